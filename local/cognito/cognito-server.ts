@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import AWS from 'aws-sdk';
+import { createServer } from 'cognito-local';
+import { Router } from 'cognito-local/lib/server/Router.js';
+import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
+import { DateClock, LambdaService, MessagesService, TriggersService } from 'cognito-local/lib/services/index.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { CryptoService } from 'cognito-local/lib/services/crypto.js';
+import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
+import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import { otp } from 'cognito-local/lib/services/otp.js';
+import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import pino from 'pino';
+import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+
+export interface CognitoServerOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Folder for the emulator's pools, clients, users and the dev inbox. */
+  readonly dataDir: string;
+  /** Called for every code the emulator "emails". */
+  readonly onMessage?: (message: InboxMessage) => void;
+}
+
+export interface CognitoServer {
+  readonly url: string;
+  readonly inbox: DevInbox;
+  close(): Promise<void>;
+}
+
+/**
+ * cognito-local, assembled from its parts instead of its CLI so that the project chooses the
+ * data folder, receives the codes (the dev inbox) and can add routes and operations.
+ */
+export async function startCognitoServer(options: CognitoServerOptions): Promise<CognitoServer> {
+  const url = `http://${options.host}:${options.port}`;
+  const dbDir = path.join(options.dataDir, 'db');
+  mkdirSync(dbDir, { recursive: true });
+
+  const config: Config = {
+    ...DefaultConfig,
+    TokenConfig: { IssuerDomain: url },
+    ServerConfig: { hostname: options.host, port: options.port, development: false },
+  };
+  const ctx = { logger: pino({ level: process.env.COGNITO_LOG_LEVEL ?? 'warn' }) };
+  const clock = new DateClock();
+  const dataStoreFactory = new StormDBDataStoreFactory(dbDir);
+  const cognito = await new CognitoServiceFactoryImpl(
+    dbDir,
+    dataStoreFactory,
+    new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+  ).create(ctx, config.UserPoolDefaults);
+  const triggers = new TriggersService(
+    clock,
+    cognito,
+    new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient)),
+    new CryptoService(config.KMSConfig),
+  );
+  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage);
+  const services = {
+    clock,
+    cognito,
+    config,
+    messages: new MessagesService(triggers, new MessageDeliveryService(inbox)),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
+  };
+
+  const app = createServer(Router(services), ctx.logger, config.ServerConfig, services);
+  app.application.get('/_dev/inbox', (req: { query: { to?: unknown } }, res: { json(body: unknown): void }) => {
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    res.json(inbox.list({ to }));
+  });
+
+  const server: Server = (await app.start()) as Server;
+  return {
+    url,
+    inbox,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,25 @@
+// The Cognito emulator as a process of its own: `npm start` runs it, as could a container.
+import path from 'node:path';
+import { cognitoUrl, localConfig } from '../config.ts';
+import { startCognitoServer } from './cognito-server.ts';
+
+const inboxUrl = `${cognitoUrl}/_dev/inbox`;
+
+try {
+  const server = await startCognitoServer({
+    host: localConfig.host,
+    port: localConfig.cognitoPort,
+    dataDir: path.join(localConfig.dataDir, 'cognito'),
+    onMessage: (message) => console.log(`✉  ${message.to}: confirmation code ${message.code}  (${inboxUrl})`),
+  });
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port ${localConfig.cognitoPort} is taken, so the Cognito emulator cannot start. Stop what uses it or set COGNITO_PORT.`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What `serverless offline` deployed on this machine: the local counterpart of a CloudFormation
+ * stack's physical resource ids and Outputs. The API's authorizer and the web client read it.
+ */
+export interface LocalStack {
+  readonly stage: string;
+  /** Where the Cognito API answers (the emulator); on AWS, the regional endpoint. */
+  readonly cognitoEndpoint: string;
+  /** serverless.yml logical id → physical id, for the resources created locally. */
+  readonly physicalIds: Readonly<Record<string, string>>;
+  /** The template's Outputs that resolve locally, by name (UserPoolId, UserPoolClientId, ApiUrl). */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+export class LocalStackError extends Error {
+  override name = 'LocalStackError';
+}
+
+export function writeLocalStack(file: string, stack: LocalStack): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(stack, null, 2)}\n`);
+  renameSync(temporary, file);
+}
+
+export function readLocalStack(file: string): LocalStack {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new LocalStackError(`${file} is missing: the local stack has not been deployed. Run \`npm start\`.`, { cause });
+  }
+  try {
+    return JSON.parse(text) as LocalStack;
+  } catch (cause) {
+    throw new LocalStackError(`${file} is not valid JSON. Delete it and run \`npm start\` again.`, { cause });
+  }
+}
+
+/** The Output named `name`, or an error that says how to add it to serverless.yml. */
+export function stackOutput(stack: LocalStack, name: string): string {
+  const value = stack.outputs[name];
+  if (value === undefined) {
+    throw new LocalStackError(`serverless.yml has no output ${name} that resolves locally (resources.Outputs.${name}).`);
+  }
+  return value;
+}
