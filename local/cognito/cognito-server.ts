@@ -13,7 +13,7 @@ import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelive
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
-import pino from 'pino';
+import { pino } from 'pino';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 
 export interface CognitoServerOptions {

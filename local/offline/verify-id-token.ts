@@ -6,6 +6,8 @@ export interface IdTokenVerifierOptions {
   readonly issuer: string;
   /** Where the pool's signing keys are published. Never taken from the token. */
   readonly jwksUri: string;
+  /** The public key (PEM) for a `kid`; defaults to a cached jwks-rsa client on `jwksUri`. */
+  readonly getSigningKey?: (kid: string) => Promise<string>;
 }
 
 /** Why a token was refused. The message is for the terminal, never for the HTTP client. */
@@ -27,7 +29,7 @@ export type VerifyIdToken = (token: string) => Promise<JwtPayload>;
  * built once per verifier.
  */
 export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyIdToken {
-  const jwks = jwksRsa({ jwksUri: options.jwksUri, cache: true, timeout: 3000 });
+  const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri);
 
   return async function verifyIdToken(token) {
     const decoded = jwt.decode(token, { complete: true });
@@ -40,7 +42,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyId
 
     let key: string;
     try {
-      key = (await jwks.getSigningKey(kid)).getPublicKey();
+      key = await getSigningKey(kid);
     } catch (cause) {
       throw new TokenRejectedError(`no signing key for kid ${kid} at ${options.jwksUri}`, { cause });
     }
@@ -58,4 +60,9 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyId
     }
     return payload;
   };
+}
+
+function jwksKeySource(jwksUri: string): (kid: string) => Promise<string> {
+  const jwks = jwksRsa({ jwksUri, cache: true, timeout: 3000 });
+  return async (kid) => (await jwks.getSigningKey(kid)).getPublicKey();
 }
