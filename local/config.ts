@@ -16,6 +16,8 @@ export interface LocalConfig {
   readonly webPort: number;
   /** Users, codes, pool ids and the dev inbox. Env `LOCAL_DATA_DIR`, default `.local`. */
   readonly dataDir: string;
+  /** The Cognito emulator's log level (pino). Env `COGNITO_LOG_LEVEL`, default `error`. */
+  readonly cognitoLogLevel: string;
 }
 
 export class LocalConfigError extends Error {
@@ -41,6 +43,7 @@ function readLocalConfig(): LocalConfig {
     lambdaPort: port('LAMBDA_PORT', 3002),
     webPort: port('WEB_PORT', 5173),
     dataDir: path.resolve(process.env.LOCAL_DATA_DIR || '.local'),
+    cognitoLogLevel: process.env.COGNITO_LOG_LEVEL || 'error',
   };
 }
 

@@ -14,6 +14,7 @@ import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import { pino } from 'pino';
+import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 
 export interface CognitoServerOptions {
@@ -21,6 +22,8 @@ export interface CognitoServerOptions {
   readonly port: number;
   /** Folder for the emulator's pools, clients, users and the dev inbox. */
   readonly dataDir: string;
+  /** pino level of the emulator's own log; 'error' keeps client mistakes out of the terminal. */
+  readonly logLevel?: string;
   /** Called for every code the emulator "emails". */
   readonly onMessage?: (message: InboxMessage) => void;
 }
@@ -45,7 +48,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     TokenConfig: { IssuerDomain: url },
     ServerConfig: { hostname: options.host, port: options.port, development: false },
   };
-  const ctx = { logger: pino({ level: process.env.COGNITO_LOG_LEVEL ?? 'warn' }) };
+  const ctx = { logger: pino({ level: options.logLevel ?? 'error' }) };
   const clock = new DateClock();
   const dataStoreFactory = new StormDBDataStoreFactory(dbDir);
   const cognito = await new CognitoServiceFactoryImpl(
@@ -70,7 +73,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   };
 
-  const app = createServer(Router(services), ctx.logger, config.ServerConfig, services);
+  const app = createServer(withCognitoErrors(Router(services)), ctx.logger, config.ServerConfig, services);
   app.application.get('/_dev/inbox', (req: { query: { to?: unknown } }, res: { json(body: unknown): void }) => {
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
     res.json(inbox.list({ to }));

@@ -61,17 +61,17 @@ function readInbox(file: string): InboxMessage[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      try {
-        return JSON.parse(line) as InboxMessage;
-      } catch (cause) {
-        throw new DevInboxError(
-          `${file} line ${index + 1} is not valid JSON. Fix or delete that line (or the file) and start again.`,
-          { cause },
-        );
-      }
-    });
+  return text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    try {
+      const message = JSON.parse(line) as InboxMessage;
+      if (typeof message.to !== 'string' || typeof message.code !== 'string') throw new Error('not a message');
+      return [message];
+    } catch (cause) {
+      throw new DevInboxError(
+        `${file} line ${index + 1} is not a message (${(cause as Error).message}). Fix or delete that line (or the file) and start again.`,
+        { cause },
+      );
+    }
+  });
 }

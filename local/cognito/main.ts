@@ -10,6 +10,7 @@ try {
     host: localConfig.host,
     port: localConfig.cognitoPort,
     dataDir: path.join(localConfig.dataDir, 'cognito'),
+    logLevel: localConfig.cognitoLogLevel,
     onMessage: (message) => console.log(`✉  ${message.to}: confirmation code ${message.code}  (${inboxUrl})`),
   });
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,0 +1,25 @@
+/**
+ * The stack the end-to-end tests start: the same `npm start`, on ports of its own so that it
+ * runs beside a developer's stack, with a fresh data folder per run.
+ */
+export const E2E_PORTS = { COGNITO_PORT: 19229, API_PORT: 13000, LAMBDA_PORT: 13002, WEB_PORT: 15173 } as const;
+
+export const e2eStack = {
+  webUrl: `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`,
+  apiUrl: `http://127.0.0.1:${E2E_PORTS.API_PORT}/local`,
+  cognitoUrl: `http://127.0.0.1:${E2E_PORTS.COGNITO_PORT}`,
+};
+
+/** The latest code the dev inbox holds for `email`. */
+export async function latestCode(email: string): Promise<string> {
+  const response = await fetch(`${e2eStack.cognitoUrl}/_dev/inbox?to=${encodeURIComponent(email)}`);
+  const messages = (await response.json()) as { code: string }[];
+  const code = messages.at(-1)?.code;
+  if (!code) throw new Error(`The dev inbox has no code for ${email}`);
+  return code;
+}
+
+/** An address no earlier run has used. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}

@@ -1,0 +1,33 @@
+import { CognitoError } from 'cognito-local/lib/errors.js';
+import type { Router } from 'cognito-local/lib/server/Router.js';
+
+/** An error cognito-local raises, keyed `<target>:<__type>`, and what Cognito answers instead. */
+const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }>> = {
+  // cognito-local tells a wrong password apart; Cognito does not.
+  'InitiateAuth:InvalidPasswordException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  // An unknown user, with the app client's PreventUserExistenceErrors ENABLED.
+  'InitiateAuth:NotAuthorizedException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  'ConfirmSignUp:CodeMismatchException': {
+    code: 'CodeMismatchException',
+    message: 'Invalid verification code provided, please try again.',
+  },
+  'ConfirmSignUp:ExpiredCodeException': {
+    code: 'ExpiredCodeException',
+    message: 'Invalid code provided, please request a code again.',
+  },
+};
+
+/** Rewrites cognito-local's errors that Cognito names or words differently (AWS-BEHAVIOUR.md). */
+export function withCognitoErrors(router: Router): Router {
+  return (target) => {
+    const route = router(target);
+    return async (ctx, req) => {
+      try {
+        return await route(ctx, req);
+      } catch (error) {
+        const answer = error instanceof CognitoError ? COGNITO_ANSWERS[`${target}:${error.code}`] : undefined;
+        throw answer ? new CognitoError(answer.code, answer.message) : error;
+      }
+    };
+  };
+}

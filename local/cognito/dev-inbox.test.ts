@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DevInbox, DevInboxError, type InboxMessage } from './dev-inbox.ts';
+
+// cognito-local's context and user are not read by the inbox.
+const ctx = {} as any;
+const user = {} as any;
+const codeMessage = (code: string) => ({ __code: code });
+
+let dir: string;
+let file: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dev-inbox-'));
+  file = path.join(dir, 'inbox.jsonl');
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('DevInbox', () => {
+  it('records an email with its address, code and time, and announces it', async () => {
+    const announced: InboxMessage[] = [];
+    const inbox = new DevInbox(file, (message) => announced.push(message));
+    const before = Date.now();
+
+    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('123456'));
+
+    const [message] = inbox.list();
+    expect(message).toEqual({ to: 'ada@example.com', code: '123456', medium: 'EMAIL', sentAt: expect.any(String) });
+    expect(new Date(message!.sentAt).toISOString()).toBe(message!.sentAt);
+    expect(Date.parse(message!.sentAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(message!.sentAt)).toBeLessThanOrEqual(Date.now());
+    expect(announced).toEqual([message]);
+  });
+
+  it('lists messages oldest first, newest last', async () => {
+    const inbox = new DevInbox(file);
+
+    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('111111'));
+    await inbox.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
+    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('333333'));
+
+    expect(inbox.list().map((m) => m.code)).toEqual(['111111', '222222', '333333']);
+  });
+
+  it('filters by address regardless of case', async () => {
+    const inbox = new DevInbox(file);
+    await inbox.sendEmail(ctx, user, 'Ada@Example.com', codeMessage('111111'));
+    await inbox.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
+    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('333333'));
+
+    expect(inbox.list({ to: 'ADA@example.COM' }).map((m) => m.code)).toEqual(['111111', '333333']);
+    expect(inbox.list({ to: 'nobody@example.com' })).toEqual([]);
+  });
+
+  it('sees the messages of an earlier inbox on the same file', async () => {
+    const earlier = new DevInbox(file);
+    await earlier.sendEmail(ctx, user, 'ada@example.com', codeMessage('111111'));
+    await earlier.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
+
+    const restarted = new DevInbox(file);
+
+    expect(restarted.list()).toEqual(earlier.list());
+    expect(restarted.list().map((m) => m.code)).toEqual(['111111', '222222']);
+  });
+
+  it('starts empty when the file does not exist yet', () => {
+    expect(new DevInbox(path.join(dir, 'missing.jsonl')).list()).toEqual([]);
+  });
+
+  it('refuses a corrupted file, naming the file and the line', () => {
+    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', sentAt: new Date().toISOString() });
+    writeFileSync(file, `${good}\n${good}\n{"to": "grace@exa\n`);
+
+    let error: unknown;
+    try {
+      new DevInbox(file);
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toBeInstanceOf(DevInboxError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain('line 3');
+  });
+
+  // Blank lines count: the message must point at the line a reader sees in an editor.
+  it('names the real line of a corrupted file that has blank lines', () => {
+    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', sentAt: new Date().toISOString() });
+    writeFileSync(file, `${good}\n\nnot json\n`);
+
+    expect(() => new DevInbox(file)).toThrow(`${file} line 3 is not a message`);
+  });
+});

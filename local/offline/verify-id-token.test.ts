@@ -1,0 +1,171 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { createIdTokenVerifier, TokenExpiredError, TokenRejectedError } from './verify-id-token.ts';
+
+const ISSUER = 'http://127.0.0.1:9229/local_AbCdEf12';
+const KID = 'test-kid';
+
+function pemKeyPair() {
+  return generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+}
+
+const poolKeys = pemKeyPair();
+const otherKeys = pemKeyPair();
+
+const verifyIdToken = createIdTokenVerifier({
+  issuer: ISSUER,
+  jwksUri: `${ISSUER}/.well-known/jwks.json`,
+  getSigningKey: async (kid) => {
+    if (kid === KID) return poolKeys.publicKey;
+    throw new Error(`no key ${kid}`);
+  },
+});
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The claims Cognito puts in an ID token, overridable one by one (undefined removes a claim). */
+function idClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const claims: Record<string, unknown> = {
+    sub: '4f1c2a4e-0000-4000-8000-000000000001',
+    email: 'ada@example.com',
+    email_verified: true,
+    token_use: 'id',
+    aud: 'local-client-id',
+    iss: ISSUER,
+    iat: nowSeconds(),
+    exp: nowSeconds() + 3600,
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(claims)) {
+    if (value === undefined) delete claims[name];
+  }
+  return claims;
+}
+
+function signIdToken(claims = idClaims(), options: { key?: string; kid?: string | undefined } = {}): string {
+  const kid = 'kid' in options ? options.kid : KID;
+  return jwt.sign(claims, options.key ?? poolKeys.privateKey, {
+    algorithm: 'RS256',
+    ...(kid === undefined ? {} : { keyid: kid }),
+  });
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+async function rejection(token: string): Promise<unknown> {
+  return verifyIdToken(token).then(
+    () => expect.fail('the token was accepted'),
+    (error: unknown) => error,
+  );
+}
+
+describe('createIdTokenVerifier', () => {
+  it('accepts a genuine ID token and returns its claims', async () => {
+    const claims = await verifyIdToken(signIdToken());
+
+    expect(claims.email).toBe('ada@example.com');
+    expect(claims.token_use).toBe('id');
+    expect(claims.iss).toBe(ISSUER);
+  });
+
+  it('rejects an expired token with a TokenExpiredError', async () => {
+    const error = await rejection(signIdToken(idClaims({ iat: nowSeconds() - 7200, exp: nowSeconds() - 60 })));
+
+    expect(error).toBeInstanceOf(TokenExpiredError);
+    expect(error).toBeInstanceOf(TokenRejectedError);
+  });
+
+  it.each([
+    ['another pool', 'http://127.0.0.1:9229/local_ZzZzZz99'],
+    ['the issuer with a trailing slash', `${ISSUER}/`],
+    ['another host', 'https://cognito-idp.eu-west-1.amazonaws.com/local_AbCdEf12'],
+  ])('rejects a token from %s', async (_, iss) => {
+    const error = await rejection(signIdToken(idClaims({ iss })));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect(error).not.toBeInstanceOf(TokenExpiredError);
+  });
+
+  it('rejects an access token', async () => {
+    const error = await rejection(signIdToken(idClaims({ token_use: 'access' })));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/token_use is access/);
+  });
+
+  it('rejects a token without token_use', async () => {
+    const error = await rejection(signIdToken(idClaims({ token_use: undefined })));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/token_use is missing/);
+  });
+
+  it('rejects an HS256 token signed with the public key as its secret', async () => {
+    // The classic key-confusion attack: a verifier that lets the token pick its algorithm
+    // would check this HMAC with the (public) PEM text and accept it.
+    const token = jwt.sign(idClaims(), Buffer.from(poolKeys.publicKey), { algorithm: 'HS256', keyid: KID });
+
+    const error = await rejection(token);
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/HS256/);
+  });
+
+  it('rejects an unsigned token with alg none', async () => {
+    // jsonwebtoken refuses to sign with alg none, so the token is put together by hand.
+    const token = `${base64url({ alg: 'none', typ: 'JWT', kid: KID })}.${base64url(idClaims())}.`;
+
+    const error = await rejection(token);
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+  });
+
+  it('rejects a token whose header has no kid', async () => {
+    const error = await rejection(signIdToken(idClaims(), { kid: undefined }));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/no kid/);
+  });
+
+  it('rejects a token whose kid is not in the pool', async () => {
+    const error = await rejection(signIdToken(idClaims(), { kid: 'unknown-kid' }));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/unknown-kid/);
+  });
+
+  it('rejects a token whose payload was changed after signing', async () => {
+    const [header, , signature] = signIdToken().split('.');
+    const forged = `${header}.${base64url(idClaims({ email: 'mallory@example.com' }))}.${signature}`;
+
+    const error = await rejection(forged);
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/signature/);
+  });
+
+  it('rejects a token signed by another key under the same kid', async () => {
+    const error = await rejection(signIdToken(idClaims(), { key: otherKeys.privateKey }));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/signature/);
+  });
+
+  it('rejects a token without exp', async () => {
+    const error = await rejection(signIdToken(idClaims({ exp: undefined })));
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as Error).message).toMatch(/no exp/);
+  });
+
+  it('rejects a string that is not a JWT', async () => {
+    const error = await rejection('abc.def');
+
+    expect(error).toBeInstanceOf(TokenRejectedError);
+  });
+});

@@ -1,0 +1,68 @@
+import { Amplify } from 'aws-amplify';
+import {
+  confirmSignUp,
+  fetchAuthSession,
+  fetchUserAttributes,
+  signIn,
+  signOut,
+  signUp,
+  type SignInOutput,
+} from 'aws-amplify/auth';
+import type { WebConfig } from './config.ts';
+
+/** Points Amplify at the stack's user pool: the emulator locally, Cognito itself on AWS. */
+export function configureAuth(config: WebConfig): void {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.userPoolClientId,
+        ...(config.cognitoEndpoint && { userPoolEndpoint: config.cognitoEndpoint }),
+        loginWith: { email: true },
+        signUpVerificationMethod: 'code',
+      },
+    },
+  });
+}
+
+export async function signUpWithEmail(email: string, password: string): Promise<string> {
+  const { nextStep } = await signUp({ username: email, password, options: { userAttributes: { email } } });
+  return nextStep.signUpStep === 'CONFIRM_SIGN_UP'
+    ? `Check ${nextStep.codeDeliveryDetails.destination ?? email} for a confirmation code.`
+    : 'Signed up.';
+}
+
+export async function confirmEmail(email: string, code: string): Promise<string> {
+  await confirmSignUp({ username: email, confirmationCode: code });
+  return 'Email confirmed. You can sign in now.';
+}
+
+export async function signInWithEmail(email: string, password: string): Promise<string> {
+  // USER_PASSWORD_AUTH until the local Cognito speaks SRP, Amplify's default (the app client
+  // allows both, on every stage).
+  const result: SignInOutput = await signIn({
+    username: email,
+    password,
+    options: { authFlowType: 'USER_PASSWORD_AUTH' },
+  });
+  return result.isSignedIn ? 'Signed in.' : `Next step: ${result.nextStep.signInStep}`;
+}
+
+export async function signOutUser(): Promise<string> {
+  await signOut();
+  return 'Signed out.';
+}
+
+/** The signed-in user's email, or undefined when nobody is signed in. */
+export async function currentUserEmail(): Promise<string | undefined> {
+  const session = await fetchAuthSession();
+  if (!session.tokens) return undefined;
+  const attributes = await fetchUserAttributes();
+  return attributes.email;
+}
+
+/** The ID token to send as `Authorization: Bearer …`, if someone is signed in. */
+export async function currentIdToken(): Promise<string | undefined> {
+  const { tokens } = await fetchAuthSession();
+  return tokens?.idToken?.toString();
+}

@@ -1,0 +1,12 @@
+/** A message the local Cognito "emailed", as its dev inbox lists it. */
+export interface InboxMessage {
+  readonly to: string;
+  readonly code: string;
+  readonly sentAt: string;
+}
+
+export async function fetchInbox(inboxUrl: string): Promise<readonly InboxMessage[]> {
+  const response = await fetch(inboxUrl);
+  if (!response.ok) throw new Error(`dev inbox answered ${response.status}`);
+  return (await response.json()) as InboxMessage[];
+}

@@ -1,0 +1,65 @@
+// The only module that touches the DOM: it binds the page's controls to handlers and shows
+// what they return.
+import type { ApiResult } from './api.ts';
+import type { InboxMessage } from './dev-inbox.ts';
+
+export type Outcome = { ok: true; text: string } | { ok: false; text: string };
+
+function element<T extends Element>(selector: string, root: ParentNode = document): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`The page has no ${selector}`);
+  return found;
+}
+
+/** Calls `handler` with the form's fields on submit and shows its outcome under the form. */
+export function bindForm(formId: string, handler: (fields: Record<string, string>) => Promise<Outcome>): void {
+  const form = element<HTMLFormElement>(`#${formId}`);
+  const result = element<HTMLElement>('.result', form.parentElement!);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = Object.fromEntries([...new FormData(form)].map(([key, value]) => [key, String(value).trim()]));
+    showOutcome(result, { ok: true, text: 'Working…' });
+    showOutcome(result, await handler(fields));
+  });
+}
+
+/** Calls `handler` on click; its outcome goes to the section's result line, if it has one. */
+export function bindButton(buttonId: string, handler: () => Promise<Outcome | void>): void {
+  const button = element<HTMLButtonElement>(`#${buttonId}`);
+  const result = button.parentElement?.querySelector<HTMLElement>('.result');
+  button.addEventListener('click', async () => {
+    const outcome = await handler();
+    if (outcome && result) showOutcome(result, outcome);
+  });
+}
+
+function showOutcome(target: HTMLElement, outcome: Outcome): void {
+  target.textContent = outcome.text;
+  target.className = `result ${outcome.ok ? 'ok' : 'error'}`;
+}
+
+export function showUser(email: string | undefined): void {
+  element('#current-user').textContent = email ? `Signed in as ${email}` : 'Not signed in';
+}
+
+export function showApiResult(result: ApiResult): void {
+  const output = element<HTMLOutputElement>('#api-response');
+  const ok = result.status !== undefined && result.status < 400;
+  output.className = ok ? 'ok' : 'error';
+  element('.request', output).textContent = result.request;
+  element('.status', output).textContent = result.status === undefined ? 'No response' : `HTTP ${result.status}`;
+  element('.body', output).textContent = result.body;
+}
+
+export function showInbox(messages: readonly InboxMessage[]): void {
+  const panel = element<HTMLElement>('#dev-inbox');
+  panel.hidden = false;
+  const rows = [...messages].reverse().map((message) => {
+    const row = document.createElement('tr');
+    for (const text of [message.to, message.code, new Date(message.sentAt).toLocaleTimeString()]) {
+      row.append(Object.assign(document.createElement('td'), { textContent: text }));
+    }
+    return row;
+  });
+  element('tbody', panel).replaceChildren(...rows);
+}
