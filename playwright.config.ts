@@ -7,6 +7,8 @@ import { E2E_PORTS, e2eStack } from './e2e/stack.ts';
 
 // Workers load this file again and inherit the runner's environment: one data folder per run.
 process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'hello-auth-e2e-'));
+// The tests' AWS SDK client would warn that its 2027 releases need Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= 'true';
 
 export default defineConfig({
   // Browser flows against the real local stack; unit tests run under vitest.

@@ -1,3 +1,5 @@
+import { localStackPath, readLocalStack, stackOutput } from '../local/local-stack.ts';
+
 /**
  * The stack the end-to-end tests start: the same `npm start`, on ports of its own so that it
  * runs beside a developer's stack, with a fresh data folder per run.
@@ -22,4 +24,11 @@ export async function latestCode(email: string): Promise<string> {
 /** An address no earlier run has used. */
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** An Output of the stack the tests run against (playwright.config.ts sets E2E_DATA_DIR). */
+export function e2eOutput(name: string): string {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the end-to-end tests with `npm run test:e2e`.');
+  return stackOutput(readLocalStack(localStackPath(dataDir)), name);
 }

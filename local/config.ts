@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { localStackPath } from './local-stack.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {
@@ -54,4 +55,4 @@ export const apiUrl = `http://${localConfig.host}:${localConfig.apiPort}/${local
 export const webUrl = `http://${localConfig.host}:${localConfig.webPort}`;
 
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */
-export const localStackFile = path.join(localConfig.dataDir, 'stack.json');
+export const localStackFile = localStackPath(localConfig.dataDir);

@@ -15,6 +15,11 @@ export interface LocalStack {
   readonly outputs: Readonly<Record<string, string>>;
 }
 
+/** Where a data folder keeps its local stack. */
+export function localStackPath(dataDir: string): string {
+  return path.join(dataDir, 'stack.json');
+}
+
 export class LocalStackError extends Error {
   override name = 'LocalStackError';
 }

@@ -6,7 +6,11 @@ import { writeLocalStack } from '../local-stack.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
 interface ServerlessInstance {
+  processedInput: { commands: string[] };
+  /** `classes.Error` is serverless's user-facing error: printed without a stack trace. */
+  classes: { Error: new (message: string, code?: string) => Error };
   service: {
+    provider: { stage: string };
     resources?: {
       Resources?: Record<string, TemplateResource>;
       Outputs?: Record<string, { Value?: unknown }>;
@@ -19,15 +23,36 @@ interface ServerlessInstance {
 const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
 
 /**
- * Before `serverless offline` serves the API, deploys the template's Cognito resources to the
- * emulator (as CloudFormation would on AWS) and records their ids and the stack's Outputs.
+ * What serverless does differently for the local stage. Before `serverless offline` serves the
+ * API, it deploys the template's Cognito resources to the emulator (as CloudFormation would on
+ * AWS) and records their ids and the stack's Outputs; and it refuses to deploy the local stage
+ * to AWS.
  */
-export class CognitoResourcesPlugin {
+export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
 
-  constructor(private readonly serverless: ServerlessInstance) {
+  constructor(
+    private readonly serverless: ServerlessInstance,
+    private readonly options: { stage?: string },
+  ) {
     const deploy = () => this.deploy();
-    this.hooks = { 'before:offline:start': deploy, 'before:offline:start:init': deploy };
+    this.hooks = {
+      initialize: async () => this.refuseLocalStageOnAws(),
+      'before:offline:start': deploy,
+      'before:offline:start:init': deploy,
+    };
+  }
+
+  refuseLocalStageOnAws(): void {
+    const [command] = this.serverless.processedInput.commands;
+    const stage = this.options.stage ?? this.serverless.service.provider.stage;
+    if ((command === 'deploy' || command === 'remove') && stage === localConfig.stage) {
+      throw new this.serverless.classes.Error(
+        `The "${stage}" stage runs on this machine (npm start) and is never sent to AWS. ` +
+          `Name an AWS stage: npm run ${command} -- --stage prod`,
+        'LOCAL_STAGE_ON_AWS',
+      );
+    }
   }
 
   async deploy(): Promise<void> {
@@ -43,7 +68,10 @@ export class CognitoResourcesPlugin {
       physicalIds = await deployCognitoResources(cognito, cognitoResourcesFromTemplate(template.Resources ?? {}));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
-        throw new Error(`No Cognito emulator answers at ${cognitoUrl}. Start the whole stack with \`npm start\`.`, { cause });
+        throw new this.serverless.classes.Error(
+          `No Cognito emulator answers at ${cognitoUrl}. Start the whole stack with \`npm start\`.`,
+          'LOCAL_COGNITO_UNREACHABLE',
+        );
       }
       throw cause;
     } finally {
@@ -61,7 +89,7 @@ export class CognitoResourcesPlugin {
 
 /**
  * The template's Outputs that have a local value: a `Ref` to a resource created locally, or
- * anything built from the REST API (its URL), which locally is serverless-offline's.
+ * a value built from the REST API's id (its URL), which locally is serverless-offline's URL.
  */
 export function localOutputs(
   outputs: Record<string, { Value?: unknown }>,
@@ -70,8 +98,8 @@ export function localOutputs(
   const local: Record<string, string> = {};
   for (const [name, { Value }] of Object.entries(outputs)) {
     const target = refTarget(Value);
-    if (target !== undefined && physicalIds[target] !== undefined) {
-      local[name] = physicalIds[target];
+    if (target !== undefined) {
+      if (physicalIds[target] !== undefined) local[name] = physicalIds[target];
     } else if (JSON.stringify(Value ?? null).includes(`{"Ref":"${REST_API_LOGICAL_ID}"}`)) {
       local[name] = apiUrl;
     }

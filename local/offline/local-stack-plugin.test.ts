@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiUrl } from '../config.ts';
-import { localOutputs } from './cognito-resources-plugin.ts';
+import { localOutputs } from './local-stack-plugin.ts';
 
 const physicalIds = { CognitoUserPool: 'local_AbCdEf12', CognitoUserPoolClient: 'client-id-1' };
 

@@ -1,4 +1,4 @@
 // serverless loads plugins with require(); the plugin itself is TypeScript.
 const { require: requireTypeScript } = require('tsx/cjs/api');
 
-module.exports = requireTypeScript('./cognito-resources-plugin.ts', __filename).CognitoResourcesPlugin;
+module.exports = requireTypeScript('./local-stack-plugin.ts', __filename).LocalStackPlugin;

@@ -1,0 +1,46 @@
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { expect, test } from '@playwright/test';
+import { e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+
+test('the AWS SDK signs up, confirms from the dev inbox, signs in and calls the secured endpoint', async () => {
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: e2eStack.cognitoUrl,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const ClientId = e2eOutput('UserPoolClientId');
+  const email = uniqueEmail('sdk');
+  const password = 'Sdk-Passw0rd!';
+
+  const signUp = await cognito.send(new SignUpCommand({ ClientId, Username: email, Password: password }));
+  expect(signUp.UserConfirmed).toBe(false);
+  expect(signUp.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+
+  await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await latestCode(email) }));
+  const { AuthenticationResult } = await cognito.send(
+    new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+  );
+  const idToken = AuthenticationResult?.IdToken;
+  expect(idToken).toBeTruthy();
+
+  const secured = `${e2eStack.apiUrl}/api/helloWorldSecured`;
+  const withToken = await fetch(secured, { headers: { Authorization: `Bearer ${idToken}` } });
+  expect(withToken.status).toBe(200);
+  expect(await withToken.json()).toBe(`Hello from an secured endpoint -> ${email}`);
+
+  const rawToken = await fetch(secured, { headers: { Authorization: idToken! } });
+  expect(rawToken.status).toBe(200);
+
+  const withoutToken = await fetch(secured);
+  expect(withoutToken.status).toBe(401);
+  expect(await withoutToken.json()).toEqual({ message: 'Unauthorized' });
+
+  const accessToken = await fetch(secured, { headers: { Authorization: `Bearer ${AuthenticationResult?.AccessToken}` } });
+  expect(accessToken.status).toBe(401);
+  cognito.destroy();
+});
