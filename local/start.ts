@@ -40,6 +40,7 @@ let shuttingDown = false;
 async function shutDown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
+  console.log('\nStopping the local stack…');
   await supervisor.stopAll();
   process.exit(exitCode);
 }

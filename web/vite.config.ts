@@ -7,6 +7,9 @@ export default defineConfig({
   envDir: false,
   clearScreen: false,
   server: { host: '127.0.0.1', strictPort: true },
+  // Pre-bundle Amplify when the server starts, not on the first page load (which would reload
+  // the page under a user or a test).
+  optimizeDeps: { include: ['aws-amplify', 'aws-amplify/auth'] },
   preview: { host: '127.0.0.1', strictPort: true },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
 });
