@@ -13,16 +13,16 @@ interface HttpEndpoint {
 }
 
 /** The slice of hapi's request and response toolkit an auth scheme uses. */
-interface HapiRequest {
+export interface HapiRequest {
   method: string;
   path: string;
   headers: Record<string, string | undefined>;
 }
-interface HapiToolkit {
+export interface HapiToolkit {
   authenticated(result: { credentials: object }): unknown;
   response(body: unknown): { code(status: number): HapiResponse };
 }
-interface HapiResponse {
+export interface HapiResponse {
   header(name: string, value: string): HapiResponse;
   takeover(): unknown;
 }
@@ -65,8 +65,14 @@ function cognitoAuthenticate(authorizer: NonNullable<HttpEndpoint['authorizer']>
     );
   }
   const header = identitySourceHeader(authorizer.identitySource ?? DEFAULT_IDENTITY_SOURCE);
-  const verifyIdToken = verifierFor(poolLogicalId);
+  return idTokenAuthenticate(header, verifierFor(poolLogicalId));
+}
 
+/**
+ * An auth scheme's `authenticate` that lets a request through with a valid ID token in `header`
+ * and otherwise answers as API Gateway does, logging the real reason in the terminal.
+ */
+export function idTokenAuthenticate(header: string, verifyIdToken: VerifyIdToken) {
   return async (request: HapiRequest, h: HapiToolkit) => {
     const token = bearerToken(request.headers[header]);
     try {
