@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GatewayResponseSettings } from './offline/gateway-responses.ts';
 
 /**
  * What `serverless offline` deployed on this machine: the local counterpart of a CloudFormation
@@ -13,6 +14,8 @@ export interface LocalStack {
   readonly physicalIds: Readonly<Record<string, string>>;
   /** The template's Outputs that resolve locally, by name (UserPoolId, UserPoolClientId, ApiUrl). */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The template's GatewayResponses, which the local API adds to its own errors. */
+  readonly gatewayResponses: GatewayResponseSettings;
 }
 
 /** Where a data folder keeps its local stack. */

@@ -3,6 +3,7 @@ import { apiUrl, cognitoUrl, localConfig, localStackFile } from '../config.ts';
 import { deployCognitoResources } from '../cognito/deploy-cognito-resources.ts';
 import { cognitoResourcesFromTemplate, refTarget, type TemplateResource } from '../cognito/template-resources.ts';
 import { writeLocalStack } from '../local-stack.ts';
+import { gatewayResponseSettings } from './gateway-responses.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
 interface ServerlessInstance {
@@ -83,6 +84,7 @@ export class LocalStackPlugin {
       cognitoEndpoint: cognitoUrl,
       physicalIds: ids,
       outputs: localOutputs(template.Outputs ?? {}, ids),
+      gatewayResponses: gatewayResponseSettings(template.Resources ?? {}),
     });
   }
 }

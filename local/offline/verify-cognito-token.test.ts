@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { createIdTokenVerifier, TokenExpiredError, TokenRejectedError } from './verify-id-token.ts';
+import { createCognitoTokenVerifier, TokenExpiredError, TokenRejectedError } from './verify-cognito-token.ts';
 
 const ISSUER = 'http://127.0.0.1:9229/local_AbCdEf12';
 const KID = 'test-kid';
@@ -17,7 +17,7 @@ function pemKeyPair() {
 const poolKeys = pemKeyPair();
 const otherKeys = pemKeyPair();
 
-const verifyIdToken = createIdTokenVerifier({
+const verifyIdToken = createCognitoTokenVerifier({
   issuer: ISSUER,
   jwksUri: `${ISSUER}/.well-known/jwks.json`,
   getSigningKey: async (kid) => {
@@ -64,7 +64,7 @@ async function rejection(token: string): Promise<unknown> {
   );
 }
 
-describe('createIdTokenVerifier', () => {
+describe('createCognitoTokenVerifier', () => {
   it('accepts a genuine ID token and returns its claims', async () => {
     const claims = await verifyIdToken(signIdToken());
 

@@ -1,7 +1,7 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import jwksRsa from 'jwks-rsa';
 
-export interface IdTokenVerifierOptions {
+export interface CognitoTokenVerifierOptions {
   /** The pool's issuer, `<cognito endpoint>/<pool id>`; a token's `iss` must equal it exactly. */
   readonly issuer: string;
   /** Where the pool's signing keys are published. Never taken from the token. */
@@ -20,18 +20,22 @@ export class TokenExpiredError extends TokenRejectedError {
   override name = 'TokenExpiredError';
 }
 
-export type VerifyIdToken = (token: string) => Promise<JwtPayload>;
+/**
+ * Verifies a token for a method: without `scopes`, only ID tokens pass; with `scopes`, only
+ * access tokens whose `scope` holds at least one of them (API Gateway's COGNITO_USER_POOLS rule).
+ */
+export type VerifyCognitoToken = (token: string, scopes?: readonly string[]) => Promise<JwtPayload>;
 
 /**
- * Verifies a Cognito ID token the way API Gateway's COGNITO_USER_POOLS authorizer does on a
- * method without OAuth scopes: RS256, a key from the pool's JWKS by `kid`, the pool's exact
- * issuer, an `exp` in the future and `token_use` "id". The JWKS client, and its key cache, are
- * built once per verifier.
+ * Verifies Cognito tokens the way API Gateway's COGNITO_USER_POOLS authorizer does: RS256 only,
+ * a key from the pool's JWKS chosen by `kid`, the pool's exact issuer, an `exp` in the future,
+ * and the token use the method calls for. `aud` is not checked, as on AWS. The JWKS client and
+ * its key cache are built once per verifier.
  */
-export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyIdToken {
+export function createCognitoTokenVerifier(options: CognitoTokenVerifierOptions): VerifyCognitoToken {
   const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri);
 
-  return async function verifyIdToken(token) {
+  return async function verifyCognitoToken(token, scopes = []) {
     const decoded = jwt.decode(token, { complete: true });
     if (decoded === null || typeof decoded.payload === 'string') {
       throw new TokenRejectedError('not a JWT');
@@ -44,7 +48,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyId
     try {
       key = await getSigningKey(kid);
     } catch (cause) {
-      throw new TokenRejectedError(`no signing key for kid ${kid} at ${options.jwksUri}`, { cause });
+      throw new TokenRejectedError(`no signing key for kid ${kid} at ${options.jwksUri} (${(cause as Error).message})`, { cause });
     }
 
     let payload: JwtPayload;
@@ -55,14 +59,30 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): VerifyId
       throw new TokenRejectedError((cause as Error).message, { cause });
     }
     if (typeof payload.exp !== 'number') throw new TokenRejectedError('the token has no exp');
-    if (payload.token_use !== 'id') {
-      throw new TokenRejectedError(`token_use is ${payload.token_use ?? 'missing'}: send the ID token, not the access or refresh token`);
-    }
+    checkTokenUse(payload, scopes);
     return payload;
   };
 }
 
+function checkTokenUse(payload: JwtPayload, scopes: readonly string[]): void {
+  const use = payload.token_use ?? 'missing (a refresh token?)';
+  if (scopes.length === 0) {
+    if (use !== 'id') {
+      throw new TokenRejectedError(`token_use is ${use}: a method without OAuth scopes takes the ID token`);
+    }
+    return;
+  }
+  if (use !== 'access') {
+    throw new TokenRejectedError(`token_use is ${use}: a method with OAuth scopes (${scopes.join(' ')}) takes an access token`);
+  }
+  const granted = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+  if (!scopes.some((scope) => granted.includes(scope))) {
+    throw new TokenRejectedError(`the access token's scopes (${granted.join(' ') || 'none'}) include none of ${scopes.join(' ')}`);
+  }
+}
+
 function jwksKeySource(jwksUri: string): (kid: string) => Promise<string> {
-  const jwks = jwksRsa({ jwksUri, cache: true, timeout: 3000 });
+  // At most one JWKS request per 10 s (an unknown kid cannot hammer the pool); 3 s timeout.
+  const jwks = jwksRsa({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 6, timeout: 3000 });
   return async (kid) => (await jwks.getSigningKey(kid)).getPublicKey();
 }

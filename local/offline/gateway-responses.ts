@@ -1,0 +1,82 @@
+import type { TemplateResource } from '../cognito/template-resources.ts';
+
+/** The API Gateway errors the local API produces, by their GatewayResponse type. */
+export type GatewayErrorType = 'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'AUTHORIZER_FAILURE' | 'DEFAULT_5XX';
+
+/** An `AWS::ApiGateway::GatewayResponse` from serverless.yml, as the local stack keeps it. */
+export interface GatewayResponseSetting {
+  /** `StatusCode`, when the template overrides the default status. */
+  readonly statusCode?: string;
+  /** `ResponseParameters`: `gatewayresponse.header.<Name>` → `'static'` or `method.request.header.<Name>`. */
+  readonly responseParameters: Readonly<Record<string, string>>;
+}
+
+/** GatewayResponse settings by `ResponseType` (DEFAULT_4XX, UNAUTHORIZED, …). */
+export type GatewayResponseSettings = Readonly<Record<string, GatewayResponseSetting>>;
+
+export interface GatewayResponse {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** API Gateway's default answer for each error type (docs: "Gateway response types"). */
+const DEFAULTS: Readonly<Record<GatewayErrorType, { statusCode: number; message: string | null; errorType: string }>> = {
+  UNAUTHORIZED: { statusCode: 401, message: 'Unauthorized', errorType: 'UnauthorizedException' },
+  MISSING_AUTHENTICATION_TOKEN: { statusCode: 403, message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException' },
+  AUTHORIZER_FAILURE: { statusCode: 500, message: null, errorType: 'AuthorizerConfigurationException' },
+  DEFAULT_5XX: { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
+};
+
+/** The GatewayResponse resources of a template, keyed by their ResponseType. */
+export function gatewayResponseSettings(resources: Record<string, TemplateResource>): GatewayResponseSettings {
+  const settings: Record<string, GatewayResponseSetting> = {};
+  for (const resource of Object.values(resources)) {
+    if (resource.Type !== 'AWS::ApiGateway::GatewayResponse') continue;
+    const { ResponseType, StatusCode, ResponseParameters = {} } = resource.Properties as {
+      ResponseType: string;
+      StatusCode?: string;
+      ResponseParameters?: Record<string, string>;
+    };
+    settings[ResponseType] = { ...(StatusCode !== undefined && { statusCode: String(StatusCode) }), responseParameters: ResponseParameters };
+  }
+  return settings;
+}
+
+/**
+ * What API Gateway sends for an error of `type`: its default status, body and error type, plus
+ * the headers of the GatewayResponse that applies — the one for the type itself, else
+ * DEFAULT_4XX or DEFAULT_5XX by status — and nothing else (no CORS header unless configured).
+ */
+export function gatewayResponse(
+  type: GatewayErrorType,
+  settings: GatewayResponseSettings,
+  requestHeaders: Readonly<Record<string, string | undefined>>,
+  message?: string,
+): GatewayResponse {
+  const defaults = DEFAULTS[type];
+  const family = defaults.statusCode < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX';
+  const setting = settings[type] ?? settings[family];
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'x-amzn-ErrorType': defaults.errorType,
+  };
+  for (const [parameter, source] of Object.entries(setting?.responseParameters ?? {})) {
+    const name = /^gatewayresponse\.header\.(.+)$/.exec(parameter)?.[1];
+    const value = name && headerValue(source, requestHeaders);
+    if (name && value !== undefined) headers[name] = value;
+  }
+  return {
+    statusCode: setting?.statusCode ? Number(setting.statusCode) : defaults.statusCode,
+    headers,
+    body: JSON.stringify({ message: message ?? defaults.message }),
+  };
+}
+
+/** `'static'` → static; `method.request.header.Origin` → that request header, if sent. */
+function headerValue(source: string, requestHeaders: Readonly<Record<string, string | undefined>>): string | undefined {
+  const literal = /^'(.*)'$/s.exec(source);
+  if (literal) return literal[1];
+  const fromHeader = /^method\.request\.header\.(.+)$/.exec(source)?.[1];
+  return fromHeader ? requestHeaders[fromHeader.toLowerCase()] : undefined;
+}
