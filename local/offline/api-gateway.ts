@@ -81,7 +81,7 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewa
   }
   // serverless-offline's answer to a handler that threw or returned a malformed result: a 502
   // whose body is its diagnosis (with a stack trace) rather than the handler's string body.
-  if (response.statusCode === 502 && typeof response.source !== 'string') return gateway('DEFAULT_5XX');
+  if (Number(response.statusCode) === 502 && typeof response.source !== 'string') return gateway('DEFAULT_5XX');
 
   const handlerHeaders = (request.app as Record<symbol, HapiResponse['headers'] | undefined>)[HANDLER_HEADERS];
   if (handlerHeaders) response.headers = handlerHeaders;

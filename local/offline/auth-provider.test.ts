@@ -19,7 +19,8 @@ function fakeToolkit() {
 }
 
 function request(headers: Record<string, string>): HapiRequest {
-  return { method: 'get', path: '/local/api/helloWorldSecured', headers, app: {} } as unknown as HapiRequest;
+  const rawHeaders = Object.entries(headers).flat();
+  return { method: 'get', path: '/local/api/helloWorldSecured', headers, raw: { req: { rawHeaders } }, app: {} } as unknown as HapiRequest;
 }
 
 const NOW = Math.floor(Date.now() / 1000);
@@ -74,6 +75,17 @@ describe('tokenAuthenticate', () => {
     await authenticate(request({ authorization: 'abc' }), fakeToolkit().toolkit);
     await authenticate(request({ authorization: 'abc' }), fakeToolkit().toolkit);
     expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses two Authorization headers, even if one is valid', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const verify = vi.fn(async () => idClaims);
+    const { toolkit, answer } = fakeToolkit();
+    const req = request({ authorization: 'Bearer abc' });
+    req.raw.req.rawHeaders.push('Authorization', 'Bearer other');
+    await authenticateWith(verify)(req, toolkit);
+    expect(verify).not.toHaveBeenCalled();
+    expect(answer.status).toBe(401);
   });
 
   it('reads only the configured identity source header', async () => {

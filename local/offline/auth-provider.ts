@@ -108,8 +108,14 @@ export interface TokenAuthenticateOptions {
 export function tokenAuthenticate(options: TokenAuthenticateOptions): Authenticate {
   const cache = new TokenCache<Record<string, string>>(options.resultTtlSeconds);
   return async (request, h) => {
-    const token = bearerToken(request.headers[options.header]);
     const refusal = (reason: string) => console.warn(`[authorizer] ${request.method.toUpperCase()} ${request.path} refused: ${reason}`);
+    // Node keeps only the first of two Authorization headers; which one API Gateway would read
+    // is undocumented, so refuse both (the strict side).
+    if (headerCount(request, options.header) > 1) {
+      refusal(`more than one ${options.header} header`);
+      return refuse(request, h, 'UNAUTHORIZED');
+    }
+    const token = bearerToken(request.headers[options.header]);
     if (!token) {
       refusal(`no ${options.header} header`);
       return refuse(request, h, 'UNAUTHORIZED');
@@ -174,6 +180,10 @@ function identitySourceHeader(identitySource: string): string {
     throw new UnsupportedAuthorizerError(`identitySource ${identitySource}: Cognito authorizers read a header (${prefix}<Name>).`);
   }
   return identitySource.slice(prefix.length).toLowerCase();
+}
+
+function headerCount(request: HapiRequest, header: string): number {
+  return request.raw.req.rawHeaders.filter((name, index) => index % 2 === 0 && name.toLowerCase() === header).length;
 }
 
 /** API Gateway takes the raw token or `Bearer <token>`; nothing else is stripped. */

@@ -61,12 +61,15 @@ export class CorsPreflights {
   headersFor(path: string, requestOrigin: string | undefined): Record<string, string> | undefined {
     const cors = this.#byPath.get(path) ?? [...this.#byPath].find(([pattern]) => pathPattern(pattern).test(path))?.[1];
     if (!cors) return undefined;
-    const origin = cors.origins.length > 0 ? pickOrigin(cors.origins, requestOrigin) : (cors.origin ?? '*');
+    // A list of origins (or a comma-separated `origin`) becomes a response template that echoes
+    // a matching request Origin.
+    const origins = cors.origins.length > 0 ? cors.origins : cors.origin?.includes(',') ? cors.origin.split(',').map((o) => o.trim()) : [];
+    const origin = origins.length > 0 ? pickOrigin(origins, requestOrigin) : (cors.origin ?? '*');
     return {
       'Content-Type': 'application/json',
       'Access-Control-Allow-Origin': origin,
       'Access-Control-Allow-Headers': cors.headers.join(','),
-      'Access-Control-Allow-Methods': cors.methods.join(','),
+      'Access-Control-Allow-Methods': cors.methods.join(',').replace('ANY', 'DELETE,GET,HEAD,PATCH,POST,PUT'),
       ...(cors.allowCredentials && { 'Access-Control-Allow-Credentials': 'true' }),
       ...(cors.maxAge && { 'Access-Control-Max-Age': String(cors.maxAge) }),
       ...(cors.cacheControl && { 'Cache-Control': cors.cacheControl }),
@@ -90,9 +93,14 @@ function eventCors(method: string, setting: CorsSetting): PathCors {
   };
 }
 
-/** With several origins, the MOCK integration echoes the request's when listed, else the first. */
+/**
+ * With several origins, the MOCK integration echoes the request's when one matches (`*` in an
+ * origin standing for any characters), else answers the first.
+ */
 function pickOrigin(origins: readonly string[], requestOrigin: string | undefined): string {
-  return requestOrigin && origins.includes(requestOrigin) ? requestOrigin : origins[0]!;
+  const matches = (origin: string) =>
+    new RegExp(`^${origin.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`).test(requestOrigin ?? '');
+  return requestOrigin && origins.some(matches) ? requestOrigin : origins[0]!;
 }
 
 /** `users/{id}` matches `users/42`; `files/{proxy+}` matches `files/a/b`. */
