@@ -72,7 +72,10 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewa
   }
   const refused = (request.app as Record<symbol, GatewayError | undefined>)[GATEWAY_ERROR];
   if (refused) return gateway(refused.type, refused.message);
-  if (!response || request.route.path === NOT_FOUND_ROUTE) return gateway('MISSING_AUTHENTICATION_TOKEN');
+  if (!response || request.route.path === NOT_FOUND_ROUTE) {
+    console.warn(`[api] ${request.method.toUpperCase()} ${request.path}: no such method and path in serverless.yml (403 Missing Authentication Token)`);
+    return gateway('MISSING_AUTHENTICATION_TOKEN');
+  }
   if (response.isBoom) {
     const status = response.output.statusCode;
     if (status === 404 || status === 405) return gateway('MISSING_AUTHENTICATION_TOKEN');
