@@ -42,5 +42,9 @@ test('the AWS SDK signs up, confirms from the dev inbox, signs in and calls the 
 
   const accessToken = await fetch(secured, { headers: { Authorization: `Bearer ${AuthenticationResult?.AccessToken}` } });
   expect(accessToken.status).toBe(401);
+
+  // cognito-local's refresh token is a JWT signed with the same key: still not an ID token.
+  const refreshToken = await fetch(secured, { headers: { Authorization: `Bearer ${AuthenticationResult?.RefreshToken}` } });
+  expect(refreshToken.status).toBe(401);
   cognito.destroy();
 });

@@ -8,6 +8,8 @@ export interface CognitoTokenVerifierOptions {
   readonly jwksUri: string;
   /** The public key (PEM) for a `kid`; defaults to a cached jwks-rsa client on `jwksUri`. */
   readonly getSigningKey?: (kid: string) => Promise<string>;
+  /** An unknown `kid` refetches the JWKS at most this often (default 10 s). */
+  readonly jwksRefetchIntervalMs?: number;
 }
 
 /** Why a token was refused. The message is for the terminal, never for the HTTP client. */
@@ -33,7 +35,7 @@ export type VerifyCognitoToken = (token: string, scopes?: readonly string[]) => 
  * its key cache are built once per verifier.
  */
 export function createCognitoTokenVerifier(options: CognitoTokenVerifierOptions): VerifyCognitoToken {
-  const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri);
+  const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri, options.jwksRefetchIntervalMs ?? 10_000);
 
   return async function verifyCognitoToken(token, scopes = []) {
     const decoded = jwt.decode(token, { complete: true });
@@ -81,8 +83,26 @@ function checkTokenUse(payload: JwtPayload, scopes: readonly string[]): void {
   }
 }
 
-function jwksKeySource(jwksUri: string): (kid: string) => Promise<string> {
-  // At most one JWKS request per 10 s (an unknown kid cannot hammer the pool); 3 s timeout.
-  const jwks = jwksRsa({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 6, timeout: 3000 });
-  return async (kid) => (await jwks.getSigningKey(kid)).getPublicKey();
+/**
+ * Keys from the pool's JWKS through jwks-rsa (cached, 3 s timeout). A `kid` not seen before
+ * costs a JWKS fetch, but at most one per `refetchIntervalMs`: unknown kids cannot hammer the
+ * pool, and a rotated-in key is picked up within that interval.
+ */
+function jwksKeySource(jwksUri: string, refetchIntervalMs: number): (kid: string) => Promise<string> {
+  const jwks = jwksRsa({ jwksUri, cache: true, timeout: 3000 });
+  /** Keys found, or being fetched: concurrent requests with a new kid share one fetch. */
+  const keys = new Map<string, Promise<string>>();
+  let lastFetch = Number.NEGATIVE_INFINITY;
+  return async (kid) => {
+    const known = keys.get(kid);
+    if (known) return known;
+    if (Date.now() - lastFetch < refetchIntervalMs) {
+      throw new Error(`unknown kid; the JWKS was fetched less than ${refetchIntervalMs / 1000} s ago`);
+    }
+    lastFetch = Date.now();
+    const key = jwks.getSigningKey(kid).then((signingKey) => signingKey.getPublicKey());
+    keys.set(kid, key);
+    key.catch(() => keys.delete(kid));
+    return key;
+  };
 }
