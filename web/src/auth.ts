@@ -38,13 +38,8 @@ export async function confirmEmail(email: string, code: string): Promise<string>
 }
 
 export async function signInWithEmail(email: string, password: string): Promise<string> {
-  // USER_PASSWORD_AUTH until the local Cognito speaks SRP, Amplify's default (the app client
-  // allows both, on every stage).
-  const result: SignInOutput = await signIn({
-    username: email,
-    password,
-    options: { authFlowType: 'USER_PASSWORD_AUTH' },
-  });
+  // Amplify's default flow, USER_SRP_AUTH: the password never leaves the browser.
+  const result: SignInOutput = await signIn({ username: email, password });
   return result.isSignedIn ? 'Signed in.' : `Next step: ${result.nextStep.signInStep}`;
 }
 

@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import {
+  isValidClientEphemeral,
+  padHex,
+  passwordAuthenticationKey,
+  passwordClaimSignature,
+  passwordVerifier,
+  serverEphemeral,
+  srpPoolName,
+} from './cognito-srp.ts';
+
+// The client side comes from amazon-cognito-identity-js (AWS's own SRP client), not from us.
+type JsbnBigInteger = { toString(radix: number): string };
+const requireClient = createRequire(import.meta.url);
+const JsbnBigInteger = requireClient('amazon-cognito-identity-js/lib/BigInteger.js').default as new (hex: string, radix: number) => JsbnBigInteger;
+const { AuthenticationHelper } = requireClient('amazon-cognito-identity-js') as {
+  AuthenticationHelper: new (poolName: string) => ClientHelper;
+};
+
+interface ClientHelper {
+  getLargeAValue(callback: (error: unknown, A: JsbnBigInteger) => void): void;
+  getPasswordAuthenticationKey(
+    userId: string,
+    password: string,
+    B: JsbnBigInteger,
+    salt: JsbnBigInteger,
+    callback: (error: unknown, key: number[] | Uint8Array) => void,
+  ): void;
+}
+
+function clientA(helper: ClientHelper): Promise<bigint> {
+  return new Promise((resolve, reject) =>
+    helper.getLargeAValue((error, A) => (error ? reject(error) : resolve(BigInt(`0x${A.toString(16)}`)))),
+  );
+}
+
+function clientKey(helper: ClientHelper, userId: string, password: string, B: bigint, salt: string): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    helper.getPasswordAuthenticationKey(userId, password, new JsbnBigInteger(B.toString(16), 16), new JsbnBigInteger(salt, 16), (error, key) =>
+      error ? reject(error) : resolve(Buffer.from(key)),
+    ),
+  );
+}
+
+async function handshake(clientPassword: string) {
+  const poolName = 'AbCdEf123';
+  const userId = randomUUID();
+  const salt = randomBytes(16).toString('hex');
+  const helper = new AuthenticationHelper(poolName);
+  const A = await clientA(helper);
+  const verifier = passwordVerifier(poolName, userId, 'Correct-Horse-1', salt);
+  const ephemeral = serverEphemeral(verifier);
+  return {
+    serverKey: passwordAuthenticationKey(A, ephemeral, verifier),
+    clientKey: await clientKey(helper, userId, clientPassword, ephemeral.B, salt),
+  };
+}
+
+describe('Cognito SRP, against amazon-cognito-identity-js', () => {
+  it('derives the same password authentication key as AWS\'s client for the right password', async () => {
+    for (let run = 0; run < 5; run += 1) {
+      const { serverKey, clientKey } = await handshake('Correct-Horse-1');
+      expect(serverKey).toHaveLength(16);
+      expect(clientKey.equals(serverKey)).toBe(true);
+    }
+  });
+
+  it('derives a different key for a wrong password', async () => {
+    const { serverKey, clientKey } = await handshake('Wrong-Horse-1');
+    expect(clientKey.equals(serverKey)).toBe(false);
+  });
+});
+
+describe('Cognito SRP helpers', () => {
+  it('pads hex as Cognito clients do', () => {
+    expect(padHex(0x14n)).toBe('14');
+    expect(padHex(0xecn)).toBe('00ec');
+    expect(padHex(0x1234n)).toBe('1234');
+    expect(padHex(0xabcn)).toBe('0abc');
+  });
+
+  it('names the pool by the part of its id after the region', () => {
+    expect(srpPoolName('eu-west-1_AbC123')).toBe('AbC123');
+    expect(srpPoolName('local_5qgXmpaC')).toBe('5qgXmpaC');
+  });
+
+  it('refuses a client value of 0 mod N', () => {
+    expect(isValidClientEphemeral(0n)).toBe(false);
+    expect(isValidClientEphemeral(12345n)).toBe(true);
+  });
+
+  it('signs the claim over pool, user, secret block and timestamp', () => {
+    const key = Buffer.alloc(16, 7);
+    const signature = passwordClaimSignature(key, 'pool', 'user', Buffer.from('block').toString('base64'), 'Mon Nov 23 22:26:35 UTC 2026');
+    expect(signature).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(passwordClaimSignature(key, 'pool', 'user', Buffer.from('block').toString('base64'), 'Mon Nov 23 22:26:36 UTC 2026')).not.toBe(signature);
+  });
+});

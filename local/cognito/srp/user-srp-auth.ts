@@ -1,0 +1,126 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type {
+  InitiateAuthCommandInput,
+  InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommandInput,
+  RespondToAuthChallengeCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoError, NotAuthorizedError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
+import type { Router } from 'cognito-local/lib/server/Router.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import {
+  isValidClientEphemeral,
+  passwordAuthenticationKey,
+  passwordClaimSignature,
+  passwordVerifier,
+  serverEphemeral,
+  srpPoolName,
+  type ServerEphemeral,
+} from './cognito-srp.ts';
+
+/** A USER_SRP_AUTH exchange between its two steps, found again by its secret block. */
+interface PendingChallenge {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly userId: string;
+  readonly A: bigint;
+  readonly ephemeral: ServerEphemeral;
+  readonly verifier: bigint;
+  readonly expiresAt: number;
+}
+
+/** How long the client has to answer the PASSWORD_VERIFIER challenge. */
+const CHALLENGE_TTL_MS = 3 * 60 * 1000;
+
+const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
+
+/**
+ * Adds Cognito's USER_SRP_AUTH sign-in, Amplify's default, to cognito-local: InitiateAuth
+ * answers a PASSWORD_VERIFIER challenge, and RespondToAuthChallenge checks the client's proof
+ * that it knows the password, then issues tokens as USER_PASSWORD_AUTH does. Other flows and
+ * challenges go to cognito-local.
+ */
+export function withUserSrpAuth(router: Router, services: Pick<Services, 'cognito' | 'tokenGenerator'>): Router {
+  const pending = new Map<string, PendingChallenge>();
+
+  async function initiate(ctx: Context, req: InitiateAuthCommandInput): Promise<InitiateAuthCommandOutput> {
+    const { USERNAME: username, SRP_A: srpA } = req.AuthParameters ?? {};
+    if (!username || !srpA) throw new CognitoError('InvalidParameterException', 'Missing required parameter USERNAME or SRP_A');
+    const A = BigInt(`0x${srpA}`);
+    if (!isValidClientEphemeral(A)) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A');
+
+    const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId!);
+    const user = await userPool.getUserByUsername(ctx, username);
+    if (!user) throw incorrect();
+
+    const salt = randomBytes(16).toString('hex');
+    const verifier = passwordVerifier(srpPoolName(userPool.options.Id), user.Username, user.Password, salt);
+    const ephemeral = serverEphemeral(verifier);
+    const secretBlock = randomBytes(64).toString('base64');
+    forgetExpired(pending);
+    pending.set(secretBlock, {
+      userPoolId: userPool.options.Id,
+      clientId: req.ClientId!,
+      userId: user.Username,
+      A,
+      ephemeral,
+      verifier,
+      expiresAt: Date.now() + CHALLENGE_TTL_MS,
+    });
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: {
+        SALT: salt,
+        SECRET_BLOCK: secretBlock,
+        SRP_B: ephemeral.B.toString(16),
+        USERNAME: user.Username,
+        USER_ID_FOR_SRP: user.Username,
+      },
+      Session: randomBytes(32).toString('base64url'),
+      $metadata: {},
+    };
+  }
+
+  async function verifyPassword(ctx: Context, req: RespondToAuthChallengeCommandInput): Promise<RespondToAuthChallengeCommandOutput> {
+    const responses = req.ChallengeResponses ?? {};
+    const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
+    const challenge = pending.get(secretBlock);
+    pending.delete(secretBlock);
+    if (!challenge || challenge.expiresAt < Date.now() || challenge.clientId !== req.ClientId) throw incorrect();
+
+    const poolName = srpPoolName(challenge.userPoolId);
+    const key = passwordAuthenticationKey(challenge.A, challenge.ephemeral, challenge.verifier);
+    const expected = Buffer.from(passwordClaimSignature(key, poolName, challenge.userId, secretBlock, responses.TIMESTAMP ?? ''), 'base64');
+    const claimed = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE ?? '', 'base64');
+    if (claimed.length !== expected.length || !timingSafeEqual(claimed, expected)) throw incorrect();
+
+    const userPool = await services.cognito.getUserPool(ctx, challenge.userPoolId);
+    const user = await userPool.getUserByUsername(ctx, challenge.userId);
+    if (!user) throw incorrect();
+    if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
+    const client = await services.cognito.getAppClient(ctx, challenge.clientId);
+    if (!client) throw incorrect();
+
+    const groups = await userPool.listUserGroupMembership(ctx, user);
+    const tokens = await services.tokenGenerator.generate(ctx, user, groups, client, req.ClientMetadata, 'Authentication');
+    await userPool.storeRefreshToken(ctx, tokens.RefreshToken, user);
+    return { ChallengeParameters: {}, AuthenticationResult: { ...tokens, TokenType: 'Bearer' }, $metadata: {} };
+  }
+
+  return (target) => {
+    const route = router(target);
+    if (target === 'InitiateAuth') {
+      return (ctx, req) => (req?.AuthFlow === 'USER_SRP_AUTH' ? initiate(ctx, req) : route(ctx, req));
+    }
+    if (target === 'RespondToAuthChallenge') {
+      return (ctx, req) => (req?.ChallengeName === 'PASSWORD_VERIFIER' ? verifyPassword(ctx, req) : route(ctx, req));
+    }
+    return route;
+  };
+}
+
+function forgetExpired(pending: Map<string, PendingChallenge>): void {
+  const now = Date.now();
+  for (const [secretBlock, challenge] of pending) if (challenge.expiresAt < now) pending.delete(secretBlock);
+}
