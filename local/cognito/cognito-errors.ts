@@ -7,6 +7,7 @@ const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }
   'InitiateAuth:InvalidPasswordException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
   // An unknown user, with the app client's PreventUserExistenceErrors ENABLED.
   'InitiateAuth:NotAuthorizedException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  'SignUp:UsernameExistsException': { code: 'UsernameExistsException', message: 'An account with the given email already exists.' },
   'ConfirmSignUp:CodeMismatchException': {
     code: 'CodeMismatchException',
     message: 'Invalid verification code provided, please try again.',

@@ -16,7 +16,7 @@ import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolS
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
-import { withUserSrpAuth } from './srp/user-srp-auth.ts';
+import { withLocalTargets } from './local-targets.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -74,7 +74,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   };
 
-  const app = createServer(withCognitoErrors(withUserSrpAuth(Router(services), services)), ctx.logger, config.ServerConfig, services);
+  const app = createServer(withCognitoErrors(withLocalTargets(Router(services), services)), ctx.logger, config.ServerConfig, services);
   app.application.get('/_dev/inbox', (req: { query: { to?: unknown } }, res: { json(body: unknown): void }) => {
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
     res.json(inbox.list({ to }));

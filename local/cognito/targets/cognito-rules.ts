@@ -1,0 +1,38 @@
+import { CognitoError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import { attributesAppend, attributesRemove } from 'cognito-local/lib/services/userPoolService.js';
+import { passwordPolicyViolation } from '../password-policy.ts';
+
+type Wrapper = (route: Route) => Route;
+
+/** Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked). */
+export const enforcePasswordPolicy =
+  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+    const violation = passwordPolicyViolation(req.Password ?? '', userPool.options.Policies?.PasswordPolicy);
+    if (violation) throw new CognitoError('InvalidPasswordException', violation);
+    return route(ctx, req);
+  };
+
+/**
+ * ConfirmSignUp as Cognito answers it: an already confirmed user is told so, and the code
+ * verifies the email it was sent to (`email_verified` true).
+ */
+export const confirmSignUpAsCognito =
+  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+    const user = await userPool.getUserByUsername(ctx, req.Username);
+    if (user?.UserStatus === 'CONFIRMED') throw new NotAuthorizedError('User cannot be confirmed. Current status is CONFIRMED');
+    const result = await route(ctx, req);
+    const confirmed = user && (await userPool.getUserByUsername(ctx, user.Username));
+    if (confirmed) {
+      const attributes = attributesAppend(attributesRemove(confirmed.Attributes, 'email_verified'), { Name: 'email_verified', Value: 'true' });
+      await userPool.saveUser(ctx, { ...confirmed, Attributes: attributes });
+    }
+    return result;
+  };

@@ -1,0 +1,22 @@
+import type { GetTokensFromRefreshTokenCommandInput, GetTokensFromRefreshTokenCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+
+/**
+ * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access
+ * tokens for a refresh token the pool issued and has not revoked. (No refresh-token rotation:
+ * the client keeps its refresh token, as Cognito does when rotation is off.)
+ */
+export const GetTokensFromRefreshToken =
+  ({ cognito, tokenGenerator }: Pick<Services, 'cognito' | 'tokenGenerator'>) =>
+  async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
+    const client = await cognito.getAppClient(ctx, req.ClientId ?? '');
+    if (!client || !req.RefreshToken) throw new NotAuthorizedError('Invalid Refresh Token');
+    const userPool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
+    const user = await userPool.getUserByRefreshToken(ctx, req.RefreshToken);
+    if (!user) throw new NotAuthorizedError('Refresh Token has been revoked');
+    const groups = await userPool.listUserGroupMembership(ctx, user);
+    const tokens = await tokenGenerator.generate(ctx, user, groups, client, req.ClientMetadata, 'RefreshTokens');
+    return { AuthenticationResult: { AccessToken: tokens.AccessToken, IdToken: tokens.IdToken, TokenType: 'Bearer' } };
+  };
