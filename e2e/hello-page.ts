@@ -6,6 +6,7 @@ export class HelloPage {
   readonly signUp: Locator;
   readonly confirm: Locator;
   readonly signIn: Locator;
+  readonly forgot: Locator;
   readonly api: Locator;
   readonly apiResponse: Locator;
   readonly devInbox: Locator;
@@ -15,6 +16,7 @@ export class HelloPage {
     this.signUp = page.getByRole('region', { name: 'Sign up' });
     this.confirm = page.getByRole('region', { name: 'Confirm email' });
     this.signIn = page.getByRole('region', { name: 'Sign in' });
+    this.forgot = page.getByRole('region', { name: 'Forgot password' });
     this.api = page.getByRole('region', { name: 'Call the API' });
     this.apiResponse = page.getByRole('status', { name: 'API response' });
     this.devInbox = page.getByRole('complementary', { name: /Dev inbox/ });
@@ -41,6 +43,30 @@ export class HelloPage {
     await this.signIn.getByLabel('Email').fill(email);
     await this.signIn.getByLabel('Password').fill(password);
     await this.signIn.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async resendCode(email: string) {
+    await this.confirm.getByLabel('Email').fill(email);
+    await this.confirm.getByRole('button', { name: 'Resend code' }).click();
+  }
+
+  /** Clicks "Use this code" on the newest message for `email` in the dev inbox panel. */
+  async useLatestCode(email: string) {
+    await this.devInbox.getByRole('button', { name: new RegExp(`^Use code \\d{6} for ${email.replace(/[.+]/g, '\\$&')}$`) }).first().click();
+  }
+
+  async requestPasswordReset(email: string) {
+    await this.forgot.getByLabel('Email').first().fill(email);
+    await this.forgot.getByRole('button', { name: 'Send reset code' }).click();
+  }
+
+  async submitNewPassword(newPassword: string) {
+    await this.forgot.getByLabel('New password').fill(newPassword);
+    await this.forgot.getByRole('button', { name: 'Set new password' }).click();
+  }
+
+  async refreshSession() {
+    await this.signIn.getByRole('button', { name: 'Refresh session' }).click();
   }
 
   async signOut() {

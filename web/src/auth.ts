@@ -1,8 +1,11 @@
 import { Amplify } from 'aws-amplify';
 import {
+  confirmResetPassword,
   confirmSignUp,
   fetchAuthSession,
   fetchUserAttributes,
+  resendSignUpCode,
+  resetPassword,
   signIn,
   signOut,
   signUp,
@@ -37,6 +40,23 @@ export async function confirmEmail(email: string, code: string): Promise<string>
   return 'Email confirmed. You can sign in now.';
 }
 
+export async function resendConfirmationCode(email: string): Promise<string> {
+  const { destination } = await resendSignUpCode({ username: email });
+  return `A new code is on its way to ${destination ?? email}.`;
+}
+
+export async function requestPasswordReset(email: string): Promise<string> {
+  const { nextStep } = await resetPassword({ username: email });
+  return nextStep.resetPasswordStep === 'CONFIRM_RESET_PASSWORD_WITH_CODE'
+    ? `Check ${nextStep.codeDeliveryDetails.destination ?? email} for a reset code.`
+    : 'Password reset.';
+}
+
+export async function confirmPasswordReset(email: string, code: string, newPassword: string): Promise<string> {
+  await confirmResetPassword({ username: email, confirmationCode: code, newPassword });
+  return 'Password changed. You can sign in with the new one.';
+}
+
 export async function signInWithEmail(email: string, password: string): Promise<string> {
   // Amplify's default flow, USER_SRP_AUTH: the password never leaves the browser.
   const result: SignInOutput = await signIn({ username: email, password });
@@ -46,6 +66,14 @@ export async function signInWithEmail(email: string, password: string): Promise<
 export async function signOutUser(): Promise<string> {
   await signOut();
   return 'Signed out.';
+}
+
+/** Trades the refresh token for new ID and access tokens now, instead of when they expire. */
+export async function refreshSession(): Promise<string> {
+  const { tokens } = await fetchAuthSession({ forceRefresh: true });
+  if (!tokens?.idToken) throw new Error('Nobody is signed in.');
+  const expiry = new Date((tokens.idToken.payload.exp ?? 0) * 1000).toLocaleTimeString();
+  return `Session refreshed: new ID token, valid until ${expiry}.`;
 }
 
 /** The signed-in user's email, or undefined when nobody is signed in. */

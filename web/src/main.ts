@@ -3,15 +3,19 @@ import { callApi } from './api.ts';
 import {
   configureAuth,
   confirmEmail,
+  confirmPasswordReset,
   currentIdToken,
   currentUserEmail,
+  refreshSession,
+  requestPasswordReset,
+  resendConfirmationCode,
   signInWithEmail,
   signOutUser,
   signUpWithEmail,
 } from './auth.ts';
 import { webConfig } from './config.ts';
 import { fetchInbox } from './dev-inbox.ts';
-import { bindButton, bindForm, showApiResult, showInbox, showUser, type Outcome } from './view.ts';
+import { bindButton, bindForm, fieldValue, fillCode, showApiResult, showInbox, showUser, type Outcome } from './view.ts';
 
 configureAuth(webConfig);
 
@@ -30,15 +34,21 @@ async function refreshUser(): Promise<void> {
 }
 
 async function refreshInbox(): Promise<void> {
-  if (webConfig.inboxUrl) showInbox(await fetchInbox(webConfig.inboxUrl));
+  if (webConfig.inboxUrl) showInbox(await fetchInbox(webConfig.inboxUrl), ({ to, code }) => fillCode(to, code));
 }
 
-bindForm('sign-up-form', async ({ email = '', password = '' }) => {
-  const outcome = await attempt(() => signUpWithEmail(email, password));
+/** An auth step that emails a code: the inbox panel shows it as soon as it is sent. */
+async function attemptAndRefreshInbox(step: () => Promise<string>): Promise<Outcome> {
+  const outcome = await attempt(step);
   await refreshInbox();
   return outcome;
-});
+}
+
+bindForm('sign-up-form', ({ email = '', password = '' }) => attemptAndRefreshInbox(() => signUpWithEmail(email, password)));
 bindForm('confirm-form', ({ email = '', code = '' }) => attempt(() => confirmEmail(email, code)));
+bindButton('resend-code', () => attemptAndRefreshInbox(() => resendConfirmationCode(fieldValue('confirm-form', 'email'))));
+bindForm('forgot-form', ({ email = '' }) => attemptAndRefreshInbox(() => requestPasswordReset(email)));
+bindForm('reset-form', ({ email = '', code = '', password = '' }) => attempt(() => confirmPasswordReset(email, code, password)));
 bindForm('sign-in-form', async ({ email = '', password = '' }) => {
   const outcome = await attempt(() => signInWithEmail(email, password));
   await refreshUser();
@@ -49,6 +59,7 @@ bindButton('sign-out', async () => {
   await refreshUser();
   return outcome;
 });
+bindButton('refresh-session', () => attempt(refreshSession));
 bindButton('call-public', async () => showApiResult(await callApi(webConfig.apiUrl, '/api/helloWorld')));
 bindButton('call-secured', async () => {
   const idToken = await currentIdToken().catch(() => undefined);

@@ -23,10 +23,15 @@ export function bindForm(formId: string, handler: (fields: Record<string, string
   });
 }
 
+/** The current value of a field of a form, by name. */
+export function fieldValue(formId: string, name: string): string {
+  return (element<HTMLFormElement>(`#${formId}`).elements.namedItem(name) as HTMLInputElement).value.trim();
+}
+
 /** Calls `handler` on click; its outcome goes to the section's result line, if it has one. */
 export function bindButton(buttonId: string, handler: () => Promise<Outcome | void>): void {
   const button = element<HTMLButtonElement>(`#${buttonId}`);
-  const result = button.parentElement?.querySelector<HTMLElement>('.result');
+  const result = button.closest('section')?.querySelector<HTMLElement>('.result');
   button.addEventListener('click', async () => {
     const outcome = await handler();
     if (outcome && result) showOutcome(result, outcome);
@@ -51,7 +56,8 @@ export function showApiResult(result: ApiResult): void {
   element('.body', output).textContent = result.body;
 }
 
-export function showInbox(messages: readonly InboxMessage[]): void {
+/** Lists the dev inbox, newest first, each message with a button that hands it to `onUse`. */
+export function showInbox(messages: readonly InboxMessage[], onUse: (message: InboxMessage) => void): void {
   const panel = element<HTMLElement>('#dev-inbox');
   panel.hidden = false;
   const rows = [...messages].reverse().map((message) => {
@@ -59,7 +65,21 @@ export function showInbox(messages: readonly InboxMessage[]): void {
     for (const text of [message.to, message.code, new Date(message.sentAt).toLocaleTimeString()]) {
       row.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
+    const use = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Use this code' });
+    use.setAttribute('aria-label', `Use code ${message.code} for ${message.to}`);
+    use.addEventListener('click', () => onUse(message));
+    const action = document.createElement('td');
+    action.append(use);
+    row.append(action);
     return row;
   });
   element('tbody', panel).replaceChildren(...rows);
+}
+
+/** Puts an email and a code into every form that asks for a code. */
+export function fillCode(email: string, code: string): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form:has([name="code"])')) {
+    (form.elements.namedItem('email') as HTMLInputElement).value = email;
+    (form.elements.namedItem('code') as HTMLInputElement).value = code;
+  }
 }
