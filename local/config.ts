@@ -56,3 +56,6 @@ export const webUrl = `http://${localConfig.host}:${localConfig.webPort}`;
 
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */
 export const localStackFile = localStackPath(localConfig.dataDir);
+
+/** The users `npm start` adds to the local pool when they are missing. */
+export const seedUsersFile = path.resolve('local/seed-users.json');

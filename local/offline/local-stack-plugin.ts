@@ -1,7 +1,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { apiUrl, cognitoUrl, localConfig, localStackFile } from '../config.ts';
-import { deployCognitoResources } from '../cognito/deploy-cognito-resources.ts';
-import { cognitoResourcesFromTemplate, refTarget, type TemplateResource } from '../cognito/template-resources.ts';
+import { apiUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import path from 'node:path';
+import { deployCognitoResources, type PhysicalIds } from '../cognito/deploy-cognito-resources.ts';
+import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
+import { cognitoResourcesFromTemplate, refTarget, type CognitoResources, type TemplateResource } from '../cognito/template-resources.ts';
 import { writeLocalStack } from '../local-stack.ts';
 import { gatewayResponseSettings } from './gateway-responses.ts';
 
@@ -26,8 +28,8 @@ const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
 /**
  * What serverless does differently for the local stage. Before `serverless offline` serves the
  * API, it deploys the template's Cognito resources to the emulator (as CloudFormation would on
- * AWS) and records their ids and the stack's Outputs; and it refuses to deploy the local stage
- * to AWS.
+ * AWS), adds the seed users, and records the ids and the stack's Outputs; and it refuses to
+ * deploy the local stage to AWS.
  */
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
@@ -56,6 +58,15 @@ export class LocalStackPlugin {
     }
   }
 
+  /** The seed users (local/seed-users.json) in the stack's first user pool, via its first client. */
+  async seed(cognito: CognitoIdentityProviderClient, resources: CognitoResources, physicalIds: PhysicalIds): Promise<void> {
+    const pool = resources.userPools[0];
+    const client = pool && resources.clients.find((c) => c.userPoolLogicalId === pool.logicalId);
+    if (!pool || !client) return;
+    const created = await seedUsers(cognito, physicalIds.get(pool.logicalId)!, physicalIds.get(client.logicalId)!, readSeedUsers(seedUsersFile));
+    if (created.length > 0) console.log(`Seed users created (${path.relative(process.cwd(), seedUsersFile)}): ${created.join(', ')}`);
+  }
+
   async deploy(): Promise<void> {
     const template = this.serverless.service.resources ?? {};
     const cognito = new CognitoIdentityProviderClient({
@@ -64,9 +75,11 @@ export class LocalStackPlugin {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 1,
     });
+    const resources = cognitoResourcesFromTemplate(template.Resources ?? {});
     let physicalIds;
     try {
-      physicalIds = await deployCognitoResources(cognito, cognitoResourcesFromTemplate(template.Resources ?? {}));
+      physicalIds = await deployCognitoResources(cognito, resources);
+      await this.seed(cognito, resources, physicalIds);
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(

@@ -76,12 +76,19 @@ export async function refreshSession(): Promise<string> {
   return `Session refreshed: new ID token, valid until ${expiry}.`;
 }
 
-/** The signed-in user's email, or undefined when nobody is signed in. */
-export async function currentUserEmail(): Promise<string | undefined> {
-  const session = await fetchAuthSession();
-  if (!session.tokens) return undefined;
-  const attributes = await fetchUserAttributes();
-  return attributes.email;
+export interface SignedInUser {
+  readonly email: string;
+  /** The user's groups, from the ID token's `cognito:groups` claim. */
+  readonly groups: readonly string[];
+}
+
+/** Who is signed in, or undefined when nobody is. */
+export async function currentUser(): Promise<SignedInUser | undefined> {
+  const { tokens } = await fetchAuthSession();
+  if (!tokens) return undefined;
+  const { email = '' } = await fetchUserAttributes();
+  const groups = tokens.idToken?.payload['cognito:groups'];
+  return { email, groups: Array.isArray(groups) ? groups.map(String) : [] };
 }
 
 /** The ID token to send as `Authorization: Bearer …`, if someone is signed in. */

@@ -5,7 +5,7 @@ import {
   confirmEmail,
   confirmPasswordReset,
   currentIdToken,
-  currentUserEmail,
+  currentUser,
   refreshSession,
   requestPasswordReset,
   resendConfirmationCode,
@@ -30,7 +30,7 @@ async function attempt(step: () => Promise<string>): Promise<Outcome> {
 }
 
 async function refreshUser(): Promise<void> {
-  showUser(await currentUserEmail().catch(() => undefined));
+  showUser(await currentUser().catch(() => undefined));
 }
 
 async function refreshInbox(): Promise<void> {

@@ -1,6 +1,7 @@
 // The only module that touches the DOM: it binds the page's controls to handlers and shows
 // what they return.
 import type { ApiResult } from './api.ts';
+import type { SignedInUser } from './auth.ts';
 import type { InboxMessage } from './dev-inbox.ts';
 
 export type Outcome = { ok: true; text: string } | { ok: false; text: string };
@@ -43,8 +44,9 @@ function showOutcome(target: HTMLElement, outcome: Outcome): void {
   target.className = `result ${outcome.ok ? 'ok' : 'error'}`;
 }
 
-export function showUser(email: string | undefined): void {
-  element('#current-user').textContent = email ? `Signed in as ${email}` : 'Not signed in';
+export function showUser(user: SignedInUser | undefined): void {
+  const groups = user?.groups.length ? ` (${user.groups.join(', ')})` : '';
+  element('#current-user').textContent = user ? `Signed in as ${user.email}${groups}` : 'Not signed in';
 }
 
 export function showApiResult(result: ApiResult): void {
