@@ -1,7 +1,7 @@
 import type { Route, Router } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { withUserSrpAuth } from './srp/user-srp-auth.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy } from './targets/cognito-rules.ts';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './targets/cognito-rules.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
@@ -21,6 +21,7 @@ export function withLocalTargets(router: Router, services: Services): Router {
     SignUp: enforcePasswordPolicy(services),
     ConfirmForgotPassword: enforcePasswordPolicy(services),
     ConfirmSignUp: confirmSignUpAsCognito(services),
+    InitiateAuth: unknownUserAsConfigured(services),
   };
   const srp = withUserSrpAuth(router, services);
   return (target) => added[target] ?? stricter[target]?.(srp(target)) ?? srp(target);

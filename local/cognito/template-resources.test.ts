@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cognitoResourcesFromTemplate,
+  withAwsTokenValidity,
   refTarget,
   TemplateResourceError,
   type TemplateResource,
@@ -81,7 +82,7 @@ describe('cognitoResourcesFromTemplate', () => {
     expect(userPools[0]?.input).not.toHaveProperty('UserPoolName');
   });
 
-  it('maps an app client to its pool by Ref and keeps the rest as input', () => {
+  it('maps an app client to its pool by Ref and keeps the rest as input, with AWS\'s token lifetimes filled in', () => {
     const { clients } = cognitoResourcesFromTemplate(template());
 
     expect(clients).toEqual([
@@ -92,7 +93,11 @@ describe('cognitoResourcesFromTemplate', () => {
           ClientName: 'hello-auth-local-web-client',
           GenerateSecret: false,
           ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-          TokenValidityUnits: { IdToken: 'minutes' },
+          // The template names a unit but no lifetime: AWS's default lifetime, in its unit.
+          IdTokenValidity: 1,
+          AccessTokenValidity: 1,
+          RefreshTokenValidity: 30,
+          TokenValidityUnits: { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' },
         },
       },
     ]);
@@ -195,5 +200,30 @@ describe('refTarget', () => {
     ['another intrinsic', { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }],
   ])('returns undefined for %s', (_, value) => {
     expect(refTarget(value)).toBeUndefined();
+  });
+});
+
+describe('withAwsTokenValidity', () => {
+  it('gives a client without lifetimes AWS\'s: 1 h ID and access tokens, 30-day refresh tokens', () => {
+    expect(withAwsTokenValidity({ ClientName: 'web' })).toEqual({
+      ClientName: 'web',
+      IdTokenValidity: 1,
+      AccessTokenValidity: 1,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' },
+    });
+  });
+
+  it('keeps lifetimes and units the template sets', () => {
+    const client = { IdTokenValidity: 5, AccessTokenValidity: 10, RefreshTokenValidity: 60, TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' } };
+    expect(withAwsTokenValidity(client)).toEqual(client);
+  });
+
+  it('reads a lifetime without a unit in the API\'s default unit (hours, or days for refresh tokens)', () => {
+    expect(withAwsTokenValidity({ IdTokenValidity: 2, RefreshTokenValidity: 7 }).TokenValidityUnits).toEqual({
+      IdToken: 'hours',
+      AccessToken: 'hours',
+      RefreshToken: 'days',
+    });
   });
 });

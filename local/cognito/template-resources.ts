@@ -58,10 +58,35 @@ export function cognitoResourcesFromTemplate(resources: Record<string, TemplateR
       if (typeof properties.ClientName !== 'string') {
         throw new TemplateResourceError(`${logicalId}.Properties.ClientName must be set: the local stack finds the client again by its name.`);
       }
-      const input = literalProperties(logicalId, { ...resource, Properties: properties });
+      const input = withAwsTokenValidity(literalProperties(logicalId, { ...resource, Properties: properties }));
       return { logicalId, userPoolLogicalId, input: input as UserPoolClientResource['input'] };
     });
   return { userPools, clients };
+}
+
+/** What Cognito uses for a token's lifetime when the app client does not say (1 h, 1 h, 30 days). */
+const AWS_TOKEN_VALIDITY = [
+  { token: 'IdToken', property: 'IdTokenValidity', value: 1, unit: 'hours' },
+  { token: 'AccessToken', property: 'AccessTokenValidity', value: 1, unit: 'hours' },
+  { token: 'RefreshToken', property: 'RefreshTokenValidity', value: 30, unit: 'days' },
+] as const;
+
+/**
+ * The client's token lifetimes spelled out with their units, AWS's defaults filling the gaps:
+ * cognito-local's own defaults differ (24 h tokens, minutes as the ID token's unit).
+ */
+export function withAwsTokenValidity(client: Record<string, unknown>): Record<string, unknown> {
+  const units = { ...(client.TokenValidityUnits as Record<string, string> | undefined) };
+  const lifetimes: Record<string, unknown> = {};
+  for (const { token, property, value, unit } of AWS_TOKEN_VALIDITY) {
+    if (client[property] === undefined) {
+      lifetimes[property] = value;
+      units[token] = unit;
+    } else {
+      units[token] ??= unit;
+    }
+  }
+  return { ...client, ...lifetimes, TokenValidityUnits: units };
 }
 
 /** The logical id in `{ Ref: id }`, if that is what the value is. */
