@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authorizerContext, createAuthStrategy, publicAuthenticate, tokenAuthenticate, UnsupportedAuthorizerError } from './auth-provider.ts';
+import { createAuthStrategy, publicAuthenticate, UnsupportedAuthorizerError } from './auth-provider.ts';
+import { authorizerContext, tokenAuthenticate } from './cognito-authorizer.ts';
 import type { HapiRequest, HapiResponse, HapiToolkit } from './hapi.ts';
 import { TokenExpiredError, TokenRejectedError } from './verify-cognito-token.ts';
 

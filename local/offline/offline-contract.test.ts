@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { emulateApiGateway } from './api-gateway.ts';
-import { authorizerContext } from './auth-provider.ts';
+import { authorizerContext } from './cognito-authorizer.ts';
 import { CorsPreflights } from './cors-preflight.ts';
 import type { HapiRequest, HapiResponse, HapiServer, HapiToolkit } from './hapi.ts';
 
