@@ -1,3 +1,4 @@
+import type { GetTokensFromRefreshTokenCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoError, ResourceNotFoundError } from 'cognito-local/lib/errors.js';
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
@@ -98,9 +99,10 @@ describe('GetTokensFromRefreshToken', () => {
     expect(generated).toEqual([]);
   });
 
+  // Requests arrive as JSON from any client, so a "required" field may well be missing.
   it('refuses a request without a refresh token', async () => {
     const { services, generated } = fakeServices();
-    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1' }));
+    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1' } as GetTokensFromRefreshTokenCommandInput));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Invalid Refresh Token');
     expect(generated).toEqual([]);
@@ -108,7 +110,7 @@ describe('GetTokensFromRefreshToken', () => {
 
   it('refuses a request without a client id', async () => {
     const { services } = fakeServices();
-    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { RefreshToken: 'refresh-ada-1' }));
+    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { RefreshToken: 'refresh-ada-1' } as GetTokensFromRefreshTokenCommandInput));
     expect(error.code).toBe('NotAuthorizedException');
   });
 });

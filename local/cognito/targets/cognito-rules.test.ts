@@ -1,0 +1,255 @@
+import { CodeMismatchError, CognitoError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import { attributesIncludeMatch, attributesToRecord, type User } from 'cognito-local/lib/services/userPoolService.js';
+import { describe, expect, it } from 'vitest';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './cognito-rules.ts';
+
+const ctx = { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as Context;
+
+const AWS_DEFAULT_POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
+
+function user(username: string, email: string, status: User['UserStatus'], extra: Partial<User> = {}): User {
+  return {
+    Username: username,
+    Password: 'Correct-Horse-1',
+    UserStatus: status,
+    Enabled: true,
+    Attributes: [
+      { Name: 'sub', Value: username },
+      { Name: 'email', Value: email },
+    ],
+    RefreshTokens: [],
+    UserCreateDate: new Date(0),
+    UserLastModifiedDate: new Date(0),
+    ...extra,
+  };
+}
+
+/** An email-as-username pool in memory, finding users as cognito-local does (username, sub or email). */
+function fakePool(users: User[], passwordPolicy: object | null = AWS_DEFAULT_POLICY, client: Partial<AppClient> = {}) {
+  const stored = new Map(users.map((each) => [each.Username, each]));
+  const saved: User[] = [];
+  const userPool = {
+    options: { Id: 'local_Pool1', Policies: passwordPolicy ? { PasswordPolicy: passwordPolicy } : undefined },
+    getUserByUsername: async (_ctx: Context, username: string) =>
+      [...stored.values()].find(
+        (candidate) =>
+          candidate.Username === username ||
+          attributesIncludeMatch('sub', username, candidate.Attributes) ||
+          attributesIncludeMatch('email', username, candidate.Attributes),
+      ) ?? null,
+    saveUser: async (_ctx: Context, changed: User) => {
+      saved.push(changed);
+      stored.set(changed.Username, changed);
+    },
+  };
+  const appClient: AppClient = {
+    ClientId: 'client-1',
+    ClientName: 'web',
+    UserPoolId: 'local_Pool1',
+    CreationDate: new Date(0),
+    LastModifiedDate: new Date(0),
+    ...client,
+  };
+  const cognito = {
+    getUserPoolForClientId: async () => userPool,
+    getAppClient: async (_ctx: Context, clientId: string) => (clientId === appClient.ClientId ? appClient : null),
+  };
+  const services = { cognito } as unknown as Pick<Services, 'cognito'>;
+  return { services, userPool, saved, stored };
+}
+
+/** A wrapped route that records its calls and answers `answer`. */
+function recordingRoute(answer: unknown = { UserSub: 'abc' }) {
+  const calls: unknown[][] = [];
+  const route: Route = async (...args) => {
+    calls.push(args);
+    return answer;
+  };
+  return { route, calls };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<CognitoError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CognitoError);
+    return error as CognitoError;
+  }
+  throw new Error('the operation did not fail');
+}
+
+describe('enforcePasswordPolicy', () => {
+  it.each([
+    ['Sh0rt!', 'Password did not conform with policy: Password not long enough'],
+    ['lower-only-1!', 'Password did not conform with policy: Password must have uppercase characters'],
+    ['NoSymbols123', 'Password did not conform with policy: Password must have symbol characters'],
+  ])('refuses %s with Cognito\'s message and never reaches the operation', async (password, message) => {
+    const { services } = fakePool([]);
+    const { route, calls } = recordingRoute();
+    const error = await rejection(enforcePasswordPolicy(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', Password: password }));
+    expect(error.code).toBe('InvalidPasswordException');
+    expect(error.message).toBe(message);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a request without a password as too short', async () => {
+    const { services } = fakePool([]);
+    const { route, calls } = recordingRoute();
+    const error = await rejection(enforcePasswordPolicy(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com' }));
+    expect(error.code).toBe('InvalidPasswordException');
+    expect(error.message).toBe('Password did not conform with policy: Password not long enough');
+    expect(calls).toEqual([]);
+  });
+
+  it('passes a password that meets the policy to the operation and returns its answer', async () => {
+    const { services } = fakePool([]);
+    const { route, calls } = recordingRoute({ UserSub: 'abc' });
+    const req = { ClientId: 'client-1', Username: 'ada@example.com', Password: 'Correct-Horse-1' };
+    expect(await enforcePasswordPolicy(services)(route)(ctx, req)).toEqual({ UserSub: 'abc' });
+    expect(calls).toEqual([[ctx, req]]);
+  });
+
+  it('lets any password through a pool without a password policy', async () => {
+    const { services } = fakePool([], null);
+    const { route, calls } = recordingRoute();
+    await enforcePasswordPolicy(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', Password: 'abc' });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('confirmSignUpAsCognito', () => {
+  const ada = user('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
+  const pending = () =>
+    user('0a1b2c3d-0000-4000-8000-000000000002', 'pending@example.com', 'UNCONFIRMED', {
+      ConfirmationCode: '123456',
+      Attributes: [
+        { Name: 'sub', Value: '0a1b2c3d-0000-4000-8000-000000000002' },
+        { Name: 'email', Value: 'pending@example.com' },
+        { Name: 'email_verified', Value: 'false' },
+      ],
+    });
+
+  /** cognito-local's ConfirmSignUp, reduced to what it does to the stored user. */
+  function confirmSignUpRoute(userPool: ReturnType<typeof fakePool>['userPool']) {
+    const calls: unknown[] = [];
+    const route: Route = async (routeCtx, req) => {
+      calls.push(req);
+      const found = await userPool.getUserByUsername(routeCtx, req.Username);
+      if (!found) throw new CognitoError('NotAuthorizedException', 'User not authorized');
+      if (found.ConfirmationCode !== req.ConfirmationCode) throw new CodeMismatchError();
+      await userPool.saveUser(routeCtx, { ...found, UserStatus: 'CONFIRMED', ConfirmationCode: undefined });
+      return {};
+    };
+    return { route, calls };
+  }
+
+  it('tells a confirmed user their status, as Cognito does, without reaching the operation', async () => {
+    const { services, userPool, saved } = fakePool([ada]);
+    const { route, calls } = confirmSignUpRoute(userPool);
+    const error = await rejection(
+      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', ConfirmationCode: '123456' }),
+    );
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('User cannot be confirmed. Current status is CONFIRMED');
+    expect(calls).toEqual([]);
+    expect(saved).toEqual([]);
+  });
+
+  it('marks the email verified once the code confirms the user', async () => {
+    const { services, userPool, stored } = fakePool([pending()]);
+    const { route } = confirmSignUpRoute(userPool);
+    const result = await confirmSignUpAsCognito(services)(route)(ctx, {
+      ClientId: 'client-1',
+      Username: 'pending@example.com',
+      ConfirmationCode: '123456',
+    });
+    expect(result).toEqual({});
+    const confirmed = stored.get('0a1b2c3d-0000-4000-8000-000000000002');
+    expect(confirmed?.UserStatus).toBe('CONFIRMED');
+    expect(confirmed?.ConfirmationCode).toBeUndefined();
+    expect(confirmed?.Attributes.filter((attribute) => attribute.Name === 'email_verified')).toEqual([{ Name: 'email_verified', Value: 'true' }]);
+    expect(attributesToRecord(confirmed?.Attributes)).toEqual({
+      sub: '0a1b2c3d-0000-4000-8000-000000000002',
+      email: 'pending@example.com',
+      email_verified: 'true',
+    });
+  });
+
+  it('leaves the email unverified when the code is wrong', async () => {
+    const { services, userPool, saved } = fakePool([pending()]);
+    const { route } = confirmSignUpRoute(userPool);
+    const error = await rejection(
+      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'pending@example.com', ConfirmationCode: '000000' }),
+    );
+    expect(error.code).toBe('CodeMismatchException');
+    expect(saved).toEqual([]);
+  });
+
+  it('leaves an unknown user to the operation\'s own answer', async () => {
+    const { services, userPool, saved } = fakePool([]);
+    const { route, calls } = confirmSignUpRoute(userPool);
+    const error = await rejection(
+      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'nobody@example.com', ConfirmationCode: '123456' }),
+    );
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('User not authorized');
+    expect(calls).toHaveLength(1);
+    expect(saved).toEqual([]);
+  });
+});
+
+describe('unknownUserAsConfigured', () => {
+  const ada = user('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
+  const signIn = (authFlow: string, username: string) => ({
+    AuthFlow: authFlow,
+    ClientId: 'client-1',
+    AuthParameters: authFlow === 'USER_SRP_AUTH' ? { USERNAME: username, SRP_A: 'abc123' } : { USERNAME: username, PASSWORD: 'Correct-Horse-1' },
+  });
+
+  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])('says an unknown user does not exist on a LEGACY client (%s)', async (authFlow) => {
+    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'LEGACY' });
+    const { route, calls } = recordingRoute();
+    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
+    expect(error.code).toBe('UserNotFoundException');
+    expect(error.message).toBe('User does not exist.');
+    expect(calls).toEqual([]);
+  });
+
+  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])('hides an unknown user behind a wrong password on an ENABLED client (%s)', async (authFlow) => {
+    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
+    const { route, calls } = recordingRoute();
+    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('Incorrect username or password.');
+    expect(calls).toEqual([]);
+  });
+
+  it('answers as LEGACY when the client does not say, as the Cognito API defaults', async () => {
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+    const { services } = fakePool([ada]);
+    const { route } = recordingRoute();
+    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn('USER_PASSWORD_AUTH', 'nobody@example.com')));
+    expect(error.code).toBe('UserNotFoundException');
+    expect(error.message).toBe('User does not exist.');
+  });
+
+  it('passes a known user on to the sign-in itself', async () => {
+    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
+    const { route, calls } = recordingRoute({ ChallengeName: 'PASSWORD_VERIFIER' });
+    const req = signIn('USER_SRP_AUTH', 'ada@example.com');
+    expect(await unknownUserAsConfigured(services)(route)(ctx, req)).toEqual({ ChallengeName: 'PASSWORD_VERIFIER' });
+    expect(calls).toEqual([[ctx, req]]);
+  });
+
+  it('leaves flows that name no user, such as a token refresh, alone', async () => {
+    const { services } = fakePool([], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'LEGACY' });
+    const { route, calls } = recordingRoute();
+    const req = { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'client-1', AuthParameters: { REFRESH_TOKEN: 'refresh-1' } };
+    await unknownUserAsConfigured(services)(route)(ctx, req);
+    expect(calls).toEqual([[ctx, req]]);
+  });
+});
