@@ -4,6 +4,7 @@ import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
@@ -124,13 +125,17 @@ test.describe('tokens', () => {
     expect(claimsOf(AuthenticationResult!.AccessToken!).token_use).toBe('access');
   });
 
-  test('after GlobalSignOut the refresh token fails, and the ID token still opens the API until it expires', async () => {
+  test('after GlobalSignOut the refresh and access tokens fail at Cognito, and the ID token still opens the API until it expires', async () => {
     const email = await confirmedUser();
     const { RefreshToken, AccessToken, IdToken } = await signIn(email);
     await cognito.send(new GlobalSignOutCommand({ AccessToken }));
     expect(await failure(cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: ClientId(), RefreshToken })))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Refresh Token has been revoked',
+    });
+    expect(await failure(cognito.send(new GetUserCommand({ AccessToken })))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Access Token has been revoked',
     });
     const secured = await fetch(`${e2eStack.apiUrl}/api/helloWorldSecured`, { headers: { Authorization: `Bearer ${IdToken}` } });
     expect(secured.status).toBe(200);

@@ -5,8 +5,6 @@ import type { Router } from 'cognito-local/lib/server/Router.js';
 const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }>> = {
   // cognito-local tells a wrong password apart; Cognito does not.
   'InitiateAuth:InvalidPasswordException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
-  // An unknown user, with the app client's PreventUserExistenceErrors ENABLED.
-  'InitiateAuth:NotAuthorizedException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
   'SignUp:UsernameExistsException': { code: 'UsernameExistsException', message: 'An account with the given email already exists.' },
   'ConfirmSignUp:CodeMismatchException': {
     code: 'CodeMismatchException',

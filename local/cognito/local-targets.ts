@@ -1,6 +1,7 @@
 import type { Route, Router } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { withUserSrpAuth } from './srp/user-srp-auth.ts';
+import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './targets/cognito-rules.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
@@ -20,9 +21,12 @@ export function withLocalTargets(router: Router, services: Services): Router {
   const stricter: Record<string, (route: Route) => Route> = {
     SignUp: enforcePasswordPolicy(services),
     ConfirmForgotPassword: enforcePasswordPolicy(services),
+    AdminSetUserPassword: enforcePasswordPolicy(services),
+    AdminCreateUser: enforcePasswordPolicy(services, 'TemporaryPassword'),
     ConfirmSignUp: confirmSignUpAsCognito(services),
     InitiateAuth: unknownUserAsConfigured(services),
   };
   const srp = withUserSrpAuth(router, services);
-  return (target) => added[target] ?? stricter[target]?.(srp(target)) ?? srp(target);
+  const revocation = refuseRevokedAccessTokens(services);
+  return (target) => added[target] ?? revocation(stricter[target]?.(srp(target)) ?? srp(target));
 }

@@ -75,13 +75,13 @@ describe('readSeedUsers', () => {
 
   // SOURCE BUG: readSeedUsers reads `parsed.users` without checking that the JSON is an object,
   // so a file containing `null` escapes as a TypeError that does not name the file.
-  it.fails('names the file when its JSON is null', () => {
+  it('names the file when its JSON is null', () => {
     const file = seedFile('null.json', 'null');
     expect(seedUsersError(file).message).toBe(`${file} has no "users" list.`);
   });
 
   // SOURCE BUG: likewise a null entry in the list ("Cannot read properties of null").
-  it.fails('names the file and the entry when a user entry is null', () => {
+  it('names the file and the entry when a user entry is null', () => {
     const file = seedFile('null-user.json', JSON.stringify({ users: [null] }));
     expect(seedUsersError(file).message).toBe(`${file}: users[0] needs an "email" and a "password".`);
   });

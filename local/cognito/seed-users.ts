@@ -23,15 +23,15 @@ export class SeedUsersError extends Error {
 }
 
 export function readSeedUsers(file: string): readonly SeedUser[] {
-  let parsed: { users?: unknown };
+  let parsed: { users?: unknown } | null;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as { users?: unknown };
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as { users?: unknown } | null;
   } catch (cause) {
     throw new SeedUsersError(`${file} is not readable JSON: ${(cause as Error).message}`, { cause });
   }
-  if (!Array.isArray(parsed.users)) throw new SeedUsersError(`${file} has no "users" list.`);
-  return parsed.users.map((user: Partial<SeedUser>, index) => {
-    if (typeof user.email !== 'string' || typeof user.password !== 'string') {
+  if (!Array.isArray(parsed?.users)) throw new SeedUsersError(`${file} has no "users" list.`);
+  return parsed.users.map((user: Partial<SeedUser> | null, index) => {
+    if (typeof user?.email !== 'string' || typeof user.password !== 'string') {
       throw new SeedUsersError(`${file}: users[${index}] needs an "email" and a "password".`);
     }
     return { email: user.email, password: user.password, confirmed: user.confirmed ?? true, groups: user.groups ?? [] };

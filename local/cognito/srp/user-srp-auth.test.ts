@@ -315,7 +315,7 @@ describe('withUserSrpAuth', () => {
   // SOURCE GAP: Cognito (and cognito-local's own USER_PASSWORD_AUTH) answers a user created by an
   // administrator, still on a temporary password, with the NEW_PASSWORD_REQUIRED challenge;
   // user-srp-auth.ts checks only UNCONFIRMED and issues tokens for FORCE_CHANGE_PASSWORD users.
-  it.fails('asks a user on a temporary password for a new one instead of issuing tokens', async () => {
+  it('asks a user on a temporary password for a new one instead of issuing tokens', async () => {
     const { router, generated } = setUp([poolUser('invited@example.com', 'FORCE_CHANGE_PASSWORD')]);
     const result = await signIn(router, 'invited@example.com', PASSWORD);
     expect(result.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');

@@ -5,10 +5,11 @@ import type {
   RespondToAuthChallengeCommandInput,
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, NotAuthorizedError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
+import { CognitoError, NotAuthorizedError, PasswordResetRequiredError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
 import type { Router } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
+import { attributesToRecord } from 'cognito-local/lib/services/userPoolService.js';
 import {
   isValidClientEphemeral,
   passwordAuthenticationKey,
@@ -98,7 +99,22 @@ export function withUserSrpAuth(router: Router, services: Pick<Services, 'cognit
     const userPool = await services.cognito.getUserPool(ctx, challenge.userPoolId);
     const user = await userPool.getUserByUsername(ctx, challenge.userId);
     if (!user) throw incorrect();
+    if (user.Enabled === false) throw new NotAuthorizedError('User is disabled.');
     if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
+    if (user.UserStatus === 'RESET_REQUIRED') throw new PasswordResetRequiredError();
+    if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+      // Like cognito-local's own USER_PASSWORD_AUTH: the answer goes to its RespondToAuthChallenge.
+      return {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ChallengeParameters: {
+          USER_ID_FOR_SRP: user.Username,
+          requiredAttributes: '[]',
+          userAttributes: JSON.stringify(attributesToRecord(user.Attributes)),
+        },
+        Session: randomBytes(32).toString('base64url'),
+        $metadata: {},
+      };
+    }
     const client = await services.cognito.getAppClient(ctx, challenge.clientId);
     if (!client) throw incorrect();
 

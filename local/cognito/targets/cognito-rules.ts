@@ -6,14 +6,22 @@ import { passwordPolicyViolation } from '../password-policy.ts';
 
 type Wrapper = (route: Route) => Route;
 
-/** Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked). */
+/**
+ * Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked): the
+ * `Password` of SignUp, ConfirmForgotPassword and AdminSetUserPassword, the `TemporaryPassword`
+ * of AdminCreateUser.
+ */
 export const enforcePasswordPolicy =
-  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
+  ({ cognito }: Pick<Services, 'cognito'>, field: 'Password' | 'TemporaryPassword' = 'Password'): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    const violation = passwordPolicyViolation(req.Password ?? '', userPool.options.Policies?.PasswordPolicy);
-    if (violation) throw new CognitoError('InvalidPasswordException', violation);
+    // A temporary password may be left out (Cognito then makes one); a password may not.
+    const password: unknown = field === 'Password' ? (req.Password ?? '') : req.TemporaryPassword;
+    if (typeof password === 'string') {
+      const userPool = req.UserPoolId ? await cognito.getUserPool(ctx, req.UserPoolId) : await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const violation = passwordPolicyViolation(password, userPool.options.Policies?.PasswordPolicy);
+      if (violation) throw new CognitoError('InvalidPasswordException', violation);
+    }
     return route(ctx, req);
   };
 

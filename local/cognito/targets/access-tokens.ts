@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import jwt from 'jsonwebtoken';
+
+/** The emulator's signing key: an access token must be one it issued. */
+const cognitoLocalKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string };
+
+/** A user after GlobalSignOut: access tokens issued up to then are revoked for Cognito's APIs. */
+export type SignedOutUser = User & { GlobalSignOutAt?: number };
+
+const invalid = () => new NotAuthorizedError('Invalid Access Token');
+
+/** The pool and user an access token speaks for, refusing tokens GlobalSignOut revoked. */
+export async function accessTokenUser(
+  { cognito }: Pick<Services, 'cognito'>,
+  ctx: Context,
+  accessToken: string,
+): Promise<{ userPool: UserPoolService; user: SignedOutUser }> {
+  let claims: jwt.JwtPayload;
+  try {
+    claims = jwt.verify(accessToken, cognitoLocalKey.pem, { algorithms: ['RS256'] }) as jwt.JwtPayload;
+  } catch {
+    throw invalid();
+  }
+  if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalid();
+  const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
+    throw invalid();
+  });
+  const user: SignedOutUser | null = await userPool.getUserByUsername(ctx, String(claims.sub));
+  if (!user) throw invalid();
+  // Second precision on both sides: a token from the second of the sign-out counts as revoked.
+  if (user.GlobalSignOutAt !== undefined && (claims.iat ?? 0) <= user.GlobalSignOutAt) {
+    throw new NotAuthorizedError('Access Token has been revoked');
+  }
+  return { userPool, user };
+}
+
+/** Any operation called with an access token that GlobalSignOut revoked fails, as on AWS. */
+export const refuseRevokedAccessTokens =
+  (services: Pick<Services, 'cognito'>) =>
+  (route: Route): Route =>
+  async (ctx, req) => {
+    if (typeof req?.AccessToken === 'string') await accessTokenUser(services, ctx, req.AccessToken);
+    return route(ctx, req);
+  };
