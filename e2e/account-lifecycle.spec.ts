@@ -21,6 +21,7 @@ test('resend code, one-click codes from the inbox, token refresh and a forgotten
     await helloPage.resendCode(email);
     await expect(helloPage.result(helloPage.confirm)).toHaveText(`A new code is on its way to ${email}.`);
     await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) })).toHaveCount(2);
+    await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) }).first()).toContainText('Sign-up (resent)');
     const second = await latestCode(email);
     expect(second).toMatch(/^\d{6}$/);
     if (second === first) test.info().annotations.push({ type: 'note', description: 'both codes were equal by chance' });
@@ -48,6 +49,7 @@ test('resend code, one-click codes from the inbox, token refresh and a forgotten
   await test.step('forgot password: a reset code, a new password', async () => {
     await helloPage.requestPasswordReset(email);
     await expect(helloPage.result(helloPage.forgot)).toHaveText(`Check ${email} for a reset code.`);
+    await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) }).first()).toContainText('Password reset');
     await helloPage.useLatestCode(email);
     await expect(helloPage.forgot.getByLabel('Reset code')).toHaveValue(await latestCode(email));
     await helloPage.submitNewPassword(NEW_PASSWORD);

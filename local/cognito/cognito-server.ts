@@ -5,11 +5,10 @@ import AWS from 'aws-sdk';
 import { createServer } from 'cognito-local';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
-import { DateClock, LambdaService, MessagesService, TriggersService } from 'cognito-local/lib/services/index.js';
+import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
-import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
@@ -68,7 +67,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     clock,
     cognito,
     config,
-    messages: new MessagesService(triggers, new MessageDeliveryService(inbox)),
+    messages: inbox,
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,

@@ -7,7 +7,15 @@ import { DevInbox, DevInboxError, type InboxMessage } from './dev-inbox.ts';
 // cognito-local's context and user are not read by the inbox.
 const ctx = {} as any;
 const user = {} as any;
-const codeMessage = (code: string) => ({ __code: code });
+
+/** What cognito-local does when it "emails" a code. */
+function email(inbox: DevInbox, to: string, code: string, kind: 'SignUp' | 'ResendCode' | 'ForgotPassword' = 'SignUp') {
+  return inbox.deliver(ctx, kind, 'client-1', 'local_Pool1', user, code, undefined, {
+    AttributeName: 'email',
+    DeliveryMedium: 'EMAIL',
+    Destination: to,
+  });
+}
 
 let dir: string;
 let file: string;
@@ -22,15 +30,23 @@ afterEach(() => {
 });
 
 describe('DevInbox', () => {
+  it('says what each code is for', async () => {
+    const inbox = new DevInbox(file);
+    await email(inbox, 'ada@example.com', '111111', 'SignUp');
+    await email(inbox, 'ada@example.com', '222222', 'ResendCode');
+    await email(inbox, 'ada@example.com', '333333', 'ForgotPassword');
+    expect(inbox.list().map((message) => message.kind)).toEqual(['SignUp', 'ResendCode', 'ForgotPassword']);
+  });
+
   it('records an email with its address, code and time, and announces it', async () => {
     const announced: InboxMessage[] = [];
     const inbox = new DevInbox(file, (message) => announced.push(message));
     const before = Date.now();
 
-    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('123456'));
+    await email(inbox, 'ada@example.com', '123456');
 
     const [message] = inbox.list();
-    expect(message).toEqual({ to: 'ada@example.com', code: '123456', medium: 'EMAIL', sentAt: expect.any(String) });
+    expect(message).toEqual({ to: 'ada@example.com', code: '123456', medium: 'EMAIL', kind: 'SignUp', sentAt: expect.any(String) });
     expect(new Date(message!.sentAt).toISOString()).toBe(message!.sentAt);
     expect(Date.parse(message!.sentAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(message!.sentAt)).toBeLessThanOrEqual(Date.now());
@@ -40,18 +56,18 @@ describe('DevInbox', () => {
   it('lists messages oldest first, newest last', async () => {
     const inbox = new DevInbox(file);
 
-    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('111111'));
-    await inbox.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
-    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('333333'));
+    await email(inbox, 'ada@example.com', '111111');
+    await email(inbox, 'grace@example.com', '222222');
+    await email(inbox, 'ada@example.com', '333333');
 
     expect(inbox.list().map((m) => m.code)).toEqual(['111111', '222222', '333333']);
   });
 
   it('filters by address regardless of case', async () => {
     const inbox = new DevInbox(file);
-    await inbox.sendEmail(ctx, user, 'Ada@Example.com', codeMessage('111111'));
-    await inbox.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
-    await inbox.sendEmail(ctx, user, 'ada@example.com', codeMessage('333333'));
+    await email(inbox, 'Ada@Example.com', '111111');
+    await email(inbox, 'grace@example.com', '222222');
+    await email(inbox, 'ada@example.com', '333333');
 
     expect(inbox.list({ to: 'ADA@example.COM' }).map((m) => m.code)).toEqual(['111111', '333333']);
     expect(inbox.list({ to: 'nobody@example.com' })).toEqual([]);
@@ -59,8 +75,8 @@ describe('DevInbox', () => {
 
   it('sees the messages of an earlier inbox on the same file', async () => {
     const earlier = new DevInbox(file);
-    await earlier.sendEmail(ctx, user, 'ada@example.com', codeMessage('111111'));
-    await earlier.sendEmail(ctx, user, 'grace@example.com', codeMessage('222222'));
+    await email(earlier, 'ada@example.com', '111111');
+    await email(earlier, 'grace@example.com', '222222');
 
     const restarted = new DevInbox(file);
 
@@ -73,7 +89,7 @@ describe('DevInbox', () => {
   });
 
   it('refuses a corrupted file, naming the file and the line', () => {
-    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', sentAt: new Date().toISOString() });
+    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', kind: 'SignUp', sentAt: new Date().toISOString() });
     writeFileSync(file, `${good}\n${good}\n{"to": "grace@exa\n`);
 
     let error: unknown;
@@ -90,7 +106,7 @@ describe('DevInbox', () => {
 
   // Blank lines count: the message must point at the line a reader sees in an editor.
   it('names the real line of a corrupted file that has blank lines', () => {
-    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', sentAt: new Date().toISOString() });
+    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', kind: 'SignUp', sentAt: new Date().toISOString() });
     writeFileSync(file, `${good}\n\nnot json\n`);
 
     expect(() => new DevInbox(file)).toThrow(`${file} line 3 is not a message`);

@@ -1,6 +1,9 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
-import type { Message } from 'cognito-local/lib/services/messages.js';
+import type { DeliveryDetails } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import type { Messages } from 'cognito-local/lib/services/messages.js';
+
+/** Why Cognito sent the message, in cognito-local's terms (SignUp, ResendCode, ForgotPassword…). */
+export type MessageKind = Parameters<Messages['deliver']>[1];
 
 /** One message Cognito would have emailed (or texted) to a user. */
 export interface InboxMessage {
@@ -9,6 +12,8 @@ export interface InboxMessage {
   /** The confirmation code the message carries. */
   readonly code: string;
   readonly medium: 'EMAIL' | 'SMS';
+  /** What the code is for: SignUp, ResendCode, ForgotPassword, … */
+  readonly kind: MessageKind;
   /** ISO 8601 time of delivery. */
   readonly sentAt: string;
 }
@@ -18,11 +23,11 @@ export class DevInboxError extends Error {
 }
 
 /**
- * Stands in for the email Cognito sends: collects every code the emulator delivers, keeps them
- * in a JSON Lines file so a restart between sign-up and confirmation loses nothing, and tells
- * the terminal about each one.
+ * Stands in for the email Cognito sends: cognito-local hands it every code it would deliver; it
+ * keeps them in a JSON Lines file so a restart between sign-up and confirmation loses nothing,
+ * and tells the terminal about each one. (cognito-local's CustomMessage trigger is not run.)
  */
-export class DevInbox implements MessageSender {
+export class DevInbox implements Messages {
   readonly #messages: InboxMessage[];
 
   constructor(
@@ -37,16 +42,20 @@ export class DevInbox implements MessageSender {
     return to === undefined ? [...this.#messages] : this.#messages.filter((m) => m.to.toLowerCase() === to);
   }
 
-  async sendEmail(_ctx: unknown, _user: unknown, destination: string, message: Message) {
-    this.#receive(destination, message.__code, 'EMAIL');
+  async deliver(
+    _ctx: unknown,
+    kind: MessageKind,
+    _clientId: unknown,
+    _userPoolId: unknown,
+    _user: unknown,
+    code: string,
+    _clientMetadata: unknown,
+    delivery: DeliveryDetails,
+  ): Promise<void> {
+    this.#receive({ to: delivery.Destination, code, medium: delivery.DeliveryMedium, kind, sentAt: new Date().toISOString() });
   }
 
-  async sendSms(_ctx: unknown, _user: unknown, destination: string, message: Message) {
-    this.#receive(destination, message.__code, 'SMS');
-  }
-
-  #receive(to: string, code: string | undefined, medium: InboxMessage['medium']) {
-    const message: InboxMessage = { to, code: code ?? '', medium, sentAt: new Date().toISOString() };
+  #receive(message: InboxMessage) {
     appendFileSync(this.file, `${JSON.stringify(message)}\n`);
     this.#messages.push(message);
     this.announce(message);

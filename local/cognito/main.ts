@@ -11,7 +11,7 @@ try {
     port: localConfig.cognitoPort,
     dataDir: path.join(localConfig.dataDir, 'cognito'),
     logLevel: localConfig.cognitoLogLevel,
-    onMessage: (message) => console.log(`✉  ${message.to}: confirmation code ${message.code}  (${inboxUrl})`),
+    onMessage: (message) => console.log(`✉  ${message.to}: ${message.kind} code ${message.code}  (${inboxUrl})`),
   });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

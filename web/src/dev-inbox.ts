@@ -2,6 +2,8 @@
 export interface InboxMessage {
   readonly to: string;
   readonly code: string;
+  /** What the code is for, in Cognito's terms: SignUp, ResendCode, ForgotPassword, … */
+  readonly kind: string;
   readonly sentAt: string;
 }
 

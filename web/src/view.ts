@@ -58,13 +58,20 @@ export function showApiResult(result: ApiResult): void {
   element('.body', output).textContent = result.body;
 }
 
+const KIND_LABELS: Record<string, string> = {
+  SignUp: 'Sign-up',
+  ResendCode: 'Sign-up (resent)',
+  ForgotPassword: 'Password reset',
+  AdminCreateUser: 'Invitation',
+};
+
 /** Lists the dev inbox, newest first, each message with a button that hands it to `onUse`. */
 export function showInbox(messages: readonly InboxMessage[], onUse: (message: InboxMessage) => void): void {
   const panel = element<HTMLElement>('#dev-inbox');
   panel.hidden = false;
   const rows = [...messages].reverse().map((message) => {
     const row = document.createElement('tr');
-    for (const text of [message.to, message.code, new Date(message.sentAt).toLocaleTimeString()]) {
+    for (const text of [message.to, KIND_LABELS[message.kind] ?? message.kind, message.code, new Date(message.sentAt).toLocaleTimeString()]) {
       row.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
     const use = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Use this code' });
