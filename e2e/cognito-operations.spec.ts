@@ -1,7 +1,6 @@
 // What the local Cognito answers to an AWS SDK client, operation by operation, as Cognito does
 // (../shared/AWS-BEHAVIOUR.md), including the operations cognito-local lacks.
 import {
-  CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
@@ -11,15 +10,10 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
 
 const PASSWORD = 'Ops-Passw0rd!';
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: e2eStack.cognitoUrl,
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  maxAttempts: 1,
-});
+const cognito = cognitoClient();
 const ClientId = () => e2eOutput('UserPoolClientId');
 
 test.afterAll(() => cognito.destroy());

@@ -1,18 +1,9 @@
-import {
-  CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
-  InitiateAuthCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
 
 test('the AWS SDK signs up, confirms from the dev inbox, signs in and calls the secured endpoint', async () => {
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: e2eStack.cognitoUrl,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const cognito = cognitoClient();
   const ClientId = e2eOutput('UserPoolClientId');
   const email = uniqueEmail('sdk');
   const password = 'Sdk-Passw0rd!';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from './hello-page.ts';
-import { e2eOutput, e2eStack } from './stack.ts';
+import { cognitoClient, e2eOutput } from './stack.ts';
 
 const seeds = JSON.parse(readFileSync('local/seed-users.json', 'utf8')).users as {
   email: string;
@@ -21,11 +21,7 @@ test('a seeded admin signs in at once and the page shows the admins group', asyn
 });
 
 test('a seeded unconfirmed user must confirm first, as Cognito says', async () => {
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: e2eStack.cognitoUrl,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const cognito = cognitoClient();
   const signIn = cognito.send(
     new InitiateAuthCommand({
       ClientId: e2eOutput('UserPoolClientId'),

@@ -1,9 +1,9 @@
 // Real SRP clients that nobody in this project wrote sign in to the local Cognito unchanged.
 // (Amplify v6's default sign-in is driven by the browser flow in auth-flow.spec.ts.)
 import { createRequire } from 'node:module';
-import { CognitoIdentityProviderClient, ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
 
 interface CognitoSession {
   getIdToken(): { getJwtToken(): string };
@@ -23,11 +23,7 @@ const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js') 
 const PASSWORD = 'Srp-Passw0rd!';
 
 async function confirmedUser(): Promise<string> {
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: e2eStack.cognitoUrl,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const cognito = cognitoClient();
   const email = uniqueEmail('srp');
   const ClientId = e2eOutput('UserPoolClientId');
   await cognito.send(new SignUpCommand({ ClientId, Username: email, Password: PASSWORD }));

@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { localStackPath, readLocalStack, stackOutput } from '../local/local-stack.ts';
 
 /**
@@ -11,6 +12,19 @@ export const e2eStack = {
   apiUrl: `http://127.0.0.1:${E2E_PORTS.API_PORT}/local`,
   cognitoUrl: `http://127.0.0.1:${E2E_PORTS.COGNITO_PORT}`,
 };
+
+/**
+ * An AWS SDK client for the stack's Cognito; the caller destroys it. One attempt: a retried
+ * call would hide the first answer the test is about.
+ */
+export function cognitoClient(): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    endpoint: e2eStack.cognitoUrl,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
 
 /** The latest code the dev inbox holds for `email`. */
 export async function latestCode(email: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { startSrpClient } from '../testing/aws-srp-client.ts';
 import {
   isValidClientEphemeral,
   padHex,
@@ -12,49 +12,16 @@ import {
 } from './cognito-srp.ts';
 
 // The client side comes from amazon-cognito-identity-js (AWS's own SRP client), not from us.
-type JsbnBigInteger = { toString(radix: number): string };
-const requireClient = createRequire(import.meta.url);
-const JsbnBigInteger = requireClient('amazon-cognito-identity-js/lib/BigInteger.js').default as new (hex: string, radix: number) => JsbnBigInteger;
-const { AuthenticationHelper } = requireClient('amazon-cognito-identity-js') as {
-  AuthenticationHelper: new (poolName: string) => ClientHelper;
-};
-
-interface ClientHelper {
-  getLargeAValue(callback: (error: unknown, A: JsbnBigInteger) => void): void;
-  getPasswordAuthenticationKey(
-    userId: string,
-    password: string,
-    B: JsbnBigInteger,
-    salt: JsbnBigInteger,
-    callback: (error: unknown, key: number[] | Uint8Array) => void,
-  ): void;
-}
-
-function clientA(helper: ClientHelper): Promise<bigint> {
-  return new Promise((resolve, reject) =>
-    helper.getLargeAValue((error, A) => (error ? reject(error) : resolve(BigInt(`0x${A.toString(16)}`)))),
-  );
-}
-
-function clientKey(helper: ClientHelper, userId: string, password: string, B: bigint, salt: string): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    helper.getPasswordAuthenticationKey(userId, password, new JsbnBigInteger(B.toString(16), 16), new JsbnBigInteger(salt, 16), (error, key) =>
-      error ? reject(error) : resolve(Buffer.from(key)),
-    ),
-  );
-}
-
 async function handshake(clientPassword: string) {
   const poolName = 'AbCdEf123';
   const userId = randomUUID();
   const salt = randomBytes(16).toString('hex');
-  const helper = new AuthenticationHelper(poolName);
-  const A = await clientA(helper);
+  const client = await startSrpClient(poolName);
   const verifier = passwordVerifier(poolName, userId, 'Correct-Horse-1', salt);
   const ephemeral = serverEphemeral(verifier);
   return {
-    serverKey: passwordAuthenticationKey(A, ephemeral, verifier),
-    clientKey: await clientKey(helper, userId, clientPassword, ephemeral.B, salt),
+    serverKey: passwordAuthenticationKey(client.A, ephemeral, verifier),
+    clientKey: await client.passwordAuthenticationKey(userId, clientPassword, ephemeral.B, salt),
   };
 }
 

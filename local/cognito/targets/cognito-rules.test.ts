@@ -1,65 +1,22 @@
 import { CodeMismatchError, CognitoError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import { attributesIncludeMatch, attributesToRecord, type User } from 'cognito-local/lib/services/userPoolService.js';
+import { attributesToRecord, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import { describe, expect, it } from 'vitest';
+import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './cognito-rules.ts';
 
-const ctx = { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as Context;
+type PasswordPolicy = NonNullable<UserPool['Policies']>['PasswordPolicy'];
 
 const AWS_DEFAULT_POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
 
-function user(username: string, email: string, status: User['UserStatus'], extra: Partial<User> = {}): User {
-  return {
-    Username: username,
-    Password: 'Correct-Horse-1',
-    UserStatus: status,
-    Enabled: true,
-    Attributes: [
-      { Name: 'sub', Value: username },
-      { Name: 'email', Value: email },
-    ],
-    RefreshTokens: [],
-    UserCreateDate: new Date(0),
-    UserLastModifiedDate: new Date(0),
-    ...extra,
-  };
-}
-
-/** An email-as-username pool in memory, finding users as cognito-local does (username, sub or email). */
-function fakePool(users: User[], passwordPolicy: object | null = AWS_DEFAULT_POLICY, client: Partial<AppClient> = {}) {
-  const stored = new Map(users.map((each) => [each.Username, each]));
-  const saved: User[] = [];
-  const userPool = {
-    options: { Id: 'local_Pool1', Policies: passwordPolicy ? { PasswordPolicy: passwordPolicy } : undefined },
-    getUserByUsername: async (_ctx: Context, username: string) =>
-      [...stored.values()].find(
-        (candidate) =>
-          candidate.Username === username ||
-          attributesIncludeMatch('sub', username, candidate.Attributes) ||
-          attributesIncludeMatch('email', username, candidate.Attributes),
-      ) ?? null,
-    saveUser: async (_ctx: Context, changed: User) => {
-      saved.push(changed);
-      stored.set(changed.Username, changed);
-    },
-  };
-  const appClient: AppClient = {
-    ClientId: 'client-1',
-    ClientName: 'web',
-    UserPoolId: 'local_Pool1',
-    CreationDate: new Date(0),
-    LastModifiedDate: new Date(0),
-    ...client,
-  };
-  const cognito = {
-    getUserPoolForClientId: async () => userPool,
-    getAppClient: async (_ctx: Context, clientId: string) => (clientId === appClient.ClientId ? appClient : null),
-  };
-  const services = { cognito } as unknown as Pick<Services, 'cognito'>;
-  return { services, userPool, saved, stored };
+/** An email-as-username pool with `users`, `passwordPolicy` (none if null) and one app client, client-1. */
+function fakePool(users: User[], passwordPolicy: PasswordPolicy | null = AWS_DEFAULT_POLICY, client: Partial<AppClient> = {}) {
+  return fakeCognito({
+    users,
+    pool: { Id: 'local_Pool1', UsernameAttributes: ['email'], ...(passwordPolicy && { Policies: { PasswordPolicy: passwordPolicy } }) },
+    clients: [appClient('client-1', client)],
+  });
 }
 
 /** A wrapped route that records its calls and answers `answer`. */
@@ -70,16 +27,6 @@ function recordingRoute(answer: unknown = { UserSub: 'abc' }) {
     return answer;
   };
   return { route, calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CognitoError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CognitoError);
-    return error as CognitoError;
-  }
-  throw new Error('the operation did not fail');
 }
 
 describe('enforcePasswordPolicy', () => {
@@ -122,9 +69,9 @@ describe('enforcePasswordPolicy', () => {
 });
 
 describe('confirmSignUpAsCognito', () => {
-  const ada = user('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
+  const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
   const pending = () =>
-    user('0a1b2c3d-0000-4000-8000-000000000002', 'pending@example.com', 'UNCONFIRMED', {
+    poolUser('0a1b2c3d-0000-4000-8000-000000000002', 'pending@example.com', 'UNCONFIRMED', {
       ConfirmationCode: '123456',
       Attributes: [
         { Name: 'sub', Value: '0a1b2c3d-0000-4000-8000-000000000002' },
@@ -134,7 +81,7 @@ describe('confirmSignUpAsCognito', () => {
     });
 
   /** cognito-local's ConfirmSignUp, reduced to what it does to the stored user. */
-  function confirmSignUpRoute(userPool: ReturnType<typeof fakePool>['userPool']) {
+  function confirmSignUpRoute(userPool: UserPoolService) {
     const calls: unknown[] = [];
     const route: Route = async (routeCtx, req) => {
       calls.push(req);
@@ -203,7 +150,7 @@ describe('confirmSignUpAsCognito', () => {
 });
 
 describe('unknownUserAsConfigured', () => {
-  const ada = user('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
+  const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
   const signIn = (authFlow: string, username: string) => ({
     AuthFlow: authFlow,
     ClientId: 'client-1',

@@ -1,66 +1,19 @@
 import type { GetTokensFromRefreshTokenCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, ResourceNotFoundError } from 'cognito-local/lib/errors.js';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { User } from 'cognito-local/lib/services/userPoolService.js';
 import { describe, expect, it } from 'vitest';
+import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 
-const ctx = { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as Context;
-
-const client: AppClient = {
-  ClientId: 'client-1',
-  ClientName: 'web',
-  UserPoolId: 'local_Pool1',
-  CreationDate: new Date(0),
-  LastModifiedDate: new Date(0),
-};
-
-const ada: User = {
-  Username: '4f1c2a4e-0000-4000-8000-000000000001',
-  Password: 'Correct-Horse-1',
-  UserStatus: 'CONFIRMED',
-  Enabled: true,
-  Attributes: [{ Name: 'email', Value: 'ada@example.com' }],
-  RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
-  UserCreateDate: new Date(0),
-  UserLastModifiedDate: new Date(0),
-};
+const client = appClient('client-1', { ClientName: 'web' });
+const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'] });
 
 /** cognito-local's services, in memory: one pool, one client, one user in 'admins'. */
 function fakeServices() {
-  const generated: unknown[][] = [];
-  const userPool = {
-    options: { Id: 'local_Pool1' },
-    getUserByRefreshToken: async (_ctx: Context, token: string) => (ada.RefreshTokens.includes(token) ? ada : null),
-    listUserGroupMembership: async (_ctx: Context, user: User) => (user.Username === ada.Username ? ['admins'] : []),
-  };
-  const cognito = {
-    getAppClient: async (_ctx: Context, clientId: string) => (clientId === client.ClientId ? client : null),
-    getUserPoolForClientId: async (_ctx: Context, clientId: string) => {
-      if (clientId !== client.ClientId) throw new ResourceNotFoundError(`App Client ${clientId} not found`);
-      return userPool;
-    },
-  };
-  const tokenGenerator = {
-    generate: async (...args: unknown[]) => {
-      generated.push(args);
-      return { AccessToken: 'new-access-token', IdToken: 'new-id-token', RefreshToken: 'rotated-refresh-token' };
-    },
-  };
-  const services = { cognito, tokenGenerator } as unknown as Pick<Services, 'cognito' | 'tokenGenerator'>;
-  return { services, generated };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CognitoError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CognitoError);
-    return error as CognitoError;
-  }
-  throw new Error('the operation did not fail');
+  return fakeCognito({
+    users: [ada],
+    clients: [client],
+    groups: { admins: [ada.Username] },
+    tokens: { AccessToken: 'new-access-token', IdToken: 'new-id-token', RefreshToken: 'rotated-refresh-token' },
+  });
 }
 
 describe('GetTokensFromRefreshToken', () => {

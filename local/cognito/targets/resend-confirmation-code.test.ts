@@ -1,70 +1,18 @@
-import { CognitoError } from 'cognito-local/lib/errors.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import { attributesIncludeMatch, type User } from 'cognito-local/lib/services/userPoolService.js';
 import { describe, expect, it } from 'vitest';
+import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { ResendConfirmationCode } from './resend-confirmation-code.ts';
 
-const ctx = { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as Context;
+const pending = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'pending@example.com', 'UNCONFIRMED', { ConfirmationCode: '111111' });
+const confirmed = poolUser('0a1b2c3d-0000-4000-8000-000000000002', 'ada@example.com', 'CONFIRMED', { ConfirmationCode: '111111' });
 
-function user(username: string, email: string, status: User['UserStatus']): User {
-  return {
-    Username: username,
-    Password: 'Correct-Horse-1',
-    UserStatus: status,
-    Enabled: true,
-    Attributes: [
-      { Name: 'sub', Value: username },
-      { Name: 'email', Value: email },
-    ],
-    ConfirmationCode: '111111',
-    RefreshTokens: [],
-    UserCreateDate: new Date(0),
-    UserLastModifiedDate: new Date(0),
-  };
-}
-
-const pending = user('0a1b2c3d-0000-4000-8000-000000000001', 'pending@example.com', 'UNCONFIRMED');
-const confirmed = user('0a1b2c3d-0000-4000-8000-000000000002', 'ada@example.com', 'CONFIRMED');
-
-/** One email-as-username pool (as cognito-local finds users: by username, sub or email) and its client. */
+/** One email-as-username pool with `pending` and `confirmed`, its client, and codes that come out as 654321. */
 function fakeServices(autoVerifiedAttributes: string[] = ['email']) {
-  const saved: User[] = [];
-  const delivered: unknown[][] = [];
-  const users = [pending, confirmed];
-  const userPool = {
-    options: { Id: 'local_Pool1', AutoVerifiedAttributes: autoVerifiedAttributes },
-    getUserByUsername: async (_ctx: Context, username: string) =>
-      users.find(
-        (candidate) =>
-          candidate.Username === username ||
-          attributesIncludeMatch('sub', username, candidate.Attributes) ||
-          attributesIncludeMatch('email', username, candidate.Attributes),
-      ) ?? null,
-    saveUser: async (_ctx: Context, changed: User) => {
-      saved.push(changed);
-    },
-  };
-  const services = {
-    cognito: { getUserPoolForClientId: async () => userPool },
-    messages: {
-      deliver: async (...args: unknown[]) => {
-        delivered.push(args);
-      },
-    },
-    otp: () => '654321',
-  } as unknown as Pick<Services, 'cognito' | 'messages' | 'otp'>;
-  return { services, saved, delivered };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CognitoError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CognitoError);
-    return error as CognitoError;
-  }
-  throw new Error('the operation did not fail');
+  return fakeCognito({
+    users: [pending, confirmed],
+    pool: { Id: 'local_Pool1', UsernameAttributes: ['email'], AutoVerifiedAttributes: autoVerifiedAttributes },
+    clients: [appClient('client-1')],
+    otp: '654321',
+  });
 }
 
 const emailDelivery = { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'pending@example.com' };

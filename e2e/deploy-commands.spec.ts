@@ -1,0 +1,31 @@
+// The deploy commands fail fast and say what to do, without touching AWS. (Node only.)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** `npm run deploy -- <args>` with no AWS credentials anywhere (empty HOME, no AWS_* variables). */
+function deployWithoutCredentials(args: string[]) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const result = spawnSync('npm', ['run', 'deploy', '--', ...args], {
+    env: { ...env, HOME: mkdtempSync(path.join(os.tmpdir(), 'no-aws-')), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ESBUILD_WORK_FOLDER: '.esbuild-check-deploy-test' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+test('deploying the local stage is refused, naming the flag to use', () => {
+  const { status, output } = deployWithoutCredentials([]);
+  expect(status).not.toBe(0);
+  expect(output).toContain('The "local" stage runs on this machine (npm start) and is never sent to AWS');
+  expect(output).toContain('npm run deploy -- --stage prod');
+});
+
+test('deploying to AWS without credentials fails at once, saying how to provide them', () => {
+  const { status, output } = deployWithoutCredentials(['--stage', 'prod']);
+  expect(status).not.toBe(0);
+  expect(output).toContain('AWS provider credentials not found');
+  expect(output).not.toMatch(/^\s+at /m);
+});

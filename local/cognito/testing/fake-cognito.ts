@@ -1,0 +1,171 @@
+import { CognitoError, ResourceNotFoundError } from 'cognito-local/lib/errors.js';
+import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Messages, Services } from 'cognito-local/lib/services/index.js';
+import type { LogService } from 'cognito-local/lib/services/LogService.js';
+import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
+import { attributesIncludeMatch, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import { expect } from 'vitest';
+
+const silent: LogService = { child: () => silent, debug() {}, info() {}, warn() {}, error() {} };
+
+/** The request context cognito-local hands a route, with a logger that says nothing. */
+export const ctx: Context = { logger: silent };
+
+/** A user as cognito-local stores one: `sub` is the username; password Correct-Horse-1 unless `extra` says. */
+export function poolUser(username: string, email: string, status: User['UserStatus'], extra: Partial<User> = {}): User {
+  return {
+    Username: username,
+    Password: 'Correct-Horse-1',
+    UserStatus: status,
+    Enabled: true,
+    Attributes: [
+      { Name: 'sub', Value: username },
+      { Name: 'email', Value: email },
+    ],
+    RefreshTokens: [],
+    UserCreateDate: new Date(0),
+    UserLastModifiedDate: new Date(0),
+    ...extra,
+  };
+}
+
+/** An app client as cognito-local stores one, in pool local_Pool1 unless `extra` says. */
+export function appClient(clientId: string, extra: Partial<AppClient> = {}): AppClient {
+  return {
+    ClientId: clientId,
+    ClientName: clientId,
+    UserPoolId: 'local_Pool1',
+    CreationDate: new Date(0),
+    LastModifiedDate: new Date(0),
+    ...extra,
+  };
+}
+
+/** What the fake starts from. Anything left out is absent: no users, no clients, no groups. */
+export interface FakeCognitoOptions {
+  /** The pool's users. */
+  readonly users?: readonly User[];
+  /** The pool's settings; `Id` is local_Pool1 unless given. */
+  readonly pool?: Partial<UserPool>;
+  /** The app clients cognito-local knows; any other client id is not found. */
+  readonly clients?: readonly AppClient[];
+  /** Each group's members, by username: `{ admins: [ada.Username] }`. */
+  readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /** What the token generator issues; without it, issuing tokens fails the test. */
+  readonly tokens?: Tokens;
+  /** The code `otp()` makes; without it, making a code fails the test. */
+  readonly otp?: string;
+}
+
+/** The fake's services, and what they were asked to do. */
+export interface FakeCognito {
+  readonly services: Pick<Services, 'cognito' | 'messages' | 'otp' | 'tokenGenerator'>;
+  readonly userPool: UserPoolService;
+  /** The pool's users as they are now, by username. */
+  readonly stored: ReadonlyMap<string, User>;
+  /** Every user `saveUser` was given, in order. */
+  readonly saved: User[];
+  /** Every pool id `getUserPool` was asked for. */
+  readonly poolsAsked: string[];
+  /** Every call of `tokenGenerator.generate`. */
+  readonly generated: Parameters<TokenGenerator['generate']>[];
+  /** Every `storeRefreshToken`, as [token, username]; the user itself is left as it was. */
+  readonly storedRefreshTokens: Array<[string, string]>;
+  /** Every call of `messages.deliver`. */
+  readonly delivered: Parameters<Messages['deliver']>[];
+}
+
+/** The part of cognito-local's user pool service the local targets use. */
+type FakeUserPool = Pick<
+  UserPoolService,
+  'options' | 'getUserByUsername' | 'getUserByRefreshToken' | 'listUserGroupMembership' | 'saveUser' | 'storeRefreshToken'
+>;
+
+/**
+ * cognito-local's services in memory: one user pool that finds users as cognito-local does (by
+ * username, then `sub`, then `email` when the pool's UsernameAttributes include it), its app
+ * clients, a token generator, message delivery and codes, each recording what it was asked.
+ */
+export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
+  const stored = new Map((options.users ?? []).map((user) => [user.Username, user]));
+  const clients = options.clients ?? [];
+  const groups = options.groups ?? {};
+  const recorded: Omit<FakeCognito, 'services' | 'userPool' | 'stored'> = {
+    saved: [],
+    poolsAsked: [],
+    generated: [],
+    storedRefreshTokens: [],
+    delivered: [],
+  };
+  const poolOptions: UserPool = { Id: 'local_Pool1', ...options.pool };
+  const fakePool: FakeUserPool = {
+    options: poolOptions,
+    getUserByUsername: async (_ctx, username) =>
+      stored.get(username) ??
+      [...stored.values()].find(
+        (user) =>
+          attributesIncludeMatch('sub', username, user.Attributes) ||
+          (poolOptions.UsernameAttributes?.includes('email') === true && attributesIncludeMatch('email', username, user.Attributes)),
+      ) ??
+      null,
+    getUserByRefreshToken: async (_ctx, token) => [...stored.values()].find((user) => user.RefreshTokens.includes(token)) ?? null,
+    listUserGroupMembership: async (_ctx, user) =>
+      Object.keys(groups)
+        .filter((group) => groups[group]!.includes(user.Username))
+        .sort(),
+    saveUser: async (_ctx, user) => {
+      recorded.saved.push(user);
+      stored.set(user.Username, user);
+    },
+    storeRefreshToken: async (_ctx, token, user) => {
+      recorded.storedRefreshTokens.push([token, user.Username]);
+    },
+  };
+  // The code under test calls only FakeUserPool's methods; any other call fails as not a function.
+  const userPool = fakePool as UserPoolService;
+  const cognito: Pick<CognitoService, 'getAppClient' | 'getUserPool' | 'getUserPoolForClientId'> = {
+    getAppClient: async (_ctx, clientId) => clients.find((client) => client.ClientId === clientId) ?? null,
+    getUserPool: async (_ctx, id) => {
+      recorded.poolsAsked.push(id);
+      if (id !== poolOptions.Id) throw new ResourceNotFoundError(`User Pool ${id} not found`);
+      return userPool;
+    },
+    getUserPoolForClientId: async (_ctx, clientId) => {
+      if (!clients.some((client) => client.ClientId === clientId)) throw new ResourceNotFoundError(`App Client ${clientId} not found`);
+      return userPool;
+    },
+  };
+  const services: FakeCognito['services'] = {
+    cognito: cognito as CognitoService,
+    tokenGenerator: {
+      generate: async (...args) => {
+        recorded.generated.push(args);
+        if (!options.tokens) throw new Error('fakeCognito was given no `tokens` to issue');
+        return options.tokens;
+      },
+    },
+    messages: {
+      deliver: async (...args) => {
+        recorded.delivered.push(args);
+      },
+    },
+    otp: () => {
+      if (options.otp === undefined) throw new Error('fakeCognito was given no `otp` code to make');
+      return options.otp;
+    },
+  };
+  return { services, userPool, stored, ...recorded };
+}
+
+/** The CognitoError `promise` fails with; the test fails if it succeeds or fails otherwise. */
+export async function rejection(promise: Promise<unknown>): Promise<CognitoError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CognitoError);
+    return error as CognitoError;
+  }
+  throw new Error('the operation did not fail');
+}
