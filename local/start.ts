@@ -6,6 +6,7 @@ import { apiUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './confi
 import { readLocalStack, stackOutput } from './local-stack.ts';
 import { assertPortsFree } from './ports.ts';
 import { answers, Supervisor } from './supervisor.ts';
+import { webBuildEnv } from '../web/build-env.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
@@ -79,13 +80,7 @@ async function main(): Promise<void> {
     name: 'web',
     command: process.execPath,
     args: [vite, '--config', 'web/vite.config.ts', '--port', String(localConfig.webPort)],
-    env: {
-      ...sharedEnv,
-      VITE_USER_POOL_ID: stackOutput(stack, 'UserPoolId'),
-      VITE_USER_POOL_CLIENT_ID: stackOutput(stack, 'UserPoolClientId'),
-      VITE_API_URL: stackOutput(stack, 'ApiUrl'),
-      VITE_COGNITO_ENDPOINT: stack.cognitoEndpoint,
-    },
+    env: { ...sharedEnv, ...webBuildEnv(stack.outputs, stack.cognitoEndpoint) },
     isReady: answers(webUrl, (status) => status === 200),
     readyTimeoutMs: 30_000,
   });

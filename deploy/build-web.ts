@@ -1,0 +1,67 @@
+// `npm run build:web [-- --stage <name> [--region <region>]]`: builds the web client into
+// web/dist for a static host, configured from a stack's Outputs — the deployed CloudFormation
+// stack for an AWS stage, `.local/stack.json` for the local one.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { localConfig, localStackFile } from '../local/config.ts';
+import { readLocalStack } from '../local/local-stack.ts';
+import { webBuildEnv, type StackOutputs } from '../web/build-env.ts';
+
+const binary = (pkg: string, bin: string) => path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), bin);
+
+/** The service name and region serverless resolves for `stage` (no credentials needed). */
+function serviceAndRegion(stage: string, region: string | undefined): { service: string; region: string } {
+  const printed = spawnSync(process.execPath, [binary('serverless', 'bin/serverless.js'), 'print', '--stage', stage, '--format', 'json', ...(region ? ['--region', region] : [])], {
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    encoding: 'utf8',
+  });
+  if (printed.status !== 0) throw new Error(`serverless print failed:\n${printed.stdout}${printed.stderr}`);
+  const config = JSON.parse(printed.stdout) as { service: string; provider: { region: string } };
+  return { service: config.service, region: config.provider.region };
+}
+
+async function deployedOutputs(stage: string, regionOption: string | undefined): Promise<StackOutputs> {
+  const { service, region } = serviceAndRegion(stage, regionOption);
+  const stackName = `${service}-${stage}`;
+  const cloudFormation = new CloudFormationClient({ region });
+  try {
+    const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
+    return Object.fromEntries((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey!, output.OutputValue]));
+  } catch (error) {
+    const { name, message } = error as Error;
+    if (name === 'CredentialsProviderError') throw new Error('No AWS credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
+    if (message.includes('does not exist')) throw new Error(`No stack ${stackName} in ${region}: deploy it first (npm run deploy -- --stage ${stage}).`);
+    throw error;
+  } finally {
+    cloudFormation.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  // The SDK would warn that its 2027 releases need Node 22; the Lambda runtime here is nodejs20.x.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { values } = parseArgs({ options: { stage: { type: 'string', default: localConfig.stage }, region: { type: 'string' } } });
+  const stage = values.stage!;
+  const env =
+    stage === localConfig.stage
+      ? (() => {
+          const stack = readLocalStack(localStackFile);
+          return webBuildEnv(stack.outputs, stack.cognitoEndpoint);
+        })()
+      : webBuildEnv(await deployedOutputs(stage, values.region));
+
+  const build = spawnSync(process.execPath, [binary('vite', 'bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  console.log(`web/dist is built for the ${stage} stage (API ${env.VITE_API_URL}, user pool ${env.VITE_USER_POOL_ID}).`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
