@@ -3,8 +3,18 @@ import { localStackPath } from './local-stack.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {
-  /** Interface every local service binds to. Loopback only: nothing here is hardened. */
+  /**
+   * Interface every local service binds to. Env `BIND_HOST`, default 127.0.0.1: loopback only,
+   * nothing here is hardened (containers bind 0.0.0.0 and publish their ports on loopback).
+   */
   readonly host: string;
+  /** The host name a browser on this machine uses for the services. Env `PUBLIC_HOST`, default 127.0.0.1. */
+  readonly publicHost: string;
+  /**
+   * How the API reaches the Cognito emulator. Env `COGNITO_URL`, default the browser's URL; in a
+   * container network, the emulator's service name (`http://cognito:9229`).
+   */
+  readonly cognitoUrl: string;
   /** The serverless.yml stage served offline. */
   readonly stage: string;
   /** Cognito emulator (cognito-local, extended). Env `COGNITO_PORT`, default 9229. */
@@ -36,10 +46,14 @@ function port(name: string, fallback: number): number {
 }
 
 function readLocalConfig(): LocalConfig {
+  const publicHost = process.env.PUBLIC_HOST || '127.0.0.1';
+  const cognitoPort = port('COGNITO_PORT', 9229);
   return {
-    host: '127.0.0.1',
+    host: process.env.BIND_HOST || '127.0.0.1',
+    publicHost,
+    cognitoUrl: process.env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
     stage: 'local',
-    cognitoPort: port('COGNITO_PORT', 9229),
+    cognitoPort,
     apiPort: port('API_PORT', 3000),
     lambdaPort: port('LAMBDA_PORT', 3002),
     webPort: port('WEB_PORT', 5173),
@@ -50,9 +64,12 @@ function readLocalConfig(): LocalConfig {
 
 export const localConfig: LocalConfig = readLocalConfig();
 
-export const cognitoUrl = `http://${localConfig.host}:${localConfig.cognitoPort}`;
-export const apiUrl = `http://${localConfig.host}:${localConfig.apiPort}/${localConfig.stage}`;
-export const webUrl = `http://${localConfig.host}:${localConfig.webPort}`;
+/** The emulator as browsers see it, and so the issuer domain of its tokens. */
+export const cognitoPublicUrl = `http://${localConfig.publicHost}:${localConfig.cognitoPort}`;
+/** The emulator as the API sees it (where it deploys resources and fetches keys). */
+export const cognitoUrl = localConfig.cognitoUrl;
+export const apiUrl = `http://${localConfig.publicHost}:${localConfig.apiPort}/${localConfig.stage}`;
+export const webUrl = `http://${localConfig.publicHost}:${localConfig.webPort}`;
 
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */
 export const localStackFile = localStackPath(localConfig.dataDir);

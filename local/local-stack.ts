@@ -8,7 +8,7 @@ import type { GatewayResponseSettings } from './offline/gateway-responses.ts';
  */
 export interface LocalStack {
   readonly stage: string;
-  /** Where the Cognito API answers (the emulator); on AWS, the regional endpoint. */
+  /** Where browsers reach the Cognito API (the emulator), and its tokens' issuer domain. */
   readonly cognitoEndpoint: string;
   /** serverless.yml logical id → physical id, for the resources created locally. */
   readonly physicalIds: Readonly<Record<string, string>>;

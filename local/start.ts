@@ -1,12 +1,11 @@
 // `npm start`: the whole stack on this machine — Cognito emulator, API, web client.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
+import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
 import { readLocalStack, stackOutput } from './local-stack.ts';
 import { assertPortsFree } from './ports.ts';
 import { answers, Supervisor } from './supervisor.ts';
-import { webBuildEnv } from '../web/build-env.ts';
+import { LOCAL_SERVICES } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
@@ -24,11 +23,14 @@ const sharedEnv = {
   LOCAL_DATA_DIR: localConfig.dataDir,
 };
 
-function binary(packageName: string, bin: string): string {
-  try {
-    return path.join(path.dirname(createRequire(import.meta.url).resolve(`${packageName}/package.json`)), bin);
-  } catch {
-    throw new Error(`${packageName} is not installed. Run \`npm install\` first.`);
+/** Fails with the fix when `npm install` has not run (or not finished). */
+function assertInstalled(packages: readonly string[]): void {
+  for (const name of packages) {
+    try {
+      import.meta.resolve(name);
+    } catch {
+      throw new Error(`${name} is not installed. Run \`npm install\` first.`);
+    }
   }
 }
 
@@ -49,8 +51,7 @@ process.once('SIGINT', () => void shutDown(0));
 process.once('SIGTERM', () => void shutDown(0));
 
 async function main(): Promise<void> {
-  const serverless = binary('serverless', 'bin/serverless.js');
-  const vite = binary('vite', 'bin/vite.js');
+  assertInstalled(['serverless', 'serverless-offline', 'vite', 'cognito-local']);
   await assertPortsFree(localConfig.host, {
     Cognito: { port: localConfig.cognitoPort, env: 'COGNITO_PORT' },
     API: { port: localConfig.apiPort, env: 'API_PORT' },
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   await supervisor.start({
     name: 'cognito',
     command: process.execPath,
-    args: ['--import', 'tsx', 'local/cognito/main.ts'],
+    args: [...LOCAL_SERVICES.cognito.args],
     env: sharedEnv,
     isReady: answers(`${cognitoUrl}/health`, (status) => status === 200),
     readyTimeoutMs: 20_000,
@@ -70,28 +71,28 @@ async function main(): Promise<void> {
   await supervisor.start({
     name: 'api',
     command: process.execPath,
-    args: [serverless, 'offline', 'start', '--stage', localConfig.stage],
+    args: [...LOCAL_SERVICES.api.args],
     env: sharedEnv,
     isReady: answers(`${apiUrl}/api/helloWorld`),
     readyTimeoutMs: 60_000,
   });
-  const stack = readLocalStack(localStackFile);
   await supervisor.start({
     name: 'web',
     command: process.execPath,
-    args: [vite, '--config', 'web/vite.config.ts', '--port', String(localConfig.webPort)],
-    env: { ...sharedEnv, ...webBuildEnv(stack.outputs, stack.cognitoEndpoint) },
+    args: [...LOCAL_SERVICES.web.args],
+    env: sharedEnv,
     isReady: answers(webUrl, (status) => status === 200),
     readyTimeoutMs: 30_000,
   });
 
+  const stack = readLocalStack(localStackFile);
   console.log(`
   Local stack is up (stage ${localConfig.stage}, data in ${localConfig.dataDir})
 
     Web      ${webUrl}
     API      ${apiUrl}/api/helloWorld, ${apiUrl}/api/helloWorldSecured
-    Cognito  ${cognitoUrl}  (user pool ${stackOutput(stack, 'UserPoolId')}, client ${stackOutput(stack, 'UserPoolClientId')})
-    Inbox    ${cognitoUrl}/_dev/inbox
+    Cognito  ${cognitoPublicUrl}  (user pool ${stackOutput(stack, 'UserPoolId')}, client ${stackOutput(stack, 'UserPoolClientId')})
+    Inbox    ${cognitoPublicUrl}/_dev/inbox
 
   Ctrl-C stops everything.
 `);

@@ -20,6 +20,8 @@ import { withLocalTargets } from './local-targets.ts';
 export interface CognitoServerOptions {
   readonly host: string;
   readonly port: number;
+  /** The URL browsers use for the emulator: its tokens' issuer is `<publicUrl>/<pool id>`. */
+  readonly publicUrl: string;
   /** Folder for the emulator's pools, clients, users and the dev inbox. */
   readonly dataDir: string;
   /** pino level of the emulator's own log; 'error' keeps client mistakes out of the terminal. */
@@ -39,7 +41,7 @@ export interface CognitoServer {
  * data folder, receives the codes (the dev inbox) and can add routes and operations.
  */
 export async function startCognitoServer(options: CognitoServerOptions): Promise<CognitoServer> {
-  const url = `http://${options.host}:${options.port}`;
+  const url = options.publicUrl;
   const dbDir = path.join(options.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
 

@@ -1,14 +1,15 @@
 // The Cognito emulator as a process of its own: `npm start` runs it, as could a container.
 import path from 'node:path';
-import { cognitoUrl, localConfig } from '../config.ts';
+import { cognitoPublicUrl, localConfig } from '../config.ts';
 import { startCognitoServer } from './cognito-server.ts';
 
-const inboxUrl = `${cognitoUrl}/_dev/inbox`;
+const inboxUrl = `${cognitoPublicUrl}/_dev/inbox`;
 
 try {
   const server = await startCognitoServer({
     host: localConfig.host,
     port: localConfig.cognitoPort,
+    publicUrl: cognitoPublicUrl,
     dataDir: path.join(localConfig.dataDir, 'cognito'),
     logLevel: localConfig.cognitoLogLevel,
     onMessage: (message) => console.log(`✉  ${message.to}: ${message.kind} code ${message.code}  (${inboxUrl})`),

@@ -1,4 +1,4 @@
-import { localStackFile } from '../config.ts';
+import { cognitoUrl, localStackFile } from '../config.ts';
 import { readLocalStack, type LocalStack } from '../local-stack.ts';
 import { emulateApiGateway } from './api-gateway.ts';
 import { authorizerContext, tokenAuthenticate, type Authenticate } from './cognito-authorizer.ts';
@@ -94,8 +94,9 @@ function verifierFor(poolLogicalId: string): VerifyCognitoToken {
     const { physicalIds, cognitoEndpoint } = stack();
     const poolId = physicalIds[poolLogicalId];
     if (!poolId) throw new UnsupportedAuthorizerError(`${poolLogicalId} is not a user pool deployed locally (${localStackFile}).`);
-    const issuer = `${cognitoEndpoint}/${poolId}`;
-    verifier = createCognitoTokenVerifier({ issuer, jwksUri: `${issuer}/.well-known/jwks.json` });
+    // The issuer is the URL browsers use; the keys come from where this process reaches the
+    // emulator (the same URL, except inside a container network).
+    verifier = createCognitoTokenVerifier({ issuer: `${cognitoEndpoint}/${poolId}`, jwksUri: `${cognitoUrl}/${poolId}/.well-known/jwks.json` });
     verifiers.set(poolLogicalId, verifier);
   }
   return verifier;

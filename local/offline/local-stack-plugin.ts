@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { apiUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import path from 'node:path';
 import { deployCognitoResources, type PhysicalIds } from '../cognito/deploy-cognito-resources.ts';
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
@@ -94,7 +94,7 @@ export class LocalStackPlugin {
     const ids = Object.fromEntries(physicalIds);
     writeLocalStack(localStackFile, {
       stage: localConfig.stage,
-      cognitoEndpoint: cognitoUrl,
+      cognitoEndpoint: cognitoPublicUrl,
       physicalIds: ids,
       outputs: localOutputs(template.Outputs ?? {}, ids),
       gatewayResponses: gatewayResponseSettings(template.Resources ?? {}),

@@ -1,0 +1,13 @@
+/**
+ * The three processes of the local stack, as `node <args>` from the project folder. `npm start`
+ * runs them (local/start.ts) and so does docker-compose.yml, one per container; a test keeps the
+ * two in step.
+ */
+export const LOCAL_SERVICES = {
+  /** The Cognito emulator and its dev inbox. */
+  cognito: { args: ['--import', 'tsx', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
+  /** serverless-offline: deploys the Cognito resources to the emulator, then serves the API. */
+  api: { args: ['node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'], portEnv: 'API_PORT' },
+  /** Vite with the web client, configured from the local stack's Outputs. */
+  web: { args: ['--import', 'tsx', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
+} as const satisfies Record<string, { args: readonly string[]; portEnv: string }>;
