@@ -45,18 +45,24 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
+/** The ports `npm start` uses unless the environment moves them (docker-compose.yml uses them too). */
+export const DEFAULT_PORTS = { COGNITO_PORT: 9229, API_PORT: 3000, LAMBDA_PORT: 3002, WEB_PORT: 5173 } as const;
+
+/** Every environment variable this config reads. */
+export const LOCAL_ENV_NAMES = [...Object.keys(DEFAULT_PORTS), 'BIND_HOST', 'PUBLIC_HOST', 'COGNITO_URL', 'LOCAL_DATA_DIR', 'COGNITO_LOG_LEVEL'];
+
 function readLocalConfig(): LocalConfig {
   const publicHost = process.env.PUBLIC_HOST || '127.0.0.1';
-  const cognitoPort = port('COGNITO_PORT', 9229);
+  const cognitoPort = port('COGNITO_PORT', DEFAULT_PORTS.COGNITO_PORT);
   return {
     host: process.env.BIND_HOST || '127.0.0.1',
     publicHost,
     cognitoUrl: process.env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
     stage: 'local',
     cognitoPort,
-    apiPort: port('API_PORT', 3000),
-    lambdaPort: port('LAMBDA_PORT', 3002),
-    webPort: port('WEB_PORT', 5173),
+    apiPort: port('API_PORT', DEFAULT_PORTS.API_PORT),
+    lambdaPort: port('LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT),
+    webPort: port('WEB_PORT', DEFAULT_PORTS.WEB_PORT),
     dataDir: path.resolve(process.env.LOCAL_DATA_DIR || '.local'),
     cognitoLogLevel: process.env.COGNITO_LOG_LEVEL || 'error',
   };

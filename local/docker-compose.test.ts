@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { DEFAULT_PORTS, LOCAL_ENV_NAMES } from './config.ts';
+import { LOCAL_SERVICES } from './services.ts';
+
+interface ComposeService {
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+}
+type Compose = { services: Record<string, ComposeService> };
+
+const readCompose = (): Compose => YAML.parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true });
+
+/** Where docker-compose.yml and `npm start` (local/services.ts, local/config.ts) disagree. */
+function drift(compose: Compose): string[] {
+  const problems: string[] = [];
+  for (const [name, service] of Object.entries(LOCAL_SERVICES)) {
+    const composed = compose.services[name];
+    if (!composed) {
+      problems.push(`docker-compose.yml has no ${name} service`);
+      continue;
+    }
+    const command = ['node', ...service.args];
+    if (JSON.stringify(composed.command) !== JSON.stringify(command)) {
+      problems.push(`${name}: command ${JSON.stringify(composed.command)} is not npm start's ${JSON.stringify(command)}`);
+    }
+    const port = DEFAULT_PORTS[service.portEnv];
+    if (!composed.ports?.includes(`127.0.0.1:${port}:${port}`)) {
+      problems.push(`${name}: does not publish 127.0.0.1:${port}:${port} (ports: ${JSON.stringify(composed.ports)})`);
+    }
+    for (const [variable, value] of Object.entries(composed.environment ?? {})) {
+      if (!LOCAL_ENV_NAMES.includes(variable)) problems.push(`${name}: ${variable} is not a variable local/config.ts reads`);
+      if (variable in DEFAULT_PORTS && Number(value) !== DEFAULT_PORTS[variable as keyof typeof DEFAULT_PORTS]) {
+        problems.push(`${name}: ${variable}=${value}, but npm start uses ${DEFAULT_PORTS[variable as keyof typeof DEFAULT_PORTS]}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** `docker compose` (the v2 plugin) if this machine has it, else Debian's `docker-compose`. */
+function composeValidator(): string[] | undefined {
+  if (spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0) return ['docker', 'compose'];
+  if (spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0) return ['docker-compose'];
+  return undefined;
+}
+
+describe('docker-compose.yml', () => {
+  const validator = composeValidator();
+
+  it.skipIf(!validator)('is a valid compose file (docker compose config)', () => {
+    const [command, ...args] = validator!;
+    const result = spawnSync(command!, [...args, '-f', 'docker-compose.yml', 'config', '-q'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('runs the same commands on the same ports as npm start', () => {
+    expect(drift(readCompose())).toEqual([]);
+  });
+
+  it('notices a port changed on one side only', () => {
+    const compose = readCompose();
+    compose.services.api!.ports = ['127.0.0.1:3001:3000'];
+    compose.services.web!.environment = { ...compose.services.web!.environment, WEB_PORT: '8080' };
+    expect(drift(compose)).toEqual([
+      'api: does not publish 127.0.0.1:3000:3000 (ports: ["127.0.0.1:3001:3000"])',
+      'web: WEB_PORT=8080, but npm start uses 5173',
+    ]);
+  });
+
+  it('notices a command or a variable name changed on one side only', () => {
+    const compose = readCompose();
+    compose.services.cognito!.command = ['node', 'node_modules/cognito-local/lib/bin/start.js'];
+    compose.services.cognito!.environment = { ...compose.services.cognito!.environment, COGNITO_HOST: '0.0.0.0' };
+    expect(drift(compose)).toEqual([
+      `cognito: command ["node","node_modules/cognito-local/lib/bin/start.js"] is not npm start's ["node","--import","tsx","local/cognito/main.ts"]`,
+      'cognito: COGNITO_HOST is not a variable local/config.ts reads',
+    ]);
+  });
+
+  it('publishes every port on loopback only', () => {
+    for (const service of Object.values(readCompose().services)) {
+      for (const mapping of service.ports ?? []) expect(mapping).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+});
