@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
 
 // Cognito's variant of SRP-6a (the protocol behind USER_SRP_AUTH): the 3072-bit group of
 // RFC 5054 with g = 2, SHA-256, hex-padded big integers, and an HKDF step ("Caldera Derived
@@ -28,16 +28,17 @@ function hexHash(hex: string): string {
   return createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
 }
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
-  }
-  return result;
+const toBuffer = (value: bigint) => Buffer.from(padHex(value), 'hex');
+
+/**
+ * base^exponent mod N through OpenSSL's Diffie-Hellman (g^e for the generator, y^e otherwise):
+ * some fifty times faster than BigInt arithmetic for a 3072-bit group.
+ */
+function modPowN(base: bigint, exponent: bigint): bigint {
+  const dh = createDiffieHellman(toBuffer(N), toBuffer(g));
+  dh.setPrivateKey(toBuffer(exponent));
+  const result = base === g ? dh.generateKeys() : dh.computeSecret(toBuffer(base % N));
+  return BigInt(`0x${result.toString('hex')}`);
 }
 
 const k = BigInt(`0x${hexHash(padHex(N) + padHex(g))}`);
@@ -51,7 +52,7 @@ export function srpPoolName(userPoolId: string): string {
 export function passwordVerifier(poolName: string, userId: string, password: string, saltHex: string): bigint {
   const identity = createHash('sha256').update(`${poolName}${userId}:${password}`).digest('hex');
   const x = BigInt(`0x${hexHash(padHex(BigInt(`0x${saltHex}`)) + identity)}`);
-  return modPow(g, x, N);
+  return modPowN(g, x);
 }
 
 export interface ServerEphemeral {
@@ -64,7 +65,7 @@ export interface ServerEphemeral {
 export function serverEphemeral(verifier: bigint): ServerEphemeral {
   for (;;) {
     const b = BigInt(`0x${randomBytes(128).toString('hex')}`) % N;
-    const B = (k * verifier + modPow(g, b, N)) % N;
+    const B = (k * verifier + modPowN(g, b)) % N;
     if (B !== 0n) return { b, B };
   }
 }
@@ -77,7 +78,7 @@ export function isValidClientEphemeral(A: bigint): boolean {
 /** The 16-byte key both sides derive: HKDF(S, u) with info "Caldera Derived Key". */
 export function passwordAuthenticationKey(A: bigint, ephemeral: ServerEphemeral, verifier: bigint): Buffer {
   const u = BigInt(`0x${hexHash(padHex(A) + padHex(ephemeral.B))}`);
-  const S = modPow(A * modPow(verifier, u, N), ephemeral.b, N);
+  const S = modPowN((A * modPowN(verifier, u)) % N, ephemeral.b);
   const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
   const info = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]);
   return createHmac('sha256', prk).update(info).digest().subarray(0, 16);

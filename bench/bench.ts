@@ -1,0 +1,139 @@
+// `npm run bench [-- --smoke]`: the local stack's start time, per-request cost, sign-in speed
+// and memory, measured in one run on its own ports and data folder so that ratios hold on a
+// noisy machine. Prints a table, writes bench-results.json, and exits non-zero when a ratio
+// target is missed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CognitoIdentityProviderClient, ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import autocannon from 'autocannon';
+import { readLocalStack, localStackPath } from '../local/local-stack.ts';
+import { startStack, treeRssMb } from './stack-process.ts';
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
+const smoke = values.smoke!;
+const PORTS = { COGNITO_PORT: '39229', API_PORT: '33000', LAMBDA_PORT: '33002', WEB_PORT: '35173' };
+const LOAD = { connections: 10, duration: smoke ? 3 : 10 };
+const SAMPLES = smoke ? 10 : 50;
+/** Targets (issue #7); in a smoke run only the ratio is enforced, loosely, to catch large regressions. */
+const TARGETS = { warmStartMs: 3000, coldStartMs: 5000, securedToPublic: smoke ? 0.6 : 0.9, rssMb: 400, signInsPerSecond: 700, signInP50Ms: 3 };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seed = { email: 'user@example.com', password: 'User-Passw0rd!' };
+
+async function timed(step: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await step();
+  return performance.now() - started;
+}
+
+function load(url: string, options: Partial<autocannon.Options> = {}) {
+  return autocannon({ url, ...LOAD, ...options });
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-'));
+const env = { ...PORTS, LOCAL_DATA_DIR: dataDir, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' };
+
+let running: Awaited<ReturnType<typeof startStack>> | undefined;
+try {
+  const cold = await startStack(env);
+  await cold.stop();
+  const stack = await startStack(env);
+  running = stack;
+  const { outputs } = readLocalStack(localStackPath(dataDir));
+  const cognitoUrl = `http://127.0.0.1:${PORTS.COGNITO_PORT}`;
+  const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoUrl, region: 'eu-west-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const ClientId = outputs.UserPoolClientId!;
+  const passwordAuth = () =>
+    cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password } }));
+  const idToken = (await passwordAuth()).AuthenticationResult!.IdToken!;
+
+  const api = outputs.ApiUrl!;
+  await load(`${api}/api/helloWorld`, { duration: 1 });
+  await load(`${api}/api/helloWorldSecured`, { duration: 1, headers: { authorization: `Bearer ${idToken}` } });
+  const publicRun = await load(`${api}/api/helloWorld`);
+  const securedRun = await load(`${api}/api/helloWorldSecured`, { headers: { authorization: `Bearer ${idToken}` } });
+
+  const signInBody = JSON.stringify({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password } });
+  const signInRun = await load(cognitoUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+    body: signInBody,
+  });
+
+  const passwordSignIns: number[] = [];
+  const srpSignIns: number[] = [];
+  const signUps: number[] = [];
+  const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js');
+  const pool = new identityJs.CognitoUserPool({ UserPoolId: outputs.UserPoolId, ClientId, endpoint: cognitoUrl });
+  for (let i = 0; i < SAMPLES; i += 1) {
+    passwordSignIns.push(await timed(passwordAuth));
+    srpSignIns.push(
+      await timed(
+        () =>
+          new Promise((resolve, reject) =>
+            new identityJs.CognitoUser({ Username: seed.email, Pool: pool }).authenticateUser(
+              new identityJs.AuthenticationDetails({ Username: seed.email, Password: seed.password }),
+              { onSuccess: resolve, onFailure: reject },
+            ),
+          ),
+      ),
+    );
+    const email = `bench-${i}-${Date.now()}@example.com`;
+    signUps.push(
+      await timed(async () => {
+        await cognito.send(new SignUpCommand({ ClientId, Username: email, Password: 'Bench-Passw0rd!' }));
+        const inbox = (await (await fetch(`${cognitoUrl}/_dev/inbox?to=${email}`)).json()) as { code: string }[];
+        await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: inbox.at(-1)!.code }));
+      }),
+    );
+  }
+  const rssMb = treeRssMb(stack.process.pid!);
+  cognito.destroy();
+  await stack.stop();
+  running = undefined;
+
+  const results = {
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    smoke,
+    coldStartMs: Math.round(cold.startMs),
+    warmStartMs: Math.round(stack.startMs),
+    public: { rps: Math.round(publicRun.requests.average), p50Ms: publicRun.latency.p50, p99Ms: publicRun.latency.p99 },
+    secured: { rps: Math.round(securedRun.requests.average), p50Ms: securedRun.latency.p50, p99Ms: securedRun.latency.p99 },
+    securedToPublic: Number((securedRun.requests.average / publicRun.requests.average).toFixed(2)),
+    signIn: { rps: Math.round(signInRun.requests.average), p50Ms: signInRun.latency.p50, errors: signInRun.errors + signInRun.non2xx },
+    medianMs: { passwordSignIn: median(passwordSignIns), srpSignIn: median(srpSignIns), signUpAndConfirm: median(signUps) },
+    rssMbAfterLoad: Math.round(rssMb),
+  };
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+  const row = (what: string, value: string, target: string, ok: boolean) => `| ${what} | ${value} | ${target} | ${ok ? 'ok' : 'MISSED'} |`;
+  console.log(
+    [
+      `Machine: ${results.machine}${smoke ? ' (smoke run)' : ''}`,
+      '',
+      '| measure | value | target | |',
+      '|---|---|---|---|',
+      row('cold start (empty data folder)', `${results.coldStartMs} ms`, `≤ ${TARGETS.coldStartMs} ms`, results.coldStartMs <= TARGETS.coldStartMs),
+      row('warm start', `${results.warmStartMs} ms`, `≤ ${TARGETS.warmStartMs} ms`, results.warmStartMs <= TARGETS.warmStartMs),
+      row('public endpoint', `${results.public.rps} req/s, p50 ${results.public.p50Ms} ms, p99 ${results.public.p99Ms} ms`, '', true),
+      row('secured endpoint', `${results.secured.rps} req/s, p50 ${results.secured.p50Ms} ms, p99 ${results.secured.p99Ms} ms`, `p50 within 2 ms of public`, results.secured.p50Ms - results.public.p50Ms <= 2),
+      row('secured / public throughput', `${results.securedToPublic}`, `≥ ${TARGETS.securedToPublic}`, results.securedToPublic >= TARGETS.securedToPublic),
+      row('sign-in (USER_PASSWORD_AUTH), 10 connections', `${results.signIn.rps}/s, p50 ${results.signIn.p50Ms} ms, ${results.signIn.errors} errors`, `≥ ${TARGETS.signInsPerSecond}/s, p50 ≤ ${TARGETS.signInP50Ms} ms`, results.signIn.rps >= TARGETS.signInsPerSecond && results.signIn.p50Ms <= TARGETS.signInP50Ms),
+      row(`sign-in latency, median of ${SAMPLES}`, `password ${results.medianMs.passwordSignIn.toFixed(1)} ms, SRP ${results.medianMs.srpSignIn.toFixed(1)} ms`, '', true),
+      row(`sign-up + confirm, median of ${SAMPLES}`, `${results.medianMs.signUpAndConfirm.toFixed(1)} ms`, '', true),
+      row('whole stack resident memory after load', `${results.rssMbAfterLoad} MB`, `≤ ${TARGETS.rssMb} MB`, results.rssMbAfterLoad <= TARGETS.rssMb),
+      '',
+      'Written to bench-results.json. `npm test` wall time is printed by the test runners.',
+    ].join('\n'),
+  );
+  if (results.securedToPublic < TARGETS.securedToPublic) {
+    console.error(`\nThe secured/public throughput ratio ${results.securedToPublic} is below ${TARGETS.securedToPublic}.`);
+    process.exitCode = 1;
+  }
+} finally {
+  await running?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,45 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** `npm start` on the bench's own ports and data folder, timed from spawn to its banner. */
+export interface RunningStack {
+  readonly startMs: number;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startStack(env: Record<string, string>): Promise<RunningStack> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('Local stack is up')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before the stack was up:\n${output}`)));
+  });
+  const startMs = performance.now() - started;
+  return {
+    startMs,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(pid: number): number {
+  // ps exits 1 when there are no children.
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((child) => child > 0);
+  const own = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(own ?? 0) / 1024 + children.reduce((sum, child) => sum + treeRssMb(child), 0);
+}
