@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
 import { readLocalStack, stackOutput } from './local-stack.ts';
 import { assertPortsFree } from './ports.ts';
-import { answers, Supervisor } from './supervisor.ts';
+import { answers, Supervisor, type ServiceSpec } from './supervisor.ts';
 import { LOCAL_SERVICES } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -59,31 +59,16 @@ async function main(): Promise<void> {
     web: { port: localConfig.webPort, env: 'WEB_PORT' },
   });
 
-  await supervisor.start({
-    name: 'cognito',
-    command: process.execPath,
-    args: [...LOCAL_SERVICES.cognito.args],
-    env: sharedEnv,
-    isReady: answers(`${cognitoUrl}/health`, (status) => status === 200),
-    readyTimeoutMs: 20_000,
-  });
-  // serverless-offline creates the Cognito resources (see local/offline/) before it serves.
-  await supervisor.start({
-    name: 'api',
-    command: process.execPath,
-    args: [...LOCAL_SERVICES.api.args],
-    env: sharedEnv,
-    isReady: answers(`${apiUrl}/api/helloWorld`),
-    readyTimeoutMs: 60_000,
-  });
-  await supervisor.start({
-    name: 'web',
-    command: process.execPath,
-    args: [...LOCAL_SERVICES.web.args],
-    env: sharedEnv,
-    isReady: answers(webUrl, (status) => status === 200),
-    readyTimeoutMs: 30_000,
-  });
+  // In this order: serverless-offline creates the Cognito resources in the emulator before it
+  // serves, and the web client is configured from what it created.
+  const readiness: Record<keyof typeof LOCAL_SERVICES, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
+    cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
+    api: { isReady: answers(`${apiUrl}/api/helloWorld`), readyTimeoutMs: 60_000 },
+    web: { isReady: answers(webUrl, (status) => status === 200), readyTimeoutMs: 30_000 },
+  };
+  for (const name of ['cognito', 'api', 'web'] as const) {
+    await supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, ...readiness[name] });
+  }
 
   const stack = readLocalStack(localStackFile);
   console.log(`
