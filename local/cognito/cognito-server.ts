@@ -8,13 +8,13 @@ import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
 import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
-import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { JsonFileStoreFactory } from './json-file-store.ts';
 import { withLocalTargets } from './local-targets.ts';
 
 export interface CognitoServerOptions {
@@ -52,7 +52,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   };
   const ctx = { logger: pino({ level: options.logLevel ?? 'error' }) };
   const clock = new DateClock();
-  const dataStoreFactory = new StormDBDataStoreFactory(dbDir);
+  const dataStoreFactory = new JsonFileStoreFactory(dbDir);
   const cognito = await new CognitoServiceFactoryImpl(
     dbDir,
     dataStoreFactory,

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { cognitoPublicUrl, localConfig } from '../config.ts';
 import { startCognitoServer } from './cognito-server.ts';
+import { DevInboxError } from './dev-inbox.ts';
+import { DataFileError } from './json-file-store.ts';
 
 const inboxUrl = `${cognitoPublicUrl}/_dev/inbox`;
 
@@ -20,6 +22,8 @@ try {
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`Port ${localConfig.cognitoPort} is taken, so the Cognito emulator cannot start. Stop what uses it or set COGNITO_PORT.`);
+  } else if (error instanceof DataFileError || error instanceof DevInboxError) {
+    console.error(error.message);
   } else {
     console.error(error);
   }
