@@ -39,3 +39,28 @@ test('npm start refuses a port that is not a number', async () => {
   expect(code).not.toBe(0);
   expect(output).toContain('WEB_PORT=eighty is not a port number');
 });
+
+test('killing npm start outright (SIGKILL) stops every service it started', async () => {
+  test.setTimeout(90_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+    env: { ...process.env, LOCAL_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-')), ...SPARE_PORTS },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Local stack is up')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`npm start exited (${code}) early:\n${output}`)));
+  });
+  child.kill('SIGKILL');
+
+  const portFree = (port: string) =>
+    new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once('error', () => resolve(false));
+      probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+  await expect
+    .poll(async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean), { timeout: 15_000 })
+    .toBe(true);
+});

@@ -5,9 +5,12 @@
  */
 export const LOCAL_SERVICES = {
   /** The Cognito emulator and its dev inbox. */
-  cognito: { args: ['--import', 'tsx', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
+  cognito: { args: ['--import', 'tsx', '--import', './local/exit-with-parent.mjs', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
   /** serverless-offline: deploys the Cognito resources to the emulator, then serves the API. */
-  api: { args: ['node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'], portEnv: 'API_PORT' },
+  api: {
+    args: ['--import', './local/exit-with-parent.mjs', 'node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'],
+    portEnv: 'API_PORT',
+  },
   /** Vite with the web client, configured from the local stack's Outputs. */
-  web: { args: ['--import', 'tsx', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
+  web: { args: ['--import', 'tsx', '--import', './local/exit-with-parent.mjs', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
 } as const satisfies Record<string, { args: readonly string[]; portEnv: string }>;

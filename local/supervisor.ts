@@ -33,7 +33,8 @@ export class Supervisor {
   async start(spec: ServiceSpec): Promise<void> {
     const child = spawn(spec.command, spec.args, {
       env: { ...process.env, ...spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel lets the child notice the launcher's death (local/exit-with-parent.ts).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.#children.set(spec.name, child);
     const recent: string[] = [];
