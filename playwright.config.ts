@@ -4,11 +4,12 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { E2E_PORTS, e2eStack } from './e2e/stack.ts';
+import { QUIET_TOOLCHAIN_ENV } from './local/quiet-toolchain.ts';
 
 // Workers load this file again and inherit the runner's environment: one data folder per run.
 process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'hello-auth-e2e-'));
-// The tests' AWS SDK client would warn that its 2027 releases need Node 22.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= 'true';
+// Workers inherit it too: the tests' own AWS SDK clients and serverless runs stay quiet.
+Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
 
 export default defineConfig({
   // Browser flows against the real local stack; unit tests run under vitest.

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient, ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import autocannon from 'autocannon';
 import { readLocalStack, localStackPath } from '../local/local-stack.ts';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { startStack, treeRssMb } from './stack-process.ts';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
@@ -45,7 +46,7 @@ function load(url: string, options: Partial<autocannon.Options> = {}) {
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-'));
-const env = { ...PORTS, LOCAL_DATA_DIR: dataDir, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' };
+const env = { ...PORTS, LOCAL_DATA_DIR: dataDir, ...QUIET_TOOLCHAIN_ENV };
 
 let running: Awaited<ReturnType<typeof startStack>> | undefined;
 try {

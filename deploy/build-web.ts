@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { localConfig, localStackFile } from '../local/config.ts';
 import { readLocalStack } from '../local/local-stack.ts';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { webBuildEnv, type StackOutputs } from '../web/build-env.ts';
 
 const binary = (pkg: string, bin: string) => path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), bin);
@@ -15,7 +16,7 @@ const binary = (pkg: string, bin: string) => path.join(path.dirname(createRequir
 /** The service name and region serverless resolves for `stage` (no credentials needed). */
 function serviceAndRegion(stage: string, region: string | undefined): { service: string; region: string } {
   const printed = spawnSync(process.execPath, [binary('serverless', 'bin/serverless.js'), 'print', '--stage', stage, '--format', 'json', ...(region ? ['--region', region] : [])], {
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    env: { ...process.env, ...QUIET_TOOLCHAIN_ENV },
     encoding: 'utf8',
   });
   if (printed.status !== 0) throw new Error(`serverless print failed:\n${printed.stdout}${printed.stderr}`);
@@ -41,8 +42,7 @@ async function deployedOutputs(stage: string, regionOption: string | undefined):
 }
 
 async function main(): Promise<void> {
-  // The SDK would warn that its 2027 releases need Node 22; the Lambda runtime here is nodejs20.x.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
   const { values } = parseArgs({ options: { stage: { type: 'string', default: localConfig.stage }, region: { type: 'string' } } });
   const stage = values.stage!;
   const env =

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { templateProblems, type CfnTemplate } from './template-checks.ts';
 
 const STAGE = 'prod';
@@ -15,7 +16,7 @@ const workFolder = `.esbuild-check-${process.pid}`;
 
 try {
   const packaging = spawnSync(process.execPath, [serverless, 'package', '--stage', STAGE, '--package', packageDir], {
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ESBUILD_WORK_FOLDER: workFolder },
+    env: { ...process.env, ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: workFolder },
     encoding: 'utf8',
   });
   if (packaging.status !== 0) {

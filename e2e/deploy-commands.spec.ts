@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 
 /** `npm run deploy -- <args>` with no AWS credentials anywhere (empty HOME, no AWS_* variables). */
 function deployWithoutCredentials(args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
   const result = spawnSync('npm', ['run', 'deploy', '--', ...args], {
-    env: { ...env, HOME: mkdtempSync(path.join(os.tmpdir(), 'no-aws-')), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ESBUILD_WORK_FOLDER: '.esbuild-check-deploy-test' },
+    env: { ...env, HOME: mkdtempSync(path.join(os.tmpdir(), 'no-aws-')), ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: '.esbuild-check-deploy-test' },
     encoding: 'utf8',
     timeout: 60_000,
   });

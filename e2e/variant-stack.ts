@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import YAML from 'yaml';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { E2E_PORTS } from './stack.ts';
 
 /** A serverless.yml edit, applied to the parsed document. */
@@ -35,8 +36,7 @@ export async function startVariantApi(edit: ServiceEdit): Promise<VariantApi> {
   const child: ChildProcess = spawn(process.execPath, [serverless, 'offline', 'start', '--config', configFile, '--stage', 'local'], {
     env: {
       ...process.env,
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
+      ...QUIET_TOOLCHAIN_ENV,
       COGNITO_PORT: String(E2E_PORTS.COGNITO_PORT),
       API_PORT: String(VARIANT_API_PORT),
       LAMBDA_PORT: String(VARIANT_LAMBDA_PORT),

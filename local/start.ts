@@ -4,18 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
 import { readLocalStack, stackOutput } from './local-stack.ts';
 import { assertPortsFree } from './ports.ts';
+import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
 import { answers, Supervisor, type ServiceSpec } from './supervisor.ts';
 import { LOCAL_SERVICES } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
 
-/** Quiet the toolchain's telemetry and notices; share the resolved ports and data folder. */
+/** Quiet the toolchain; share the resolved ports and data folder. */
 const sharedEnv = {
-  SLS_TELEMETRY_DISABLED: '1',
-  SLS_NOTIFICATIONS_MODE: 'off',
-  AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  ...QUIET_TOOLCHAIN_ENV,
   COGNITO_PORT: String(localConfig.cognitoPort),
   API_PORT: String(localConfig.apiPort),
   LAMBDA_PORT: String(localConfig.lambdaPort),

@@ -19,7 +19,6 @@ interface ServerlessInstance {
       Outputs?: Record<string, { Value?: unknown }>;
     };
   };
-  cli: { log(message: string): void };
 }
 
 /** The API Gateway REST API that serverless generates; offline serves it at `apiUrl`. */
