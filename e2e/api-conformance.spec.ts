@@ -212,6 +212,11 @@ test.describe('the gateway\'s own answers', () => {
     });
   });
 
+  test('a preflight for a known path without the stage: 403', async () => {
+    const answer = await get(SECURED.replace('/local/', '/'), { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS');
+    expectGatewayError(answer, 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
+  });
+
   test('a preflight for an unknown path: 403', async () => {
     const answer = await get(`${e2eStack.apiUrl}/api/nothingHere`, { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS');
     expectGatewayError(answer, 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');

@@ -67,7 +67,8 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewa
 
   const response = request.response;
   if (request.method === 'options') {
-    const preflight = options.preflights.headersFor(eventPath(request.path, options.stage), request.headers.origin);
+    const path = eventPath(request.path, options.stage);
+    const preflight = path === undefined ? undefined : options.preflights.headersFor(path, request.headers.origin);
     return preflight ? exactly(h.response('').code(200), preflight) : gateway('MISSING_AUTHENTICATION_TOKEN');
   }
   const refused = (request.app as Record<symbol, GatewayError | undefined>)[GATEWAY_ERROR];
@@ -99,10 +100,10 @@ function exactly(response: HapiResponse, headers: Readonly<Record<string, string
   return response.takeover();
 }
 
-/** `/local/api/helloWorld` → `api/helloWorld`, the path as serverless.yml spells it. */
-function eventPath(requestPath: string, stage: string): string {
+/** `/local/api/helloWorld` → `api/helloWorld`, the path as serverless.yml spells it; none without the stage. */
+function eventPath(requestPath: string, stage: string): string | undefined {
   const prefix = `/${stage}/`;
-  return requestPath.startsWith(prefix) ? requestPath.slice(prefix.length) : requestPath.replace(/^\//, '');
+  return requestPath.startsWith(prefix) ? requestPath.slice(prefix.length) : undefined;
 }
 
 function stripHeader(request: HapiRequest, name: string): void {
