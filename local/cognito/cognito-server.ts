@@ -9,13 +9,14 @@ import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/ser
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
-import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { withLocalTargets } from './local-targets.ts';
+import { RecentRefreshTokens } from './refresh-tokens.ts';
+import { CognitoTokenGenerator } from './token-generator.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -56,7 +57,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   const cognito = await new CognitoServiceFactoryImpl(
     dbDir,
     dataStoreFactory,
-    new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+    new RecentRefreshTokens(new UserPoolServiceFactoryImpl(clock, dataStoreFactory)),
   ).create(ctx, config.UserPoolDefaults);
   const triggers = new TriggersService(
     clock,
@@ -71,7 +72,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     config,
     messages: inbox,
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: new CognitoTokenGenerator(clock, url),
     triggers,
   };
 

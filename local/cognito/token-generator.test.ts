@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { CognitoTokenGenerator } from './token-generator.ts';
+
+const publicKey = (createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string }).pem;
+const NOW = new Date('2026-11-24T10:00:00Z');
+const nowSeconds = NOW.getTime() / 1000;
+const generator = new CognitoTokenGenerator({ get: () => NOW }, 'http://127.0.0.1:9229');
+
+const user = {
+  Username: '7d8ca528-4931-4254-9273-ea5ee853f271',
+  Attributes: [
+    { Name: 'sub', Value: '7d8ca528-4931-4254-9273-ea5ee853f271' },
+    { Name: 'email', Value: 'ada@example.com' },
+    { Name: 'email_verified', Value: 'true' },
+    { Name: 'custom:team', Value: 'engines' },
+  ],
+} as User;
+const client = {
+  UserPoolId: 'local_pool1',
+  ClientId: 'client1',
+  IdTokenValidity: 60,
+  AccessTokenValidity: 5,
+  TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
+} as AppClient;
+
+const verify = (token: string) => jwt.verify(token, publicKey, { algorithms: ['RS256'], clockTimestamp: nowSeconds }) as jwt.JwtPayload;
+
+describe('CognitoTokenGenerator', () => {
+  it('issues an RS256 ID token with the claims Cognito documents', async () => {
+    const { IdToken } = await generator.generate({}, user, ['admins'], client);
+    expect(jwt.decode(IdToken, { complete: true })?.header).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' });
+    const claims = verify(IdToken);
+    expect(claims).toMatchObject({
+      sub: user.Username,
+      'cognito:groups': ['admins'],
+      email_verified: true,
+      iss: 'http://127.0.0.1:9229/local_pool1',
+      'cognito:username': user.Username,
+      aud: 'client1',
+      token_use: 'id',
+      auth_time: nowSeconds,
+      iat: nowSeconds,
+      exp: nowSeconds + 60 * 60,
+      email: 'ada@example.com',
+      'custom:team': 'engines',
+    });
+    expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(claims.event_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(claims.origin_jti).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('issues an access token for the client, with the same event and origin', async () => {
+    const tokens = await generator.generate({}, user, [], client);
+    const access = verify(tokens.AccessToken);
+    const id = verify(tokens.IdToken);
+    expect(access).toMatchObject({
+      sub: user.Username,
+      iss: 'http://127.0.0.1:9229/local_pool1',
+      client_id: 'client1',
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      username: user.Username,
+      exp: nowSeconds + 5 * 60,
+    });
+    expect(access).not.toHaveProperty('aud');
+    expect(access).not.toHaveProperty('cognito:groups');
+    expect(access.event_id).toBe(id.event_id);
+    expect(access.origin_jti).toBe(id.origin_jti);
+    expect(access.jti).not.toBe(id.jti);
+  });
+
+  it("uses Cognito's 60 minutes when the client sets no validity", async () => {
+    const { IdToken, AccessToken } = await generator.generate({}, user, [], { UserPoolId: 'local_pool1', ClientId: 'client1' } as AppClient);
+    expect(verify(IdToken).exp).toBe(nowSeconds + 3600);
+    expect(verify(AccessToken).exp).toBe(nowSeconds + 3600);
+  });
+
+  it('issues opaque refresh tokens, shaped like compact JWEs and never twice the same', async () => {
+    const first = (await generator.generate({}, user, [], client)).RefreshToken;
+    const second = (await generator.generate({}, user, [], client)).RefreshToken;
+    expect(first.split('.')).toHaveLength(5);
+    expect(JSON.parse(Buffer.from(first.split('.')[0]!, 'base64url').toString())).toEqual({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' });
+    expect(jwt.decode(first)).toBeNull();
+    expect(second).not.toBe(first);
+  });
+
+  it('refuses a validity unit Cognito does not have', async () => {
+    const odd = { ...client, TokenValidityUnits: { IdToken: 'weeks' } } as unknown as AppClient;
+    await expect(generator.generate({}, user, [], odd)).rejects.toThrow('Invalid token validity unit: weeks');
+  });
+});
