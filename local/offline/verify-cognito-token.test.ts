@@ -1,4 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { createCognitoTokenVerifier, TokenExpiredError, TokenRejectedError } from './verify-cognito-token.ts';
@@ -167,5 +169,20 @@ describe('createCognitoTokenVerifier', () => {
     const error = await rejection('abc.def');
 
     expect(error).toBeInstanceOf(TokenRejectedError);
+  });
+
+  it('a token with an unknown kid that comes first does not shut out valid tokens that arrive with it', async () => {
+    const jwk = { ...createPublicKey(poolKeys.publicKey).export({ format: 'jwk' }), kid: KID, alg: 'RS256', use: 'sig' };
+    const server = http.createServer((_request, response) => response.end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const verify = createCognitoTokenVerifier({ issuer: ISSUER, jwksUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json` });
+      const [stranger, valid] = await Promise.allSettled([verify(signIdToken(idClaims(), { kid: 'unknown-kid' })), verify(signIdToken())]);
+
+      expect(stranger.status).toBe('rejected');
+      expect(valid).toMatchObject({ status: 'fulfilled', value: { email: 'ada@example.com' } });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -84,25 +84,34 @@ function checkTokenUse(payload: JwtPayload, scopes: readonly string[]): void {
 }
 
 /**
- * Keys from the pool's JWKS through jwks-rsa (cached, 3 s timeout). A `kid` not seen before
- * costs a JWKS fetch, but at most one per `refetchIntervalMs`: unknown kids cannot hammer the
- * pool, and a rotated-in key is picked up within that interval.
+ * Keys from the pool's JWKS through jwks-rsa (3 s timeout), kept once seen. A `kid` not seen
+ * before costs a JWKS fetch, but at most one per `refetchIntervalMs`: unknown kids cannot hammer
+ * the pool, and a rotated-in key is picked up within that interval. Every request waits for a
+ * fetch in flight, so one with an unknown kid never shuts out the valid ones that arrive with it.
  */
 function jwksKeySource(jwksUri: string, refetchIntervalMs: number): (kid: string) => Promise<string> {
-  const jwks = jwksRsa({ jwksUri, cache: true, timeout: 3000 });
-  /** Keys found, or being fetched: concurrent requests with a new kid share one fetch. */
-  const keys = new Map<string, Promise<string>>();
+  const jwks = jwksRsa({ jwksUri, timeout: 3000 });
+  const keys = new Map<string, string>();
+  let fetching: Promise<void> | undefined;
   let lastFetch = Number.NEGATIVE_INFINITY;
-  return async (kid) => {
-    const known = keys.get(kid);
-    if (known) return known;
-    if (Date.now() - lastFetch < refetchIntervalMs) {
-      throw new Error(`unknown kid; the JWKS was fetched less than ${refetchIntervalMs / 1000} s ago`);
-    }
+  const refetch = () => {
     lastFetch = Date.now();
-    const key = jwks.getSigningKey(kid).then((signingKey) => signingKey.getPublicKey());
-    keys.set(kid, key);
-    key.catch(() => keys.delete(kid));
+    fetching = jwks
+      .getSigningKeys()
+      .then((found) => void found.forEach((key) => keys.set(key.kid, key.getPublicKey())))
+      .finally(() => (fetching = undefined));
+    return fetching;
+  };
+  return async (kid) => {
+    if (!keys.has(kid) && fetching) await fetching.catch(() => {});
+    if (!keys.has(kid)) {
+      if (Date.now() - lastFetch < refetchIntervalMs) {
+        throw new Error(`unknown kid; the JWKS was fetched less than ${refetchIntervalMs / 1000} s ago`);
+      }
+      await refetch();
+    }
+    const key = keys.get(kid);
+    if (key === undefined) throw new Error('the JWKS has no such kid');
     return key;
   };
 }
