@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import AWS from 'aws-sdk';
 import { createServer } from 'cognito-local';
@@ -13,8 +13,12 @@ import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolS
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { devInboxRoute } from './dev-inbox-route.ts';
+import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
+import { withInternalErrors } from './internal-errors.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { withLocalTargets } from './local-targets.ts';
+import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
 
@@ -76,16 +80,32 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   };
 
-  const app = createServer(withCognitoErrors(withLocalTargets(Router(services), services)), ctx.logger, config.ServerConfig, services);
-  app.application.get('/_dev/inbox', (req: { query: { to?: unknown } }, res: { json(body: unknown): void }) => {
-    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
-    res.json(inbox.list({ to }));
-  });
+  const router = withInternalErrors(withCognitoErrors(withLocalTargets(Router(services), services)));
+  const app = createServer(router, ctx.logger, config.ServerConfig, services);
+  app.application.get('/_dev/inbox', devInboxRoute(inbox));
 
   const server: Server = (await app.start()) as Server;
+  // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
+  server.removeListener('request', app.application);
+  server.on('request', emulatorRequestHandler({ app: app.application, operations: CognitoOperations.load() }));
+  answerEmulatorClientErrors(server);
+  // On close, the requests in progress are answered, then their connections hang up: a busy
+  // keep-alive connection would otherwise go on taking requests until the supervisor's SIGKILL.
+  const answering = new Set<ServerResponse>();
+  let closing = false;
+  server.on('request', (_request, response: ServerResponse) => {
+    response.shouldKeepAlive &&= !closing;
+    answering.add(response);
+    response.once('close', () => answering.delete(response));
+  });
   return {
     url,
     inbox,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        closing = true;
+        for (const response of answering) response.shouldKeepAlive = false;
+        server.close(() => resolve());
+      }),
   };
 }
