@@ -1,4 +1,4 @@
 // serverless loads plugins with require(); the plugin itself is TypeScript.
-const { require: requireTypeScript } = require('tsx/cjs/api');
+const { requireTypeScript } = require('../local/typescript.cjs');
 
 module.exports = requireTypeScript('./deploy-plugin.ts', __filename).DeployPlugin;

@@ -1,11 +1,13 @@
 // `npm start`: the whole stack on this machine — Cognito emulator, API, web client.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
 import { readLocalStack, stackOutput } from './local-stack.ts';
 import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
-import { answers, Supervisor, type ServiceSpec } from './supervisor.ts';
+import { answers } from './readiness.ts';
+import { Supervisor, type ServiceSpec } from './supervisor.ts';
 import { LOCAL_SERVICES } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -57,16 +59,20 @@ async function main(): Promise<void> {
     web: { port: localConfig.webPort, env: 'WEB_PORT' },
   });
 
-  // In this order: serverless-offline creates the Cognito resources in the emulator before it
-  // serves, and the web client is configured from what it created.
+  // All at once: serverless-offline waits for the emulator before it creates the Cognito
+  // resources there, and the web client waits for the stack file that records what it created
+  // (removed first, so that nobody reads the previous run's).
+  rmSync(localStackFile, { force: true });
   const readiness: Record<keyof typeof LOCAL_SERVICES, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
     cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
     api: { isReady: answers(`${apiUrl}/api/helloWorld`), readyTimeoutMs: 60_000 },
-    web: { isReady: answers(webUrl, (status) => status === 200), readyTimeoutMs: 30_000 },
+    web: { isReady: answers(webUrl, (status) => status === 200), readyTimeoutMs: 60_000 },
   };
-  for (const name of ['cognito', 'api', 'web'] as const) {
-    await supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, ...readiness[name] });
-  }
+  await Promise.all(
+    (['cognito', 'api', 'web'] as const).map((name) =>
+      supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, ...readiness[name] }),
+    ),
+  );
 
   const stack = readLocalStack(localStackFile);
   console.log(`

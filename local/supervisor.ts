@@ -88,8 +88,3 @@ export class Supervisor {
     );
   }
 }
-
-/** A readiness probe: true once `url` answers with a status `accept` approves. */
-export function answers(url: string, accept: (status: number) => boolean = (status) => status < 500) {
-  return async () => accept((await fetch(url, { signal: AbortSignal.timeout(1000) })).status);
-}

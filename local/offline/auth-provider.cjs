@@ -1,5 +1,5 @@
 // serverless-offline require()s `custom.offline.customAuthenticationProvider`; the provider
 // itself is TypeScript.
-const { require: requireTypeScript } = require('tsx/cjs/api');
+const { requireTypeScript } = require('../typescript.cjs');
 
 module.exports = requireTypeScript('./auth-provider.ts', __filename).createAuthStrategy;

@@ -1,4 +1,4 @@
 // serverless loads plugins with require(); the plugin itself is TypeScript.
-const { require: requireTypeScript } = require('tsx/cjs/api');
+const { requireTypeScript } = require('../typescript.cjs');
 
 module.exports = requireTypeScript('./local-stack-plugin.ts', __filename).LocalStackPlugin;

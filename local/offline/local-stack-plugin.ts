@@ -5,6 +5,7 @@ import { deployCognitoResources, type PhysicalIds } from '../cognito/deploy-cogn
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
 import { cognitoResourcesFromTemplate, refTarget, type CognitoResources, type TemplateResource } from '../cognito/template-resources.ts';
 import { writeLocalStack } from '../local-stack.ts';
+import { answers, eventually } from '../readiness.ts';
 import { gatewayResponseSettings } from './gateway-responses.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
@@ -20,6 +21,9 @@ interface ServerlessInstance {
     };
   };
 }
+
+/** How long `serverless offline` waits for the Cognito emulator to answer. */
+const COGNITO_START_MS = 15_000;
 
 /** The API Gateway REST API that serverless generates; offline serves it at `apiUrl`. */
 const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
@@ -77,6 +81,8 @@ export class LocalStackPlugin {
     const resources = cognitoResourcesFromTemplate(template.Resources ?? {});
     let physicalIds;
     try {
+      // `npm start` starts the emulator alongside: give it the time to answer.
+      await eventually(answers(`${cognitoUrl}/health`, (status) => status === 200), COGNITO_START_MS);
       physicalIds = await deployCognitoResources(cognito, resources);
       await this.seed(cognito, resources, physicalIds);
     } catch (cause) {

@@ -1,11 +1,19 @@
 // The web client's dev server as a process of its own: Vite, configured from the local stack's
-// Outputs (written by `serverless offline`, which therefore starts first).
+// Outputs, which `serverless offline` writes once it has created the Cognito resources.
+import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
 import { localConfig, localStackFile } from '../config.ts';
 import { readLocalStack } from '../local-stack.ts';
+import { eventually } from '../readiness.ts';
 import { webBuildEnv } from '../../web/build-env.ts';
 
+/** How long to wait for the API (which writes the stack file) when started alongside it. */
+const STACK_FILE_WAIT_MS = 60_000;
+
 try {
+  if (!(await eventually(async () => existsSync(localStackFile), STACK_FILE_WAIT_MS))) {
+    throw new Error(`${localStackFile} did not appear within ${STACK_FILE_WAIT_MS / 1000} s: the API writes it when it starts. Run the whole stack with \`npm start\`.`);
+  }
   const stack = readLocalStack(localStackFile);
   // Vite hands VITE_* variables of its environment to the page (web/src/config.ts reads them).
   Object.assign(process.env, webBuildEnv(stack.outputs, stack.cognitoEndpoint));
