@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { E2E_PORTS, e2eStack } from './e2e/stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from './local/quiet-toolchain.ts';
+import { NPM_START_ARGS } from './local/services.ts';
 
 // Workers load this file again and inherit the runner's environment: one data folder per run.
 process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'hello-auth-e2e-'));
@@ -38,7 +39,7 @@ export default defineConfig({
   ],
   // `npm start` itself, on the e2e ports and a fresh data folder.
   webServer: {
-    command: 'node --import tsx local/start.ts',
+    command: ['node', ...NPM_START_ARGS].join(' '),
     url: e2eStack.webUrl,
     env: {
       ...Object.fromEntries(Object.entries(E2E_PORTS).map(([name, port]) => [name, String(port)])),

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { NPM_START_ARGS } from '../local/services.ts';
 
 /** `npm start` on the bench's own ports and data folder, timed from spawn to its banner. */
 export interface RunningStack {
@@ -10,7 +11,7 @@ export interface RunningStack {
 
 export async function startStack(env: Record<string, string>): Promise<RunningStack> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, NPM_START_ARGS, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

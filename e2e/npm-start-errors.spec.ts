@@ -4,11 +4,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { NPM_START_ARGS } from '../local/services.ts';
 
 /** Runs `npm start`'s entry point with `env` and returns how it ended. */
 function npmStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+    const child = spawn(process.execPath, NPM_START_ARGS, {
       env: { ...process.env, LOCAL_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-')), ...env },
     });
     let output = '';
@@ -42,7 +43,7 @@ test('npm start refuses a port that is not a number', async () => {
 
 test('killing npm start outright (SIGKILL) stops every service it started', async () => {
   test.setTimeout(90_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+  const child = spawn(process.execPath, NPM_START_ARGS, {
     env: { ...process.env, LOCAL_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-')), ...SPARE_PORTS },
   });
   await new Promise<void>((resolve, reject) => {
