@@ -1,0 +1,48 @@
+// Valid tokens pass while the API's authorizer is still fetching its keys, even when tokens
+// with an unknown key id arrive at the same moment.
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { afterAll, expect, test } from 'vitest';
+import type { RunningStack } from '../bench/stack-process.ts';
+import { foreignKey, mint } from '../e2e/tokens.ts';
+import { securedGreeting } from '../src/functions/hello-world-secured.ts';
+import { callSecured, cognitoClient, dataFolder, deployedIds, passwordSignIn, start, stop } from './stack.ts';
+
+const data = dataFolder();
+let stack: RunningStack | undefined;
+
+afterAll(async () => {
+  await stop(stack);
+  data.remove();
+});
+
+// Guarantee: right after `npm start` (no keys cached), 200 parallel secured calls each get the
+// answer their token deserves — every valid token 200 with its own email, every token whose
+// `kid` the pool does not publish (which asks for a JWKS refetch) 401 — whatever order they
+// reach the authorizer in.
+test('a cold burst of valid and unknown-kid tokens: every valid one 200, every unknown one 401', async () => {
+  stack = await start(data.dir);
+  const { clientId, apiUrl } = deployedIds(data.dir);
+  const cognito = cognitoClient();
+  // A genuine ID token's claims (its issuer above all); signing in touches only the emulator.
+  const genuine = jwt.decode(await passwordSignIn(cognito, clientId, 'user@example.com', 'User-Passw0rd!')) as Record<string, unknown>;
+  cognito.destroy();
+
+  // One call in five is valid: each valid one needs a Lambda worker thread of its own, and 100
+  // cold ones at once on 2 busy cores outlast the function's 10 s timeout (504), which
+  // serverless-offline starts before a worker's start-up (AWS does not count init time).
+  const calls = Array.from({ length: 200 }, (_, i) => {
+    const claims = { ...genuine, email: `burst-${i}@example.com`, jti: randomUUID() };
+    // Unknown kids first, so that some reach the authorizer before any valid token does.
+    return i % 5 === 4
+      ? { valid: true, email: claims.email, token: mint(claims) }
+      : { valid: false, token: mint(claims, { key: foreignKey, kid: `unknown-${i}` }) };
+  });
+  const answers = await Promise.all(calls.map((call) => callSecured(apiUrl, call.token)));
+
+  const wrong = calls.flatMap((call, i) => {
+    const expected = call.valid ? { status: 200, body: securedGreeting(call.email!) } : { status: 401, body: { message: 'Unauthorized' } };
+    return JSON.stringify(answers[i]) === JSON.stringify(expected) ? [] : [`#${i} (${call.valid ? 'valid' : 'unknown kid'}): ${JSON.stringify(answers[i])}`];
+  });
+  expect(wrong).toEqual([]);
+});

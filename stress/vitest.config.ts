@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
+
+// `npm run test:stress`: the real stack under restarts and parallel load. Not part of `npm test`;
+// each file starts `npm start` on the same ports, so files run one after another.
+export default defineConfig({
+  test: {
+    include: ['stress/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    env: { ...QUIET_TOOLCHAIN_ENV },
+  },
+});
