@@ -15,7 +15,8 @@ import { startStack, treeRssMb } from './stack-process.ts';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
 const smoke = values.smoke!;
-const PORTS = { COGNITO_PORT: '39229', API_PORT: '33000', LAMBDA_PORT: '33002', WEB_PORT: '35173' };
+// Below 32768, where Linux picks the local ports of outgoing connections: one could take ours.
+const PORTS = { COGNITO_PORT: '31229', API_PORT: '31000', LAMBDA_PORT: '31002', WEB_PORT: '31173' };
 const LOAD = { connections: 10, duration: smoke ? 2 : 5 };
 /** Alternating rounds per endpoint. */
 const ROUNDS = smoke ? 2 : 4;

@@ -19,7 +19,8 @@ import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
  * The real `npm start`, on ports no other suite uses, with a data folder of the test's own that
  * outlives restarts: what a developer's machine does, under load.
  */
-const PORTS = { COGNITO_PORT: '49229', API_PORT: '43000', LAMBDA_PORT: '43002', WEB_PORT: '45173' };
+// Below 32768, where Linux picks the local ports of outgoing connections: one could take ours.
+const PORTS = { COGNITO_PORT: '32229', API_PORT: '32000', LAMBDA_PORT: '32002', WEB_PORT: '32173' };
 export const cognitoUrl = `http://127.0.0.1:${PORTS.COGNITO_PORT}`;
 
 export const PASSWORD = 'Stress-Passw0rd!';
