@@ -57,6 +57,14 @@ async function main(): Promise<void> {
     API: { port: localConfig.apiPort, env: 'API_PORT' },
     'Lambda invoke': { port: localConfig.lambdaPort, env: 'LAMBDA_PORT' },
     web: { port: localConfig.webPort, env: 'WEB_PORT' },
+  }).catch(async (error: Error) => {
+    if (await answers(`${cognitoUrl}/_dev/inbox`, (status) => status === 200)().catch(() => false)) {
+      throw new Error(
+        `The local stack is already running (another \`npm start\` uses these ports): the web client is at ${webUrl}.\n` +
+          'Use that one, or stop it (Ctrl-C in its terminal) before starting again.',
+      );
+    }
+    throw error;
   });
 
   // All at once: serverless-offline waits for the emulator before it creates the Cognito
@@ -70,7 +78,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(
     (['cognito', 'api', 'web'] as const).map((name) =>
-      supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, ...readiness[name] }),
+      supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, restart: true, ...readiness[name] }),
     ),
   );
 

@@ -11,7 +11,13 @@ export interface ServiceSpec {
   readonly isReady: () => Promise<boolean>;
   /** How long the service may take to answer. */
   readonly readyTimeoutMs: number;
+  /** Start it again when it dies after start-up (its state is on disk, so nothing is lost). */
+  readonly restart?: boolean;
 }
+
+/** A service that dies this often within {@link RESTART_WINDOW_MS} is given up on. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 
 export class ServiceStartError extends Error {
   override name = 'ServiceStartError';
@@ -21,16 +27,21 @@ const KEPT_LINES = 30;
 
 /**
  * Starts the stack's services as child processes, prefixes their output with their name, waits
- * until each answers, and stops them all together. A service that dies is reported, never
- * silently left out.
+ * until each answers, and stops them all together. A service that dies is started again when
+ * it may be, and otherwise reported: never silently left out.
  */
 export class Supervisor {
   readonly #children = new Map<string, ChildProcess>();
   #stopping = false;
 
-  constructor(private readonly onUnexpectedExit: (name: string, code: number | null, signal: string | null) => void) {}
+  constructor(
+    /** A service died and is not (or no longer) restarted. */
+    private readonly onUnexpectedExit: (name: string, code: number | null, signal: string | null) => void,
+    private readonly log: (message: string) => void = (message) => console.error(message),
+  ) {}
 
-  async start(spec: ServiceSpec): Promise<void> {
+  /** Starts `spec` and resolves once it answers; restarts it later if `spec.restart` says so. */
+  async start(spec: ServiceSpec, restarts: readonly number[] = []): Promise<void> {
     const child = spawn(spec.command, spec.args, {
       env: { ...process.env, ...spec.env },
       // The IPC channel lets the child notice the launcher's death (local/exit-with-parent.ts).
@@ -50,10 +61,25 @@ export class Supervisor {
     child.stderr!.on('data', relay(process.stderr));
 
     let exited = false;
+    let ready = false;
     child.once('exit', (code, signal) => {
       exited = true;
       this.#children.delete(spec.name);
-      if (!this.#stopping) this.onUnexpectedExit(spec.name, code, signal);
+      if (this.#stopping) return;
+      const recent = restarts.filter((at) => Date.now() - at < RESTART_WINDOW_MS);
+      if (!ready || !spec.restart || recent.length >= MAX_RESTARTS) {
+        this.onUnexpectedExit(spec.name, code, signal);
+        return;
+      }
+      this.log(`\n${spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again…`);
+      this.start(spec, [...recent, Date.now()]).then(
+        () => this.log(`${spec.name} is back.`),
+        (error: Error) => {
+          if (this.#stopping) return;
+          this.log(error.message);
+          this.onUnexpectedExit(spec.name, code, signal);
+        },
+      );
     });
     child.once('error', (error) => {
       exited = true;
@@ -62,7 +88,10 @@ export class Supervisor {
 
     const deadline = Date.now() + spec.readyTimeoutMs;
     while (!exited && !this.#stopping) {
-      if (await spec.isReady().catch(() => false)) return;
+      if (await spec.isReady().catch(() => false)) {
+        ready = true;
+        return;
+      }
       if (Date.now() > deadline) {
         throw new ServiceStartError(`${spec.name} did not answer within ${spec.readyTimeoutMs / 1000} s.\n${recent.join('\n')}`);
       }
@@ -70,6 +99,11 @@ export class Supervisor {
     }
     if (this.#stopping) throw new ServiceStartError(`${spec.name}: start-up interrupted.`);
     throw new ServiceStartError(`${spec.name} exited during start-up. Its last output:\n${recent.join('\n')}`);
+  }
+
+  /** The process id of a running service. */
+  pidOf(name: string): number | undefined {
+    return this.#children.get(name)?.pid;
   }
 
   /** Asks every child to stop, and kills the ones still running after `graceMs`. */
