@@ -13,8 +13,12 @@ import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolS
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { devInboxRoute } from './dev-inbox-route.ts';
+import { withEmulatorErrors } from './emulator-errors.ts';
+import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { withLocalTargets } from './local-targets.ts';
+import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
 
@@ -76,13 +80,15 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   };
 
-  const app = createServer(withCognitoErrors(withLocalTargets(Router(services), services)), ctx.logger, config.ServerConfig, services);
-  app.application.get('/_dev/inbox', (req: { query: { to?: unknown } }, res: { json(body: unknown): void }) => {
-    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
-    res.json(inbox.list({ to }));
-  });
+  const router = withEmulatorErrors(withCognitoErrors(withLocalTargets(Router(services), services)));
+  const app = createServer(router, ctx.logger, config.ServerConfig, services);
+  app.application.get('/_dev/inbox', devInboxRoute(inbox));
 
   const server: Server = (await app.start()) as Server;
+  // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
+  server.removeListener('request', app.application);
+  server.on('request', emulatorRequestHandler({ app: app.application, operations: CognitoOperations.load() }));
+  answerEmulatorClientErrors(server);
   // On close, the requests in progress are answered, then their connections hang up: a busy
   // keep-alive connection would otherwise go on taking requests until the supervisor's SIGKILL.
   const answering = new Set<ServerResponse>();

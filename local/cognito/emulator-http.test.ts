@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { CognitoError } from 'cognito-local/lib/errors.js';
+import { describe, expect, it } from 'vitest';
+import { TARGET_PREFIX } from './aws-json-protocol.ts';
+import { emulatorRequestHandler, type ExpressHandler } from './emulator-http.ts';
+import { CognitoOperations } from './operation-input.ts';
+
+interface Answer {
+  status: number;
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
+const operations = CognitoOperations.load();
+
+/** Runs one request through the front with cognito-local's app replaced by `app`. */
+function handle(method: string, url: string, headers: Record<string, string>, body: string, app: ExpressHandler, log: string[] = []): Promise<Answer> {
+  return new Promise((resolve) => {
+    const request = Object.assign(Readable.from(body === '' ? [] : [Buffer.from(body)]), { method, url, headers, complete: true }) as unknown as IncomingMessage;
+    const answer: Answer = { status: 0, headers: {}, body: undefined };
+    const response = {
+      headersSent: false,
+      writeHead(status: number, sent: Record<string, unknown>) {
+        Object.assign(answer, { status, headers: sent });
+        return response;
+      },
+      end(text: string) {
+        answer.body = JSON.parse(text);
+        resolve(answer);
+      },
+      destroy() {},
+    } as unknown as ServerResponse;
+    emulatorRequestHandler({ app, operations, log: (line) => log.push(line) })(request, response);
+  });
+}
+
+const neverCalled: ExpressHandler = () => {
+  throw new Error('cognito-local was reached');
+};
+const amzJson = (operation: string) => ({ 'x-amz-target': `${TARGET_PREFIX}${operation}`, 'content-type': 'application/x-amz-json-1.1' });
+
+describe('the emulator\'s HTTP front', () => {
+  it('hands a checked Cognito call to cognito-local with the input as its body', async () => {
+    let seen: unknown;
+    const app: ExpressHandler = (request, response) => {
+      seen = (request as IncomingMessage & { body?: unknown }).body;
+      response.writeHead(200, {}).end('{}');
+    };
+    await handle('POST', '/', amzJson('InitiateAuth'), '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}', app);
+    expect(seen).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' });
+  });
+
+  it('answers a malformed call itself, in the JSON protocol, with CORS as cognito-local has it', async () => {
+    const answer = await handle('POST', '/?x=1', amzJson('InitiateAuth'), '{bad', neverCalled);
+    expect(answer).toMatchObject({
+      status: 400,
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'Access-Control-Allow-Origin': '*' },
+      body: { __type: 'SerializationException' },
+    });
+  });
+
+  it('answers what cognito-local leaves unanswered with a JSON 404 instead of express\'s HTML', async () => {
+    const answer = await handle('GET', '/nope', {}, '', (_request, _response, next) => next());
+    expect(answer).toMatchObject({ status: 404, headers: { 'Content-Type': 'application/json' }, body: { __type: 'UnknownOperationException' } });
+  });
+
+  it('answers a 4xx of express or its parsers (a bad path escape, a body too large) with that status in JSON', async () => {
+    const failure = Object.assign(new URIError("Failed to decode param '%ff'"), { status: 400 });
+    const answer = await handle('GET', '/%ff/.well-known/jwks.json', {}, '', (_request, _response, next) => next(failure));
+    expect(answer).toMatchObject({ status: 400, body: { __type: 'BadRequest', message: "Failed to decode param '%ff'" } });
+  });
+
+  it('answers a Cognito error of the OAuth 2.0 endpoints in OAuth\'s format', async () => {
+    const answer = await handle('POST', '/oauth2/token', {}, '', (_request, _response, next) => next(new CognitoError('ResourceNotFoundException', 'Client not found')));
+    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'Client not found' } });
+  });
+
+  it('gives the form routes a body object even when nothing was parsed', async () => {
+    let seen: unknown;
+    await handle('POST', '/oauth2/token', {}, '', (request, response) => {
+      seen = (request as IncomingMessage & { body?: unknown }).body;
+      response.writeHead(200, {}).end('{}');
+    });
+    expect(seen).toEqual({});
+  });
+
+  it('answers any other failure with InternalErrorException and logs it', async () => {
+    const log: string[] = [];
+    const answer = await handle('GET', '/health', {}, '', (_request, _response, next) => next(new TypeError('boom')), log);
+    expect(answer).toMatchObject({ status: 500, body: { __type: 'InternalErrorException' } });
+    expect(log[0]).toContain('TypeError: boom');
+  });
+});

@@ -1,0 +1,101 @@
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { CognitoError } from 'cognito-local/lib/errors.js';
+import { answerClientErrorsWithJson } from '../json-client-errors.ts';
+import { ClientGoneError, readOperationRequest } from './aws-json-protocol.ts';
+import { CognitoRequestError } from './cognito-request-error.ts';
+import { InternalErrorException } from './emulator-errors.ts';
+import type { CognitoOperations } from './operation-input.ts';
+
+/** cognito-local's express app as a plain handler: `next` receives what it did not answer. */
+export type ExpressHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+
+export interface EmulatorHandlerOptions {
+  /** cognito-local's app with the project's routes. */
+  readonly app: ExpressHandler;
+  readonly operations: Promise<CognitoOperations>;
+  /** Where an unexpected failure is reported; the client only learns that there was one. */
+  readonly log?: (message: string) => void;
+}
+
+/** cognito-local answers browsers from any origin; so do its errors that we answer. */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/**
+ * The emulator's HTTP front: Cognito API calls are read and checked the way Cognito reads them
+ * before cognito-local sees them; whatever cognito-local leaves unanswered (no such route, a
+ * body its parsers refuse, a failure) gets a JSON answer instead of express's HTML page.
+ */
+export function emulatorRequestHandler({ app, operations, log = console.error }: EmulatorHandlerOptions) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const done = (error?: unknown) => answerUnhandled(request, response, error, log);
+    const withBody = request as IncomingMessage & { body?: unknown };
+    if (request.method === 'POST' && pathOf(request) === '/') {
+      operations
+        .then((model) => readOperationRequest(request, model))
+        .then(({ input }) => {
+          withBody.body = input;
+          app(request, response, done);
+        }, done);
+      return;
+    }
+    // cognito-local's form routes destructure the body even when nothing was parsed.
+    withBody.body = {};
+    app(request, response, done);
+  };
+}
+
+/** Node's answer to a request its parser refuses, in the emulator's JSON. */
+export function answerEmulatorClientErrors(server: Server): void {
+  answerClientErrorsWithJson(server, ({ status, code }) => ({
+    status,
+    headers: CORS,
+    body: JSON.stringify({ __type: 'BadRequest', message: `${STATUS_CODES[status]} (${code})` }),
+  }));
+}
+
+function pathOf(request: IncomingMessage): string {
+  return (request.url ?? '/').split('?')[0]!;
+}
+
+function answerUnhandled(request: IncomingMessage, response: ServerResponse, error: unknown, log: (message: string) => void): void {
+  if (error instanceof ClientGoneError) return;
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (!request.complete && !request.destroyed) {
+    // Answering while the client still sends its body can reset the connection before it reads the answer.
+    request.once('end', () => answerUnhandled(request, response, error, log));
+    request.resume();
+    return;
+  }
+  if (error === undefined) {
+    sendJson(response, 404, {
+      __type: 'UnknownOperationException',
+      message: `The local Cognito emulator has no ${request.method} ${pathOf(request)}. Cognito operations are POST / with an X-Amz-Target header.`,
+    });
+  } else if (error instanceof CognitoRequestError) {
+    sendJson(response, error.status, error, 'application/x-amz-json-1.1');
+  } else if (error instanceof CognitoError && pathOf(request).startsWith('/oauth2/')) {
+    // The OAuth 2.0 endpoints answer in OAuth's error format (RFC 6749, section 5.2).
+    sendJson(response, 400, { error: 'invalid_request', error_description: error.message });
+  } else if (clientStatus(error) !== undefined) {
+    const status = clientStatus(error)!;
+    sendJson(response, status, { __type: 'BadRequest', message: (error as Error).message || STATUS_CODES[status] });
+  } else {
+    log(`[cognito] ${request.method} ${pathOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
+    sendJson(response, 500, new InternalErrorException());
+  }
+}
+
+/** The 4xx status an error of express or its body parsers carries (a bad path escape, a body too large). */
+function clientStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...CORS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
