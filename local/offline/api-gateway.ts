@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { CorsPreflights } from './cors-preflight.ts';
 import { gatewayResponse, type GatewayErrorType, type GatewayResponseSettings } from './gateway-responses.ts';
 import type { HapiRequest, HapiResponse, HapiServer, HapiToolkit } from './hapi.ts';
@@ -31,7 +32,8 @@ export function refuse(request: HapiRequest, h: HapiToolkit, type: GatewayErrorT
   return h.response().code(type === 'AUTHORIZER_FAILURE' ? 500 : 401).takeover();
 }
 
-const installed = new WeakSet<HapiServer>();
+/** By listener where there is one: hapi hands each auth strategy a clone of the server. */
+const installed = new WeakSet<object>();
 
 /**
  * Makes serverless-offline's responses API Gateway's: Lambda responses carry exactly the
@@ -41,8 +43,9 @@ const installed = new WeakSet<HapiServer>();
  * Authentication Token. Installed once per server.
  */
 export function emulateApiGateway(server: HapiServer, options: ApiGatewayOptions): void {
-  if (installed.has(server)) return;
-  installed.add(server);
+  const key = (server as { listener?: object }).listener ?? server;
+  if (installed.has(key)) return;
+  installed.add(key);
 
   server.ext('onRequest', (request, h) => {
     stripHeader(request, OVERRIDE_HEADER);
@@ -60,9 +63,9 @@ export function emulateApiGateway(server: HapiServer, options: ApiGatewayOptions
 function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewayOptions) {
   // hapi's own CORS step runs after this one; API Gateway has none.
   request.info.cors = { isOriginMatch: false };
-  const gateway = (type: GatewayErrorType, message?: string) => {
+  const gateway = (type: GatewayErrorType, message?: string, status?: number) => {
     const { statusCode, headers, body } = gatewayResponse(type, options.gatewayResponses, request.headers, message);
-    return exactly(h.response(body).code(statusCode), headers);
+    return exactly(h.response(body).code(status ?? statusCode), headers);
   };
 
   const response = request.response;
@@ -81,6 +84,8 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewa
     const status = response.output.statusCode;
     if (status === 404 || status === 405) return gateway('MISSING_AUTHENTICATION_TOKEN');
     if (status === 401) return gateway('UNAUTHORIZED');
+    // hapi refusing the request itself (a payload it cannot read…) is the gateway's 4XX, not a 5XX.
+    if (status >= 400 && status < 500) return gateway('DEFAULT_4XX', STATUS_CODES[status], status);
     return gateway('DEFAULT_5XX');
   }
   // serverless-offline's answer to a handler that threw or returned a malformed result: a 502
@@ -108,7 +113,8 @@ function eventPath(requestPath: string, stage: string): string | undefined {
 
 function stripHeader(request: HapiRequest, name: string): void {
   delete request.headers[name];
-  const raw = request.raw.req.rawHeaders;
+  // Absent on requests made with server.inject() (hapi's shot), which the unit tests use.
+  const raw: string[] = request.raw.req.rawHeaders ?? [];
   for (let i = raw.length - 2; i >= 0; i -= 2) {
     if (raw[i]!.toLowerCase() === name) raw.splice(i, 2);
   }

@@ -3,7 +3,8 @@ import { readLocalStack, type LocalStack } from '../local-stack.ts';
 import { emulateApiGateway } from './api-gateway.ts';
 import { authorizerContext, tokenAuthenticate, type Authenticate } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
-import type { HapiServer } from './hapi.ts';
+import type { HapiServer, HapiServerInternals } from './hapi.ts';
+import { answerMalformedRequestsLikeApiGateway } from './malformed-requests.ts';
 import { createCognitoTokenVerifier, type VerifyCognitoToken } from './verify-cognito-token.ts';
 
 /** The slice of an http event from serverless.yml that decides how a route is authorized. */
@@ -64,6 +65,7 @@ export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, 
     getAuthenticateFunction: (server) => {
       const { stage, gatewayResponses } = stack();
       emulateApiGateway(server, { stage, gatewayResponses, preflights });
+      answerMalformedRequestsLikeApiGateway(server as HapiServerInternals, gatewayResponses);
       return { authenticate };
     },
   };

@@ -1,7 +1,7 @@
 import type { TemplateResource } from '../cognito/template-resources.ts';
 
 /** The API Gateway errors the local API produces, by their GatewayResponse type. */
-export type GatewayErrorType = 'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'AUTHORIZER_FAILURE' | 'DEFAULT_5XX';
+export type GatewayErrorType = 'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'AUTHORIZER_FAILURE' | 'DEFAULT_4XX' | 'DEFAULT_5XX';
 
 /** An `AWS::ApiGateway::GatewayResponse` from serverless.yml, as the local stack keeps it. */
 export interface GatewayResponseSetting {
@@ -25,6 +25,8 @@ const DEFAULTS: Readonly<Record<GatewayErrorType, { statusCode: number; message:
   UNAUTHORIZED: { statusCode: 401, message: 'Unauthorized', errorType: 'UnauthorizedException' },
   MISSING_AUTHENTICATION_TOKEN: { statusCode: 403, message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException' },
   AUTHORIZER_FAILURE: { statusCode: 500, message: null, errorType: 'AuthorizerConfigurationException' },
+  // A request the gateway refuses as malformed; the caller gives the status (400, 431…) and message.
+  DEFAULT_4XX: { statusCode: 400, message: 'Bad Request', errorType: 'BadRequestException' },
   DEFAULT_5XX: { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
 };
 

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+
 // The slices of hapi (serverless-offline's HTTP server) that the local API Gateway emulation
 // touches. hapi is offline's dependency, not ours: these name exactly what we lean on, and
 // local/offline/offline-contract.test.ts checks each against the installed versions.
@@ -40,5 +42,22 @@ export interface HapiToolkit {
 type Lifecycle = (request: HapiRequest, h: HapiToolkit) => unknown;
 
 export interface HapiServer {
-  ext(event: 'onRequest' | 'onPostHandler' | 'onPreResponse', method: Lifecycle): void;
+  ext(event: 'onRequest' | 'onPreHandler' | 'onPostHandler' | 'onPreResponse', method: Lifecycle): void;
+}
+
+/** A hapi route as its `route` event hands it over; its settings stay live after creation. */
+export interface HapiRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly settings: { state: { failAction: 'error' | 'log' | 'ignore' }; response: { ranges: boolean } };
+}
+
+/** The rest of a hapi server that the malformed-request handling touches. */
+export interface HapiServerInternals extends HapiServer {
+  /** The Node HTTP server hapi listens with. */
+  readonly listener: Server;
+  readonly settings: { port?: number | string | null };
+  readonly events: { on(event: 'route', listener: (route: HapiRoute) => void): void };
+  /** A request through the server's whole lifecycle, without a socket. */
+  inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<unknown>;
 }
