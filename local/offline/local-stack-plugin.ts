@@ -7,6 +7,8 @@ import { cognitoResourcesFromTemplate, refTarget, type CognitoResources, type Te
 import { writeLocalStack } from '../local-stack.ts';
 import { answers, eventually } from '../readiness.ts';
 import { gatewayResponseSettings } from './gateway-responses.ts';
+import { watchHapiServers } from './hapi-servers.ts';
+import { emulateLambdaInvokeErrors } from './lambda-invoke-port.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
 interface ServerlessInstance {
@@ -15,6 +17,8 @@ interface ServerlessInstance {
   classes: { Error: new (message: string, code?: string) => Error };
   service: {
     provider: { stage: string };
+    /** The deployed names of the functions (`<service>-<stage>-<function>`), as Lambda knows them. */
+    getAllFunctionsNames(): string[];
     resources?: {
       Resources?: Record<string, TemplateResource>;
       Outputs?: Record<string, { Value?: unknown }>;
@@ -36,17 +40,32 @@ const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
  */
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
+  #watchingHapi = false;
 
   constructor(
     private readonly serverless: ServerlessInstance,
     private readonly options: { stage?: string },
   ) {
-    const deploy = () => this.deploy();
+    const deploy = async () => {
+      this.emulateLambdaInvokePort();
+      await this.deploy();
+    };
     this.hooks = {
       initialize: async () => this.refuseLocalStageOnAws(),
       'before:offline:start': deploy,
       'before:offline:start:init': deploy,
     };
+  }
+
+  /** Lambda's answers to malformed calls on offline's invoke port (before offline creates it). */
+  emulateLambdaInvokePort(): void {
+    // Both offline hooks run on `serverless offline start`.
+    if (this.#watchingHapi) return;
+    this.#watchingHapi = true;
+    watchHapiServers((server) => {
+      if (Number(server.settings.port) !== localConfig.lambdaPort) return;
+      emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
+    });
   }
 
   refuseLocalStageOnAws(): void {
