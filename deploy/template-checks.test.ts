@@ -39,7 +39,7 @@ function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<strin
   };
 }
 
-const BUNDLE = ['src/functions/hello-world.mjs', 'src/functions/hello-world.mjs.map', 'src/functions/hello-world-secured.mjs'];
+const BUNDLE = ['src/functions/hello-world.cjs', 'src/functions/hello-world.cjs.map', 'src/functions/hello-world-secured.cjs'];
 
 const problemsOf = (template: CfnTemplate, bundle = BUNDLE) => templateProblems(template, bundle);
 
@@ -109,5 +109,9 @@ describe('templateProblems', () => {
   it('fails when a handler has no bundle, or the package carries more than Lambda code', () => {
     expect(problemsOf(prodTemplate(), BUNDLE.slice(0, 2))).toEqual([expect.stringContaining('hello-world-secured.handler has no bundle')]);
     expect(problemsOf(prodTemplate(), [...BUNDLE, 'local/seed-users.json'])).toEqual([expect.stringContaining('contains local/seed-users.json')]);
+    expect(problemsOf(prodTemplate(), ['src/functions/hello-world.mjs', 'src/functions/hello-world-secured.js'])).toEqual([]);
+    expect(problemsOf(prodTemplate(), ['src/functions/hello-world.ts', 'src/functions/hello-world-secured.cjs'])).toEqual([
+      expect.stringContaining('hello-world.handler has no bundle'),
+    ]);
   });
 });

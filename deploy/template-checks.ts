@@ -83,8 +83,11 @@ export function templateProblems(template: CfnTemplate, bundledFiles: readonly s
 
   for (const [id, fn] of ofType('AWS::Lambda::Function')) {
     const handler: string = fn.Properties?.Handler ?? '';
-    const file = `${handler.slice(0, handler.lastIndexOf('.'))}.mjs`;
-    if (!bundledFiles.includes(file)) problems.push(`${id}: its handler ${handler} has no bundle (${file}) in the package.`);
+    // Lambda's Node.js runtime looks for the handler's module as .js, .mjs or .cjs.
+    const module = handler.slice(0, handler.lastIndexOf('.'));
+    if (!['.js', '.mjs', '.cjs'].some((extension) => bundledFiles.includes(module + extension))) {
+      problems.push(`${id}: its handler ${handler} has no bundle (${module}.js, .mjs or .cjs) in the package.`);
+    }
   }
   for (const file of bundledFiles) {
     if (!file.startsWith('src/')) problems.push(`The Lambda package contains ${file}, which is not Lambda code (only src/ belongs there).`);

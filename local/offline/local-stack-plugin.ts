@@ -7,6 +7,7 @@ import { cognitoResourcesFromTemplate, refTarget, type CognitoResources, type Te
 import { writeLocalStack } from '../local-stack.ts';
 import { answers, eventually } from '../readiness.ts';
 import { gatewayResponseSettings } from './gateway-responses.ts';
+import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { watchHapiServers } from './hapi-servers.ts';
 import { emulateLambdaInvokeErrors } from './lambda-invoke-port.ts';
 
@@ -15,8 +16,11 @@ interface ServerlessInstance {
   processedInput: { commands: string[] };
   /** `classes.Error` is serverless's user-facing error: printed without a stack trace. */
   classes: { Error: new (message: string, code?: string) => Error };
+  /** The folder of serverless.yml. */
+  serviceDir: string;
   service: {
     provider: { stage: string };
+    custom?: { esbuild?: { outputWorkFolder?: string; outputFileExtension?: string } };
     /** The deployed names of the functions (`<service>-<stage>-<function>`), as Lambda knows them. */
     getAllFunctionsNames(): string[];
     resources?: {
@@ -40,6 +44,7 @@ const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
  */
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
+  #bundlesRemoved = false;
   #watchingHapi = false;
 
   constructor(
@@ -48,12 +53,15 @@ export class LocalStackPlugin {
   ) {
     const deploy = async () => {
       this.emulateLambdaInvokePort();
+      this.removeOldBundles();
       await this.deploy();
     };
     this.hooks = {
       initialize: async () => this.refuseLocalStageOnAws(),
       'before:offline:start': deploy,
       'before:offline:start:init': deploy,
+      // serverless-esbuild rebuilt the handlers: the next request loads the new bundles.
+      'offline:functionsUpdated:cleanup': async () => void forgetHandlerBundles(this.bundleDir()),
     };
   }
 
@@ -66,6 +74,22 @@ export class LocalStackPlugin {
       if (Number(server.settings.port) !== localConfig.lambdaPort) return;
       emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
     });
+  }
+
+  /**
+   * Before serverless-esbuild builds (this plugin comes first): bundles of an earlier format
+   * would shadow the new ones, as Lambda's loader tries .mjs before .cjs. Only those go: another
+   * stack running from this folder keeps its bundles.
+   */
+  removeOldBundles(): void {
+    if (this.#bundlesRemoved) return;
+    this.#bundlesRemoved = true;
+    removeBundlesExcept(this.bundleDir(), this.serverless.service.custom?.esbuild?.outputFileExtension ?? '.js');
+  }
+
+  /** Where serverless-esbuild writes the handlers' bundles (serverless.yml custom.esbuild). */
+  bundleDir(): string {
+    return path.resolve(this.serverless.serviceDir, this.serverless.service.custom?.esbuild?.outputWorkFolder ?? '.esbuild');
   }
 
   refuseLocalStageOnAws(): void {
