@@ -1,67 +1,165 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { localStackPath, readLocalStack } from '../local/local-stack.ts';
 import { NPM_START_ARGS } from '../local/services.ts';
 
-/** Runs `npm start`'s entry point with `env` and returns how it ended. */
-function npmStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, NPM_START_ARGS, {
-      env: { ...process.env, LOCAL_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-')), ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
+// npm start's own behaviour (ports, faults, Ctrl-C), on ports of its own beside the e2e stack.
+const SPARE_PORTS = { COGNITO_PORT: '29229', API_PORT: '23000', LAMBDA_PORT: '23002', WEB_PORT: '25173' };
+const cognitoUrl = `http://127.0.0.1:${SPARE_PORTS.COGNITO_PORT}`;
+
+interface NpmStart {
+  readonly child: ChildProcess;
+  readonly dataDir: string;
+  output(): string;
+  exited: Promise<number | null>;
 }
 
-const SPARE_PORTS = { COGNITO_PORT: '29229', API_PORT: '23000', LAMBDA_PORT: '23002', WEB_PORT: '25173' };
+/** Runs `npm start`'s entry point with `env` on a fresh data folder. */
+function npmStart(env: Record<string, string> = SPARE_PORTS): NpmStart {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-'));
+  const child = spawn(process.execPath, NPM_START_ARGS, { env: { ...process.env, LOCAL_DATA_DIR: dataDir, ...env } });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, dataDir, output: () => output, exited };
+}
+
+/** `npm start`, once its banner says the stack is up. */
+async function runningStack(): Promise<NpmStart> {
+  const stack = npmStart();
+  try {
+    await Promise.race([
+      expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
+      stack.exited.then((code) => {
+        throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
+      }),
+    ]);
+  } catch (error) {
+    await stop(stack);
+    throw error;
+  }
+  return stack;
+}
+
+async function stop(stack: NpmStart): Promise<number | null> {
+  stack.child.kill('SIGINT');
+  return stack.exited;
+}
+
+/** The processes `npm start` started, by the program each runs. */
+function services(launcherPid: number): Record<string, number> {
+  const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+  return Object.fromEntries(
+    lines.filter(Boolean).map((line) => {
+      const [pid, ...args] = line.trim().split(/\s+/);
+      const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
+      return [program, Number(pid)];
+    }),
+  );
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const portFree = (port: string) =>
+  new Promise<boolean>((resolve) => {
+    const probe = net.createServer().once('error', () => resolve(false));
+    probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean);
 
 test('npm start names a taken port and the variable that moves it, and exits', async () => {
   const squatter = net.createServer();
   await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
   try {
-    const { code, output } = await npmStart(SPARE_PORTS);
-    expect(code).toBe(1);
-    expect(output).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
-    expect(output).toContain('set API_PORT');
-    expect(output).not.toContain('Local stack is up');
+    const start = npmStart();
+    expect(await start.exited).toBe(1);
+    expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
+    expect(start.output()).toContain('set API_PORT');
+    expect(start.output()).not.toContain('Local stack is up');
   } finally {
     squatter.close();
   }
 });
 
 test('npm start refuses a port that is not a number', async () => {
-  const { code, output } = await npmStart({ ...SPARE_PORTS, WEB_PORT: 'eighty' });
-  expect(code).not.toBe(0);
-  expect(output).toContain('WEB_PORT=eighty is not a port number');
+  const start = npmStart({ ...SPARE_PORTS, WEB_PORT: 'eighty' });
+  expect(await start.exited).not.toBe(0);
+  expect(start.output()).toContain('WEB_PORT=eighty is not a port number');
+});
+
+test('a second npm start says the stack is already running, and leaves it running', async () => {
+  test.setTimeout(90_000);
+  const first = await runningStack();
+  try {
+    const second = npmStart();
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('The local stack is already running');
+    expect(second.output()).toContain(`http://127.0.0.1:${SPARE_PORTS.WEB_PORT}`);
+    expect((await fetch(`${cognitoUrl}/health`)).status).toBe(200);
+  } finally {
+    await stop(first);
+  }
 });
 
 test('killing npm start outright (SIGKILL) stops every service it started', async () => {
   test.setTimeout(90_000);
-  const child = spawn(process.execPath, NPM_START_ARGS, {
-    env: { ...process.env, LOCAL_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-')), ...SPARE_PORTS },
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Local stack is up')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`npm start exited (${code}) early:\n${output}`)));
-  });
-  child.kill('SIGKILL');
+  const stack = await runningStack();
+  stack.child.kill('SIGKILL');
+  await expect.poll(allPortsFree, { timeout: 15_000 }).toBe(true);
+});
 
-  const portFree = (port: string) =>
-    new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once('error', () => resolve(false));
-      probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
+test('a Cognito emulator that dies is started again, with its users', async () => {
+  test.setTimeout(90_000);
+  const stack = await runningStack();
+  try {
+    process.kill(services(stack.child.pid!)['local/cognito/main.ts']!, 'SIGKILL');
+    await expect.poll(stack.output, { timeout: 30_000 }).toContain('cognito is back.');
+    expect(stack.output()).toContain('cognito stopped unexpectedly (SIGKILL); starting it again');
+
+    const signIn = await fetch(cognitoUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body: JSON.stringify({
+        ClientId: readLocalStack(localStackPath(stack.dataDir)).outputs.UserPoolClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+      }),
     });
-  await expect
-    .poll(async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean), { timeout: 15_000 })
-    .toBe(true);
+    expect(signIn.status).toBe(200);
+  } finally {
+    expect(await stop(stack)).toBe(0);
+  }
+});
+
+test('Ctrl-C during start-up stops every service and leaves no half-written file', async () => {
+  test.setTimeout(60_000);
+  const start = npmStart();
+  // Interrupt once all three services run, before the stack is up.
+  const started = await expect
+    .poll(() => Object.values(services(start.child.pid!)), { timeout: 15_000 })
+    .toHaveLength(3)
+    .then(() => Object.values(services(start.child.pid!)))
+    .finally(() => start.child.kill('SIGINT'));
+
+  expect(await start.exited).toBe(0);
+  expect(start.output()).not.toContain('Local stack is up');
+  await expect.poll(() => started.filter(alive), { timeout: 10_000 }).toEqual([]);
+  expect(await allPortsFree()).toBe(true);
+  const files = readdirSync(start.dataDir, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(start.dataDir, file)).isFile());
+  expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  for (const file of files.filter((name) => name.endsWith('.json'))) {
+    expect(() => JSON.parse(readFileSync(path.join(start.dataDir, file), 'utf8')), file).not.toThrow();
+  }
 });
