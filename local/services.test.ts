@@ -9,7 +9,9 @@ describe('local services', () => {
   });
 
   it('name files that exist', () => {
-    const files = [...NPM_START_ARGS, ...Object.values(LOCAL_SERVICES).flatMap(({ args }) => args.filter((arg) => /\.(ts|mjs|js)$/.test(arg)))];
+    const args = [...NPM_START_ARGS, ...Object.values(LOCAL_SERVICES).flatMap((service) => service.args)];
+    const files = args.filter((arg) => /\.(ts|mjs|js)$/.test(arg));
+    expect(files).toContain('local/start.ts');
     expect(files.filter((file) => !existsSync(file))).toEqual([]);
   });
 });

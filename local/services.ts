@@ -1,5 +1,11 @@
+/**
+ * A young generation of 1 MB (V8's default is 16): development servers keep ~70 MB less garbage
+ * around for a few percent of throughput.
+ */
+const SMALL_HEAP = '--max-semi-space-size=1';
+
 /** `npm start` as `node <args>` (package.json's start script), for tests and the bench. */
-export const NPM_START_ARGS = ['local/run.mjs', 'local/start.ts'] as const;
+export const NPM_START_ARGS = [SMALL_HEAP, 'local/run.mjs', 'local/start.ts'] as const;
 
 /**
  * The three processes of the local stack, as `node <args>` from the project folder. `npm start`
@@ -8,12 +14,12 @@ export const NPM_START_ARGS = ['local/run.mjs', 'local/start.ts'] as const;
  */
 export const LOCAL_SERVICES = {
   /** The Cognito emulator and its dev inbox. */
-  cognito: { args: ['--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
+  cognito: { args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
   /** serverless-offline: deploys the Cognito resources to the emulator, then serves the API. */
   api: {
-    args: ['--import', './local/exit-with-parent.mjs', 'node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'],
+    args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'],
     portEnv: 'API_PORT',
   },
   /** Vite with the web client, configured from the local stack's Outputs. */
-  web: { args: ['--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
+  web: { args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
 } as const satisfies Record<string, { args: readonly string[]; portEnv: string }>;
