@@ -1,12 +1,12 @@
 // The local stack's TypeScript, run without a TypeScript loader. esbuild compiles an entry
 // point, with the project files it imports, into one file under node_modules/.cache (packages
-// stay plain imports). That takes milliseconds, where a loader cost serverless's process seconds
-// of start-up and the web server hundreds of MB.
+// stay plain imports), and compiles it again only when one of those files changed. A loader
+// cost serverless's process seconds of start-up and the web server hundreds of MB.
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { build, buildSync, stop } = require('esbuild');
+const esbuild = require('esbuild');
 
 const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'hello-auth');
 
@@ -29,32 +29,57 @@ const options = (source, format) => ({
   format,
   target: 'node20',
   sourcemap: 'inline',
+  metafile: true,
   write: false,
   logLevel: 'warning',
 });
 
-/** Writes a compiled entry point under a name taken from its content, so unchanged sources reuse it. */
-function cached(source, format, contents) {
-  const name = path.basename(source, '.ts');
-  const hash = createHash('sha256').update(contents).digest('hex').slice(0, 16);
-  const file = path.join(cacheDir, `${name}-${hash}.${format === 'esm' ? 'mjs' : 'cjs'}`);
-  if (!existsSync(file)) {
-    mkdirSync(cacheDir, { recursive: true });
-    // Older builds of the same entry go; a process that loaded one keeps it in memory.
-    for (const stale of readdirSync(cacheDir)) if (stale.startsWith(`${name}-`)) rmSync(path.join(cacheDir, stale), { force: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, contents);
-    renameSync(temporary, file);
+/** Where `source` compiled as `format` is kept, and the record of the files it was built from. */
+function cachePaths(source, format) {
+  const key = createHash('sha256').update(`${format}:${source}`).digest('hex').slice(0, 12);
+  const file = path.join(cacheDir, `${path.basename(source, '.ts')}-${key}.${format === 'esm' ? 'mjs' : 'cjs'}`);
+  return { file, stamps: `${file}.inputs.json` };
+}
+
+/** Each input file's modification time, or undefined for one that is gone. */
+const stampsOf = (inputs) => Object.fromEntries(inputs.map((input) => [input, statSync(input, { throwIfNoEntry: false })?.mtimeMs]));
+
+/** The compiled file, when none of the files it was built from changed since. */
+function upToDate({ file, stamps }) {
+  try {
+    const recorded = JSON.parse(readFileSync(stamps, 'utf8'));
+    const current = stampsOf(Object.keys(recorded));
+    return Object.entries(recorded).every(([input, mtime]) => current[input] === mtime) ? file : undefined;
+  } catch {
+    return undefined;
   }
-  return file;
+}
+
+function writeAtomically(file, contents) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+/** Keeps a build's output and, after it, the stamps of its inputs (a half-done save just builds again). */
+function save(paths, result) {
+  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(input));
+  const stamps = stampsOf(inputs);
+  mkdirSync(cacheDir, { recursive: true });
+  writeAtomically(paths.file, result.outputFiles[0].contents);
+  writeAtomically(paths.stamps, JSON.stringify(stamps));
+  return paths.file;
 }
 
 /** Compiles the program `source` (a .ts file) as an ES module; resolves to the compiled file's path. */
 async function compileProgram(source) {
-  const { outputFiles } = await build({ ...options(source, 'esm'), plugins: [ownImportMetaUrl] });
+  const paths = cachePaths(source, 'esm');
+  const cached = upToDate(paths);
+  if (cached) return cached;
+  const result = await esbuild.build({ ...options(source, 'esm'), plugins: [ownImportMetaUrl] });
   // The asynchronous API keeps an esbuild process running; the program needs it no more.
-  await stop();
-  return cached(source, 'esm', outputFiles[0].contents);
+  await esbuild.stop();
+  return save(paths, result);
 }
 
 /**
@@ -63,7 +88,8 @@ async function compileProgram(source) {
  */
 function requireTypeScript(entry, from) {
   const source = path.resolve(path.dirname(from), entry);
-  return require(cached(source, 'cjs', buildSync(options(source, 'cjs')).outputFiles[0].contents));
+  const paths = cachePaths(source, 'cjs');
+  return require(upToDate(paths) ?? save(paths, esbuild.buildSync(options(source, 'cjs'))));
 }
 
 module.exports = { compileProgram, requireTypeScript };
