@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'deploy/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
+    // The unit tests share no mutable state, so the files share one module graph: cognito-local
+    // and the AWS SDK load once instead of once per file (26 s → 10 s here).
+    isolate: false,
   },
 });
