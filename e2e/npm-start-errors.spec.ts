@@ -33,61 +33,61 @@ function npmStart(env: Record<string, string> = SPARE_PORTS): NpmStart {
 async function runningStack(): Promise<NpmStart> {
   const stack = npmStart();
   try {
-    await Promise.race([
-      expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
-      stack.exited.then((code) => {
-        throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
+      await Promise.race([
+        expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
+        stack.exited.then((code) => {
+          throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
+        }),
+      ]);
+    } catch (error) {
+      await stop(stack);
+      throw error;
+    }
+    return stack;
+  }
+
+  async function stop(stack: NpmStart): Promise<number | null> {
+    stack.child.kill('SIGINT');
+    return stack.exited;
+  }
+
+  /** The processes `npm start` started, by the program each runs. */
+  function services(launcherPid: number): Record<string, number> {
+    const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+    return Object.fromEntries(
+      lines.filter(Boolean).map((line) => {
+        const [pid, ...args] = line.trim().split(/\s+/);
+        const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
+        return [program, Number(pid)];
       }),
-    ]);
-  } catch (error) {
-    await stop(stack);
-    throw error;
+    );
   }
-  return stack;
-}
 
-async function stop(stack: NpmStart): Promise<number | null> {
-  stack.child.kill('SIGINT');
-  return stack.exited;
-}
-
-/** The processes `npm start` started, by the program each runs. */
-function services(launcherPid: number): Record<string, number> {
-  const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
-  return Object.fromEntries(
-    lines.filter(Boolean).map((line) => {
-      const [pid, ...args] = line.trim().split(/\s+/);
-      const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
-      return [program, Number(pid)];
-    }),
-  );
-}
-
-const alive = (pid: number) => {
+  const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
-const portFree = (port: string) =>
-  new Promise<boolean>((resolve) => {
-    const probe = net.createServer().once('error', () => resolve(false));
-    probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean);
+  const portFree = (port: string) =>
+    new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once('error', () => resolve(false));
+      probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+  const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean);
 
-test('npm start names a taken port and the variable that moves it, and exits', async () => {
-  const squatter = net.createServer();
-  await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
+  test('npm start names a taken port and the variable that moves it, and exits', async () => {
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
   try {
-    const start = npmStart();
-    expect(await start.exited).toBe(1);
-    expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
-    expect(start.output()).toContain('set API_PORT');
-    expect(start.output()).not.toContain('Local stack is up');
+      const start = npmStart();
+      expect(await start.exited).toBe(1);
+      expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
+      expect(start.output()).toContain('set API_PORT');
+      expect(start.output()).not.toContain('Local stack is up');
   } finally {
     squatter.close();
   }
@@ -99,47 +99,41 @@ test('npm start refuses a port that is not a number', async () => {
   expect(start.output()).toContain('WEB_PORT=eighty is not a port number');
 });
 
-test('a second npm start says the stack is already running, and leaves it running', async () => {
-  test.setTimeout(90_000);
-  const first = await runningStack();
-  try {
-    const second = npmStart();
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toContain('The local stack is already running');
-    expect(second.output()).toContain(`http://127.0.0.1:${SPARE_PORTS.WEB_PORT}`);
-    expect((await fetch(`${cognitoUrl}/health`)).status).toBe(200);
-  } finally {
-    await stop(first);
-  }
-});
-
-test('killing npm start outright (SIGKILL) stops every service it started', async () => {
-  test.setTimeout(90_000);
-  const stack = await runningStack();
-  stack.child.kill('SIGKILL');
-  await expect.poll(allPortsFree, { timeout: 15_000 }).toBe(true);
-});
-
-test('a Cognito emulator that dies is started again, with its users', async () => {
-  test.setTimeout(90_000);
+// One stack for the faults of a running npm start: each start costs seconds.
+test('a running npm start: refuses a second one, restarts a killed Cognito with its users, and takes its services down when killed', async () => {
+  test.setTimeout(120_000);
   const stack = await runningStack();
   try {
-    process.kill(services(stack.child.pid!)['local/cognito/main.ts']!, 'SIGKILL');
-    await expect.poll(stack.output, { timeout: 30_000 }).toContain('cognito is back.');
-    expect(stack.output()).toContain('cognito stopped unexpectedly (SIGKILL); starting it again');
-
-    const signIn = await fetch(cognitoUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-      body: JSON.stringify({
-        ClientId: readLocalStack(localStackPath(stack.dataDir)).outputs.UserPoolClientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
-      }),
+    await test.step('a second npm start says the stack is already running, and leaves it running', async () => {
+      const second = npmStart();
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain('The local stack is already running');
+      expect(second.output()).toContain(`http://127.0.0.1:${SPARE_PORTS.WEB_PORT}`);
+      expect((await fetch(`${cognitoUrl}/health`)).status).toBe(200);
     });
-    expect(signIn.status).toBe(200);
+
+    await test.step('a Cognito emulator that dies is started again, with its users', async () => {
+      process.kill(services(stack.child.pid!)['local/cognito/main.ts']!, 'SIGKILL');
+      await expect.poll(stack.output, { timeout: 30_000 }).toContain('cognito is back.');
+      expect(stack.output()).toContain('cognito stopped unexpectedly (SIGKILL); starting it again');
+      const signIn = await fetch(cognitoUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+        body: JSON.stringify({
+          ClientId: readLocalStack(localStackPath(stack.dataDir)).outputs.UserPoolClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+        }),
+      });
+      expect(signIn.status).toBe(200);
+    });
+
+    await test.step('killing npm start outright (SIGKILL) stops every service it started', async () => {
+      stack.child.kill('SIGKILL');
+      await expect.poll(allPortsFree, { timeout: 15_000 }).toBe(true);
+    });
   } finally {
-    expect(await stop(stack)).toBe(0);
+    await stop(stack);
   }
 });
 
