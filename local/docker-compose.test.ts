@@ -76,7 +76,7 @@ describe('docker-compose.yml', () => {
     compose.services.cognito!.command = ['node', 'node_modules/cognito-local/lib/bin/start.js'];
     compose.services.cognito!.environment = { ...compose.services.cognito!.environment, COGNITO_HOST: '0.0.0.0' };
     expect(drift(compose)).toEqual([
-      `cognito: command ["node","node_modules/cognito-local/lib/bin/start.js"] is not npm start's ["node","--max-semi-space-size=1","--import","./local/exit-with-parent.mjs","local/run.mjs","local/cognito/main.ts"]`,
+      `cognito: command ["node","node_modules/cognito-local/lib/bin/start.js"] is not npm start's ["node","--max-semi-space-size=4","--import","./local/exit-with-parent.mjs","local/run.mjs","local/cognito/main.ts"]`,
       'cognito: COGNITO_HOST is not a variable local/config.ts reads',
     ]);
   });
