@@ -6,7 +6,6 @@ const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const esbuild = require('esbuild');
 
 const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'hello-auth');
 
@@ -76,6 +75,7 @@ async function compileProgram(source) {
   const paths = cachePaths(source, 'esm');
   const cached = upToDate(paths);
   if (cached) return cached;
+  const esbuild = require('esbuild');
   const result = await esbuild.build({ ...options(source, 'esm'), plugins: [ownImportMetaUrl] });
   // The asynchronous API keeps an esbuild process running; the program needs it no more.
   await esbuild.stop();
@@ -89,7 +89,8 @@ async function compileProgram(source) {
 function requireTypeScript(entry, from) {
   const source = path.resolve(path.dirname(from), entry);
   const paths = cachePaths(source, 'cjs');
-  return require(upToDate(paths) ?? save(paths, esbuild.buildSync(options(source, 'cjs'))));
+  // esbuild is loaded only to build: an up-to-date program starts without it.
+  return require(upToDate(paths) ?? save(paths, require('esbuild').buildSync(options(source, 'cjs'))));
 }
 
 module.exports = { compileProgram, requireTypeScript };
