@@ -4,7 +4,7 @@ import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Clock } from 'cognito-local/lib/services/clock.js';
 import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
 import { attributesToRecord, type User } from 'cognito-local/lib/services/userPoolService.js';
-import jwt from 'jsonwebtoken';
+import { SignJWT } from 'jose';
 
 /** The emulator's signing key; its public half is what the pool's JWKS serves. */
 const emulatorKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
@@ -40,9 +40,10 @@ function opaqueRefreshToken(): string {
 }
 
 /**
- * Issues Cognito's ID and access tokens with the claims AWS documents, signed RS256 with a key
- * parsed once. (cognito-local's own generator parses the PEM key for every signature and signs
- * the refresh token too, which made a sign-in cost three times what it needs.)
+ * Issues Cognito's ID and access tokens with the claims and header AWS documents, signed RS256
+ * with a key parsed once, off the main thread (jose signs through WebCrypto, which runs in
+ * libuv's thread pool). cognito-local's own generator parsed the PEM key for every signature,
+ * signed synchronously, and signed the refresh token too.
  */
 export class CognitoTokenGenerator implements TokenGenerator {
   readonly #key: KeyObject = createPrivateKey(emulatorKey.pem);
@@ -67,18 +68,18 @@ export class CognitoTokenGenerator implements TokenGenerator {
       iat: now,
     };
     const sign = (claims: object, seconds: number) =>
-      jwt.sign({ ...claims, exp: now + seconds }, this.#key, { algorithm: 'RS256', keyid: KEY_ID });
+      new SignJWT({ ...claims, exp: now + seconds }).setProtectedHeader({ kid: KEY_ID, alg: 'RS256' }).sign(this.#key);
 
-    return {
-      IdToken: sign(
+    const [IdToken, AccessToken] = await Promise.all([
+      sign(
         { ...attributes, ...shared, 'cognito:username': user.Username, aud: client.ClientId, token_use: 'id', jti: randomUUID() },
         lifetime(client.IdTokenValidity, units?.IdToken, 3600),
       ),
-      AccessToken: sign(
+      sign(
         { ...shared, client_id: client.ClientId, token_use: 'access', scope: 'aws.cognito.signin.user.admin', jti: randomUUID(), username: user.Username },
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
       ),
-      RefreshToken: opaqueRefreshToken(),
-    };
+    ]);
+    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken() };
   }
 }
