@@ -41,7 +41,12 @@ export class Supervisor {
   ) {}
 
   /** Starts `spec` and resolves once it answers; restarts it later if `spec.restart` says so. */
-  async start(spec: ServiceSpec, restarts: readonly number[] = []): Promise<void> {
+  start(spec: ServiceSpec): Promise<void> {
+    return this.#run(spec, []);
+  }
+
+  /** One run of `spec`; `restarts` says when it was started again before. */
+  async #run(spec: ServiceSpec, restarts: readonly number[]): Promise<void> {
     const child = spawn(spec.command, spec.args, {
       env: { ...process.env, ...spec.env },
       // The IPC channel lets the child notice the launcher's death (local/exit-with-parent.ts).
@@ -72,7 +77,7 @@ export class Supervisor {
         return;
       }
       this.log(`\n${spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again…`);
-      this.start(spec, [...recent, Date.now()]).then(
+      this.#run(spec, [...recent, Date.now()]).then(
         () => this.log(`${spec.name} is back.`),
         (error: Error) => {
           if (this.#stopping) return;
