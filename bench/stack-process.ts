@@ -23,6 +23,9 @@ export async function startStack(env: Record<string, string>): Promise<RunningSt
     child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before the stack was up:\n${output}`)));
   });
   const startMs = performance.now() - started;
+  // From now on its log (two lines per API request) is drained, not kept: holding it made the
+  // measuring process itself slower as the load went on.
+  for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data').resume();
   return {
     startMs,
     process: child,
