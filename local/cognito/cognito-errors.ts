@@ -16,17 +16,24 @@ const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }
   },
 };
 
-/** Rewrites cognito-local's errors that Cognito names or words differently (AWS-BEHAVIOUR.md). */
-export function withCognitoErrors(router: Router): Router {
+/** A router whose routes' failures are what `translate` makes of them (given the operation). */
+export function translateRouteErrors(router: Router, translate: (target: string, error: unknown) => unknown): Router {
   return (target) => {
     const route = router(target);
     return async (ctx, req) => {
       try {
         return await route(ctx, req);
       } catch (error) {
-        const answer = error instanceof CognitoError ? COGNITO_ANSWERS[`${target}:${error.code}`] : undefined;
-        throw answer ? new CognitoError(answer.code, answer.message) : error;
+        throw translate(target, error);
       }
     };
   };
+}
+
+/** Rewrites cognito-local's errors that Cognito names or words differently (AWS-BEHAVIOUR.md). */
+export function withCognitoErrors(router: Router): Router {
+  return translateRouteErrors(router, (target, error) => {
+    const answer = error instanceof CognitoError ? COGNITO_ANSWERS[`${target}:${error.code}`] : undefined;
+    return answer ? new CognitoError(answer.code, answer.message) : error;
+  });
 }

@@ -1,5 +1,6 @@
 import { CognitoError, UnsupportedError } from 'cognito-local/lib/errors.js';
 import type { Router } from 'cognito-local/lib/server/Router.js';
+import { translateRouteErrors } from './cognito-errors.ts';
 
 /**
  * Cognito's answer to a failure of its own: 500 `{"__type":"InternalErrorException",…}`.
@@ -26,20 +27,13 @@ export const UNSUPPORTED = 'CognitoLocal#Unsupported';
  *   aws-json-protocol.ts): Cognito's InternalErrorException, with the real error in the terminal.
  */
 export function withEmulatorErrors(router: Router, log: (message: string) => void = console.error): Router {
-  return (target) => {
-    const route = router(target);
-    return async (ctx, req) => {
-      try {
-        return await route(ctx, req);
-      } catch (error) {
-        if (error instanceof CognitoError) throw error;
-        if (error instanceof UnsupportedError) {
-          log(`[cognito] ${target}: not emulated: ${error.message}`);
-          throw new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: ${error.message}`);
-        }
-        log(`[cognito] ${target} failed: ${(error as Error)?.stack ?? String(error)}`);
-        throw new InternalErrorException((error as Error)?.message, { cause: error });
-      }
-    };
-  };
+  return translateRouteErrors(router, (target, error) => {
+    if (error instanceof CognitoError) return error;
+    if (error instanceof UnsupportedError) {
+      log(`[cognito] ${target}: not emulated: ${error.message}`);
+      return new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: ${error.message}`);
+    }
+    log(`[cognito] ${target} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return new InternalErrorException((error as Error)?.message, { cause: error });
+  });
 }
