@@ -45,21 +45,30 @@ const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
   #bundlesRemoved = false;
+  #deployed: Promise<void> | undefined;
   #watchingHapi = false;
 
   constructor(
     private readonly serverless: ServerlessInstance,
     private readonly options: { stage?: string },
   ) {
-    const deploy = async () => {
+    // The Cognito resources are deployed while serverless-esbuild builds the handlers (the
+    // hooks before `init`), and serverless-offline serves only once they exist (this plugin's
+    // `init` hooks run before serverless-offline's).
+    const startDeploying = async () => {
       this.emulateLambdaInvokePort();
       this.removeOldBundles();
-      await this.deploy();
+      this.#deployed ??= this.deploy();
+      // Held until awaited below; a failure then stops serverless offline with its message.
+      this.#deployed.catch(() => {});
     };
+    const deployed = async () => this.#deployed;
     this.hooks = {
       initialize: async () => this.refuseLocalStageOnAws(),
-      'before:offline:start': deploy,
-      'before:offline:start:init': deploy,
+      'before:offline:start': startDeploying,
+      'before:offline:start:init': startDeploying,
+      'offline:start': deployed,
+      'offline:start:init': deployed,
       // serverless-esbuild rebuilt the handlers: the next request loads the new bundles.
       'offline:functionsUpdated:cleanup': async () => void forgetHandlerBundles(this.bundleDir()),
     };
