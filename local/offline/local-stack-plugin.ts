@@ -58,11 +58,22 @@ export class LocalStackPlugin {
     const startDeploying = async () => {
       this.emulateLambdaInvokePort();
       this.removeOldBundles();
-      this.#deployed ??= this.deploy();
-      // Held until awaited below; a failure then stops serverless offline with its message.
+      // A missing emulator fails here, before esbuild starts watching.
+      await this.awaitCognito();
+      if (this.#deployed) return;
+      this.#deployed = this.deploy();
+      // Held until awaited below.
       this.#deployed.catch(() => {});
     };
-    const deployed = async () => this.#deployed;
+    const deployed = async () => {
+      try {
+        await this.#deployed;
+      } catch (error) {
+        // serverless prints the error; esbuild's watcher would then keep the process up.
+        setTimeout(() => process.exit(1), 1000);
+        throw error;
+      }
+    };
     this.hooks = {
       initialize: async () => this.refuseLocalStageOnAws(),
       'before:offline:start': startDeploying,
@@ -122,6 +133,16 @@ export class LocalStackPlugin {
     if (created.length > 0) console.log(`Seed users created (${path.relative(process.cwd(), seedUsersFile)}): ${created.join(', ')}`);
   }
 
+  /** `npm start` starts the emulator alongside: it gets the time to answer. */
+  async awaitCognito(): Promise<void> {
+    if (!(await eventually(answers(`${cognitoUrl}/health`, (status) => status === 200), COGNITO_START_MS))) {
+      throw new this.serverless.classes.Error(
+        `No Cognito emulator answers at ${cognitoUrl}. Start the whole stack with \`npm start\`.`,
+        'LOCAL_COGNITO_UNREACHABLE',
+      );
+    }
+  }
+
   async deploy(): Promise<void> {
     const template = this.serverless.service.resources ?? {};
     const cognito = new CognitoIdentityProviderClient({
@@ -133,8 +154,6 @@ export class LocalStackPlugin {
     const resources = cognitoResourcesFromTemplate(template.Resources ?? {});
     let physicalIds;
     try {
-      // `npm start` starts the emulator alongside: give it the time to answer.
-      await eventually(answers(`${cognitoUrl}/health`, (status) => status === 200), COGNITO_START_MS);
       physicalIds = await deployCognitoResources(cognito, resources);
       await this.seed(cognito, resources, physicalIds);
     } catch (cause) {
