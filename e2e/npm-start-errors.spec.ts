@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localStackPath, readLocalStack } from '../local/local-stack.ts';
+import { isFree } from '../local/ports.ts';
 import { NPM_START_ARGS } from '../local/services.ts';
 
 // npm start's own behaviour (ports, faults, Ctrl-C), on ports of its own beside the e2e stack.
@@ -33,61 +34,56 @@ function npmStart(env: Record<string, string> = SPARE_PORTS): NpmStart {
 async function runningStack(): Promise<NpmStart> {
   const stack = npmStart();
   try {
-      await Promise.race([
-        expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
-        stack.exited.then((code) => {
-          throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
-        }),
-      ]);
-    } catch (error) {
-      await stop(stack);
-      throw error;
-    }
-    return stack;
-  }
-
-  async function stop(stack: NpmStart): Promise<number | null> {
-    stack.child.kill('SIGINT');
-    return stack.exited;
-  }
-
-  /** The processes `npm start` started, by the program each runs. */
-  function services(launcherPid: number): Record<string, number> {
-    const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
-    return Object.fromEntries(
-      lines.filter(Boolean).map((line) => {
-        const [pid, ...args] = line.trim().split(/\s+/);
-        const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
-        return [program, Number(pid)];
+    await Promise.race([
+      expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
+      stack.exited.then((code) => {
+        throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
       }),
-    );
+    ]);
+  } catch (error) {
+    await stop(stack);
+    throw error;
   }
+  return stack;
+}
 
-  const alive = (pid: number) => {
+async function stop(stack: NpmStart): Promise<number | null> {
+  stack.child.kill('SIGINT');
+  return stack.exited;
+}
+
+/** The processes `npm start` started, by the program each runs. */
+function services(launcherPid: number): Record<string, number> {
+  const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+  return Object.fromEntries(
+    lines.filter(Boolean).map((line) => {
+      const [pid, ...args] = line.trim().split(/\s+/);
+      const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
+      return [program, Number(pid)];
+    }),
+  );
+}
+
+const alive = (pid: number) => {
   try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
-  const portFree = (port: string) =>
-    new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once('error', () => resolve(false));
-      probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-  const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map(portFree))).every(Boolean);
+const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map((port) => isFree('127.0.0.1', Number(port))))).every(Boolean);
 
-  test('npm start names a taken port and the variable that moves it, and exits', async () => {
-    const squatter = net.createServer();
-    await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
+test('npm start names a taken port and the variable that moves it, and exits', async () => {
+  const squatter = net.createServer();
+  await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
   try {
-      const start = npmStart();
-      expect(await start.exited).toBe(1);
-      expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
-      expect(start.output()).toContain('set API_PORT');
-      expect(start.output()).not.toContain('Local stack is up');
+    const start = npmStart();
+    expect(await start.exited).toBe(1);
+    expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
+    expect(start.output()).toContain('set API_PORT');
+    expect(start.output()).not.toContain('Local stack is up');
   } finally {
     squatter.close();
   }

@@ -4,8 +4,8 @@ export class PortTakenError extends Error {
   override name = 'PortTakenError';
 }
 
-/** Resolves when `port` can be bound on `host`; the probe socket is closed again at once. */
-function isFree(host: string, port: number): Promise<boolean> {
+/** Whether `port` can be bound on `host` now; the probe socket is closed again at once. */
+export function isFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once('error', () => resolve(false));
