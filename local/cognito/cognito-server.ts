@@ -52,7 +52,6 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
 
   const config: Config = {
     ...DefaultConfig,
-    TokenConfig: { IssuerDomain: url },
     ServerConfig: { hostname: options.host, port: options.port, development: false },
   };
   const ctx = { logger: pino({ level: options.logLevel ?? 'error' }) };
