@@ -11,7 +11,7 @@ import { CognitoIdentityProviderClient, ConfirmSignUpCommand, InitiateAuthComman
 import autocannon from 'autocannon';
 import { readLocalStack, localStackPath } from '../local/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-import { rssByService, startStack, treeRssMb } from './stack-process.ts';
+import { rssByService, startStack } from './stack-process.ts';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
 const smoke = values.smoke!;
@@ -110,8 +110,8 @@ try {
       }),
     );
   }
-  const rssMb = treeRssMb(stack.process.pid!);
   const rssMbByService = rssByService(stack.process.pid!);
+  const rssMb = Object.values(rssMbByService).reduce((sum, mb) => sum + mb, 0);
   cognito.destroy();
   await stack.stop();
   running = undefined;

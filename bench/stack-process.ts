@@ -47,7 +47,7 @@ const childrenOf = (pid: number) =>
 const ownRssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(pid: number): number {
+function treeRssMb(pid: number): number {
   return ownRssMb(pid) + childrenOf(pid).reduce((sum, child) => sum + treeRssMb(child), 0);
 }
 
