@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,5 +24,6 @@ describe('compileProgram', () => {
     writeFileSync(greeting, "export const greeting: string = 'second';\n");
     expect(await compileProgram(main)).toBe(compiled);
     expect(readFileSync(compiled, 'utf8')).toContain('"second"');
+    for (const file of [compiled, `${compiled}.inputs.json`, dir]) rmSync(file, { recursive: true, force: true });
   });
 });
