@@ -7,9 +7,12 @@ import { expect, test } from '@playwright/test';
 import { localStackPath, readLocalStack } from '../local/local-stack.ts';
 import { isFree } from '../local/ports.ts';
 import { NPM_START_ARGS } from '../local/services.ts';
+import { shiftedPorts } from './stack.ts';
 
 // npm start's own behaviour (ports, faults, Ctrl-C), on ports of its own beside the e2e stack.
-const SPARE_PORTS = { COGNITO_PORT: '29229', API_PORT: '23000', LAMBDA_PORT: '23002', WEB_PORT: '25173' };
+const SPARE_PORTS = Object.fromEntries(
+  Object.entries(shiftedPorts({ COGNITO_PORT: 29229, API_PORT: 23000, LAMBDA_PORT: 23002, WEB_PORT: 25173 })).map(([name, port]) => [name, String(port)]),
+) as Record<'COGNITO_PORT' | 'API_PORT' | 'LAMBDA_PORT' | 'WEB_PORT', string>;
 const cognitoUrl = `http://127.0.0.1:${SPARE_PORTS.COGNITO_PORT}`;
 
 interface NpmStart {

@@ -5,7 +5,17 @@ import { localStackPath, readLocalStack, stackOutput } from '../local/local-stac
  * The stack the end-to-end tests start: the same `npm start`, on ports of its own so that it
  * runs beside a developer's stack, with a fresh data folder per run.
  */
-export const E2E_PORTS = { COGNITO_PORT: 19229, API_PORT: 13000, LAMBDA_PORT: 13002, WEB_PORT: 15173 } as const;
+export const E2E_PORTS = shiftedPorts({ COGNITO_PORT: 19229, API_PORT: 13000, LAMBDA_PORT: 13002, WEB_PORT: 15173 });
+
+/**
+ * `ports` moved by `E2E_PORT_SHIFT` (default 0), so that two checkouts can run their end-to-end
+ * tests on one machine at the same time.
+ */
+export function shiftedPorts<T extends Record<string, number>>(ports: T): T {
+  const shift = Number(process.env.E2E_PORT_SHIFT ?? 0);
+  if (!Number.isInteger(shift) || shift < 0 || shift > 10_000) throw new Error(`E2E_PORT_SHIFT=${process.env.E2E_PORT_SHIFT} is not a whole number from 0 to 10000.`);
+  return Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + shift])) as T;
+}
 
 export const e2eStack = {
   webUrl: `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`,

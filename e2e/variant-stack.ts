@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import YAML from 'yaml';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-import { E2E_PORTS } from './stack.ts';
+import { E2E_PORTS, shiftedPorts } from './stack.ts';
 
 /** A serverless.yml edit, applied to the parsed document. */
 export type ServiceEdit = (service: Record<string, any>) => void;
@@ -16,8 +16,7 @@ export interface VariantApi {
   stop(): Promise<void>;
 }
 
-const VARIANT_API_PORT = 13100;
-const VARIANT_LAMBDA_PORT = 13102;
+const { VARIANT_API_PORT, VARIANT_LAMBDA_PORT } = shiftedPorts({ VARIANT_API_PORT: 13100, VARIANT_LAMBDA_PORT: 13102 });
 
 /**
  * A second serverless-offline, on spare ports, serving serverless.yml with `edit` applied and
