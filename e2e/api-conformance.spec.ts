@@ -1,5 +1,5 @@
 // The local API against API Gateway's documented behaviour with a COGNITO_USER_POOLS authorizer
-// (../shared/AWS-BEHAVIOUR.md): status, body and headers, CORS headers included, for genuine
+// (docs/aws-behaviour.md): status, body and headers, CORS headers included, for genuine
 // tokens, every way a token can be wrong, and the gateway's own errors.
 import http from 'node:http';
 import { expect, test } from '@playwright/test';

@@ -1,5 +1,5 @@
 // What the local Cognito answers to an AWS SDK client, operation by operation, as Cognito does
-// (../shared/AWS-BEHAVIOUR.md), including the operations cognito-local lacks.
+// (docs/aws-behaviour.md), including the operations cognito-local lacks.
 import {
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,

@@ -30,7 +30,7 @@ export function translateRouteErrors(router: Router, translate: (target: string,
   };
 }
 
-/** Rewrites cognito-local's errors that Cognito names or words differently (AWS-BEHAVIOUR.md). */
+/** Rewrites cognito-local's errors that Cognito names or words differently (docs/aws-behaviour.md). */
 export function withCognitoErrors(router: Router): Router {
   return translateRouteErrors(router, (target, error) => {
     const answer = error instanceof CognitoError ? COGNITO_ANSWERS[`${target}:${error.code}`] : undefined;

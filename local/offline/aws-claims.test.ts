@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsClaims, javaDateString } from './aws-claims.ts';
 
-/** 2024-06-18T15:00:04Z, the time of the captured AWS response in AWS-BEHAVIOUR.md. */
+/** 2024-06-18T15:00:04Z, the time of the captured AWS response in docs/aws-behaviour.md. */
 const JUNE_18 = 1718722804;
 /**
  * 2024-03-05T07:08:09Z, a Tuesday: 2024-01-01 (a Monday) is 1704067200; + 64 days (31 in

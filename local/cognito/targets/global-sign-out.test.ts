@@ -79,7 +79,7 @@ describe('GlobalSignOut', () => {
     expect(error.message).toBe('Invalid Access Token');
   });
 
-  // AWS-BEHAVIOUR.md: any Cognito API called with a revoked access token answers
+  // docs/aws-behaviour.md: any Cognito API called with a revoked access token answers
   // NotAuthorizedException 'Access Token has been revoked' (API Gateway still accepts it).
   it('refuses the access token it has just signed out, as Cognito does', async () => {
     const { services } = fakeServices();
