@@ -1,22 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
+import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from './service-routes.ts';
+import type { ServiceExpectations } from './template-checks.ts';
+
+/** Set by `npm run check:deploy` only: the file this plugin writes what serverless.yml expects into. */
+export const CHECK_REPORT_ENV = 'DEPLOY_CHECK_REPORT';
+const checkReport = process.env[CHECK_REPORT_ENV];
+
 /** The part of serverless's `Serverless` object this plugin touches. */
 interface ServerlessInstance {
+  processedInput: { commands: string[] };
+  /** `classes.Error` is serverless's user-facing error: printed without a stack trace. */
+  classes: { Error: new (message: string) => Error };
+  /** The configuration's variables that are not resolved yet, with their source text. */
+  variablesMeta?: Map<string, unknown>;
+  getProvider(name: 'aws'): AwsRequester & { naming: { getLambdaLogicalId(functionName: string): string } };
   service: {
+    functions?: ServiceFunctions;
     provider: { compiledCloudFormationTemplate: { Resources: Record<string, { Type: string; DependsOn?: string | string[] }> } };
   };
 }
 
 /**
- * Makes the API's deployment depend on the stack's GatewayResponses. serverless makes it depend
- * on the methods only, so a first deploy could snapshot the API before the GatewayResponses
- * exist and serve errors without their CORS headers until the next deploy.
+ * What `serverless package` and `serverless deploy` need beyond serverless's own compilation:
+ * they refuse authorizer names that serverless would merge silently, and the API's deployment
+ * waits for the GatewayResponses. For `npm run check:deploy` it also packages without AWS
+ * credentials and reports the service's resolved functions (see deploy/check-deploy.ts).
  */
 export class DeployPlugin {
-  readonly hooks = {
-    'after:aws:package:finalize:mergeCustomProviderResources': () => this.deployAfterGatewayResponses(),
-  };
+  readonly hooks: Record<string, () => void>;
+  readonly #unresolved = new Set<string>();
+  /** Read before serverless's compilation rewrites the http events in place. */
+  #routes: Route[] = [];
 
-  constructor(private readonly serverless: ServerlessInstance) {}
+  constructor(private readonly serverless: ServerlessInstance) {
+    this.hooks = {
+      initialize: () => this.refuseCheckOutsidePackage(),
+      'before:package:compileEvents': () => this.refuseAuthorizerConflicts(),
+      'after:aws:package:finalize:mergeCustomProviderResources': () => this.deployAfterGatewayResponses(),
+      'after:package:finalize': () => this.writeCheckReport(),
+    };
+    if (checkReport) {
+      const configText = JSON.stringify([...(serverless.variablesMeta?.values() ?? [])]);
+      answerAwsOffline(serverless.getProvider('aws'), configText, this.#unresolved, (message) => new serverless.classes.Error(message));
+    }
+  }
 
+  /** Placeholders must never reach AWS. */
+  refuseCheckOutsidePackage(): void {
+    const [command] = this.serverless.processedInput.commands;
+    if (checkReport && command !== 'package') {
+      throw new this.serverless.classes.Error(`${CHECK_REPORT_ENV} is set: it is for \`serverless package\` run by npm run check:deploy only. Unset it to ${command}.`);
+    }
+  }
+
+  /**
+   * serverless compiles one AWS::ApiGateway::Authorizer per authorizer name and merges every
+   * event's settings into it, so a route would silently get another route's identity source,
+   * cache TTL or pool.
+   */
+  refuseAuthorizerConflicts(): void {
+    this.#routes = routesOf(this.serverless.service.functions ?? {});
+    const conflicts = authorizerConflicts(this.#routes);
+    if (conflicts.length > 0) throw new this.serverless.classes.Error(conflicts.join('\n'));
+  }
+
+  /**
+   * Makes the API's deployment depend on the stack's GatewayResponses. serverless makes it depend
+   * on the methods only, so a first deploy could snapshot the API before the GatewayResponses
+   * exist and serve errors without their CORS headers until the next deploy.
+   */
   deployAfterGatewayResponses(): void {
     const resources = this.serverless.service.provider.compiledCloudFormationTemplate.Resources;
     const gatewayResponses = Object.keys(resources).filter((id) => resources[id]!.Type === 'AWS::ApiGateway::GatewayResponse');
@@ -25,5 +78,17 @@ export class DeployPlugin {
       const dependsOn = [resource.DependsOn ?? []].flat();
       resource.DependsOn = [...new Set([...dependsOn, ...gatewayResponses])];
     }
+  }
+
+  writeCheckReport(): void {
+    if (!checkReport) return;
+    const functions = this.serverless.service.functions ?? {};
+    const naming = this.serverless.getProvider('aws').naming;
+    const report: ServiceExpectations = {
+      routes: this.#routes,
+      functions: Object.fromEntries(Object.keys(functions).map((name) => [name, naming.getLambdaLogicalId(name)])),
+      unresolved: [...this.#unresolved].sort(),
+    };
+    writeFileSync(checkReport, JSON.stringify(report, null, 2));
   }
 }

@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { templateProblems, type CfnTemplate } from './template-checks.ts';
+import type { LambdaPackage } from './bundle-checks.ts';
+import { placeholderFor } from './offline-placeholders.ts';
+import { routesOf, type ServiceFunctions } from './service-routes.ts';
+import { templateFindings, type CfnTemplate, type ServiceExpectations } from './template-checks.ts';
 
-/** The shape of what `serverless package --stage prod` writes for this app, trimmed. */
-function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<string, unknown> } {
+const poolArn = { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] };
+const cognito = (extra: object = {}) => ({ name: 'cognitoUserPool', type: 'COGNITO_USER_POOLS', arn: poolArn, ...extra });
+
+/** The starter's functions, as serverless.yml declares them. */
+const STARTER: ServiceFunctions = {
+  helloWorld: { handler: 'src/functions/hello-world.handler', events: [{ http: { path: 'api/helloWorld', method: 'get', cors: true } }] },
+  helloWorldSecured: {
+    handler: 'src/functions/hello-world-secured.handler',
+    events: [{ http: { path: 'api/helloWorldSecured', method: 'get', cors: true, authorizer: cognito() } }],
+  },
+};
+
+const service = (functions: ServiceFunctions = STARTER, unresolved: string[] = []): ServiceExpectations => ({
+  routes: routesOf(functions),
+  functions: Object.fromEntries(Object.keys(functions).map((name) => [name, `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`])),
+  unresolved,
+});
+
+const code = (zip: string) => ({ S3Bucket: { Ref: 'ServerlessDeploymentBucket' }, S3Key: `serverless/hello-auth/prod/1-2026/${zip}` });
+
+/** The shape of what `serverless package --stage prod` writes for the starter, trimmed. */
+function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<string, any> } {
   const resource = (PathPart: string, parent: unknown) => ({ Type: 'AWS::ApiGateway::Resource', Properties: { PathPart, ParentId: parent } });
   const method = (HttpMethod: string, resourceId: string, authorization?: object) => ({
     Type: 'AWS::ApiGateway::Method',
     Properties: { HttpMethod, ResourceId: { Ref: resourceId }, AuthorizationType: 'NONE', ...authorization },
   });
+  const cors = { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" };
   return {
     Resources: {
       ApiGatewayRestApi: { Type: 'AWS::ApiGateway::RestApi' },
@@ -22,96 +46,203 @@ function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<strin
       }),
       CognitoUserPoolApiGatewayAuthorizer: {
         Type: 'AWS::ApiGateway::Authorizer',
-        Properties: { Type: 'COGNITO_USER_POOLS', ProviderARNs: [{ 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }] },
+        Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization', AuthorizerResultTtlInSeconds: 300, ProviderARNs: [poolArn] },
       },
       ApiGatewayDeployment1: { Type: 'AWS::ApiGateway::Deployment', DependsOn: ['ApiGatewayMethodApiHelloworldGet', 'GatewayResponseDefault4XX', 'GatewayResponseDefault5XX'] },
       CognitoUserPool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'hello-auth-prod-user-pool' } },
       CognitoUserPoolClient: {
         Type: 'AWS::Cognito::UserPoolClient',
-        Properties: { GenerateSecret: false, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+        Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: false, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
       },
-      GatewayResponseDefault4XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_4XX' } },
-      GatewayResponseDefault5XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_5XX' } },
-      HelloWorldLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world.handler' } },
-      HelloWorldSecuredLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world-secured.handler' } },
+      GatewayResponseDefault4XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_4XX', ResponseParameters: cors } },
+      GatewayResponseDefault5XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_5XX', ResponseParameters: cors } },
+      HelloWorldLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world.handler', Code: code('hello-auth.zip') } },
+      HelloWorldSecuredLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world-secured.handler', Code: code('hello-auth.zip') } },
     },
-    Outputs: { UserPoolId: {}, UserPoolClientId: {}, ApiUrl: {} },
+    Outputs: { UserPoolId: { Value: { Ref: 'CognitoUserPool' } }, UserPoolClientId: { Value: { Ref: 'CognitoUserPoolClient' } }, ApiUrl: { Value: 'https://…' } },
   };
 }
 
-const BUNDLE = ['src/functions/hello-world.cjs', 'src/functions/hello-world.cjs.map', 'src/functions/hello-world-secured.cjs'];
+const BUNDLE = ['src/', 'src/functions/', 'src/functions/hello-world.cjs', 'src/functions/hello-world.cjs.map', 'src/functions/hello-world-secured.cjs'];
+const app = (files = BUNDLE): LambdaPackage[] => [{ zip: 'hello-auth.zip', files }];
 
-const problemsOf = (template: CfnTemplate, bundle = BUNDLE) => templateProblems(template, bundle);
+const problemsOf = (template: CfnTemplate, expectations = service(), packages = app()) => templateFindings(template, expectations, packages).problems;
 
-describe('templateProblems', () => {
-  it('finds nothing wrong with the app as packaged', () => {
-    expect(problemsOf(prodTemplate())).toEqual([]);
+describe('templateFindings', () => {
+  it('finds nothing wrong with the starter as packaged', () => {
+    expect(templateFindings(prodTemplate(), service(), app())).toEqual({ problems: [], notes: [] });
   });
 
-  it('fails when the secured route loses its authorizer, saying where to put it back', () => {
-    const template = prodTemplate();
-    template.Resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties.AuthorizationType = 'NONE';
-    const [problem] = problemsOf(template);
-    expect(problem).toContain('GET /api/helloWorldSecured must use the Cognito user pool authorizer but uses NONE');
-    expect(problem).toContain('serverless.yml');
+  describe('routes', () => {
+    it('fails when a route with an authorizer in serverless.yml is deployed open', () => {
+      const template = prodTemplate();
+      template.Resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties.AuthorizationType = 'NONE';
+      expect(problemsOf(template)).toEqual([
+        'GET /api/helloWorldSecured (function helloWorldSecured) declares an authorizer in serverless.yml but is deployed with NONE instead of COGNITO_USER_POOLS: look for resources or extensions in serverless.yml that change its method.',
+      ]);
+    });
+
+    it('fails when a route without an authorizer is not open', () => {
+      const template = prodTemplate();
+      template.Resources.ApiGatewayMethodApiHelloworldGet.Properties.AuthorizationType = 'AWS_IAM';
+      expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld (function helloWorld) has no authorizer in serverless.yml but is deployed with AWS_IAM')]);
+    });
+
+    it('fails when a route of serverless.yml is not in the API', () => {
+      const template = prodTemplate();
+      delete template.Resources.ApiGatewayMethodApiHelloworldGet;
+      expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld (function helloWorld) is in serverless.yml but not in the packaged API')]);
+    });
+
+    it('checks the routes serverless.yml declares, not the starter\'s', () => {
+      const template = prodTemplate();
+      const resources = template.Resources;
+      resources.ApiGatewayResourceOrders = { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: 'orders', ParentId: { 'Fn::GetAtt': ['ApiGatewayRestApi', 'RootResourceId'] } } };
+      resources.ApiGatewayResourceOrdersIdVar = { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: '{id}', ParentId: { Ref: 'ApiGatewayResourceOrders' } } };
+      resources.ApiGatewayMethodOrdersIdVarPost = {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: { ...resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties, HttpMethod: 'POST', ResourceId: { Ref: 'ApiGatewayResourceOrdersIdVar' } },
+      };
+      const functions = { helloWorld: STARTER.helloWorld!, orders: { handler: 'src/functions/hello-world-secured.handler', events: [{ http: { path: '/orders/{id}', method: 'post', authorizer: cognito() } }] } };
+      expect(problemsOf(template, service(functions))).toEqual([]);
+    });
+
+    it('fails when the authorizer on AWS has another route\'s settings', () => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.AuthorizerResultTtlInSeconds = 0;
+      expect(problemsOf(template)).toEqual([
+        'GET /api/helloWorldSecured (function helloWorldSecured): its authorizer CognitoUserPoolApiGatewayAuthorizer is deployed with resultTtlInSeconds 0, but its http event sets 300. ' +
+          'Another http event gives the authorizer name "cognitoUserPool" other settings (or resources override it): give each its own name in serverless.yml, or make them equal.',
+      ]);
+    });
+
+    it('fails, naming both routes, when two http events share an authorizer name with different settings', () => {
+      const functions = { ...STARTER, admin: { handler: 'src/functions/hello-world-secured.handler', events: [{ http: { path: 'admin', method: 'get', authorizer: cognito({ resultTtlInSeconds: 0 }) } }] } };
+      expect(problemsOf(prodTemplate(), service(functions))[0]).toMatch(/^GET \/api\/helloWorldSecured \(function helloWorldSecured\) and GET \/admin \(function admin\) share the authorizer name "cognitoUserPool" but set resultTtlInSeconds differently \(300 vs 0\)/);
+    });
   });
 
-  it('fails when the authorizer trusts a pool outside the stack', () => {
-    const template = prodTemplate();
-    template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = ['arn:aws:cognito-idp:eu-west-1:123:userpool/eu-west-1_Other'];
-    expect(problemsOf(template)).toEqual([expect.stringContaining("its authorizer must name this stack's user pool")]);
+  describe('user pools', () => {
+    const withArn = (arn: unknown) => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [arn];
+      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }] } };
+      return templateFindings(template, service(functions), app());
+    };
+
+    it('accepts a pool of another stack, and says so', () => {
+      const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Other1';
+      expect(withArn(arn)).toEqual({ problems: [], notes: [`GET /api/helloWorldSecured (function helloWorldSecured) trusts the user pool ${arn} of another stack.`] });
+    });
+
+    it('accepts a pool read from AWS at deploy time, and says it was not checked', () => {
+      const arn = placeholderFor('cf:auth-stack.UserPoolArn');
+      const findings = withArn(arn);
+      expect(findings.problems).toEqual([]);
+      expect(findings.notes).toEqual([expect.stringContaining('read from AWS at deploy time (not checked)')]);
+    });
+
+    it('fails on an arn that is not a user pool of the template or a pool ARN', () => {
+      expect(withArn({ 'Fn::GetAtt': ['CognitoUserPoolClient', 'Arn'] }).problems).toEqual([expect.stringContaining('is not the Arn of an AWS::Cognito::UserPool of the template: point its authorizer\'s arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`')]);
+      expect(withArn({ Ref: 'CognitoUserPool' }).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN")]);
+      expect(withArn('arn:aws:cognito-idp:eu-west-1:123456789012:userpool').problems).toEqual([expect.stringContaining('is not a user pool ARN')]);
+    });
+
+    it('fails when the authorizer trusts another pool of the stack than the web client\'s', () => {
+      const template = prodTemplate();
+      template.Resources.AdminPool = { Type: 'AWS::Cognito::UserPool' };
+      const arn = { 'Fn::GetAtt': ['AdminPool', 'Arn'] };
+      template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [arn];
+      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }] } };
+      expect(problemsOf(template, service(functions))).toEqual([expect.stringContaining("trusts the user pool AdminPool, but the web app's client CognitoUserPoolClient belongs to CognitoUserPool: its users would get 401")]);
+    });
+
+    it('lists the values it could not resolve offline', () => {
+      expect(templateFindings(prodTemplate(), service(STARTER, ['aws:accountId', 'ssm:/app/key']), app()).notes).toEqual([
+        'Not checked: ${aws:accountId}, ${ssm:/app/key} (read from AWS at deploy time; check:deploy packages without credentials).',
+      ]);
+    });
   });
 
-  it('fails when the public route gets an authorizer', () => {
-    const template = prodTemplate();
-    template.Resources.ApiGatewayMethodApiHelloworldGet.Properties.AuthorizationType = 'COGNITO_USER_POOLS';
-    expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld must be public')]);
+  describe('app clients', () => {
+    it('accepts a server-side client with a secret next to the web client', () => {
+      const template = prodTemplate();
+      template.Resources.ServerClient = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] } };
+      expect(problemsOf(template)).toEqual([]);
+    });
+
+    it('fails when the web client has a secret or lacks the flows Amplify uses', () => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolClient.Properties = { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] };
+      expect(problemsOf(template)).toEqual([
+        "CognitoUserPoolClient is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.",
+        expect.stringContaining('does not allow ALLOW_USER_SRP_AUTH'),
+        expect.stringContaining('does not allow ALLOW_REFRESH_TOKEN_AUTH'),
+      ]);
+    });
+
+    it('fails without an output the web client is built from', () => {
+      const template = prodTemplate();
+      delete template.Outputs.ApiUrl;
+      template.Outputs.UserPoolClientId = { Value: 'abc' };
+      expect(problemsOf(template)).toEqual([
+        'Output ApiUrl is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.',
+        "Output UserPoolClientId is \"abc\": make it `Ref: <the web app's AWS::Cognito::UserPoolClient>` in serverless.yml.",
+      ]);
+    });
   });
 
-  it('fails when a route is missing', () => {
-    const template = prodTemplate();
-    delete template.Resources.ApiGatewayMethodApiHelloworldGet;
-    expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld is missing')]);
+  describe('GatewayResponses', () => {
+    it('fails without them, without CORS, or when the deployment does not wait for them', () => {
+      const withoutResponse = prodTemplate();
+      delete withoutResponse.Resources.GatewayResponseDefault4XX;
+      expect(problemsOf(withoutResponse)).toEqual([expect.stringContaining('No DEFAULT_4XX GatewayResponse: a browser could not read the API\'s 4XX errors')]);
+
+      const withoutCors = prodTemplate();
+      withoutCors.Resources.GatewayResponseDefault5XX.Properties.ResponseParameters = {};
+      expect(problemsOf(withoutCors)).toEqual([expect.stringContaining('GatewayResponseDefault5XX has no gatewayresponse.header.Access-Control-Allow-Origin')]);
+
+      const notWaiting = prodTemplate();
+      notWaiting.Resources.ApiGatewayDeployment1.DependsOn = ['ApiGatewayMethodApiHelloworldGet'];
+      expect(problemsOf(notWaiting)).toEqual([
+        "ApiGatewayDeployment1 does not depend on GatewayResponseDefault4XX, GatewayResponseDefault5XX, so the first deploy could serve errors without their CORS headers: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.",
+      ]);
+    });
   });
 
-  it('fails when a local-only setting leaks into the prod stage', () => {
-    const template = prodTemplate();
-    template.Resources.HelloWorldLambdaFunction.Properties.Environment = { Variables: { COGNITO_ENDPOINT: 'http://127.0.0.1:9229' } };
-    expect(problemsOf(template)).toEqual([expect.stringContaining('"127.0.0.1", which only exists locally')]);
+  describe('local-only settings', () => {
+    it('fails when one leaks into the stack', () => {
+      const template = prodTemplate();
+      template.Resources.HelloWorldLambdaFunction.Properties.Environment = { Variables: { COGNITO_ENDPOINT: 'http://127.0.0.1:9229' } };
+      expect(problemsOf(template)).toEqual([expect.stringContaining('"127.0.0.1", which only exists in the local emulation')]);
+    });
+
+    it("accepts localhost in an app client's sign-in redirects", () => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolClient.Properties.CallbackURLs = ['http://localhost:5173/'];
+      expect(problemsOf(template)).toEqual([]);
+    });
   });
 
-  it('fails on an app client with a secret or without the flows the web client uses', () => {
-    const template = prodTemplate();
-    template.Resources.CognitoUserPoolClient.Properties = { GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] };
-    expect(problemsOf(template)).toEqual([
-      expect.stringContaining('GenerateSecret: true'),
-      expect.stringContaining('does not allow ALLOW_USER_SRP_AUTH'),
-      expect.stringContaining('does not allow ALLOW_REFRESH_TOKEN_AUTH'),
-    ]);
-  });
+  describe('packages', () => {
+    it('fails when a handler has no bundle, or the package carries more than handler code', () => {
+      expect(problemsOf(prodTemplate(), service(), app(BUNDLE.slice(0, 4)))).toEqual([expect.stringContaining('hello-world-secured.handler has no bundle')]);
+      expect(problemsOf(prodTemplate(), service(), app([...BUNDLE, 'local/seed-users.json']))).toEqual([
+        'hello-auth.zip contains local/seed-users.json, which is not handler code (only bundles of src/ belong there): check package.patterns in serverless.yml.',
+      ]);
+      expect(problemsOf(prodTemplate(), service(), app(['src/functions/hello-world.mjs', 'src/functions/hello-world-secured.js']))).toEqual([]);
+    });
 
-  it('fails without the GatewayResponses, or when the deployment does not wait for them', () => {
-    const withoutResponse = prodTemplate();
-    delete withoutResponse.Resources.GatewayResponseDefault4XX;
-    expect(problemsOf(withoutResponse)).toEqual([expect.stringContaining('No DEFAULT_4XX GatewayResponse')]);
+    it("accepts serverless's own custom-resource package, not the app's functions in it", () => {
+      const template = prodTemplate();
+      template.Resources.CustomDashresourceDashexistingDashcupLambdaFunction = { Type: 'AWS::Lambda::Function', Properties: { Handler: 'cognito-user-pool/handler.handler', Code: code('custom-resources.zip') } };
+      const customResources = { zip: 'custom-resources.zip', files: ['README.md', 'cognito-user-pool/handler.js', 'utils.js'] };
+      expect(problemsOf(template, service(), [...app(), customResources])).toEqual([]);
 
-    const notWaiting = prodTemplate();
-    notWaiting.Resources.ApiGatewayDeployment1.DependsOn = ['ApiGatewayMethodApiHelloworldGet'];
-    expect(problemsOf(notWaiting)).toEqual([expect.stringContaining('does not depend on GatewayResponseDefault4XX, GatewayResponseDefault5XX')]);
-  });
-
-  it('fails without an output the web client needs', () => {
-    const template = prodTemplate();
-    delete template.Outputs.ApiUrl;
-    expect(problemsOf(template)).toEqual(['Output ApiUrl is missing: the web client\'s config needs it (serverless.yml resources.Outputs).']);
-  });
-
-  it('fails when a handler has no bundle, or the package carries more than Lambda code', () => {
-    expect(problemsOf(prodTemplate(), BUNDLE.slice(0, 2))).toEqual([expect.stringContaining('hello-world-secured.handler has no bundle')]);
-    expect(problemsOf(prodTemplate(), [...BUNDLE, 'local/seed-users.json'])).toEqual([expect.stringContaining('contains local/seed-users.json')]);
-    expect(problemsOf(prodTemplate(), ['src/functions/hello-world.mjs', 'src/functions/hello-world-secured.js'])).toEqual([]);
-    expect(problemsOf(prodTemplate(), ['src/functions/hello-world.ts', 'src/functions/hello-world-secured.cjs'])).toEqual([
-      expect.stringContaining('hello-world.handler has no bundle'),
-    ]);
+      template.Resources.HelloWorldLambdaFunction.Properties.Code = code('custom-resources.zip');
+      expect(problemsOf(template, service(), [...app(), customResources])).toEqual([
+        "HelloWorldLambdaFunction is packaged in custom-resources.zip, serverless's own code, instead of the app's bundle.",
+      ]);
+    });
   });
 });

@@ -1,121 +1,112 @@
-/** A resource of the CloudFormation template that `serverless package` writes. */
-interface CfnResource {
-  readonly Type: string;
-  readonly Properties?: Record<string, any>;
-  readonly DependsOn?: string | string[];
+import { getAttTarget, ofType, refTarget, type CfnTemplate, type Resources } from './cfn-template.ts';
+import { isPlaceholder } from './offline-placeholders.ts';
+import { routeFindings, type CheckFindings } from './route-checks.ts';
+import { authorizerConflicts, type Route } from './service-routes.ts';
+import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
+
+export type { CfnTemplate } from './cfn-template.ts';
+export type { CheckFindings } from './route-checks.ts';
+
+/** What serverless.yml says the stack holds, read by deploy/deploy-plugin.ts in the same run. */
+export interface ServiceExpectations {
+  readonly routes: readonly Route[];
+  /** serverless.yml's functions: name → logical id (serverless adds functions of its own). */
+  readonly functions: Readonly<Record<string, string>>;
+  /** The `cf:stack.Output`, `ssm:/path`… values that were not resolved (no AWS credentials). */
+  readonly unresolved: readonly string[];
 }
 
-export interface CfnTemplate {
-  readonly Resources: Record<string, CfnResource>;
-  readonly Outputs?: Record<string, unknown>;
-}
+/** The Outputs deploy/build-web.ts configures the web client from. */
+export const WEB_CLIENT_OUTPUTS = ['UserPoolId', 'UserPoolClientId', 'ApiUrl'];
 
-/** What must hold of the API for every AWS stage: method → the authorization it must have. */
-export const API_CONTRACT: Readonly<Record<string, 'NONE' | 'COGNITO_USER_POOLS'>> = {
-  'GET /api/helloWorld': 'NONE',
-  'GET /api/helloWorldSecured': 'COGNITO_USER_POOLS',
-};
-
-/** The Outputs the web client's config is made from. */
-export const REQUIRED_OUTPUTS = ['UserPoolId', 'UserPoolClientId', 'ApiUrl'];
+/** The flows Amplify's default sign-in (SRP) and token refresh use. */
+const WEB_CLIENT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 /** What only exists on this machine and must never reach AWS. */
 const LOCAL_ONLY = ['127.0.0.1', 'localhost', '_dev/inbox', 'cognito-local', 'CognitoLocal', 'local-stack-plugin', 'auth-provider', 'LOCAL_DATA_DIR', 'COGNITO_PORT'];
 
+/** App client settings where Cognito accepts http://localhost on purpose (a developer's sign-in redirect). */
+const LOCALHOST_ALLOWED = ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
+
 /**
- * Problems with a packaged prod stack, each saying what is wrong and where to fix it; none
- * means the template is what the app needs on AWS. `bundledFiles` lists the package's zip.
+ * Problems with a packaged stack, each saying what is wrong and where to fix it, and notes on
+ * what was accepted without being checked; no problems means the template deploys the app
+ * serverless.yml describes.
  */
-export function templateProblems(template: CfnTemplate, bundledFiles: readonly string[]): string[] {
-  const problems: string[] = [];
+export function templateFindings(template: CfnTemplate, service: ServiceExpectations, packages: readonly LambdaPackage[]): CheckFindings {
   const resources = template.Resources;
-  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+  const routes = routeFindings(resources, service.routes);
+  const problems = [
+    ...authorizerConflicts(service.routes),
+    ...routes.problems,
+    ...webClientProblems(template, service.routes),
+    ...gatewayResponseProblems(resources),
+    ...localOnlyProblems(template),
+    ...bundleProblems(resources, service.functions, packages),
+  ];
+  const notes = [...new Set(routes.notes)];
+  if (service.unresolved.length > 0) {
+    notes.push(`Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`);
+  }
+  return { problems, notes };
+}
 
-  const methods = new Map(
-    ofType('AWS::ApiGateway::Method').map(([, method]) => [`${method.Properties!.HttpMethod} ${resourcePath(resources, method.Properties!.ResourceId)}`, method]),
+/** The client the web app signs in with: the one the UserPoolClientId Output names. */
+function webClientProblems(template: CfnTemplate, routes: readonly Route[]): string[] {
+  const problems = WEB_CLIENT_OUTPUTS.filter((output) => !template.Outputs?.[output]).map(
+    (output) => `Output ${output} is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.`,
   );
-  for (const [route, authorization] of Object.entries(API_CONTRACT)) {
-    const method = methods.get(route);
-    if (!method) {
-      problems.push(`${route} is missing from the API: add its function and http event in serverless.yml.`);
-      continue;
-    }
-    const actual = method.Properties!.AuthorizationType ?? 'NONE';
-    if (actual !== authorization) {
+  const output = template.Outputs?.UserPoolClientId?.Value;
+  if (output === undefined || isPlaceholder(output)) return problems;
+  const clientId = refTarget(output);
+  const client = clientId ? template.Resources[clientId] : undefined;
+  if (client?.Type !== 'AWS::Cognito::UserPoolClient') {
+    return [...problems, `Output UserPoolClientId is ${JSON.stringify(output)}: make it \`Ref: <the web app's AWS::Cognito::UserPoolClient>\` in serverless.yml.`];
+  }
+  if (client.Properties?.GenerateSecret) {
+    problems.push(`${clientId} is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.`);
+  }
+  const flows: string[] = client.Properties?.ExplicitAuthFlows ?? [];
+  for (const flow of WEB_CLIENT_FLOWS.filter((wanted) => !flows.includes(wanted))) {
+    problems.push(`${clientId} is the web app's client (Output UserPoolClientId) but does not allow ${flow}, which Amplify's sign-in and token refresh use: add it to its ExplicitAuthFlows in serverless.yml.`);
+  }
+  const pool = refTarget(client.Properties?.UserPoolId);
+  for (const route of routes) {
+    const trusted = route.authorization.kind === 'compiled' && route.authorization.type === 'COGNITO_USER_POOLS' ? getAttTarget(route.authorization.arn)?.[0] : undefined;
+    if (pool && trusted && trusted !== pool && template.Resources[trusted]?.Type === 'AWS::Cognito::UserPool') {
       problems.push(
-        authorization === 'NONE'
-          ? `${route} must be public but uses ${actual}: remove the authorizer from its http event in serverless.yml.`
-          : `${route} must use the Cognito user pool authorizer but uses ${actual}: give its http event \`authorizer: { type: COGNITO_USER_POOLS, arn: { Fn::GetAtt: [CognitoUserPool, Arn] } }\` in serverless.yml.`,
+        `${route.method} ${route.path} (function ${route.functionName}) trusts the user pool ${trusted}, but the web app's client ${clientId} belongs to ${pool}: its users would get 401. Point the authorizer's arn at \`Fn::GetAtt: [${pool}, Arn]\`, or the client at ${trusted}.`,
       );
-    } else if (authorization === 'COGNITO_USER_POOLS') {
-      problems.push(...authorizerProblems(route, resources, method.Properties!.AuthorizerId));
     }
-  }
-
-  for (const [id, client] of ofType('AWS::Cognito::UserPoolClient')) {
-    if (client.Properties?.GenerateSecret) problems.push(`${id} has GenerateSecret: true; a browser client cannot keep a secret. Set it to false in serverless.yml.`);
-    const flows: string[] = client.Properties?.ExplicitAuthFlows ?? [];
-    for (const flow of ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']) {
-      if (!flows.includes(flow)) problems.push(`${id} does not allow ${flow}, which the web client uses: add it to ExplicitAuthFlows in serverless.yml.`);
-    }
-  }
-
-  const gatewayResponses = ofType('AWS::ApiGateway::GatewayResponse');
-  for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
-    if (!gatewayResponses.some(([, response]) => response.Properties?.ResponseType === type)) {
-      problems.push(`No ${type} GatewayResponse: the browser could not read the API's ${type.slice(-3)} errors. Add it to serverless.yml resources.`);
-    }
-  }
-  for (const [id, deployment] of ofType('AWS::ApiGateway::Deployment')) {
-    const dependsOn = [deployment.DependsOn ?? []].flat();
-    const missing = gatewayResponses.map(([responseId]) => responseId).filter((responseId) => !dependsOn.includes(responseId));
-    if (missing.length > 0) problems.push(`${id} does not depend on ${missing.join(', ')}: is deploy/deploy-plugin.cjs still in serverless.yml's plugins?`);
-  }
-
-  for (const output of REQUIRED_OUTPUTS) {
-    if (!template.Outputs?.[output]) problems.push(`Output ${output} is missing: the web client's config needs it (serverless.yml resources.Outputs).`);
-  }
-
-  const text = JSON.stringify(template);
-  for (const marker of LOCAL_ONLY) {
-    if (text.includes(marker)) problems.push(`The template mentions "${marker}", which only exists locally: keep it out of the AWS stages.`);
-  }
-
-  for (const [id, fn] of ofType('AWS::Lambda::Function')) {
-    const handler: string = fn.Properties?.Handler ?? '';
-    // Lambda's Node.js runtime looks for the handler's module as .js, .mjs or .cjs.
-    const module = handler.slice(0, handler.lastIndexOf('.'));
-    if (!['.js', '.mjs', '.cjs'].some((extension) => bundledFiles.includes(module + extension))) {
-      problems.push(`${id}: its handler ${handler} has no bundle (${module}.js, .mjs or .cjs) in the package.`);
-    }
-  }
-  for (const file of bundledFiles) {
-    if (!file.startsWith('src/')) problems.push(`The Lambda package contains ${file}, which is not Lambda code (only src/ belongs there).`);
   }
   return problems;
 }
 
-function authorizerProblems(route: string, resources: Record<string, CfnResource>, authorizerId: unknown): string[] {
-  const authorizer = resources[(authorizerId as { Ref?: string } | undefined)?.Ref ?? ''];
-  if (authorizer?.Type !== 'AWS::ApiGateway::Authorizer' || authorizer.Properties?.Type !== 'COGNITO_USER_POOLS') {
-    return [`${route}: its authorizer is not a COGNITO_USER_POOLS authorizer of this stack.`];
+/** API Gateway's own errors (401 from the authorizer, 5XX) carry CORS headers only through these. */
+function gatewayResponseProblems(resources: Resources): string[] {
+  const problems: string[] = [];
+  const gatewayResponses = ofType(resources, 'AWS::ApiGateway::GatewayResponse');
+  for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+    const response = gatewayResponses.find(([, candidate]) => candidate.Properties?.ResponseType === type);
+    if (!response) {
+      problems.push(`No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors (a 401 from the authorizer among them). Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`);
+    } else if (!response[1].Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin']) {
+      problems.push(`${response[0]} has no gatewayresponse.header.Access-Control-Allow-Origin in its ResponseParameters: a browser could not read the API's ${type.slice(-3)} errors. Add it in serverless.yml.`);
+    }
   }
-  const providers: unknown[] = authorizer.Properties.ProviderARNs ?? [];
-  const ownPool = providers.some((arn) => {
-    const getAtt = (arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
-    return getAtt?.[1] === 'Arn' && resources[getAtt[0]]?.Type === 'AWS::Cognito::UserPool';
-  });
-  return ownPool ? [] : [`${route}: its authorizer must name this stack's user pool (arn: { Fn::GetAtt: [CognitoUserPool, Arn] }), not ${JSON.stringify(providers)}.`];
+  for (const [id, deployment] of ofType(resources, 'AWS::ApiGateway::Deployment')) {
+    const dependsOn = [deployment.DependsOn ?? []].flat();
+    const missing = gatewayResponses.map(([responseId]) => responseId).filter((responseId) => !dependsOn.includes(responseId));
+    if (missing.length > 0) {
+      problems.push(`${id} does not depend on ${missing.join(', ')}, so the first deploy could serve errors without their CORS headers: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.`);
+    }
+  }
+  return problems;
 }
 
-/** `/api/helloWorld` for a method's ResourceId, following the resources' ParentId up to the root. */
-function resourcePath(resources: Record<string, CfnResource>, resourceId: unknown): string {
-  const parts: string[] = [];
-  let ref = (resourceId as { Ref?: string } | undefined)?.Ref;
-  while (ref && resources[ref]?.Type === 'AWS::ApiGateway::Resource') {
-    const properties = resources[ref]!.Properties!;
-    parts.unshift(properties.PathPart);
-    ref = (properties.ParentId as { Ref?: string } | undefined)?.Ref;
-  }
-  return `/${parts.join('/')}`;
+function localOnlyProblems(template: CfnTemplate): string[] {
+  const text = JSON.stringify(template, (key, value) => (LOCALHOST_ALLOWED.includes(key) ? undefined : value));
+  return LOCAL_ONLY.filter((marker) => text.includes(marker)).map(
+    (marker) => `The template mentions "${marker}", which only exists in the local emulation: keep it out of the AWS stages (look for it in serverless.yml's provider, functions and resources).`,
+  );
 }
