@@ -1,34 +1,48 @@
 // `npm run check:deploy`: packages the prod stage exactly as `npm run deploy` would (offline, no
 // credentials) and checks the CloudFormation template and the Lambda packages against what
 // serverless.yml declares, before any deploy.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-import { CHECK_REPORT_ENV } from './deploy-plugin.ts';
 import type { LambdaPackage } from './bundle-checks.ts';
+import { CHECK_REPORT_ENV } from './deploy-plugin.ts';
+import { linkedServiceCopy } from './package-copy.ts';
 import { templateFindings, type CfnTemplate, type CheckFindings, type ServiceExpectations } from './template-checks.ts';
 
 const STAGE = 'prod';
+const serviceDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const serverless = path.join(path.dirname(createRequire(import.meta.url).resolve('serverless/package.json')), 'bin/serverless.js');
 
-/** Packages `stage` of `config` (serverless.yml unless given) and checks it; the problems are empty when it may deploy. */
-export async function checkDeploy(options: { config?: string; stage?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CheckFindings & { failure?: string }> {
-  const stage = options.stage ?? STAGE;
-  const packageDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-package-'));
-  const report = path.join(packageDir, 'deploy-check.json');
-  // Lets check:deploy package beside a running `npm start` without deleting its bundles.
-  const workFolder = `.esbuild-check-${process.pid}-${path.basename(packageDir)}`;
+export interface CheckDeployOptions {
+  /** The service's configuration, instead of serverless.yml (tests check edited copies). */
+  readonly config?: { readonly file: string; readonly text: string };
+  /** Added to serverless's environment. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Packages the prod stage and checks it: `failure` when it does not package, `problems` when it must not deploy. */
+export async function checkDeploy(options: CheckDeployOptions = {}): Promise<CheckFindings & { failure?: string; template?: CfnTemplate }> {
+  const copy = linkedServiceCopy(serviceDir);
+  const packageDir = path.join(copy, '.serverless');
+  const report = path.join(copy, '.serverless-deploy-check.json');
+  // serverless-esbuild leaves a folder in the temporary one after each package: this one goes with the copy.
+  const temporary = path.join(copy, '.tmp');
+  mkdirSync(temporary);
   try {
-    const packaging = spawnSync(process.execPath, [serverless, 'package', '--stage', stage, '--package', packageDir, ...(options.config ? ['--config', options.config] : [])], {
-      env: { ...process.env, ...options.env, ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: workFolder, [CHECK_REPORT_ENV]: report },
-      encoding: 'utf8',
-    });
-    if (packaging.status !== 0) return { problems: [], notes: [], failure: `serverless package --stage ${stage} failed:\n${packaging.stdout}${packaging.stderr}` };
+    if (options.config) writeFileSync(path.join(copy, options.config.file), options.config.text);
+    const args = [serverless, 'package', '--stage', STAGE, ...(options.config ? ['--config', options.config.file] : [])];
+    const env = { ...process.env, ...options.env, ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: '.esbuild', TMPDIR: temporary, [CHECK_REPORT_ENV]: report };
+    try {
+      await promisify(execFile)(process.execPath, args, { cwd: copy, env });
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+      return { problems: [], notes: [], failure: `serverless package --stage ${STAGE} failed:\n${stdout}${stderr}` };
+    }
     if (!existsSync(report)) {
       return { problems: ["serverless package did not run ./deploy/deploy-plugin.cjs, which reads serverless.yml's routes for this check and orders the API's deployment: add it to serverless.yml's plugins."], notes: [] };
     }
@@ -39,16 +53,15 @@ export async function checkDeploy(options: { config?: string; stage?: string; en
         .filter((file) => file.endsWith('.zip'))
         .map(async (zip) => ({ zip, files: Object.keys((await JSZip.loadAsync(readFileSync(path.join(packageDir, zip)))).files) })),
     );
-    return templateFindings(template, service, packages);
+    return { ...templateFindings(template, service, packages), template };
   } finally {
-    rmSync(packageDir, { recursive: true, force: true });
-    rmSync(workFolder, { recursive: true, force: true });
+    // Removes the links, not what they point at.
+    rmSync(copy, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { config: { type: 'string' } } });
-  const { problems, notes, failure } = await checkDeploy({ config: values.config });
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { problems, notes, failure } = await checkDeploy();
   if (failure) {
     console.error(failure);
     process.exit(1);

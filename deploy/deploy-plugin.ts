@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { existingPoolDependencies, triggersOf } from './cognito-triggers.ts';
 import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
 import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from './service-routes.ts';
 import type { ServiceExpectations } from './template-checks.ts';
@@ -17,7 +18,7 @@ interface ServerlessInstance {
   getProvider(name: 'aws'): AwsRequester & { naming: { getLambdaLogicalId(functionName: string): string } };
   service: {
     functions?: ServiceFunctions;
-    provider: { compiledCloudFormationTemplate: { Resources: Record<string, { Type: string; DependsOn?: string | string[] }> } };
+    provider: { compiledCloudFormationTemplate: { Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: string | string[] }> } };
   };
 }
 
@@ -36,8 +37,12 @@ export class DeployPlugin {
   constructor(private readonly serverless: ServerlessInstance) {
     this.hooks = {
       initialize: () => this.refuseCheckOutsidePackage(),
-      'before:package:compileEvents': () => this.refuseAuthorizerConflicts(),
-      'after:aws:package:finalize:mergeCustomProviderResources': () => this.deployAfterGatewayResponses(),
+      // Before serverless-esbuild bundles, and before serverless's compilation rewrites the http events.
+      'before:package:initialize': () => this.refuseAuthorizerConflicts(),
+      'after:aws:package:finalize:mergeCustomProviderResources': () => {
+        this.deployAfterGatewayResponses();
+        this.triggersAfterTheirPool();
+      },
       'after:package:finalize': () => this.writeCheckReport(),
     };
     if (checkReport) {
@@ -80,12 +85,22 @@ export class DeployPlugin {
     }
   }
 
+  /** `existing: true` on a pool of this stack: the custom resource must find the pool created. */
+  triggersAfterTheirPool(): void {
+    const resources = this.serverless.service.provider.compiledCloudFormationTemplate.Resources;
+    for (const [custom, pool] of existingPoolDependencies(resources)) {
+      const trigger = resources[custom]!;
+      trigger.DependsOn = [...new Set([...[trigger.DependsOn ?? []].flat(), pool])];
+    }
+  }
+
   writeCheckReport(): void {
     if (!checkReport) return;
     const functions = this.serverless.service.functions ?? {};
     const naming = this.serverless.getProvider('aws').naming;
     const report: ServiceExpectations = {
       routes: this.#routes,
+      triggers: triggersOf(functions),
       functions: Object.fromEntries(Object.keys(functions).map((name) => [name, naming.getLambdaLogicalId(name)])),
       unresolved: [...this.#unresolved].sort(),
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LambdaPackage } from './bundle-checks.ts';
+import { triggersOf } from './cognito-triggers.ts';
 import { placeholderFor } from './offline-placeholders.ts';
 import { routesOf, type ServiceFunctions } from './service-routes.ts';
 import { templateFindings, type CfnTemplate, type ServiceExpectations } from './template-checks.ts';
@@ -18,6 +19,7 @@ const STARTER: ServiceFunctions = {
 
 const service = (functions: ServiceFunctions = STARTER, unresolved: string[] = []): ServiceExpectations => ({
   routes: routesOf(functions),
+  triggers: triggersOf(functions),
   functions: Object.fromEntries(Object.keys(functions).map((name) => [name, `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`])),
   unresolved,
 });
@@ -189,6 +191,40 @@ describe('templateFindings', () => {
         'Output ApiUrl is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.',
         "Output UserPoolClientId is \"abc\": make it `Ref: <the web app's AWS::Cognito::UserPoolClient>` in serverless.yml.",
       ]);
+    });
+  });
+
+  describe('cognitoUserPool triggers', () => {
+    const withTrigger = (cognitoUserPool: object) => service({ ...STARTER, preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool }] } });
+
+    it("accepts a trigger on the web client's pool", () => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolUsers = template.Resources.CognitoUserPool;
+      delete template.Resources.CognitoUserPool;
+      template.Resources.CognitoUserPoolClient.Properties.UserPoolId = { Ref: 'CognitoUserPoolUsers' };
+      template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [{ 'Fn::GetAtt': ['CognitoUserPoolUsers', 'Arn'] }];
+      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn: { 'Fn::GetAtt': ['CognitoUserPoolUsers', 'Arn'] } }) } }] } };
+      const expectations = service({ ...functions, preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool: { pool: 'users', trigger: 'PreSignUp' } }] } });
+      expect(problemsOf(template, expectations)).toEqual([]);
+    });
+
+    it('fails on a trigger that makes serverless create a pool the web app does not use, saying how to attach it', () => {
+      const template = prodTemplate();
+      template.Resources.CognitoUserPoolMyPool = { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'MyPool' } };
+      expect(problemsOf(template, withTrigger({ pool: 'My-Pool', trigger: 'PreSignUp' }))).toEqual([
+        "Function preSignUp's PreSignUp trigger (cognitoUserPool pool: My-Pool) makes serverless create another user pool, CognitoUserPoolMyPool, with no app client; " +
+          "the web app's users are in CognitoUserPool, where it never runs. To attach it to CognitoUserPool, rename that resource to CognitoUserPoolMyPool in serverless.yml " +
+          '(serverless merges it into the pool it generates) and update its references; for a pool made outside this stack, use existing: true.',
+      ]);
+    });
+
+    it('accepts existing: true on the stack\'s pool once the trigger waits for the pool', () => {
+      const template = prodTemplate();
+      template.Resources.PreSignUpCustomCognitoUserPool1 = { Type: 'Custom::CognitoUserPool', DependsOn: ['PreSignUpLambdaFunction'], Properties: { UserPoolName: 'hello-auth-prod-user-pool' } };
+      const expectations = withTrigger({ pool: 'hello-auth-prod-user-pool', trigger: 'PreSignUp', existing: true });
+      expect(problemsOf(template, expectations)).toEqual([expect.stringContaining('PreSignUpCustomCognitoUserPool1 (a trigger with existing: true) does not wait for CognitoUserPool')]);
+      template.Resources.PreSignUpCustomCognitoUserPool1.DependsOn.push('CognitoUserPool');
+      expect(problemsOf(template, expectations)).toEqual([]);
     });
   });
 

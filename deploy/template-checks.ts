@@ -3,6 +3,7 @@ import { isPlaceholder } from './offline-placeholders.ts';
 import { routeFindings, type CheckFindings } from './route-checks.ts';
 import { authorizerConflicts, type Route } from './service-routes.ts';
 import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
+import { triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
 
 export type { CfnTemplate } from './cfn-template.ts';
 export type { CheckFindings } from './route-checks.ts';
@@ -10,6 +11,7 @@ export type { CheckFindings } from './route-checks.ts';
 /** What serverless.yml says the stack holds, read by deploy/deploy-plugin.ts in the same run. */
 export interface ServiceExpectations {
   readonly routes: readonly Route[];
+  readonly triggers: readonly CognitoTrigger[];
   /** serverless.yml's functions: name → logical id (serverless adds functions of its own). */
   readonly functions: Readonly<Record<string, string>>;
   /** The `cf:stack.Output`, `ssm:/path`… values that were not resolved (no AWS credentials). */
@@ -40,6 +42,7 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
     ...authorizerConflicts(service.routes),
     ...routes.problems,
     ...webClientProblems(template, service.routes),
+    ...triggerProblems(template, service.triggers),
     ...gatewayResponseProblems(resources),
     ...localOnlyProblems(template),
     ...bundleProblems(resources, service.functions, packages),
