@@ -54,7 +54,7 @@ export function localValues(options: LocalValuesOptions): (value: unknown, at: s
       if (marker >= 0) {
         const variable = value.slice(marker + AWS_ONLY_MARKER.length).split(/\s/)[0];
         throw new LocalStackTemplateError(
-          `${at} uses ${variable}, which only AWS can answer. Give the local stage its own value ` +
+          `${at} uses \${${variable}}, which only AWS can answer. Give the local stage its own value ` +
             '(a stage parameter, `${self:custom.<name>.${sls:stage}}`, or a resource under custom.localStack.resources that stands in for it).',
         );
       }

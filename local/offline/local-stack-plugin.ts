@@ -38,7 +38,8 @@ function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
   const provider = serverless.getProvider('aws') as unknown as { request: (service: string, method: string, params: Record<string, any>) => Promise<unknown> };
   const request = provider.request.bind(provider);
   provider.request = async (service, method, params) => {
-    const marker = (variable: string) => `${AWS_ONLY_MARKER}\${${variable}}`;
+    // No "${" in it: serverless would try to resolve the marker itself.
+    const marker = (variable: string) => `${AWS_ONLY_MARKER}${variable}`;
     if (service === 'STS' && method === 'getCallerIdentity') return { Account: LOCAL_ACCOUNT_ID };
     if (service === 'CloudFormation' && method === 'describeStacks') {
       // The output's name is not in the request: every output of that stack gets one marker.
