@@ -4,6 +4,7 @@ import { withUserSrpAuth } from './srp/user-srp-auth.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
 import { enforceClientWriteAttributes, enforceSchemaOnCreate, enforceSchemaOnUpdate, readableUserAttributes } from './targets/attribute-rules.ts';
+import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './targets/cognito-rules.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
@@ -24,21 +25,30 @@ export function withLocalTargets(router: Router, services: Services): Router {
     GlobalSignOut: GlobalSignOut(services) as Route,
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
+  const secretHash = (target: string) => requireSecretHash(services, target);
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema()],
-    SignUp: [enforceSchemaOnCreate(services), enforceClientWriteAttributes(services), enforcePasswordPolicy(services)],
-    ConfirmForgotPassword: [enforcePasswordPolicy(services)],
+    SignUp: [secretHash('SignUp'), enforceSchemaOnCreate(services), enforceClientWriteAttributes(services), enforcePasswordPolicy(services)],
+    ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
+    ForgotPassword: [secretHash('ForgotPassword')],
+    ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
     AdminSetUserPassword: [enforcePasswordPolicy(services)],
     AdminCreateUser: [enforceSchemaOnCreate(services), enforcePasswordPolicy(services, 'TemporaryPassword')],
     UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services)],
     GetUser: [readableUserAttributes(services)],
-    ConfirmSignUp: [confirmSignUpAsCognito(services)],
-    InitiateAuth: [unknownUserAsConfigured(services)],
+    ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
+    InitiateAuth: [secretHash('InitiateAuth'), unknownUserAsConfigured(services)],
+    RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
+    GetTokensFromRefreshToken: [requireClientSecret(services)],
   };
   const srp = withUserSrpAuth(router, services);
   const revocation = refuseRevokedAccessTokens(services);
-  return (target) => added[target] ?? revocation(withRules(srp(target), stricter[target] ?? []));
+  return (target) => {
+    const rules = stricter[target] ?? [];
+    const own = added[target];
+    return own ? withRules(own, rules) : revocation(withRules(srp(target), rules));
+  };
 }
 
 /** `route` behind `rules`, the first of them checked first. */
