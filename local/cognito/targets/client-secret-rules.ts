@@ -6,7 +6,15 @@ import { attributeValue } from 'cognito-local/lib/services/userPoolService.js';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
 
 type Wrapper = (route: Route) => Route;
-type Request = Record<string, any>;
+/** The members of a client-side request that carry the client and its SECRET_HASH. */
+interface Request {
+  readonly ClientId?: unknown;
+  readonly Username?: unknown;
+  readonly SecretHash?: unknown;
+  readonly AuthFlow?: unknown;
+  readonly AuthParameters?: Readonly<Record<string, string>>;
+  readonly ChallengeResponses?: Readonly<Record<string, string>>;
+}
 
 /** Where an operation carries its SECRET_HASH, and the names the hash may be computed over. */
 interface SecretHashClaim {
@@ -38,7 +46,7 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
       return {
         hash: parameters.SECRET_HASH,
         usernames: async () => {
-          const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+          const userPool = await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
           const user = await userPool.getUserByRefreshToken(ctx, String(parameters.REFRESH_TOKEN));
           return user ? [user.Username, attributeValue('sub', user.Attributes) ?? user.Username] : [];
         },
