@@ -10,6 +10,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,12 @@ test.describe('a stack that replaces the starter routes', () => {
 
   test.beforeAll(async () => {
     variant = await startVariantApi((service) => {
-      service.resources.Resources.CognitoUserPool.Properties.UserPoolName = ownPoolName('team');
+      const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
+      CognitoUserPool.Properties.UserPoolName = ownPoolName('team');
+      CognitoUserPool.Properties.Schema = [{ Name: 'tier', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '8' } }];
+      // A client reads and writes custom attributes only when it lists them.
+      CognitoUserPoolClient.Properties.ReadAttributes = ['email', 'email_verified', 'custom:tier'];
+      CognitoUserPoolClient.Properties.WriteAttributes = ['email', 'custom:tier'];
       delete service.functions.helloWorld;
       delete service.functions.helloWorldSecured;
       // Lambda sees these resolved to the local ids and URLs.
@@ -104,7 +110,7 @@ test.describe('a stack that replaces the starter routes', () => {
             ClientName: 'server',
             UserPoolId: { Ref: 'CognitoUserPool' },
             GenerateSecret: true,
-            ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
           },
         },
       });
@@ -153,17 +159,90 @@ test.describe('a stack that replaces the starter routes', () => {
     });
   });
 
-  test('a second app client with GenerateSecret gets a secret', async () => {
+  test('a second app client with GenerateSecret gets a secret, and SECRET_HASH is then required', async () => {
+    const { UserPoolId } = variant.stack.outputs;
+    const ClientId = variant.stack.physicalIds.ServerClient!;
     const cognito = cognitoClient();
     try {
-      const { UserPoolClient } = await cognito.send(
-        new DescribeUserPoolClientCommand({ UserPoolId: variant.stack.outputs.UserPoolId, ClientId: variant.stack.physicalIds.ServerClient }),
-      );
-      expect(UserPoolClient?.ClientSecret).toMatch(/^\w{24,}$/);
+      const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+      const secret = UserPoolClient!.ClientSecret!;
+      expect(secret).toMatch(/^\w{24,}$/);
+      const signIn = (extra: Record<string, string>) =>
+        cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!', ...extra } }));
+      await expect(signIn({})).rejects.toMatchObject({
+        name: 'NotAuthorizedException',
+        message: `Client ${ClientId} is configured with secret but SECRET_HASH was not received`,
+      });
+      // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
+      const SECRET_HASH = createHmac('sha256', secret).update(`user@example.com${ClientId}`).digest('base64');
+      expect((await signIn({ SECRET_HASH })).AuthenticationResult?.IdToken).toBeTruthy();
     } finally {
       cognito.destroy();
     }
   });
+
+  test("the pool's custom attribute is written at sign-up and reaches the handler's claims; an undeclared one is refused", async () => {
+    const { UserPoolId, UserPoolClientId } = variant.stack.outputs;
+    const cognito = cognitoClient();
+    const email = uniqueEmail('tier');
+    try {
+      const signUp = (attributes: Record<string, string>, username = email) =>
+        cognito.send(
+          new SignUpCommand({
+            ClientId: UserPoolClientId,
+            Username: username,
+            Password: PASSWORD,
+            UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+          }),
+        );
+      await expect(signUp({ 'custom:plan': 'pro' }, uniqueEmail('plan'))).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: 'Attributes did not conform to the schema: Type for attribute {custom:plan} could not be determined',
+      });
+      await signUp({ 'custom:tier': 'gold' });
+      await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId, Username: email }));
+    } finally {
+      cognito.destroy();
+    }
+    const token = await idToken(UserPoolClientId!, email, PASSWORD);
+    const { body } = await call(`${variant.apiUrl}/orders/7`, { method: 'POST', headers: { 'X-Auth-Token': token } });
+    expect(body.authorizer.claims['custom:tier']).toBe('gold');
+  });
+});
+
+test('a custom attribute added to the schema of an existing local pool is added to it, as CloudFormation adds it', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-schema-'));
+  const poolName = ownPoolName('schema');
+  const withSchema =
+    (schema: object[]): ServiceEdit =>
+    (service) => {
+      const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
+      CognitoUserPool.Properties.UserPoolName = poolName;
+      CognitoUserPool.Properties.Schema = schema;
+      CognitoUserPoolClient.Properties.WriteAttributes = ['email', 'custom:team'];
+    };
+  try {
+    const first = await startVariantApi(withSchema([]), { dataDir });
+    await first.stop();
+    const second = await startVariantApi(withSchema([{ Name: 'team', AttributeDataType: 'String', Mutable: true }]), { dataDir });
+    try {
+      expect(second.stack.outputs.UserPoolId).toBe(first.stack.outputs.UserPoolId);
+      const cognito = cognitoClient();
+      try {
+        const { UserPool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: second.stack.outputs.UserPoolId }));
+        expect(UserPool?.SchemaAttributes?.map((attribute) => attribute.Name)).toContain('custom:team');
+        await cognito.send(
+          new SignUpCommand({ ClientId: second.stack.outputs.UserPoolClientId, Username: uniqueEmail('team'), Password: PASSWORD, UserAttributes: [{ Name: 'custom:team', Value: 'blue' }] }),
+        );
+      } finally {
+        cognito.destroy();
+      }
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test.describe('a user pool that another stack owns on AWS', () => {
