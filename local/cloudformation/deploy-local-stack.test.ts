@@ -103,6 +103,13 @@ describe('deployLocalStack', () => {
     await expect(deploy(withTable, undefined, { notEmulated: ['OrdersTable'] })).resolves.toBeDefined();
   });
 
+  it('refuses a pool property it cannot honour, unless notEmulated lists it', async () => {
+    const withTriggers = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, LambdaConfig: { PreSignUp: 'arn' } } } } };
+    await expect(deploy(withTriggers)).rejects.toThrow(/UserPool\.Properties\.LambdaConfig \(AWS::Cognito::UserPool\): the local Cognito does not call Lambda triggers/);
+    const { cognito } = await deploy(withTriggers, undefined, { notEmulated: ['UserPool.LambdaConfig'] });
+    expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input.LambdaConfig).toBeUndefined();
+  });
+
   it('skips resources whose Condition is false', async () => {
     const template = {
       Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] } },

@@ -1,6 +1,6 @@
 import type { ProvisionContext, Provisioned, Provisioner } from './cognito-provisioners.ts';
 import { evaluateCondition, resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
-import { localTreatment, type LocalAccount } from './resource-types.ts';
+import { localTreatment, notHonoured, type LocalAccount } from './resource-types.ts';
 import type { DeployedResource, StackState } from './stack-state.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
 
@@ -48,14 +48,12 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     if (treatment.kind === 'provisioned') provisioners.set(logicalId, treatment.provisioner);
     else if (treatment.kind === 'known') known.set(logicalId, { physicalId: treatment.ref, attributes: treatment.attributes });
     else if (!options.notEmulated.includes(logicalId)) refusals.push(treatment.why);
-    if (resource.Type === 'AWS::Cognito::UserPool' && resource.Properties?.LambdaConfig && !options.notEmulated.includes(`${logicalId}.LambdaConfig`)) {
-      refusals.push(`${logicalId}.LambdaConfig (AWS::Cognito::UserPool): the local Cognito does not call Lambda triggers; list "${logicalId}.LambdaConfig" to start without them.`);
-    }
+    for (const { key, why } of notHonoured(logicalId, resource)) if (!options.notEmulated.includes(key)) refusals.push(why);
   }
   if (refusals.length > 0) {
     throw new LocalStackTemplateError(
       `The local stage cannot run these resources of serverless.yml:\n${refusals.map((why) => `  - ${why}`).join('\n')}\n` +
-        'Remove them, or list their logical ids under custom.localStack.notEmulated to start without them (what uses them then fails locally).',
+        'Remove them, or list them (`<LogicalId>`, or `<LogicalId>.<Property>`) under custom.localStack.notEmulated to start without them, knowing that what uses them then differs locally.',
     );
   }
 

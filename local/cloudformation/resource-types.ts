@@ -65,6 +65,25 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
   }
 }
 
+/**
+ * Properties of resources the local stage creates but cannot honour, and what each would change:
+ * refused, unless `custom.localStack.notEmulated` lists `<id>.<Property>`.
+ */
+const NOT_HONOURED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'AWS::Cognito::UserPool': {
+    LambdaConfig: 'the local Cognito does not call Lambda triggers, so what they do (or refuse) would not happen locally',
+    AliasAttributes: 'signing in with an alias is not emulated; UsernameAttributes is',
+  },
+};
+
+/** The properties of `resource` the local stage would silently ignore, each as a refusal, keyed `<id>.<Property>`. */
+export function notHonoured(logicalId: string, resource: CfnResource): { key: string; why: string }[] {
+  const table = NOT_HONOURED[resource.Type] ?? {};
+  return Object.entries(table)
+    .filter(([property]) => resource.Properties?.[property] !== undefined)
+    .map(([property, why]) => ({ key: `${logicalId}.${property}`, why: `${logicalId}.Properties.${property} (${resource.Type}): ${why}.` }));
+}
+
 function known(ref: string, attributes: Record<string, string>): LocalTreatment {
   return { kind: 'known', ref, attributes };
 }
