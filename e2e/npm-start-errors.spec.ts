@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { localStackPath, readLocalStack } from '../local/local-stack.ts';
+import { localStackPath, readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { isFree } from '../local/ports.ts';
 import { NPM_START_ARGS } from '../local/services.ts';
 import { shiftedPorts } from './stack.ts';

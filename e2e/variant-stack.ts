@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import YAML from 'yaml';
-import { localStackPath, readLocalStack, type LocalStack } from '../local/local-stack.ts';
+import { localStackPath, readLocalStack, type LocalStack } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { E2E_PORTS, shiftedPorts } from './stack.ts';
 

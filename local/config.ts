@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localStackPath } from './local-stack.ts';
+import { localStackPath } from './cloudformation/local-stack.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {

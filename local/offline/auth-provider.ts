@@ -1,5 +1,5 @@
 import { cognitoUrl, localStackFile } from '../config.ts';
-import { readLocalStack, type LocalStack } from '../local-stack.ts';
+import { readLocalStack, type LocalStack } from '../cloudformation/local-stack.ts';
 import { emulateApiGateway } from './api-gateway.ts';
 import { authorizerContext, tokenAuthenticate, type Authenticate } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';

@@ -7,7 +7,7 @@ import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../
 import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
 import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
-import { writeLocalStack } from '../local-stack.ts';
+import { writeLocalStack } from '../cloudformation/local-stack.ts';
 import { answers, eventually } from '../readiness.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { watchHapiServers } from './hapi-servers.ts';
