@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient, ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import autocannon from 'autocannon';
-import { readLocalStack, localStackPath } from '../local/local-stack.ts';
+import { readLocalStack, localStackPath } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { rssByService, startStack } from './stack-process.ts';
 

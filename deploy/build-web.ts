@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { localConfig, localStackFile } from '../local/config.ts';
-import { readLocalStack } from '../local/local-stack.ts';
+import { readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { webBuildEnv, type StackOutputs } from '../web/build-env.ts';
 

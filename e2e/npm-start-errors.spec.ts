@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { localStackPath, readLocalStack } from '../local/local-stack.ts';
+import { localStackPath, readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { isFree } from '../local/ports.ts';
 import { NPM_START_ARGS } from '../local/services.ts';
 import { shiftedPorts } from './stack.ts';
@@ -22,10 +22,10 @@ interface NpmStart {
   exited: Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry point with `env` on a fresh data folder. */
-function npmStart(env: Record<string, string> = SPARE_PORTS): NpmStart {
+/** Runs `npm start`'s entry point with `env` (and `args`) on a fresh data folder. */
+function npmStart(env: Record<string, string> = SPARE_PORTS, args: readonly string[] = []): NpmStart {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-'));
-  const child = spawn(process.execPath, NPM_START_ARGS, { env: { ...process.env, LOCAL_DATA_DIR: dataDir, ...env } });
+  const child = spawn(process.execPath, [...NPM_START_ARGS, ...args], { env: { ...process.env, LOCAL_DATA_DIR: dataDir, ...env } });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -34,8 +34,8 @@ function npmStart(env: Record<string, string> = SPARE_PORTS): NpmStart {
 }
 
 /** `npm start`, once its banner says the stack is up. */
-async function runningStack(): Promise<NpmStart> {
-  const stack = npmStart();
+async function runningStack(args: readonly string[] = []): Promise<NpmStart> {
+  const stack = npmStart(SPARE_PORTS, args);
   try {
     await Promise.race([
       expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
@@ -155,4 +155,26 @@ test('Ctrl-C during start-up stops every service and leaves no half-written file
   for (const file of files.filter((name) => name.endsWith('.json'))) {
     expect(() => JSON.parse(readFileSync(path.join(start.dataDir, file), 'utf8')), file).not.toThrow();
   }
+});
+
+test('npm start -- --stage dev runs the dev stage: its own pool and data, its URLs', async () => {
+  const stack = await runningStack(['--stage', 'dev']);
+  try {
+    expect(stack.output()).toContain('Local stack is up (stage dev');
+    const apiBase = `http://127.0.0.1:${SPARE_PORTS.API_PORT}`;
+    expect((await fetch(`${apiBase}/dev/api/helloWorld`)).status).toBe(200);
+    // API Gateway serves a stage under its own name only.
+    expect((await fetch(`${apiBase}/local/api/helloWorld`)).status).toBe(403);
+    const deployed = readLocalStack(localStackPath(stack.dataDir));
+    expect(deployed.stage).toBe('dev');
+    expect(deployed.outputs.ApiUrl).toBe(`${apiBase}/dev`);
+  } finally {
+    await stop(stack);
+  }
+});
+
+test('npm start refuses an option it does not take, saying the one it takes', async () => {
+  const start = npmStart(SPARE_PORTS, ['--region', 'us-east-1']);
+  expect(await start.exited).toBe(1);
+  expect(start.output()).toContain('npm start does not take --region. It takes one option: npm start -- --stage <name>.');
 });

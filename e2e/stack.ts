@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { localStackPath, readLocalStack, stackOutput } from '../local/local-stack.ts';
+import { localStackPath, readLocalStack, stackOutput } from '../local/cloudformation/local-stack.ts';
 
 /**
  * The stack the end-to-end tests start: the same `npm start`, on ports of its own so that it

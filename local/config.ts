@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localStackPath } from './local-stack.ts';
+import { localStackPath } from './cloudformation/local-stack.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {
@@ -15,7 +15,7 @@ export interface LocalConfig {
    * container network, the emulator's service name (`http://cognito:9229`).
    */
   readonly cognitoUrl: string;
-  /** The serverless.yml stage served offline. */
+  /** The serverless.yml stage served offline. Env `LOCAL_STAGE` (`npm start -- --stage <name>` sets it), default `local`. */
   readonly stage: string;
   /** Cognito emulator (cognito-local, extended). Env `COGNITO_PORT`, default 9229. */
   readonly cognitoPort: number;
@@ -25,7 +25,7 @@ export interface LocalConfig {
   readonly lambdaPort: number;
   /** Vite dev server for the web client. Env `WEB_PORT`, default 5173. */
   readonly webPort: number;
-  /** Users, codes, pool ids and the dev inbox. Env `LOCAL_DATA_DIR`, default `.local`. */
+  /** Users, codes, pool ids and the dev inbox. Env `LOCAL_DATA_DIR`, default `.local` (`.local/stages/<stage>` for another stage). */
   readonly dataDir: string;
   /** The Cognito emulator's log level (pino). Env `COGNITO_LOG_LEVEL`, default `error`. */
   readonly cognitoLogLevel: string;
@@ -49,21 +49,32 @@ function port(name: string, fallback: number): number {
 export const DEFAULT_PORTS = { COGNITO_PORT: 9229, API_PORT: 3000, LAMBDA_PORT: 3002, WEB_PORT: 5173 } as const;
 
 /** Every environment variable this config reads. */
-export const LOCAL_ENV_NAMES = [...Object.keys(DEFAULT_PORTS), 'BIND_HOST', 'PUBLIC_HOST', 'COGNITO_URL', 'LOCAL_DATA_DIR', 'COGNITO_LOG_LEVEL'];
+export const LOCAL_ENV_NAMES = [...Object.keys(DEFAULT_PORTS), 'LOCAL_STAGE', 'BIND_HOST', 'PUBLIC_HOST', 'COGNITO_URL', 'LOCAL_DATA_DIR', 'COGNITO_LOG_LEVEL'];
+
+/** The stage `npm start` runs when it is not told another. */
+export const DEFAULT_STAGE = 'local';
+
+function stageName(): string {
+  const stage = process.env.LOCAL_STAGE || DEFAULT_STAGE;
+  // serverless's own rule for stage names.
+  if (!/^[a-zA-Z0-9-]+$/.test(stage)) throw new LocalConfigError(`Stage "${stage}" is not a stage name: letters, digits and hyphens only.`);
+  return stage;
+}
 
 function readLocalConfig(): LocalConfig {
   const publicHost = process.env.PUBLIC_HOST || '127.0.0.1';
+  const stage = stageName();
   const cognitoPort = port('COGNITO_PORT', DEFAULT_PORTS.COGNITO_PORT);
   return {
     host: process.env.BIND_HOST || '127.0.0.1',
     publicHost,
     cognitoUrl: process.env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
-    stage: 'local',
+    stage,
     cognitoPort,
     apiPort: port('API_PORT', DEFAULT_PORTS.API_PORT),
     lambdaPort: port('LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT),
     webPort: port('WEB_PORT', DEFAULT_PORTS.WEB_PORT),
-    dataDir: path.resolve(process.env.LOCAL_DATA_DIR || '.local'),
+    dataDir: path.resolve(process.env.LOCAL_DATA_DIR || (stage === DEFAULT_STAGE ? '.local' : path.join('.local', 'stages', stage))),
     cognitoLogLevel: process.env.COGNITO_LOG_LEVEL || 'error',
   };
 }
@@ -74,7 +85,9 @@ export const localConfig: LocalConfig = readLocalConfig();
 export const cognitoPublicUrl = `http://${localConfig.publicHost}:${localConfig.cognitoPort}`;
 /** The emulator as the API sees it (where it deploys resources and fetches keys). */
 export const cognitoUrl = localConfig.cognitoUrl;
-export const apiUrl = `http://${localConfig.publicHost}:${localConfig.apiPort}/${localConfig.stage}`;
+/** The local API without the stage: what stands for `https://<api>.execute-api.<region>.amazonaws.com`. */
+export const apiBaseUrl = `http://${localConfig.publicHost}:${localConfig.apiPort}`;
+export const apiUrl = `${apiBaseUrl}/${localConfig.stage}`;
 export const webUrl = `http://${localConfig.publicHost}:${localConfig.webPort}`;
 
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */

@@ -1,9 +1,11 @@
 // `npm start`: the whole stack on this machine — Cognito emulator, API, web client.
+// First: `--stage` becomes LOCAL_STAGE before local/config.ts reads it.
+import './start-stage.ts';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
-import { readLocalStack, stackOutput } from './local-stack.ts';
+import { readLocalStack } from './cloudformation/local-stack.ts';
 import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
 import { answers } from './readiness.ts';
@@ -21,7 +23,16 @@ const sharedEnv = {
   LAMBDA_PORT: String(localConfig.lambdaPort),
   WEB_PORT: String(localConfig.webPort),
   LOCAL_DATA_DIR: localConfig.dataDir,
+  LOCAL_STAGE: localConfig.stage,
 };
+
+/** A service's command, the API's for the stage being run. */
+function serviceArgs(name: keyof typeof LOCAL_SERVICES): string[] {
+  const args: string[] = [...LOCAL_SERVICES[name].args];
+  const stage = args.indexOf('--stage');
+  if (stage >= 0) args[stage + 1] = localConfig.stage;
+  return args;
+}
 
 /** Fails with the fix when `npm install` has not run (or not finished). */
 function assertInstalled(packages: readonly string[]): void {
@@ -34,17 +45,25 @@ function assertInstalled(packages: readonly string[]): void {
   }
 }
 
-const supervisor = new Supervisor((name, code, signal) => {
+const supervisor = new Supervisor((name, code, signal, lastOutput) => {
   console.error(`\n${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest of the stack.`);
-  void shutDown(1);
+  void shutDown(1, serviceError(name, lastOutput));
 });
 
+/** The error a service printed last (serverless's "Error:" block), to repeat once the stack is down. */
+function serviceError(name: string, lastOutput: readonly string[]): string | undefined {
+  const start = lastOutput.lastIndexOf('Error:');
+  return start < 0 ? undefined : `${name}: ${lastOutput.slice(start + 1).join('\n')}`;
+}
+
 let shuttingDown = false;
-async function shutDown(exitCode: number): Promise<void> {
+/** Stops every service; `reason`, if any, is the last thing on screen. */
+async function shutDown(exitCode: number, reason?: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log('\nStopping the local stack…');
   await supervisor.stopAll();
+  if (reason) console.error(`\n${reason}`);
   process.exit(exitCode);
 }
 process.once('SIGINT', () => void shutDown(0));
@@ -78,17 +97,23 @@ async function main(): Promise<void> {
   };
   await Promise.all(
     (['cognito', 'api', 'web'] as const).map((name) =>
-      supervisor.start({ name, command: process.execPath, args: [...LOCAL_SERVICES[name].args], env: sharedEnv, restart: true, ...readiness[name] }),
+      supervisor.start({ name, command: process.execPath, args: serviceArgs(name), env: sharedEnv, restart: true, ...readiness[name] }),
     ),
   );
 
   const stack = readLocalStack(localStackFile);
+  const routes = Object.entries(stack.routes)
+    .filter(([route]) => !route.startsWith('OPTIONS '))
+    .map(([route, { type }]) => `             ${route}${type === 'NONE' ? '' : `  (${type})`}`);
+  const { UserPoolId, UserPoolClientId } = stack.outputs;
+  const pool = UserPoolId ? `  (user pool ${UserPoolId}${UserPoolClientId ? `, client ${UserPoolClientId}` : ''})` : '';
   console.log(`
   Local stack is up (stage ${localConfig.stage}, data in ${localConfig.dataDir})
 
     Web      ${webUrl}
-    API      ${apiUrl}/api/helloWorld, ${apiUrl}/api/helloWorldSecured
-    Cognito  ${cognitoPublicUrl}  (user pool ${stackOutput(stack, 'UserPoolId')}, client ${stackOutput(stack, 'UserPoolClientId')})
+    API      ${apiUrl}
+${routes.join('\n')}
+    Cognito  ${cognitoPublicUrl}${pool}
     Inbox    ${cognitoPublicUrl}/_dev/inbox
 
   Ctrl-C stops everything.

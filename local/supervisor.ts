@@ -36,7 +36,7 @@ export class Supervisor {
 
   constructor(
     /** A service died and is not (or no longer) restarted. */
-    private readonly onUnexpectedExit: (name: string, code: number | null, signal: string | null) => void,
+    private readonly onUnexpectedExit: (name: string, code: number | null, signal: string | null, lastOutput: readonly string[]) => void,
     private readonly log: (message: string) => void = (message) => console.error(message),
   ) {}
 
@@ -53,12 +53,12 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.#children.set(spec.name, child);
-    const recent: string[] = [];
+    const output: string[] = [];
     const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
       for (const line of chunk.toString().split(/\r?\n/)) {
         if (line.trim() === '') continue;
-        recent.push(line);
-        if (recent.length > KEPT_LINES) recent.shift();
+        output.push(line);
+        if (output.length > KEPT_LINES) output.shift();
         stream.write(`[${spec.name}] ${line}\n`);
       }
     };
@@ -73,7 +73,7 @@ export class Supervisor {
       if (this.#stopping) return;
       const recent = restarts.filter((at) => Date.now() - at < RESTART_WINDOW_MS);
       if (!ready || !spec.restart || recent.length >= MAX_RESTARTS) {
-        this.onUnexpectedExit(spec.name, code, signal);
+        this.onUnexpectedExit(spec.name, code, signal, output);
         return;
       }
       this.log(`\n${spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again…`);
@@ -82,13 +82,13 @@ export class Supervisor {
         (error: Error) => {
           if (this.#stopping) return;
           this.log(error.message);
-          this.onUnexpectedExit(spec.name, code, signal);
+          this.onUnexpectedExit(spec.name, code, signal, output);
         },
       );
     });
     child.once('error', (error) => {
       exited = true;
-      recent.push(error.message);
+      output.push(error.message);
     });
 
     const deadline = Date.now() + spec.readyTimeoutMs;
@@ -98,12 +98,12 @@ export class Supervisor {
         return;
       }
       if (Date.now() > deadline) {
-        throw new ServiceStartError(`${spec.name} did not answer within ${spec.readyTimeoutMs / 1000} s.\n${recent.join('\n')}`);
+        throw new ServiceStartError(`${spec.name} did not answer within ${spec.readyTimeoutMs / 1000} s.\n${output.join('\n')}`);
       }
       await sleep(100);
     }
     if (this.#stopping) throw new ServiceStartError(`${spec.name}: start-up interrupted.`);
-    throw new ServiceStartError(`${spec.name} exited during start-up. Its last output:\n${recent.join('\n')}`);
+    throw new ServiceStartError(`${spec.name} exited during start-up. Its last output:\n${output.join('\n')}`);
   }
 
   /** The process id of a running service. */

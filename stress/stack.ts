@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { startStack, type RunningStack } from '../bench/stack-process.ts';
-import { localStackPath, readLocalStack, stackOutput } from '../local/local-stack.ts';
+import { localStackPath, readLocalStack, stackOutput } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 
 /**

@@ -53,6 +53,9 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   const config: Config = {
     ...DefaultConfig,
     ServerConfig: { hostname: options.host, port: options.port, development: false },
+    // cognito-local's defaults make every new pool use email as the username; Cognito's pools
+    // use what CreateUserPool says, a plain username when it says nothing.
+    UserPoolDefaults: {},
   };
   const ctx = { logger: pino({ level: options.logLevel ?? 'error' }) };
   const clock = new DateClock();

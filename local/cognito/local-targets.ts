@@ -2,10 +2,15 @@ import type { Route, Router } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { withUserSrpAuth } from './srp/user-srp-auth.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './targets/cognito-rules.ts';
+import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
+import { enforceClientWriteAttributes, enforceSchemaOnCreate, enforceSchemaOnUpdate, readableUserAttributes } from './targets/attribute-rules.ts';
+import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly, unknownUserAsConfigured } from './targets/cognito-rules.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
+
+type Wrapper = (route: Route) => Route;
 
 /**
  * cognito-local's router with what this project adds: the operations it lacks and Amplify
@@ -14,19 +19,39 @@ import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
  */
 export function withLocalTargets(router: Router, services: Services): Router {
   const added: Record<string, Route> = {
+    AddCustomAttributes: AddCustomAttributes(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
     ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,
   };
-  const stricter: Record<string, (route: Route) => Route> = {
-    SignUp: enforcePasswordPolicy(services),
-    ConfirmForgotPassword: enforcePasswordPolicy(services),
-    AdminSetUserPassword: enforcePasswordPolicy(services),
-    AdminCreateUser: enforcePasswordPolicy(services, 'TemporaryPassword'),
-    ConfirmSignUp: confirmSignUpAsCognito(services),
-    InitiateAuth: unknownUserAsConfigured(services),
+  // Each operation's rules, checked in this order (the first rule broken answers).
+  const secretHash = (target: string) => requireSecretHash(services, target);
+  const stricter: Record<string, readonly Wrapper[]> = {
+    CreateUserPool: [refuseRequiredCustomSchema()],
+    SignUp: [secretHash('SignUp'), refuseSelfSignUpWhenAdminOnly(services), enforceSchemaOnCreate(services), enforceClientWriteAttributes(services), enforcePasswordPolicy(services)],
+    ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
+    ForgotPassword: [secretHash('ForgotPassword')],
+    ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
+    AdminSetUserPassword: [enforcePasswordPolicy(services)],
+    AdminCreateUser: [enforceSchemaOnCreate(services), enforcePasswordPolicy(services, 'TemporaryPassword')],
+    UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
+    AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services)],
+    GetUser: [readableUserAttributes(services)],
+    ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
+    InitiateAuth: [secretHash('InitiateAuth'), unknownUserAsConfigured(services)],
+    RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
+    GetTokensFromRefreshToken: [requireClientSecret(services)],
   };
   const srp = withUserSrpAuth(router, services);
   const revocation = refuseRevokedAccessTokens(services);
-  return (target) => added[target] ?? revocation(stricter[target]?.(srp(target)) ?? srp(target));
+  return (target) => {
+    const rules = stricter[target] ?? [];
+    const own = added[target];
+    return own ? withRules(own, rules) : revocation(withRules(srp(target), rules));
+  };
+}
+
+/** `route` behind `rules`, the first of them checked first. */
+function withRules(route: Route, rules: readonly Wrapper[]): Route {
+  return rules.reduceRight((inner, rule) => rule(inner), route);
 }

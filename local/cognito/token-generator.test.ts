@@ -22,6 +22,7 @@ const user = {
 const client = {
   UserPoolId: 'local_pool1',
   ClientId: 'client1',
+  ReadAttributes: ['email', 'email_verified', 'custom:team'],
   IdTokenValidity: 60,
   AccessTokenValidity: 5,
   TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
@@ -51,6 +52,20 @@ describe('CognitoTokenGenerator', () => {
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
     expect(claims.event_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(claims.origin_jti).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('puts in the ID token only the attributes the client reads: the standard ones when it lists none', async () => {
+    const { IdToken } = await generator.generate({}, user, [], { ...client, ReadAttributes: undefined });
+    const claims = verify(IdToken);
+    expect(claims).toMatchObject({ sub: user.Username, email: 'ada@example.com', email_verified: true });
+    expect(claims).not.toHaveProperty('custom:team');
+  });
+
+  it('keeps sub and the token claims in the ID token of a client that reads nothing else', async () => {
+    const claims = verify((await generator.generate({}, user, [], { ...client, ReadAttributes: ['custom:team'] })).IdToken);
+    expect(claims).not.toHaveProperty('email');
+    expect(claims).not.toHaveProperty('email_verified');
+    expect(claims).toMatchObject({ sub: user.Username, 'custom:team': 'engines', 'cognito:username': user.Username, token_use: 'id', aud: 'client1' });
   });
 
   it('issues an access token for the client, with the same event and origin', async () => {

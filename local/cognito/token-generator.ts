@@ -5,6 +5,7 @@ import type { Clock } from 'cognito-local/lib/services/clock.js';
 import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
 import { attributesToRecord, type User } from 'cognito-local/lib/services/userPoolService.js';
 import { SignJWT } from 'jose';
+import { readableAttributes } from './attributes/standard-attributes.ts';
 
 /** The emulator's signing key; its public half is what the pool's JWKS serves. */
 const emulatorKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
@@ -21,9 +22,14 @@ function lifetime(validity: number | undefined, unit: string | undefined, fallba
   return validity * seconds;
 }
 
-/** `email_verified` and `phone_number_verified` are booleans in Cognito's ID tokens. */
-function idTokenAttributes(user: User): Record<string, string | boolean> {
-  const attributes: Record<string, string | boolean> = attributesToRecord(user.Attributes);
+/**
+ * The user's attributes the app client may read (its ReadAttributes, or the standard ones), as
+ * ID token claims: `email_verified` and `phone_number_verified` are booleans there.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
+ */
+function idTokenAttributes(user: User, client: AppClient): Record<string, string | boolean> {
+  const readable = readableAttributes(client);
+  const attributes: Record<string, string | boolean> = attributesToRecord(user.Attributes.filter((attribute) => readable.has(attribute.Name)));
   for (const name of ['email_verified', 'phone_number_verified']) {
     if (name in attributes) attributes[name] = attributes[name] === 'true';
   }
@@ -57,7 +63,7 @@ export class CognitoTokenGenerator implements TokenGenerator {
   async generate(_ctx: unknown, user: User, groups: readonly string[], client: AppClient): Promise<Tokens> {
     const now = Math.floor(this.clock.get().getTime() / 1000);
     const units = client.TokenValidityUnits;
-    const attributes = idTokenAttributes(user);
+    const attributes = idTokenAttributes(user, client);
     const shared = {
       sub: attributes.sub,
       ...(groups.length > 0 && { 'cognito:groups': [...groups] }),

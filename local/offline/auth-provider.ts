@@ -1,23 +1,16 @@
 import { cognitoUrl, localStackFile } from '../config.ts';
-import { readLocalStack, type LocalStack } from '../local-stack.ts';
+import { readLocalStack, type LocalStack } from '../cloudformation/local-stack.ts';
 import { emulateApiGateway } from './api-gateway.ts';
 import { authorizerContext, tokenAuthenticate, type Authenticate } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
 import type { HapiServer, HapiServerInternals } from './hapi.ts';
 import { answerMalformedRequestsLikeApiGateway } from './malformed-requests.ts';
-import { createCognitoTokenVerifier, type VerifyCognitoToken } from './verify-cognito-token.ts';
+import { createCognitoTokenVerifier, TokenRejectedError, type VerifyCognitoToken } from './verify-cognito-token.ts';
+import type { RouteAuthorization } from '../cloudformation/api-routes.ts';
 
-/** The slice of an http event from serverless.yml that decides how a route is authorized. */
+/** The slice of an http event from serverless.yml that serverless-offline hands over. */
 export interface HttpEndpoint {
   cors?: CorsSetting;
-  authorizer?: {
-    name?: string;
-    type?: string;
-    arn?: unknown;
-    identitySource?: string;
-    scopes?: string[];
-    resultTtlInSeconds?: number | string;
-  };
 }
 
 export interface AuthStrategy {
@@ -29,10 +22,6 @@ export interface AuthStrategy {
 export class UnsupportedAuthorizerError extends Error {
   override name = 'UnsupportedAuthorizerError';
 }
-
-const DEFAULT_IDENTITY_SOURCE = 'method.request.header.Authorization';
-/** API Gateway's default authorizer result TTL. */
-const DEFAULT_RESULT_TTL_SECONDS = 300;
 
 // serverless-offline would take a whole authorizer object from this variable.
 delete process.env.AUTHORIZER;
@@ -48,17 +37,29 @@ function stack(): LocalStack {
   return localStack;
 }
 
+/** Uses `deployed` instead of reading the local stack file (unit tests). */
+export function provideLocalStack(deployed: LocalStack): void {
+  localStack = deployed;
+  verifiers.clear();
+}
+
 /**
  * serverless-offline's `customAuthenticationProvider`: called once per endpoint, public ones
- * included, for the hapi auth strategy that guards it. Routes with a COGNITO_USER_POOLS
- * authorizer get the local pool's token check; other routes are open. The first strategy also
- * installs the API Gateway emulation on offline's server.
+ * included, for the hapi auth strategy that guards it. Each route is authorized as the stack
+ * deployed locally says API Gateway will authorize it (local/cloudformation/api-routes.ts):
+ * a COGNITO_USER_POOLS method gets the token check on its authorizer's pools, others are open.
+ * The first strategy also installs the API Gateway emulation on offline's server.
  */
 export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, method: string, path: string): AuthStrategy {
   preflights.add(path.replace(/^\//, ''), method, endpoint.cors);
   // hapi refuses a scheme or strategy name twice.
   const name = `local-cognito-${++strategyCount}-${functionKey}`;
-  const authenticate = endpoint.authorizer ? cognitoAuthenticate(endpoint.authorizer, `${method} ${path}`) : publicAuthenticate;
+  const route = `${method.toUpperCase()} /${path.replace(/^\//, '')}`;
+  const authorization = stack().routes[route];
+  if (!authorization) {
+    throw new UnsupportedAuthorizerError(`${route} is served by serverless-offline but is not a method of the stack deployed locally (${localStackFile}).`);
+  }
+  const authenticate = authorization.type === 'COGNITO_USER_POOLS' ? cognitoAuthenticate(authorization) : publicAuthenticate;
   return {
     name,
     scheme: name,
@@ -73,41 +74,42 @@ export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, 
 
 export const publicAuthenticate: Authenticate = async (_request, h) => h.authenticated({ credentials: { context: authorizerContext() } });
 
-function cognitoAuthenticate(authorizer: NonNullable<HttpEndpoint['authorizer']>, route: string): Authenticate {
-  const poolLogicalId = userPoolLogicalId(authorizer.arn);
-  if (authorizer.type?.toUpperCase() !== 'COGNITO_USER_POOLS' || poolLogicalId === undefined) {
-    throw new UnsupportedAuthorizerError(
-      `${route}: the local stack emulates COGNITO_USER_POOLS authorizers on a user pool of this stack ` +
-        `(arn: { Fn::GetAtt: [<UserPool>, Arn] }); got ${JSON.stringify(authorizer)}.`,
-    );
-  }
+function cognitoAuthenticate(authorization: Extract<RouteAuthorization, { type: 'COGNITO_USER_POOLS' }>): Authenticate {
+  const verifiers = authorization.userPoolIds.map(verifierFor);
   return tokenAuthenticate({
-    header: identitySourceHeader(authorizer.identitySource ?? DEFAULT_IDENTITY_SOURCE),
-    scopes: authorizer.scopes ?? [],
-    resultTtlSeconds: Number(authorizer.resultTtlInSeconds ?? DEFAULT_RESULT_TTL_SECONDS),
-    verify: (token, scopes) => verifierFor(poolLogicalId)(token, scopes),
+    header: identitySourceHeader(authorization.identitySource),
+    scopes: authorization.scopes,
+    resultTtlSeconds: authorization.resultTtlSeconds,
+    verify: verifiers.length === 1 ? verifiers[0]! : anyOf(verifiers),
   });
 }
 
-/** The verifier for a pool of this stack, built once: its issuer comes from the local deploy. */
-function verifierFor(poolLogicalId: string): VerifyCognitoToken {
-  let verifier = verifiers.get(poolLogicalId);
-  if (!verifier) {
-    const { physicalIds, cognitoEndpoint } = stack();
-    const poolId = physicalIds[poolLogicalId];
-    if (!poolId) throw new UnsupportedAuthorizerError(`${poolLogicalId} is not a user pool deployed locally (${localStackFile}).`);
-    // The issuer is the URL browsers use; the keys come from where this process reaches the
-    // emulator (the same URL, except inside a container network).
-    verifier = createCognitoTokenVerifier({ issuer: `${cognitoEndpoint}/${poolId}`, jwksUri: `${cognitoUrl}/${poolId}/.well-known/jwks.json` });
-    verifiers.set(poolLogicalId, verifier);
-  }
-  return verifier;
+/** A token from any of the authorizer's pools passes (its issuer names the pool). */
+function anyOf(verifiers: readonly VerifyCognitoToken[]): VerifyCognitoToken {
+  return async (token, scopes) => {
+    let refusal: unknown;
+    for (const verify of verifiers) {
+      try {
+        return await verify(token, scopes);
+      } catch (error) {
+        refusal ??= error;
+        if (!(error instanceof TokenRejectedError)) throw error;
+      }
+    }
+    throw refusal;
+  };
 }
 
-/** `{ "Fn::GetAtt": ["CognitoUserPool", "Arn"] }` → "CognitoUserPool". */
-function userPoolLogicalId(arn: unknown): string | undefined {
-  const getAtt = (arn as { 'Fn::GetAtt'?: unknown } | undefined)?.['Fn::GetAtt'];
-  return Array.isArray(getAtt) && getAtt[1] === 'Arn' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined;
+/** The verifier for a local pool, built once: its issuer is the emulator's URL as browsers see it. */
+function verifierFor(poolId: string): VerifyCognitoToken {
+  let verifier = verifiers.get(poolId);
+  if (!verifier) {
+    const { cognitoEndpoint } = stack();
+    // The keys come from where this process reaches the emulator (the same URL, except inside a container network).
+    verifier = createCognitoTokenVerifier({ issuer: `${cognitoEndpoint}/${poolId}`, jwksUri: `${cognitoUrl}/${poolId}/.well-known/jwks.json` });
+    verifiers.set(poolId, verifier);
+  }
+  return verifier;
 }
 
 /** `method.request.header.Authorization` → "authorization" (hapi lower-cases header names). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateResource } from '../cognito/template-resources.ts';
+import type { CfnResource } from '../cloudformation/template.ts';
 import { gatewayResponse, gatewayResponseSettings, type GatewayResponseSettings } from './gateway-responses.ts';
 
 const ALLOW_ANY_ORIGIN = { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" };
 
-function gatewayResponseResource(properties: Record<string, unknown>): TemplateResource {
+function gatewayResponseResource(properties: Record<string, unknown>): CfnResource {
   return { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { RestApiId: { Ref: 'ApiGatewayRestApi' }, ...properties } };
 }
 

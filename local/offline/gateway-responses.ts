@@ -1,4 +1,4 @@
-import type { TemplateResource } from '../cognito/template-resources.ts';
+import type { CfnResource } from '../cloudformation/template.ts';
 
 /** The API Gateway errors the local API produces, by their GatewayResponse type. */
 export type GatewayErrorType = 'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'AUTHORIZER_FAILURE' | 'DEFAULT_4XX' | 'DEFAULT_5XX';
@@ -31,7 +31,7 @@ const DEFAULTS: Readonly<Record<GatewayErrorType, { statusCode: number; message:
 };
 
 /** The GatewayResponse resources of a template, keyed by their ResponseType. */
-export function gatewayResponseSettings(resources: Record<string, TemplateResource>): GatewayResponseSettings {
+export function gatewayResponseSettings(resources: Record<string, CfnResource>): GatewayResponseSettings {
   const settings: Record<string, GatewayResponseSetting> = {};
   for (const resource of Object.values(resources)) {
     if (resource.Type !== 'AWS::ApiGateway::GatewayResponse') continue;

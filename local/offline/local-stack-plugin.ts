@@ -1,46 +1,67 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import path from 'node:path';
-import { deployCognitoResources, type PhysicalIds } from '../cognito/deploy-cognito-resources.ts';
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
-import { cognitoResourcesFromTemplate, refTarget, type CognitoResources, type TemplateResource } from '../cognito/template-resources.ts';
-import { writeLocalStack } from '../local-stack.ts';
+import { compileTemplate, type CompilingServerless } from '../cloudformation/compile-template.ts';
+import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../cloudformation/local-stage.ts';
+import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
+import { stackStatePath } from '../cloudformation/stack-state.ts';
+import { LocalStackTemplateError } from '../cloudformation/template.ts';
+import { writeLocalStack } from '../cloudformation/local-stack.ts';
 import { answers, eventually } from '../readiness.ts';
-import { gatewayResponseSettings } from './gateway-responses.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { watchHapiServers } from './hapi-servers.ts';
 import { emulateLambdaInvokeErrors } from './lambda-invoke-port.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
-interface ServerlessInstance {
+interface ServerlessInstance extends CompilingServerless {
   processedInput: { commands: string[] };
   /** `classes.Error` is serverless's user-facing error: printed without a stack trace. */
   classes: { Error: new (message: string, code?: string) => Error };
   /** The folder of serverless.yml. */
   serviceDir: string;
-  service: {
-    provider: { stage: string };
-    custom?: { esbuild?: { outputWorkFolder?: string; outputFileExtension?: string } };
+  service: CompilingServerless['service'] & {
+    provider: CompilingServerless['service']['provider'] & { stage: string; region: string };
+    custom?: { esbuild?: { outputWorkFolder?: string; outputFileExtension?: string }; localStack?: LocalStackSettings };
     /** The deployed names of the functions (`<service>-<stage>-<function>`), as Lambda knows them. */
     getAllFunctionsNames(): string[];
-    resources?: {
-      Resources?: Record<string, TemplateResource>;
-      Outputs?: Record<string, { Value?: unknown }>;
-    };
+  };
+}
+
+/**
+ * serverless resolves `${cf:…}`, `${ssm:…}`, `${s3:…}` and `${aws:accountId}` through the AWS
+ * provider, after loading the plugins: in the local stage they answer without AWS, so that values
+ * meant for AWS stages do not stop it. The account id is the local one; the others become a
+ * marker, refused by name if the local stage uses it (local/cloudformation/local-values.ts).
+ */
+function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
+  const provider = serverless.getProvider('aws') as unknown as { request: (service: string, method: string, params: Record<string, any>) => Promise<unknown> };
+  const request = provider.request.bind(provider);
+  provider.request = async (service, method, params) => {
+    // No "${" in it: serverless would try to resolve the marker itself.
+    const marker = (variable: string) => `${AWS_ONLY_MARKER}${variable}`;
+    if (service === 'STS' && method === 'getCallerIdentity') return { Account: LOCAL_ACCOUNT_ID };
+    if (service === 'CloudFormation' && method === 'describeStacks') {
+      // The output's name is not in the request: every output of that stack gets one marker.
+      const outputs = Object.assign([], { find: () => ({ OutputValue: marker(`cf:${params.StackName}.…`) }) });
+      return { Stacks: [{ Outputs: outputs }] };
+    }
+    if (service === 'SSM' && method === 'getParameter') return { Parameter: { Type: 'String', Value: marker(`ssm:${params.Name}`) } };
+    if (service === 'S3' && method === 'getObject') return { Body: marker(`s3:${params.Bucket}/${params.Key}`) };
+    return request(service, method, params);
   };
 }
 
 /** How long `serverless offline` waits for the Cognito emulator to answer. */
 const COGNITO_START_MS = 15_000;
 
-/** The API Gateway REST API that serverless generates; offline serves it at `apiUrl`. */
-const REST_API_LOGICAL_ID = 'ApiGatewayRestApi';
 
 /**
- * What serverless does differently for the local stage. Before `serverless offline` serves the
- * API, it deploys the template's Cognito resources to the emulator (as CloudFormation would on
- * AWS), adds the seed users, and records the ids and the stack's Outputs; and it refuses to
- * deploy the local stage to AWS.
+ * What `serverless offline` does for the local stage (local-stack-plugin.cjs loads it for that
+ * command only). Before it serves the API, the stack serverless compiles for the stage is
+ * deployed to this machine (local/cloudformation/): its Cognito resources created in the
+ * emulator as CloudFormation would create them on AWS, the seed users added, the handlers'
+ * environments resolved, and the ids, routes and Outputs recorded for the API and the web client.
  */
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
@@ -52,6 +73,7 @@ export class LocalStackPlugin {
     private readonly serverless: ServerlessInstance,
     private readonly options: { stage?: string },
   ) {
+    answerAwsOnlyVariablesLocally(serverless);
     // The Cognito resources are deployed while serverless-esbuild builds the handlers (the
     // hooks before `init`), and serverless-offline serves only once they exist (this plugin's
     // `init` hooks run before serverless-offline's).
@@ -75,7 +97,6 @@ export class LocalStackPlugin {
       }
     };
     this.hooks = {
-      initialize: async () => this.refuseLocalStageOnAws(),
       'before:offline:start': startDeploying,
       'before:offline:start:init': startDeploying,
       'offline:start': deployed,
@@ -112,24 +133,9 @@ export class LocalStackPlugin {
     return path.resolve(this.serverless.serviceDir, this.serverless.service.custom?.esbuild?.outputWorkFolder ?? '.esbuild');
   }
 
-  refuseLocalStageOnAws(): void {
-    const [command] = this.serverless.processedInput.commands;
-    const stage = this.options.stage ?? this.serverless.service.provider.stage;
-    if ((command === 'deploy' || command === 'remove') && stage === localConfig.stage) {
-      throw new this.serverless.classes.Error(
-        `The "${stage}" stage runs on this machine (npm start) and is never sent to AWS. ` +
-          `Name an AWS stage: npm run ${command} -- --stage prod`,
-        'LOCAL_STAGE_ON_AWS',
-      );
-    }
-  }
-
-  /** The seed users (local/seed-users.json) in the stack's first user pool, via its first client. */
-  async seed(cognito: CognitoIdentityProviderClient, resources: CognitoResources, physicalIds: PhysicalIds): Promise<void> {
-    const pool = resources.userPools[0];
-    const client = pool && resources.clients.find((c) => c.userPoolLogicalId === pool.logicalId);
-    if (!pool || !client) return;
-    const created = await seedUsers(cognito, physicalIds.get(pool.logicalId)!, physicalIds.get(client.logicalId)!, readSeedUsers(seedUsersFile));
+  /** The seed users (local/seed-users.json) in the web client's pool. */
+  async seed(cognito: CognitoIdentityProviderClient, userPoolId: string, clientId: string): Promise<void> {
+    const created = await seedUsers(cognito, userPoolId, clientId, readSeedUsers(seedUsersFile));
     if (created.length > 0) console.log(`Seed users created (${path.relative(process.cwd(), seedUsersFile)}): ${created.join(', ')}`);
   }
 
@@ -144,18 +150,42 @@ export class LocalStackPlugin {
   }
 
   async deploy(): Promise<void> {
-    const template = this.serverless.service.resources ?? {};
+    const { service } = this.serverless;
+    const stage = service.provider.stage;
+    if (stage !== localConfig.stage) {
+      throw new this.serverless.classes.Error(
+        `serverless offline serves the "${stage}" stage, but the local stack's data and URLs are the "${localConfig.stage}" stage's. Start it with \`npm start -- --stage ${stage}\`.`,
+        'LOCAL_STAGE_MISMATCH',
+      );
+    }
     const cognito = new CognitoIdentityProviderClient({
       endpoint: cognitoUrl,
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 1,
     });
-    const resources = cognitoResourcesFromTemplate(template.Resources ?? {});
-    let physicalIds;
     try {
-      physicalIds = await deployCognitoResources(cognito, resources);
-      await this.seed(cognito, resources, physicalIds);
+      const local = await deployLocalStage({
+        template: await compileTemplate(this.serverless),
+        settings: service.custom?.localStack ?? {},
+        cognito,
+        region: service.provider.region,
+        stackName: `${service.service}-${stage}`,
+        stateFile: stackStatePath(localConfig.dataDir),
+        apiBaseUrl,
+        cognitoPublicUrl,
+        seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
+        notice: (line) => console.warn(line),
+      });
+      this.setEnvironments(local.environments);
+      writeLocalStack(localStackFile, {
+        stage,
+        cognitoEndpoint: cognitoPublicUrl,
+        physicalIds: local.physicalIds,
+        outputs: local.outputs,
+        routes: local.routes,
+        gatewayResponses: local.gatewayResponses,
+      });
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(
@@ -163,37 +193,24 @@ export class LocalStackPlugin {
           'LOCAL_COGNITO_UNREACHABLE',
         );
       }
+      if (cause instanceof LocalStackTemplateError) throw new this.serverless.classes.Error(cause.message, 'LOCAL_STACK_TEMPLATE');
       throw cause;
     } finally {
       cognito.destroy();
     }
-    const ids = Object.fromEntries(physicalIds);
-    writeLocalStack(localStackFile, {
-      stage: localConfig.stage,
-      cognitoEndpoint: cognitoPublicUrl,
-      physicalIds: ids,
-      outputs: localOutputs(template.Outputs ?? {}, ids),
-      gatewayResponses: gatewayResponseSettings(template.Resources ?? {}),
-    });
   }
-}
 
-/**
- * The template's Outputs that have a local value: a `Ref` to a resource created locally, or
- * a value built from the REST API's id (its URL), which locally is serverless-offline's URL.
- */
-export function localOutputs(
-  outputs: Record<string, { Value?: unknown }>,
-  physicalIds: Record<string, string>,
-): Record<string, string> {
-  const local: Record<string, string> = {};
-  for (const [name, { Value }] of Object.entries(outputs)) {
-    const target = refTarget(Value);
-    if (target !== undefined) {
-      if (physicalIds[target] !== undefined) local[name] = physicalIds[target];
-    } else if (JSON.stringify(Value ?? null).includes(`{"Ref":"${REST_API_LOGICAL_ID}"}`)) {
-      local[name] = apiUrl;
+  /**
+   * What each handler finds in process.env, as Lambda sets it: the provider's and the function's
+   * environment with their intrinsic functions resolved (serverless-offline reads them from the
+   * service when it creates each function).
+   */
+  setEnvironments(environments: Readonly<Record<string, Readonly<Record<string, string>>>>): void {
+    const { service } = this.serverless;
+    const naming = this.serverless.getProvider('aws').naming;
+    service.provider.environment = {};
+    for (const [name, fn] of Object.entries(service.functions)) {
+      fn.environment = { ...environments[naming.getLambdaLogicalId(name)] };
     }
   }
-  return local;
 }

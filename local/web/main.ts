@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
 import { localConfig, localStackFile } from '../config.ts';
-import { readLocalStack } from '../local-stack.ts';
+import { readLocalStack } from '../cloudformation/local-stack.ts';
 import { eventually } from '../readiness.ts';
 import { webBuildEnv } from '../../web/build-env.ts';
 

@@ -4,7 +4,7 @@ import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import { attributesToRecord, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, unknownUserAsConfigured } from './cognito-rules.ts';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly, unknownUserAsConfigured } from './cognito-rules.ts';
 
 type PasswordPolicy = NonNullable<UserPool['Policies']>['PasswordPolicy'];
 
@@ -198,5 +198,25 @@ describe('unknownUserAsConfigured', () => {
     const req = { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'client-1', AuthParameters: { REFRESH_TOKEN: 'refresh-1' } };
     await unknownUserAsConfigured(services)(route)(ctx, req);
     expect(calls).toEqual([[ctx, req]]);
+  });
+});
+
+describe('refuseSelfSignUpWhenAdminOnly', () => {
+  const signUp = { ClientId: 'client-1', Username: 'ada@example.com', Password: 'Passw0rd!' };
+
+  it('refuses SignUp on a pool where only administrators create users, as Cognito does', async () => {
+    const { services } = fakeCognito({ pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }, clients: [appClient('client-1')] });
+    const { route, calls } = recordingRoute();
+    const error = await rejection(refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp));
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('SignUp is not permitted for this user pool');
+    expect(calls).toEqual([]);
+  });
+
+  it('lets SignUp through on a pool that allows it', async () => {
+    const { services } = fakeCognito({ pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: false } }, clients: [appClient('client-1')] });
+    const { route, calls } = recordingRoute();
+    await refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp);
+    expect(calls).toHaveLength(1);
   });
 });

@@ -66,3 +66,17 @@ export const unknownUserAsConfigured =
     }
     return route(ctx, req);
   };
+
+/**
+ * A pool whose AdminCreateUserConfig says AllowAdminCreateUserOnly takes no self sign-up
+ * (cognito-local lets it through). The message is the one Cognito's SignUp answers with
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html).
+ */
+export const refuseSelfSignUpWhenAdminOnly =
+  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+    if (userPool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw new NotAuthorizedError('SignUp is not permitted for this user pool');
+    return route(ctx, req);
+  };

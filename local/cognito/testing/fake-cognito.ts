@@ -80,7 +80,7 @@ export interface FakeCognito {
 /** The part of cognito-local's user pool service the local targets use. */
 type FakeUserPool = Pick<
   UserPoolService,
-  'options' | 'getUserByUsername' | 'getUserByRefreshToken' | 'listUserGroupMembership' | 'saveUser' | 'storeRefreshToken'
+  'options' | 'getUserByUsername' | 'getUserByRefreshToken' | 'listUserGroupMembership' | 'saveUser' | 'storeRefreshToken' | 'updateOptions'
 >;
 
 /**
@@ -100,7 +100,7 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
     delivered: [],
   };
   const poolOptions: UserPool = { Id: 'local_Pool1', ...options.pool };
-  const fakePool: FakeUserPool = {
+  const fakePool: Omit<FakeUserPool, 'options'> & { options: UserPool } = {
     options: poolOptions,
     getUserByUsername: async (_ctx, username) =>
       stored.get(username) ??
@@ -121,6 +121,9 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
     },
     storeRefreshToken: async (_ctx, token, user) => {
       recorded.storedRefreshTokens.push([token, user.Username]);
+    },
+    updateOptions: async (_ctx, updated) => {
+      fakePool.options = updated;
     },
   };
   // The code under test calls only FakeUserPool's methods; any other call fails as not a function.

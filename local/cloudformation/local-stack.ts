@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GatewayResponseSettings } from './offline/gateway-responses.ts';
+import type { ApiRoutes } from './api-routes.ts';
+import type { GatewayResponseSettings } from '../offline/gateway-responses.ts';
 
 /**
  * What `serverless offline` deployed on this machine: the local counterpart of a CloudFormation
@@ -14,6 +15,8 @@ export interface LocalStack {
   readonly physicalIds: Readonly<Record<string, string>>;
   /** The template's Outputs that resolve locally, by name (UserPoolId, UserPoolClientId, ApiUrl). */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Each REST API method's authorization, as API Gateway will have it. */
+  readonly routes: ApiRoutes;
   /** The template's GatewayResponses, which the local API adds to its own errors. */
   readonly gatewayResponses: GatewayResponseSettings;
 }

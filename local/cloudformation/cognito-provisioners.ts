@@ -1,0 +1,250 @@
+import {
+  AddCustomAttributesCommand,
+  AdminAddUserToGroupCommand,
+  AdminRemoveUserFromGroupCommand,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DeleteGroupCommand,
+  DeleteUserPoolClientCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  UpdateGroupCommand,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
+  type CognitoIdentityProviderClient,
+  type SchemaAttributeType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { LocalStackTemplateError } from './template.ts';
+
+export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
+
+/** What the local stage knows of a provisioned resource: its id and its `Fn::GetAtt` attributes. */
+export interface Provisioned {
+  readonly physicalId: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** Where the resources are created, and what their ARNs are made of. */
+export interface ProvisionContext {
+  readonly cognito: CognitoClient;
+  readonly region: string;
+  readonly accountId: string;
+  /** The emulator's URL as browsers see it: the issuer of its tokens. */
+  readonly cognitoPublicUrl: string;
+}
+
+type Properties = Readonly<Record<string, any>>;
+
+/**
+ * How the local stage creates, updates and deletes one resource type in the emulator, as
+ * CloudFormation does on AWS through the same Cognito API. Each type names the properties
+ * whose change CloudFormation answers with a replacement (a new resource, the old one deleted).
+ */
+export interface Provisioner {
+  /** Properties that force a replacement ("Update requires: Replacement" in the resource's reference page). */
+  readonly replacedWhen: readonly string[];
+  /** Provisioned after the seed users exist (a group attachment needs its user). */
+  readonly afterSeedUsers?: boolean;
+  /** On a first start with no record of an earlier deploy: the resource of that name an older start made. */
+  adopt?(properties: Properties, context: ProvisionContext): Promise<Provisioned | undefined>;
+  create(logicalId: string, properties: Properties, context: ProvisionContext): Promise<Provisioned>;
+  update(logicalId: string, current: Provisioned, properties: Properties, previous: Properties, context: ProvisionContext): Promise<Provisioned>;
+  delete(current: Provisioned, properties: Properties, context: ProvisionContext): Promise<void>;
+}
+
+/**
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html
+ * and "Settings you can't change" in
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html
+ */
+const userPool: Provisioner = {
+  replacedWhen: ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration'],
+  async create(_logicalId, { UserPoolName, ...properties }, context) {
+    const { UserPool } = await context.cognito.send(new CreateUserPoolCommand({ PoolName: UserPoolName, ...properties }));
+    return userPoolIds(UserPool!.Id!, context);
+  },
+  async adopt({ UserPoolName }, context) {
+    const { UserPools = [] } = await context.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    const existing = UserPools.find((pool) => pool.Name === UserPoolName);
+    return existing?.Id ? userPoolIds(existing.Id, context) : undefined;
+  },
+  async update(logicalId, current, properties, previous, context) {
+    const UserPoolId = current.physicalId;
+    const added = addedSchemaAttributes(logicalId, previous.Schema ?? [], properties.Schema ?? []);
+    if (added.length > 0) await context.cognito.send(new AddCustomAttributesCommand({ UserPoolId, CustomAttributes: added }));
+    const { UserPoolName, UsernameAttributes, AliasAttributes, UsernameConfiguration, Schema, UserPoolTags, ...updatable } = properties;
+    await context.cognito.send(new UpdateUserPoolCommand({ ...updatable, UserPoolTags, UserPoolId }));
+    return userPoolIds(UserPoolId, context);
+  },
+  async delete(current, _properties, context) {
+    await context.cognito.send(new DeleteUserPoolCommand({ UserPoolId: current.physicalId }));
+  },
+};
+
+function userPoolIds(id: string, context: ProvisionContext): Provisioned {
+  return {
+    physicalId: id,
+    attributes: {
+      Arn: `arn:aws:cognito-idp:${context.region}:${context.accountId}:userpool/${id}`,
+      ProviderName: `cognito-idp.${context.region}.amazonaws.com/${id}`,
+      // Locally the tokens' issuer is the emulator: what a handler needs to verify them.
+      ProviderURL: `${context.cognitoPublicUrl}/${id}`,
+      UserPoolId: id,
+    },
+  };
+}
+
+/**
+ * Cognito only adds custom attributes to an existing pool; CloudFormation fails an update that
+ * changes or removes one, or changes a standard attribute (AddCustomAttributes, and "Custom
+ * attributes" in the updating page above).
+ */
+function addedSchemaAttributes(logicalId: string, previous: readonly SchemaAttributeType[], next: readonly SchemaAttributeType[]): SchemaAttributeType[] {
+  const before = new Map(previous.map((attribute) => [attribute.Name, JSON.stringify(attribute)]));
+  const after = new Set(next.map((attribute) => attribute.Name));
+  for (const name of before.keys()) {
+    if (!after.has(name)) throw schemaChangeError(logicalId, `removes the attribute ${name}`);
+  }
+  const added: SchemaAttributeType[] = [];
+  for (const attribute of next) {
+    const earlier = before.get(attribute.Name);
+    if (earlier === undefined) {
+      if (!isCustom(attribute)) throw schemaChangeError(logicalId, `adds the standard attribute ${attribute.Name}`);
+      added.push(attribute);
+    } else if (earlier !== JSON.stringify(attribute)) {
+      throw schemaChangeError(logicalId, `changes the attribute ${attribute.Name}`);
+    }
+  }
+  return added;
+}
+
+const STANDARD_ATTRIBUTES = new Set(
+  'address birthdate email email_verified family_name gender given_name locale middle_name name nickname phone_number phone_number_verified picture preferred_username profile sub updated_at website zoneinfo'.split(' '),
+);
+
+function isCustom(attribute: SchemaAttributeType): boolean {
+  return !STANDARD_ATTRIBUTES.has(attribute.Name ?? '');
+}
+
+function schemaChangeError(logicalId: string, change: string): LocalStackTemplateError {
+  return new LocalStackTemplateError(
+    `${logicalId}.Properties.Schema ${change}: Cognito cannot change an existing pool's schema except by adding custom attributes, ` +
+      'so CloudFormation would fail this update on AWS. Add a new custom attribute instead, or give the pool a new logical id ' +
+      '(CloudFormation then replaces it, and every user in it is deleted); locally, `npm run reset` starts over.',
+  );
+}
+
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html */
+const userPoolClient: Provisioner = {
+  replacedWhen: ['UserPoolId', 'GenerateSecret'],
+  async create(_logicalId, properties, context) {
+    const { UserPoolClient } = await context.cognito.send(new CreateUserPoolClientCommand(withAwsTokenValidity(properties) as never));
+    return clientIds(properties.UserPoolId, UserPoolClient!.ClientId!, context);
+  },
+  async adopt({ UserPoolId, ClientName }, context) {
+    const { UserPoolClients = [] } = await context.cognito.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60 }));
+    const existing = UserPoolClients.find((client) => client.ClientName === ClientName);
+    return existing?.ClientId ? clientIds(UserPoolId, existing.ClientId, context) : undefined;
+  },
+  async update(_logicalId, current, properties, _previous, context) {
+    const { GenerateSecret, ...updatable } = withAwsTokenValidity(properties);
+    await context.cognito.send(new UpdateUserPoolClientCommand({ ...(updatable as object), ClientId: current.physicalId } as never));
+    return clientIds(properties.UserPoolId, current.physicalId, context);
+  },
+  async delete(current, properties, context) {
+    await context.cognito.send(new DeleteUserPoolClientCommand({ UserPoolId: properties.UserPoolId, ClientId: current.physicalId }));
+  },
+};
+
+async function clientIds(UserPoolId: string, ClientId: string, context: ProvisionContext): Promise<Provisioned> {
+  const { UserPoolClient } = await context.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+  const attributes: Record<string, string> = { ClientId, Name: UserPoolClient?.ClientName ?? '' };
+  if (UserPoolClient?.ClientSecret) attributes.ClientSecret = UserPoolClient.ClientSecret;
+  return { physicalId: ClientId, attributes };
+}
+
+/** What Cognito uses for a token's lifetime when the app client does not say (1 h, 1 h, 30 days). */
+const AWS_TOKEN_VALIDITY = [
+  { token: 'IdToken', property: 'IdTokenValidity', value: 1, unit: 'hours' },
+  { token: 'AccessToken', property: 'AccessTokenValidity', value: 1, unit: 'hours' },
+  { token: 'RefreshToken', property: 'RefreshTokenValidity', value: 30, unit: 'days' },
+] as const;
+
+/**
+ * The client's token lifetimes spelled out with their units, AWS's defaults filling the gaps:
+ * cognito-local's own defaults differ (24 h tokens, minutes as the ID token's unit).
+ */
+export function withAwsTokenValidity(client: Properties): Record<string, unknown> {
+  const units = { ...(client.TokenValidityUnits as Record<string, string> | undefined) };
+  const lifetimes: Record<string, unknown> = {};
+  for (const { token, property, value, unit } of AWS_TOKEN_VALIDITY) {
+    if (client[property] === undefined) {
+      lifetimes[property] = value;
+      units[token] = unit;
+    } else {
+      units[token] ??= unit;
+    }
+  }
+  return { ...client, ...lifetimes, TokenValidityUnits: units };
+}
+
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolgroup.html */
+const userPoolGroup: Provisioner = {
+  replacedWhen: ['GroupName', 'UserPoolId'],
+  async create(logicalId, { GroupName, ...properties }, context) {
+    // Without a name, CloudFormation makes one up.
+    const name: string = GroupName ?? `${logicalId}-${Math.random().toString(36).slice(2, 10)}`;
+    await context.cognito.send(new CreateGroupCommand({ ...properties, GroupName: name } as never));
+    return { physicalId: name, attributes: {} };
+  },
+  async update(_logicalId, current, properties, _previous, context) {
+    await context.cognito.send(new UpdateGroupCommand({ ...properties, GroupName: current.physicalId } as never));
+    return current;
+  },
+  async delete(current, properties, context) {
+    await context.cognito.send(new DeleteGroupCommand({ UserPoolId: properties.UserPoolId, GroupName: current.physicalId }));
+  },
+};
+
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolusertogroupattachment.html */
+const userToGroupAttachment: Provisioner = {
+  replacedWhen: ['GroupName', 'Username', 'UserPoolId'],
+  afterSeedUsers: true,
+  async create(logicalId, { GroupName, Username, UserPoolId }, context) {
+    await context.cognito.send(new AdminAddUserToGroupCommand({ GroupName, Username, UserPoolId }));
+    return { physicalId: `${logicalId}-${Username}-${GroupName}`, attributes: {} };
+  },
+  async update(_logicalId, current) {
+    return current;
+  },
+  async delete(_current, { GroupName, Username, UserPoolId }, context) {
+    await context.cognito.send(new AdminRemoveUserFromGroupCommand({ GroupName, Username, UserPoolId }));
+  },
+};
+
+/**
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpooldomain.html:
+ * recorded, so that references to it resolve; the emulator serves no hosted UI (README).
+ */
+const userPoolDomain: Provisioner = {
+  replacedWhen: ['Domain', 'UserPoolId'],
+  async create(_logicalId, { Domain }, context) {
+    return { physicalId: Domain, attributes: { CloudFrontDistribution: `${Domain}.auth.${context.region}.amazoncognito.com` } };
+  },
+  async update(_logicalId, current) {
+    return current;
+  },
+  async delete() {},
+};
+
+/** The resource types the local stage creates in the Cognito emulator. */
+export const COGNITO_PROVISIONERS: Readonly<Record<string, Provisioner>> = {
+  'AWS::Cognito::UserPool': userPool,
+  'AWS::Cognito::UserPoolClient': userPoolClient,
+  'AWS::Cognito::UserPoolGroup': userPoolGroup,
+  'AWS::Cognito::UserPoolUserToGroupAttachment': userToGroupAttachment,
+  'AWS::Cognito::UserPoolDomain': userPoolDomain,
+};

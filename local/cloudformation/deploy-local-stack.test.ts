@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { deployLocalStack, type DeployOptions } from './deploy-local-stack.ts';
+import type { StackState } from './stack-state.ts';
+import type { CfnTemplate } from './template.ts';
+
+/** Ids stay unique across the fakes of one test file, as the emulator's do across starts. */
+let next = 1;
+
+/** An in-memory stand-in for the emulator's Cognito API: records each call, makes up ids. */
+function fakeCognito() {
+  const calls: { name: string; input: Record<string, any> }[] = [];
+  const send = async (command: { input: Record<string, any> }) => {
+    const name = command.constructor.name.replace(/Command$/, '');
+    calls.push({ name, input: command.input });
+    switch (name) {
+      case 'CreateUserPool':
+        return { UserPool: { Id: `local_pool${next++}` } };
+      case 'CreateUserPoolClient':
+        return { UserPoolClient: { ClientId: `client${next++}` } };
+      case 'DescribeUserPoolClient':
+        return { UserPoolClient: { ClientName: 'web' } };
+      case 'ListUserPools':
+        return { UserPools: [] };
+      default:
+        return {};
+    }
+  };
+  return { send: send as never, calls, names: () => calls.map((call) => call.name) };
+}
+
+const pool = { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'app-local', UsernameAttributes: ['email'] } };
+const client = { Type: 'AWS::Cognito::UserPoolClient', Properties: { ClientName: 'web', UserPoolId: { Ref: 'UserPool' } } };
+const starter: CfnTemplate = { Resources: { UserPoolClient: client, UserPool: pool } };
+
+async function deploy(template: CfnTemplate, previous?: StackState, extra: Partial<DeployOptions> = {}, cognito = fakeCognito()) {
+  const notices: string[] = [];
+  const stack = await deployLocalStack({
+    template,
+    previous,
+    account: { region: 'eu-west-1', accountId: '000000000000', stackName: 'app-local', restApiId: 'localrestapi' },
+    provision: { cognito, region: 'eu-west-1', accountId: '000000000000', cognitoPublicUrl: 'http://127.0.0.1:9229' },
+    notEmulated: [],
+    notice: (line) => notices.push(line),
+    ...extra,
+  });
+  return { stack, cognito, notices };
+}
+
+describe('deployLocalStack', () => {
+  it('creates what a resource refers to first, and resolves the reference to its local id', async () => {
+    const { stack, cognito } = await deploy(starter);
+    expect(cognito.names().filter((name) => name.startsWith('Create'))).toEqual(['CreateUserPool', 'CreateUserPoolClient']);
+    const poolId = stack.state.resources.UserPool!.physicalId;
+    expect(cognito.calls.find((call) => call.name === 'CreateUserPoolClient')!.input.UserPoolId).toBe(poolId);
+    expect(stack.resolve({ 'Fn::GetAtt': ['UserPool', 'Arn'] }, 'Test')).toBe(`arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${poolId}`);
+  });
+
+  it('changes nothing when the template did not change', async () => {
+    const first = await deploy(starter);
+    const { cognito } = await deploy(starter, first.stack.state);
+    expect(cognito.names().filter((name) => /^(Create|Update|Delete)/.test(name))).toEqual([]);
+  });
+
+  it('updates a pool in place for a property CloudFormation updates', async () => {
+    const first = await deploy(starter);
+    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, MfaConfiguration: 'OFF' } } } };
+    const { cognito, notices } = await deploy(edited, first.stack.state);
+    expect(cognito.names()).toContain('UpdateUserPool');
+    expect(notices).toEqual([]);
+  });
+
+  it('replaces a pool whose UsernameAttributes changed, saying that on AWS its users would be deleted', async () => {
+    const first = await deploy(starter);
+    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } } } };
+    const { stack, cognito, notices } = await deploy(edited, first.stack.state);
+    const before = first.stack.state.resources.UserPool!.physicalId;
+    expect(stack.state.resources.UserPool!.physicalId).not.toBe(before);
+    expect(cognito.calls.find((call) => call.name === 'DeleteUserPool')!.input.UserPoolId).toBe(before);
+    expect(notices.join('\n')).toMatch(/UserPool .*UsernameAttributes changed.*every user in it would be deleted/s);
+  });
+
+  it('treats a renamed logical id as a new pool and deletes the old one, as CloudFormation does', async () => {
+    const first = await deploy(starter);
+    const renamed = { Resources: { AppUserPool: pool, UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } } } };
+    const { cognito, notices } = await deploy(renamed, first.stack.state);
+    expect(cognito.names()).toEqual(expect.arrayContaining(['CreateUserPool', 'CreateUserPoolClient', 'DeleteUserPool']));
+    expect(notices.join('\n')).toMatch(/UserPool \(AWS::Cognito::UserPool\).*no longer in serverless.yml.*every user/s);
+  });
+
+  it('adds a new custom attribute to an existing pool, and refuses to change an existing one', async () => {
+    const withSchema = (schema: object[]) => ({ Resources: { UserPool: { ...pool, Properties: { ...pool.Properties, Schema: schema } } } });
+    const first = await deploy(withSchema([{ Name: 'tier', AttributeDataType: 'String' }]));
+    const added = await deploy(withSchema([{ Name: 'tier', AttributeDataType: 'String' }, { Name: 'plan', AttributeDataType: 'String' }]), first.stack.state);
+    expect(added.cognito.calls.find((call) => call.name === 'AddCustomAttributes')!.input.CustomAttributes).toEqual([{ Name: 'plan', AttributeDataType: 'String' }]);
+    await expect(deploy(withSchema([{ Name: 'tier', AttributeDataType: 'Number' }]), first.stack.state)).rejects.toThrow(
+      /UserPool\.Properties\.Schema changes the attribute tier.*fail this update on AWS/,
+    );
+  });
+
+  it('refuses a resource nothing stands in for locally, by name, unless notEmulated lists it', async () => {
+    const withTable = { Resources: { ...starter.Resources, OrdersTable: { Type: 'AWS::DynamoDB::Table', Properties: {} } } };
+    await expect(deploy(withTable)).rejects.toThrow(/OrdersTable \(AWS::DynamoDB::Table\): nothing stands in for it locally.*custom\.localStack\.notEmulated/s);
+    await expect(deploy(withTable, undefined, { notEmulated: ['OrdersTable'] })).resolves.toBeDefined();
+  });
+
+  it('refuses a pool property it cannot honour, unless notEmulated lists it', async () => {
+    const withTriggers = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, LambdaConfig: { PreSignUp: 'arn' } } } } };
+    await expect(deploy(withTriggers)).rejects.toThrow(/UserPool\.Properties\.LambdaConfig \(AWS::Cognito::UserPool\): the local Cognito does not call Lambda triggers/);
+    const { cognito } = await deploy(withTriggers, undefined, { notEmulated: ['UserPool.LambdaConfig'] });
+    expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input.LambdaConfig).toBeUndefined();
+  });
+
+  it('skips resources whose Condition is false', async () => {
+    const template = {
+      Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] } },
+      Resources: { ...starter.Resources, ProdPool: { ...pool, Condition: 'IsProd' } },
+    };
+    const { cognito } = await deploy(template);
+    expect(cognito.names().filter((name) => name === 'CreateUserPool')).toHaveLength(1);
+  });
+
+  it('refuses a reference to a resource the template does not have', async () => {
+    const broken = { Resources: { UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'CognitoUserPool' } } } } };
+    await expect(deploy(broken)).rejects.toThrow(/UserPoolClient\.Properties\.UserPoolId refers to CognitoUserPool, but there is no resource CognitoUserPool/);
+  });
+
+  it('adds users to groups after the seed users exist', async () => {
+    const cognito = fakeCognito();
+    let callsBeforeSeed: string[] = [];
+    const template = {
+      Resources: {
+        ...starter.Resources,
+        Admins: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { GroupName: 'admins', UserPoolId: { Ref: 'UserPool' } } },
+        AdaIsAdmin: {
+          Type: 'AWS::Cognito::UserPoolUserToGroupAttachment',
+          Properties: { GroupName: { Ref: 'Admins' }, Username: 'ada@example.com', UserPoolId: { Ref: 'UserPool' } },
+        },
+      },
+    };
+    const seeded = async () => void (callsBeforeSeed = cognito.names());
+    const { stack } = await deploy(template, undefined, { beforeUserResources: seeded }, cognito);
+    const attach = cognito.calls.find((call) => call.name === 'AdminAddUserToGroup')!;
+    expect(attach.input).toEqual({ GroupName: 'admins', Username: 'ada@example.com', UserPoolId: stack.state.resources.UserPool!.physicalId });
+    expect(callsBeforeSeed).toContain('CreateGroup');
+    expect(callsBeforeSeed).not.toContain('AdminAddUserToGroup');
+  });
+});

@@ -1,0 +1,131 @@
+import { gatewayResponseSettings, type GatewayResponseSettings } from '../offline/gateway-responses.ts';
+import { apiRoutes, type ApiRoutes } from './api-routes.ts';
+import type { CognitoClient } from './cognito-provisioners.ts';
+import { deployLocalStack, type DeployedStack } from './deploy-local-stack.ts';
+import { localValues, type StandIn } from './local-values.ts';
+import { readStackState, writeStackState } from './stack-state.ts';
+import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
+
+/** serverless.yml's `custom.localStack`: what only the local stage deploys, and what it runs without. */
+export interface LocalStackSettings {
+  /**
+   * Resources only the local stage deploys, in CloudFormation's syntax. `StandsFor` names
+   * what serverless.yml resolves to for a resource another stack owns on AWS (its ARN or id):
+   * every use of that value locally is pointed at this resource instead.
+   */
+  readonly resources?: Readonly<Record<string, CfnResource & { readonly StandsFor?: string }>>;
+  /** Logical ids (or `<id>.<Property>`) the local stage starts without, knowingly. */
+  readonly notEmulated?: readonly string[];
+}
+
+export interface LocalStageOptions {
+  readonly template: CfnTemplate;
+  readonly settings: LocalStackSettings;
+  readonly cognito: CognitoClient;
+  readonly region: string;
+  readonly stackName: string;
+  readonly stateFile: string;
+  /** The local API's base URL without the stage, and the emulator's as browsers see it. */
+  readonly apiBaseUrl: string;
+  readonly cognitoPublicUrl: string;
+  /** Adds the seed users to the web client's pool, before the resources that need users. */
+  readonly seed: (userPoolId: string, clientId: string) => Promise<void>;
+  readonly notice: (line: string) => void;
+}
+
+/** The stage as deployed on this machine: what the API, the handlers and the web client read. */
+export interface LocalStage {
+  readonly physicalIds: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly routes: ApiRoutes;
+  readonly gatewayResponses: GatewayResponseSettings;
+  /** Each Lambda function's environment by its logical id, as Lambda would set it, with local values. */
+  readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** The account id ARNs carry locally. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+/** The local id of the REST API serverless generates. */
+const REST_API_ID = 'localrestapi';
+
+/** Deploys the stage's compiled template to this machine and reads off what the local services need. */
+export async function deployLocalStage(options: LocalStageOptions): Promise<LocalStage> {
+  const template = withLocalOnlyResources(options.template, options.settings.resources ?? {});
+  const account = { region: options.region, accountId: LOCAL_ACCOUNT_ID, stackName: options.stackName, restApiId: REST_API_ID };
+  const stack = await deployLocalStack({
+    template,
+    previous: readStackState(options.stateFile),
+    account,
+    provision: { cognito: options.cognito, region: options.region, accountId: LOCAL_ACCOUNT_ID, cognitoPublicUrl: options.cognitoPublicUrl },
+    notEmulated: options.settings.notEmulated ?? [],
+    notice: options.notice,
+    beforeUserResources: async (deployed) => {
+      const web = webClient(deployed, template);
+      if (web) await options.seed(web.userPoolId, web.clientId);
+    },
+  });
+  writeStackState(options.stateFile, stack.state);
+
+  const deployed = stack.state.resources;
+  const standIns: StandIn[] = Object.entries(options.settings.resources ?? {})
+    .filter(([id, resource]) => resource.StandsFor !== undefined && deployed[id])
+    .map(([id, resource]) => ({ standsFor: resource.StandsFor!, physicalId: deployed[id]!.physicalId, attributes: deployed[id]!.attributes }));
+  const localValue = localValues({ standIns, region: options.region, restApiId: REST_API_ID, apiBaseUrl: options.apiBaseUrl, cognitoPublicUrl: options.cognitoPublicUrl });
+  const resolved = (value: unknown, at: string) => localValue(stack.resolve(value, at), at);
+
+  const pools = new Set(Object.values(deployed).filter((resource) => resource.type === 'AWS::Cognito::UserPool').map((pool) => pool.physicalId));
+  const outputs: Record<string, string> = {};
+  for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+    if (output.Condition && !stack.resolve({ 'Fn::If': [output.Condition, true, false] }, `Outputs.${name}`)) continue;
+    outputs[name] = String(resolved(output.Value, `Outputs.${name}.Value`));
+  }
+  const environments: Record<string, Record<string, string>> = {};
+  const gatewayResponses: Record<string, CfnResource> = {};
+  for (const [logicalId, resource] of Object.entries(stack.resources)) {
+    if (resource.Type === 'AWS::Lambda::Function') {
+      const variables = resolved((resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}, `${logicalId}.Environment.Variables`);
+      environments[logicalId] = Object.fromEntries(Object.entries(variables as Record<string, unknown>).map(([name, value]) => [name, String(value)]));
+    } else if (resource.Type === 'AWS::ApiGateway::GatewayResponse') {
+      gatewayResponses[logicalId] = { Type: resource.Type, Properties: resolved(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown> };
+    }
+  }
+  return {
+    physicalIds: Object.fromEntries(Object.entries(deployed).map(([id, resource]) => [id, resource.physicalId])),
+    outputs,
+    routes: apiRoutes(stack, localValue, pools),
+    gatewayResponses: gatewayResponseSettings(gatewayResponses),
+    environments,
+  };
+}
+
+/** The template with `custom.localStack.resources` added (their `StandsFor` is the local stage's, not CloudFormation's). */
+function withLocalOnlyResources(template: CfnTemplate, localOnly: LocalStackSettings['resources'] & object): CfnTemplate {
+  const resources: Record<string, CfnResource> = { ...template.Resources };
+  for (const [logicalId, { StandsFor, ...resource }] of Object.entries(localOnly)) {
+    if (resources[logicalId]) {
+      throw new LocalStackTemplateError(`custom.localStack.resources.${logicalId}: the stack already has a resource ${logicalId}; give the local one another logical id.`);
+    }
+    if (StandsFor !== undefined && typeof StandsFor !== 'string') {
+      throw new LocalStackTemplateError(`custom.localStack.resources.${logicalId}.StandsFor must be the ARN or id of the AWS resource it stands in for.`);
+    }
+    resources[logicalId] = resource;
+  }
+  return { ...template, Resources: resources };
+}
+
+/**
+ * The pool and app client the web client uses: those the UserPoolId and UserPoolClientId
+ * Outputs name, else the first client of the first pool.
+ */
+function webClient(stack: DeployedStack, template: CfnTemplate): { userPoolId: string; clientId: string } | undefined {
+  const resources = stack.state.resources;
+  const named = (output: string) => {
+    const ref = (template.Outputs?.[output]?.Value as { Ref?: unknown } | undefined)?.Ref;
+    return typeof ref === 'string' ? resources[ref] : undefined;
+  };
+  const pools = Object.values(resources).filter((resource) => resource.type === 'AWS::Cognito::UserPool');
+  const clients = Object.values(resources).filter((resource) => resource.type === 'AWS::Cognito::UserPoolClient');
+  const pool = named('UserPoolId') ?? pools[0];
+  const client = named('UserPoolClientId') ?? clients.find((candidate) => candidate.properties.UserPoolId === pool?.physicalId);
+  return pool && client ? { userPoolId: pool.physicalId, clientId: client.physicalId } : undefined;
+}

@@ -1,0 +1,93 @@
+import { COGNITO_PROVISIONERS, type Provisioner } from './cognito-provisioners.ts';
+import type { CfnResource } from './template.ts';
+
+/** The values a stack's pseudo parameters and made-up ARNs take locally. */
+export interface LocalAccount {
+  readonly region: string;
+  readonly accountId: string;
+  readonly stackName: string;
+  /** The local id of the REST API serverless generates: its execute-api URL is rewritten to the local API. */
+  readonly restApiId: string;
+}
+
+/** How the local stage treats a resource of the template. */
+export type LocalTreatment =
+  | { readonly kind: 'provisioned'; readonly provisioner: Provisioner }
+  /** Nothing to create: serverless-offline (with our emulation) serves it, or it only matters on AWS. */
+  | { readonly kind: 'known'; readonly ref: string; readonly attributes: Readonly<Record<string, string>> }
+  | { readonly kind: 'refused'; readonly why: string };
+
+/**
+ * What the local stage does with each resource type: Cognito resources are created in the
+ * emulator; API Gateway and Lambda resources are what serverless-offline serves; IAM, logs and
+ * serverless's deployment bucket only matter on AWS (IAM is not enforced locally: README). Any
+ * other type is refused, by name, unless `custom.localStack.notEmulated` lists it.
+ */
+export function localTreatment(logicalId: string, resource: CfnResource, account: LocalAccount): LocalTreatment {
+  const provisioner = COGNITO_PROVISIONERS[resource.Type];
+  if (provisioner) return { kind: 'provisioned', provisioner };
+  const { region, accountId } = account;
+  const arn = (service: string, resourcePath: string) => `arn:aws:${service}:${region}:${accountId}:${resourcePath}`;
+  const properties = resource.Properties ?? {};
+  switch (resource.Type) {
+    case 'AWS::ApiGateway::RestApi':
+      if (logicalId !== 'ApiGatewayRestApi') return refused(logicalId, resource, 'serverless-offline serves only the REST API that serverless generates (ApiGatewayRestApi)');
+      return known(account.restApiId, { RootResourceId: 'root' });
+    case 'AWS::ApiGateway::Authorizer':
+      if (properties.Type !== 'COGNITO_USER_POOLS') {
+        return refused(logicalId, resource, `it is a ${String(properties.Type)} authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only`);
+      }
+      return known(logicalId.toLowerCase().slice(0, 10), {});
+    case 'AWS::ApiGateway::Resource':
+    case 'AWS::ApiGateway::Method':
+    case 'AWS::ApiGateway::Deployment':
+    case 'AWS::ApiGateway::GatewayResponse':
+    case 'AWS::Lambda::Permission':
+    case 'AWS::Lambda::Version':
+    case 'AWS::Logs::LogGroup':
+      return known(logicalId, {});
+    case 'AWS::Lambda::Function': {
+      const name = String(properties.FunctionName ?? logicalId);
+      return known(name, { Arn: arn('lambda', `function:${name}`) });
+    }
+    case 'AWS::IAM::Role':
+      return known(logicalId, { Arn: `arn:aws:iam::${accountId}:role/${logicalId}`, RoleId: logicalId });
+    case 'AWS::IAM::Policy':
+    case 'AWS::IAM::ManagedPolicy':
+      return known(logicalId, {});
+    case 'AWS::S3::Bucket':
+    case 'AWS::S3::BucketPolicy':
+      // serverless's own bucket for the deployment artifacts.
+      if (logicalId.startsWith('ServerlessDeploymentBucket')) return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
+      return refused(logicalId, resource, 'no S3 stands in for it locally');
+    default:
+      return refused(logicalId, resource, 'nothing stands in for it locally');
+  }
+}
+
+/**
+ * Properties of resources the local stage creates but cannot honour, and what each would change:
+ * refused, unless `custom.localStack.notEmulated` lists `<id>.<Property>`.
+ */
+const NOT_HONOURED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'AWS::Cognito::UserPool': {
+    LambdaConfig: 'the local Cognito does not call Lambda triggers, so what they do (or refuse) would not happen locally',
+    AliasAttributes: 'signing in with an alias is not emulated; UsernameAttributes is',
+  },
+};
+
+/** The properties of `resource` the local stage would silently ignore, each as a refusal, keyed `<id>.<Property>`. */
+export function notHonoured(logicalId: string, resource: CfnResource): { key: string; why: string }[] {
+  const table = NOT_HONOURED[resource.Type] ?? {};
+  return Object.entries(table)
+    .filter(([property]) => resource.Properties?.[property] !== undefined)
+    .map(([property, why]) => ({ key: `${logicalId}.${property}`, why: `${logicalId}.Properties.${property} (${resource.Type}): ${why}.` }));
+}
+
+function known(ref: string, attributes: Record<string, string>): LocalTreatment {
+  return { kind: 'known', ref, attributes };
+}
+
+function refused(logicalId: string, resource: CfnResource, why: string): LocalTreatment {
+  return { kind: 'refused', why: `${logicalId} (${resource.Type}): ${why}.` };
+}

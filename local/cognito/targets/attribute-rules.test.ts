@@ -1,0 +1,153 @@
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+import { describe, expect, it } from 'vitest';
+import { signedAccessToken } from '../testing/access-token.ts';
+import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { enforceClientWriteAttributes, enforceSchemaOnCreate, enforceSchemaOnUpdate, readableUserAttributes } from './attribute-rules.ts';
+
+const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
+  Attributes: [
+    { Name: 'sub', Value: '0a1b2c3d-0000-4000-8000-000000000001' },
+    { Name: 'email', Value: 'ada@example.com' },
+    { Name: 'email_verified', Value: 'true' },
+    { Name: 'custom:team', Value: 'blue' },
+    { Name: 'custom:tenant', Value: 't1' },
+  ],
+});
+
+/** An email-as-username pool with custom:team (mutable, up to 5 characters) and custom:tenant (immutable); one user, Ada. */
+function fakePool(client: Partial<AppClient> = {}) {
+  return fakeCognito({
+    users: [ada],
+    pool: {
+      Id: 'local_Pool1',
+      UsernameAttributes: ['email'],
+      SchemaAttributes: [
+        ...(USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []).map((attribute) => (attribute.Name === 'email' ? { ...attribute, Required: true } : attribute)),
+        { Name: 'custom:team', AttributeDataType: 'String', Mutable: true, Required: false, StringAttributeConstraints: { MaxLength: '5' } },
+        { Name: 'custom:tenant', AttributeDataType: 'String', Mutable: false, Required: false, StringAttributeConstraints: {} },
+      ],
+    },
+    clients: [appClient('client-1', client)],
+  });
+}
+
+function recordingRoute(answer: unknown = {}) {
+  const calls: unknown[] = [];
+  const route: Route = async (_ctx, req) => {
+    calls.push(req);
+    return answer;
+  };
+  return { route, calls };
+}
+
+const signUp = (attributes: { Name: string; Value: string }[]) => ({ ClientId: 'client-1', Username: 'new@example.com', Password: 'Correct-Horse-1', UserAttributes: attributes });
+
+describe('enforceSchemaOnCreate', () => {
+  it('refuses a sign-up with an attribute outside the schema and never reaches the operation', async () => {
+    const { services } = fakePool();
+    const { route, calls } = recordingRoute();
+    const error = await rejection(enforceSchemaOnCreate(services)(route)(ctx, signUp([{ Name: 'favorite_flavor', Value: 'x' }])));
+    expect(error.code).toBe('InvalidParameterException');
+    expect(error.message).toBe('Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n');
+    expect(calls).toEqual([]);
+  });
+
+  it('takes the email of an email-as-username pool from the username', async () => {
+    const { services } = fakePool();
+    const { route, calls } = recordingRoute();
+    await enforceSchemaOnCreate(services)(route)(ctx, signUp([{ Name: 'custom:team', Value: 'blue' }]));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses an AdminCreateUser whose custom string is too long', async () => {
+    const { services } = fakePool();
+    const { route } = recordingRoute();
+    const req = { UserPoolId: 'local_Pool1', Username: 'new@example.com', UserAttributes: [{ Name: 'custom:team', Value: 'purple' }] };
+    const error = await rejection(enforceSchemaOnCreate(services)(route)(ctx, req));
+    expect(error.message).toBe('Attributes did not conform to the schema: custom:team: String must be no longer than 5 characters\n');
+  });
+});
+
+describe('enforceSchemaOnUpdate', () => {
+  it('refuses AdminUpdateUserAttributes on an immutable attribute', async () => {
+    const { services, saved } = fakePool();
+    const { route, calls } = recordingRoute();
+    const req = { UserPoolId: 'local_Pool1', Username: ada.Username, UserAttributes: [{ Name: 'custom:tenant', Value: 't2' }] };
+    const error = await rejection(enforceSchemaOnUpdate(services)(route)(ctx, req));
+    expect(error.code).toBe('InvalidParameterException');
+    expect(error.message).toBe('user.custom:tenant: Attribute cannot be updated.\n');
+    expect(calls).toEqual([]);
+    expect(saved).toEqual([]);
+  });
+
+  it('finds the pool of UpdateUserAttributes from the access token and refuses an unknown attribute', async () => {
+    const { services } = fakePool();
+    const { route } = recordingRoute();
+    const req = { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'custom:foo', Value: 'x' }] };
+    const error = await rejection(enforceSchemaOnUpdate(services)(route)(ctx, req));
+    expect(error.message).toBe('user.custom:foo: Attribute does not exist in the schema.\n');
+  });
+
+  it('passes a change to a mutable attribute on', async () => {
+    const { services } = fakePool();
+    const { route, calls } = recordingRoute();
+    await enforceSchemaOnUpdate(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'custom:team', Value: 'red' }] });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('enforceClientWriteAttributes', () => {
+  it('refuses a custom attribute a client without WriteAttributes may not write', async () => {
+    const { services } = fakePool();
+    const { route, calls } = recordingRoute();
+    const error = await rejection(enforceClientWriteAttributes(services)(route)(ctx, signUp([{ Name: 'custom:team', Value: 'blue' }])));
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('A client attempted to write unauthorized attribute');
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses email_verified from a client, whatever its defaults', async () => {
+    const { services } = fakePool();
+    const { route } = recordingRoute();
+    const error = await rejection(enforceClientWriteAttributes(services)(route)(ctx, signUp([{ Name: 'email_verified', Value: 'true' }])));
+    expect(error.message).toBe('A client attempted to write unauthorized attribute');
+  });
+
+  it('lets a client write what its WriteAttributes list', async () => {
+    const { services } = fakePool({ WriteAttributes: ['email', 'custom:team'] });
+    const { route, calls } = recordingRoute();
+    await enforceClientWriteAttributes(services)(route)(ctx, signUp([{ Name: 'custom:team', Value: 'blue' }]));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('judges UpdateUserAttributes by the access token\'s client', async () => {
+    const { services } = fakePool({ WriteAttributes: ['email'] });
+    const { route } = recordingRoute();
+    const req = { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'given_name', Value: 'Ada' }] };
+    const error = await rejection(enforceClientWriteAttributes(services)(route)(ctx, req));
+    expect(error.code).toBe('NotAuthorizedException');
+  });
+});
+
+describe('readableUserAttributes', () => {
+  const getUserAnswer = { Username: ada.Username, UserAttributes: ada.Attributes };
+
+  it('shows a client without ReadAttributes the standard attributes only', async () => {
+    const { services } = fakePool();
+    const { route } = recordingRoute(getUserAnswer);
+    const result = (await readableUserAttributes(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1') })) as typeof getUserAnswer;
+    expect(result.UserAttributes.map((attribute) => attribute.Name)).toEqual(['sub', 'email', 'email_verified']);
+  });
+
+  it('shows a client what its ReadAttributes list, and sub', async () => {
+    const { services } = fakePool({ ReadAttributes: ['custom:team'] });
+    const { route } = recordingRoute(getUserAnswer);
+    const result = (await readableUserAttributes(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1') })) as typeof getUserAnswer;
+    expect(result.UserAttributes).toEqual([
+      { Name: 'sub', Value: ada.Username },
+      { Name: 'custom:team', Value: 'blue' },
+    ]);
+  });
+});

@@ -1,0 +1,102 @@
+import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import type { UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import jwt from 'jsonwebtoken';
+import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
+import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';
+import { accessTokenUser } from './access-tokens.ts';
+
+type Wrapper = (route: Route) => Route;
+type CognitoServices = Pick<Services, 'cognito'>;
+
+/** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
+const schemaOf = (userPool: UserPoolService): readonly SchemaAttribute[] =>
+  userPool.options.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
+
+/** The pool a request is about: by `UserPoolId`, `ClientId`, or the access token's issuer. */
+async function requestPool({ cognito }: CognitoServices, ctx: Context, req: Record<string, unknown>): Promise<UserPoolService> {
+  if (typeof req.UserPoolId === 'string') return cognito.getUserPool(ctx, req.UserPoolId);
+  if (typeof req.AccessToken === 'string') return (await accessTokenUser({ cognito }, ctx, req.AccessToken)).userPool;
+  return cognito.getUserPoolForClientId(ctx, String(req.ClientId));
+}
+
+/** The app client a client-side request speaks for: its `ClientId`, or its access token's `client_id`. */
+function requestClientId(req: Record<string, unknown>): string | undefined {
+  if (typeof req.ClientId === 'string') return req.ClientId;
+  if (typeof req.AccessToken !== 'string') return undefined;
+  const claims = jwt.decode(req.AccessToken);
+  return typeof claims === 'object' && typeof claims?.client_id === 'string' ? claims.client_id : undefined;
+}
+
+const userAttributes = (req: Record<string, unknown>) => (Array.isArray(req.UserAttributes) ? (req.UserAttributes as UserAttribute[]) : []);
+
+/**
+ * SignUp and AdminCreateUser refuse attributes outside the pool's schema, outside their
+ * constraints, or without a required one (cognito-local stored them all).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+ */
+export const enforceSchemaOnCreate =
+  (services: CognitoServices): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const userPool = await requestPool(services, ctx, req);
+    // An email-as-username pool takes the email from the username.
+    const implied = userPool.options.UsernameAttributes?.includes('email') ? ['email'] : [];
+    const violation = creationViolation(userAttributes(req), schemaOf(userPool), implied);
+    if (violation) throw new InvalidParameterError(violation);
+    return route(ctx, req);
+  };
+
+/**
+ * UpdateUserAttributes and AdminUpdateUserAttributes refuse attributes outside the schema or
+ * their constraints, and any immutable one: it is set when the user is created, or never.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+ */
+export const enforceSchemaOnUpdate =
+  (services: CognitoServices): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const violation = updateViolation(userAttributes(req), schemaOf(await requestPool(services, ctx, req)));
+    if (violation) throw new InvalidParameterError(violation);
+    return route(ctx, req);
+  };
+
+/**
+ * SignUp and UpdateUserAttributes write only what the app client's WriteAttributes allow
+ * (standard attributes when it lists none).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
+ */
+export const enforceClientWriteAttributes =
+  ({ cognito }: CognitoServices): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const clientId = requestClientId(req);
+    const client = clientId === undefined ? null : await cognito.getAppClient(ctx, clientId);
+    if (client) {
+      const writable = writableAttributes(client);
+      if (userAttributes(req).some((attribute) => !writable.has(attribute.Name ?? ''))) {
+        throw new NotAuthorizedError('A client attempted to write unauthorized attribute');
+      }
+    }
+    return route(ctx, req);
+  };
+
+/**
+ * GetUser answers only the attributes the access token's app client may read (ReadAttributes;
+ * the standard attributes when it lists none; `sub` always).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
+ */
+export const readableUserAttributes =
+  ({ cognito }: CognitoServices): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const result = (await route(ctx, req)) as { UserAttributes?: UserAttribute[] };
+    const clientId = requestClientId(req);
+    const client = clientId === undefined ? null : await cognito.getAppClient(ctx, clientId);
+    if (!client || !result.UserAttributes) return result;
+    const readable = readableAttributes(client);
+    return { ...result, UserAttributes: result.UserAttributes.filter((attribute) => readable.has(attribute.Name ?? '')) };
+  };

@@ -1,0 +1,105 @@
+import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import { attributeValue } from 'cognito-local/lib/services/userPoolService.js';
+import { isSecretHashOf } from '../secrets/secret-hash.ts';
+
+type Wrapper = (route: Route) => Route;
+/** The members of a client-side request that carry the client and its SECRET_HASH. */
+interface Request {
+  readonly ClientId?: unknown;
+  readonly Username?: unknown;
+  readonly SecretHash?: unknown;
+  readonly AuthFlow?: unknown;
+  readonly AuthParameters?: Readonly<Record<string, string>>;
+  readonly ChallengeResponses?: Readonly<Record<string, string>>;
+}
+
+/** Where an operation carries its SECRET_HASH, and the names the hash may be computed over. */
+interface SecretHashClaim {
+  readonly hash: unknown;
+  /** The names whose hash is right; empty when the request names no one Cognito knows (left to the operation). */
+  readonly usernames: () => Promise<readonly string[]>;
+}
+
+/**
+ * Each operation's SECRET_HASH, hashed over the name the caller sent (the email, in an
+ * email-as-username pool) — except a refresh, which names no user: Cognito hashes over the
+ * refresh token's user, its username or `sub`.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
+ */
+function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, target: string, req: Request): SecretHashClaim | undefined {
+  const named = (username: unknown) => async () => (typeof username === 'string' ? [username] : []);
+  switch (target) {
+    case 'SignUp':
+    case 'ConfirmSignUp':
+    case 'ResendConfirmationCode':
+    case 'ForgotPassword':
+    case 'ConfirmForgotPassword':
+      return { hash: req.SecretHash, usernames: named(req.Username) };
+    case 'RespondToAuthChallenge':
+      return { hash: req.ChallengeResponses?.SECRET_HASH, usernames: named(req.ChallengeResponses?.USERNAME) };
+    case 'InitiateAuth': {
+      const parameters = req.AuthParameters ?? {};
+      if (req.AuthFlow !== 'REFRESH_TOKEN_AUTH' && req.AuthFlow !== 'REFRESH_TOKEN') return { hash: parameters.SECRET_HASH, usernames: named(parameters.USERNAME) };
+      return {
+        hash: parameters.SECRET_HASH,
+        usernames: async () => {
+          const userPool = await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
+          const user = await userPool.getUserByRefreshToken(ctx, String(parameters.REFRESH_TOKEN));
+          return user ? [user.Username, attributeValue('sub', user.Attributes) ?? user.Username] : [];
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const missing = (clientId: string) => new NotAuthorizedError(`Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+const wrong = (clientId: string) => new NotAuthorizedError(`Unable to verify secret hash for client ${clientId}`);
+const unexpected = (clientId: string) => new InvalidParameterError(`App client ${clientId} is not configured for secret but secret hash was received`);
+
+/**
+ * An app client with a secret needs the SECRET_HASH of the user with every client-side call that
+ * names one; a client without a secret is refused one it was sent. Messages: docs/aws-behaviour.md.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
+ */
+export const requireSecretHash =
+  (services: Pick<Services, 'cognito'>, target: string): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const claim = secretHashClaim(services, ctx, target, req ?? {});
+    const client = claim && typeof req.ClientId === 'string' ? await services.cognito.getAppClient(ctx, req.ClientId) : null;
+    if (claim && client) {
+      const given = typeof claim.hash === 'string' && claim.hash !== '' ? claim.hash : undefined;
+      if (!client.ClientSecret) {
+        if (given !== undefined) throw unexpected(client.ClientId);
+      } else {
+        if (given === undefined) throw missing(client.ClientId);
+        const usernames = await claim.usernames();
+        if (usernames.length > 0 && !isSecretHashOf(given, client.ClientSecret, client.ClientId, usernames)) throw wrong(client.ClientId);
+      }
+    }
+    return route(ctx, req);
+  };
+
+/**
+ * GetTokensFromRefreshToken takes the client secret itself (`ClientSecret`), not a hash; Cognito's
+ * answers to a missing or wrong one are not documented: the SECRET_HASH ones are used ([U]).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
+ */
+export const requireClientSecret =
+  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const client = typeof req?.ClientId === 'string' ? await cognito.getAppClient(ctx, req.ClientId) : null;
+    const given = typeof req?.ClientSecret === 'string' && req.ClientSecret !== '' ? (req.ClientSecret as string) : undefined;
+    if (client && !client.ClientSecret && given !== undefined) throw unexpected(client.ClientId);
+    if (client?.ClientSecret) {
+      if (given === undefined) throw missing(client.ClientId);
+      if (given !== client.ClientSecret) throw wrong(client.ClientId);
+    }
+    return route(ctx, req);
+  };
