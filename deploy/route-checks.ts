@@ -49,10 +49,29 @@ function checkRoute(resources: Resources, route: Route, method: Record<string, a
     );
     return;
   }
-  if (authorization.kind === 'existing' && JSON.stringify(method.AuthorizerId) !== JSON.stringify(authorization.authorizerId)) {
-    findings.problems.push(`${describe(route)}: its method's AuthorizerId is ${JSON.stringify(method.AuthorizerId)}, not the authorizerId its http event names.`);
-  }
+  if (authorization.kind === 'existing') checkNamedAuthorizer(resources, route, authorization.type, method.AuthorizerId, authorization.authorizerId, findings);
   if (authorization.kind === 'compiled') checkCompiledAuthorizer(resources, route, authorization, method.AuthorizerId, findings);
+}
+
+/** An http event's `authorizerId`: an authorizer of `resources` (checked like serverless's own) or one made elsewhere. */
+function checkNamedAuthorizer(resources: Resources, route: Route, type: string, deployedId: unknown, authorizerId: unknown, findings: CheckFindings): void {
+  if (JSON.stringify(deployedId) !== JSON.stringify(authorizerId)) {
+    findings.problems.push(`${describe(route)}: its method's AuthorizerId is ${JSON.stringify(deployedId)}, not the authorizerId its http event names.`);
+    return;
+  }
+  const id = refTarget(authorizerId);
+  if (!id) {
+    findings.notes.push(`${describe(route)} uses the authorizer ${JSON.stringify(authorizerId)}, made outside this stack (not checked).`);
+    return;
+  }
+  const authorizer = resources[id];
+  if (authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
+    findings.problems.push(`${describe(route)}: its authorizerId names ${id}, which is not an AWS::ApiGateway::Authorizer of the template: declare it in resources, or point authorizerId at one.`);
+  } else if (String(authorizer.Properties?.Type).toUpperCase() !== type.toUpperCase()) {
+    findings.problems.push(`${describe(route)}: its http event says type ${type}, but its authorizer ${id} is of Type ${authorizer.Properties?.Type}: make them the same in serverless.yml.`);
+  } else if (type.toUpperCase() === 'COGNITO_USER_POOLS') {
+    for (const arn of authorizer.Properties?.ProviderARNs ?? []) checkUserPoolArn(resources, route, arn, findings);
+  }
 }
 
 function checkCompiledAuthorizer(resources: Resources, route: Route, expected: CompiledAuthorizer, authorizerId: unknown, findings: CheckFindings): void {

@@ -124,6 +124,30 @@ describe('templateFindings', () => {
     });
   });
 
+  describe('an authorizerId the http event names', () => {
+    const named = (authorizerId: unknown, resource?: object) => {
+      const template = prodTemplate();
+      Object.assign(template.Resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties, { AuthorizerId: authorizerId });
+      if (resource) template.Resources.SharedAuthorizer = resource;
+      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: { type: 'COGNITO_USER_POOLS', authorizerId } } }] } };
+      return templateFindings(template, service(functions), app());
+    };
+    const shared = (ProviderARNs: unknown[]) => ({ Type: 'AWS::ApiGateway::Authorizer', Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.X-Auth-Token', ProviderARNs } });
+
+    it('accepts an authorizer of the template on a pool that exists', () => {
+      expect(named({ Ref: 'SharedAuthorizer' }, shared([poolArn]))).toEqual({ problems: [], notes: [] });
+    });
+
+    it("fails when it names no authorizer of the template, or one that trusts no user pool", () => {
+      expect(named({ Ref: 'Missing' }).problems).toEqual([expect.stringContaining('its authorizerId names Missing, which is not an AWS::ApiGateway::Authorizer of the template')]);
+      expect(named({ Ref: 'SharedAuthorizer' }, shared([{ Ref: 'CognitoUserPool' }])).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN")]);
+    });
+
+    it('accepts an authorizer made outside the stack, and says it was not checked', () => {
+      expect(named('abc123').notes).toEqual(['GET /api/helloWorldSecured (function helloWorldSecured) uses the authorizer "abc123", made outside this stack (not checked).']);
+    });
+  });
+
   describe('user pools', () => {
     const withArn = (arn: unknown) => {
       const template = prodTemplate();
