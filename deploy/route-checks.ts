@@ -104,8 +104,10 @@ function checkCompiledAuthorizer(resources: Resources, route: Route, expected: C
 
 /** A COGNITO_USER_POOLS authorizer trusts a pool of this stack (GetAtt) or of another one (an ARN). */
 function checkUserPoolArn(resources: Resources, route: Route, arn: unknown, findings: CheckFindings): void {
-  const pools = ofType(resources, 'AWS::Cognito::UserPool').map(([id]) => id);
-  const fix = `point its authorizer's arn at a user pool: \`Fn::GetAtt: [${pools[0] ?? '<pool resource>'}, Arn]\` for this stack's, or the ARN of another stack's pool`;
+  const referenced = refTarget(arn);
+  const pools = referenced && resources[referenced]?.Type === 'AWS::Cognito::UserPool' ? [referenced] : ofType(resources, 'AWS::Cognito::UserPool').map(([id]) => id);
+  const pool = pools.length === 1 ? pools[0] : `<${pools.join(' or ') || 'a pool resource'}>`;
+  const fix = `point its authorizer's arn at a user pool: \`Fn::GetAtt: [${pool}, Arn]\` for this stack's, or the ARN of another stack's pool`;
   const getAtt = getAttTarget(arn);
   if (isPlaceholder(arn)) {
     findings.notes.push(`${describe(route)} trusts the user pool ${JSON.stringify(arn)}, read from AWS at deploy time (not checked).`);
@@ -113,7 +115,7 @@ function checkUserPoolArn(resources: Resources, route: Route, arn: unknown, find
     if (getAtt[1] !== 'Arn' || resources[getAtt[0]]?.Type !== 'AWS::Cognito::UserPool') {
       findings.problems.push(`${describe(route)}: its authorizer's arn ${JSON.stringify(arn)} is not the Arn of an AWS::Cognito::UserPool of the template: ${fix}.`);
     }
-  } else if (refTarget(arn)) {
+  } else if (referenced) {
     findings.problems.push(`${describe(route)}: its authorizer's arn is ${JSON.stringify(arn)}, which gives a pool's id, not its ARN: ${fix}.`);
   } else if (typeof arn === 'string') {
     if (USER_POOL_ARN.test(arn)) findings.notes.push(`${describe(route)} trusts the user pool ${arn} of another stack.`);

@@ -170,7 +170,7 @@ describe('templateFindings', () => {
 
     it('fails on an arn that is not a user pool of the template or a pool ARN', () => {
       expect(withArn({ 'Fn::GetAtt': ['CognitoUserPoolClient', 'Arn'] }).problems).toEqual([expect.stringContaining('is not the Arn of an AWS::Cognito::UserPool of the template: point its authorizer\'s arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`')]);
-      expect(withArn({ Ref: 'CognitoUserPool' }).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN")]);
+      expect(withArn({ Ref: 'CognitoUserPool' }).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN: point its authorizer's arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`")]);
       expect(withArn('arn:aws:cognito-idp:eu-west-1:123456789012:userpool').problems).toEqual([expect.stringContaining('is not a user pool ARN')]);
     });
 

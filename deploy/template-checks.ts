@@ -25,7 +25,7 @@ export const WEB_CLIENT_OUTPUTS = ['UserPoolId', 'UserPoolClientId', 'ApiUrl'];
 const WEB_CLIENT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 /** What only exists on this machine and must never reach AWS. */
-const LOCAL_ONLY = ['127.0.0.1', 'localhost', '_dev/inbox', 'cognito-local', 'CognitoLocal', 'local-stack-plugin', 'auth-provider', 'LOCAL_DATA_DIR', 'COGNITO_PORT'];
+const LOCAL_ONLY = ['127.0.0.1', 'localhost', '_dev/inbox', 'cognito-local', 'CognitoLocal', 'local-stack-plugin', 'auth-provider', 'LOCAL_DATA_DIR', 'COGNITO_PORT', 'local-stage-has-no-value-for'];
 
 /** App client settings where Cognito accepts http://localhost on purpose (a developer's sign-in redirect). */
 const LOCALHOST_ALLOWED = ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
