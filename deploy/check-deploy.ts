@@ -36,7 +36,17 @@ export async function checkDeploy(options: CheckDeployOptions = {}): Promise<Che
   try {
     if (options.config) writeFileSync(path.join(copy, options.config.file), options.config.text);
     const args = [serverless, 'package', '--stage', STAGE, ...(options.config ? ['--config', options.config.file] : [])];
-    const env = { ...process.env, ...options.env, ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: '.esbuild', TMPDIR: temporary, [CHECK_REPORT_ENV]: report };
+    const env = {
+      ...process.env,
+      // The local emulation's config refuses these: an AWS stage packages without loading it.
+      API_PORT: 'nope',
+      COGNITO_PORT: 'nope',
+      ...options.env,
+      ...QUIET_TOOLCHAIN_ENV,
+      ESBUILD_WORK_FOLDER: '.esbuild',
+      TMPDIR: temporary,
+      [CHECK_REPORT_ENV]: report,
+    };
     try {
       await promisify(execFile)(process.execPath, args, { cwd: copy, env });
     } catch (error) {

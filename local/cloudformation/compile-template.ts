@@ -1,6 +1,6 @@
 import type { CfnResource, CfnTemplate } from './template.ts';
 
-type Hook = { pluginName: string; hook: () => unknown };
+type Hook = { hook: () => unknown };
 
 /** The part of serverless's `Serverless` object the compilation uses. */
 export interface CompilingServerless {
@@ -17,7 +17,8 @@ export interface CompilingServerless {
 
 /**
  * The stack serverless would deploy for this stage, compiled in this process by serverless's
- * own package lifecycle steps — its core template, IAM role, every event's resources
+ * own package lifecycle steps, every plugin's hooks included (deploy/deploy-plugin.ts refuses
+ * what it refuses on AWS) — its core template, IAM role, every event's resources
  * (API Gateway methods, authorizers, permissions, Cognito triggers…) and `resources` merged in —
  * without building or zipping the functions: `AWS::Lambda::Function` resources are added from
  * the functions' names and environments instead. The service itself is left as it was.
@@ -29,8 +30,8 @@ export async function compileTemplate(serverless: CompilingServerless): Promise<
   service.functions = structuredClone(service.functions);
   service.resources = structuredClone(service.resources);
   try {
-    await runHooks(serverless, 'package:initialize', 'AwsPackage');
-    await runHooks(serverless, 'package:setupProviderConfiguration', 'AwsPackage');
+    await runHooks(serverless, 'package:initialize');
+    await runHooks(serverless, 'package:setupProviderConfiguration');
     await runHooks(serverless, 'package:compileEvents');
     await runHooks(serverless, 'aws:package:finalize:mergeCustomProviderResources');
     const template = structuredClone(service.provider.compiledCloudFormationTemplate) as CfnTemplate & { Resources: Record<string, CfnResource> };
@@ -42,12 +43,10 @@ export async function compileTemplate(serverless: CompilingServerless): Promise<
   }
 }
 
-/** Runs a lifecycle event's hooks (before, at, after), or only those of one plugin. */
-async function runHooks(serverless: CompilingServerless, event: string, onlyPlugin?: string): Promise<void> {
+/** Runs every plugin's hooks of a lifecycle event (before, at, after), as `serverless package` does. */
+async function runHooks(serverless: CompilingServerless, event: string): Promise<void> {
   for (const phase of [`before:${event}`, event, `after:${event}`]) {
-    for (const { pluginName, hook } of serverless.pluginManager.hooks[phase] ?? []) {
-      if (onlyPlugin === undefined || pluginName === onlyPlugin) await hook();
-    }
+    for (const { hook } of serverless.pluginManager.hooks[phase] ?? []) await hook();
   }
 }
 

@@ -100,7 +100,9 @@ describe('deployLocalStack', () => {
   it('refuses a resource nothing stands in for locally, by name, unless notEmulated lists it', async () => {
     const withTable = { Resources: { ...starter.Resources, OrdersTable: { Type: 'AWS::DynamoDB::Table', Properties: {} } } };
     await expect(deploy(withTable)).rejects.toThrow(/OrdersTable \(AWS::DynamoDB::Table\): nothing stands in for it locally.*custom\.localStack\.notEmulated/s);
-    await expect(deploy(withTable, undefined, { notEmulated: ['OrdersTable'] })).resolves.toBeDefined();
+    const { stack } = await deploy(withTable, undefined, { notEmulated: ['OrdersTable'] });
+    // What refers to it still resolves, to a value that says why it does not work.
+    expect(stack.resolve({ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }, 'Test')).toBe('not-emulated-locally:OrdersTable.Arn');
   });
 
   it('refuses a pool property it cannot honour, unless notEmulated lists it', async () => {
@@ -117,6 +119,13 @@ describe('deployLocalStack', () => {
     };
     const { cognito } = await deploy(template);
     expect(cognito.names().filter((name) => name === 'CreateUserPool')).toHaveLength(1);
+  });
+
+  it('keeps on record what it deployed before a later resource failed, so the next start updates it', async () => {
+    const records: StackState[] = [];
+    const failing = { Resources: { ...starter.Resources, Broken: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { UserPoolId: { Ref: 'Missing' } } } } };
+    await expect(deploy(failing, undefined, { record: (state) => void records.push(state) })).rejects.toThrow(/refers to Missing/);
+    expect(Object.keys(records.at(-1)!.resources)).toEqual(expect.arrayContaining(['UserPool', 'UserPoolClient']));
   });
 
   it('refuses a reference to a resource the template does not have', async () => {

@@ -12,6 +12,8 @@ export interface DeployOptions {
   readonly provision: ProvisionContext;
   /** `custom.localStack.notEmulated`: logical ids (or `<id>.<Property>`) the local stage runs without. */
   readonly notEmulated: readonly string[];
+  /** Called after each resource is deployed, with the record so far (kept if a later one fails). */
+  readonly record?: (state: StackState) => void;
   /** Called once the resources a user needs exist, before those that need users (group attachments). */
   readonly beforeUserResources?: (deployed: DeployedStack) => Promise<void>;
   /** A line for the terminal (replacements and deletions, which on AWS lose data). */
@@ -47,7 +49,8 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     const treatment = localTreatment(logicalId, resource, account);
     if (treatment.kind === 'provisioned') provisioners.set(logicalId, treatment.provisioner);
     else if (treatment.kind === 'known') known.set(logicalId, { physicalId: treatment.ref, attributes: treatment.attributes });
-    else if (!options.notEmulated.includes(logicalId)) refusals.push(treatment.why);
+    else if (options.notEmulated.includes(logicalId)) known.set(logicalId, notEmulatedStandIn(logicalId));
+    else refusals.push(treatment.why);
     for (const { key, why } of notHonoured(logicalId, resource)) if (!options.notEmulated.includes(key)) refusals.push(why);
   }
   if (refusals.length > 0) {
@@ -110,6 +113,8 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
       }
     }
     deployed.set(logicalId, { type: resource.Type, physicalId: result.physicalId, attributes: result.attributes, properties });
+    // What was deployed before and is not yet dealt with stays on record, to be updated or deleted next time.
+    options.record?.({ resources: { ...previous, ...Object.fromEntries(deployed) } });
   };
 
   for (const logicalId of order.filter((id) => !provisioners.get(id)!.afterSeedUsers)) await provisionOne(logicalId);
@@ -126,6 +131,15 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     });
   }
   return stack;
+}
+
+/**
+ * What a resource listed in `custom.localStack.notEmulated` resolves to: its logical id, and
+ * attributes that say they are not emulated, so that what refers to it still starts.
+ */
+function notEmulatedStandIn(logicalId: string): Provisioned {
+  const attributes = new Proxy({} as Record<string, string>, { get: (_target, name) => `not-emulated-locally:${logicalId}.${String(name)}` });
+  return { physicalId: logicalId, attributes };
 }
 
 function localProvisioner(type: string): Provisioner | undefined {

@@ -59,6 +59,7 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     provision: { cognito: options.cognito, region: options.region, accountId: LOCAL_ACCOUNT_ID, cognitoPublicUrl: options.cognitoPublicUrl },
     notEmulated: options.settings.notEmulated ?? [],
     notice: options.notice,
+    record: (state) => writeStackState(options.stateFile, state),
     beforeUserResources: async (deployed) => {
       const web = webClient(deployed, template);
       if (web) await options.seed(web.userPoolId, web.clientId);
