@@ -15,7 +15,7 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, failure, latestCode, uniqueEmail } from './stack.ts';
 
 const PASSWORD = 'Attr-Passw0rd!';
 const cognito = cognitoClient();
@@ -57,16 +57,6 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => cognito.destroy());
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('the call succeeded');
-}
 
 const signUp = (UserAttributes: AttributeType[], ClientId = teamClientId, Username = uniqueEmail('attr')) =>
   cognito.send(new SignUpCommand({ ClientId, Username, Password: PASSWORD, UserAttributes }));

@@ -12,7 +12,7 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, failure, latestCode, uniqueEmail } from './stack.ts';
 
 const PASSWORD = 'Secret-Passw0rd!';
 const cognito = cognitoClient();
@@ -38,16 +38,6 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => cognito.destroy());
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('the call succeeded');
-}
 
 /** Cognito's SECRET_HASH, computed here as an app would: Base64(HMAC-SHA256(secret, username + client id)). */
 const hashOf = (username: string, secret = clientSecret, id = clientId) => createHmac('sha256', secret).update(username + id).digest('base64');

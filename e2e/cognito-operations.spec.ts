@@ -10,23 +10,13 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient, e2eOutput, e2eStack, failure, latestCode, uniqueEmail } from './stack.ts';
 
 const PASSWORD = 'Ops-Passw0rd!';
 const cognito = cognitoClient();
 const ClientId = () => e2eOutput('UserPoolClientId');
 
 test.afterAll(() => cognito.destroy());
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('the call succeeded');
-}
 
 async function signUp(email = uniqueEmail('ops')) {
   await cognito.send(new SignUpCommand({ ClientId: ClientId(), Username: email, Password: PASSWORD }));

@@ -56,3 +56,14 @@ export function e2eOutput(name: string): string {
   if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the end-to-end tests with `npm run test:e2e`.');
   return stackOutput(readLocalStack(localStackPath(dataDir)), name);
 }
+
+/** The name and message a Cognito call failed with (the test fails if it succeeded). */
+export async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { name, message } = error as Error;
+    return { name, message };
+  }
+  throw new Error('the call succeeded');
+}
