@@ -122,7 +122,16 @@ test.describe('a stack that replaces the starter routes', () => {
   });
 
   test('a POST route with a path parameter opens with a token in the shared authorizer\'s header, and only there', async () => {
-    const { UserPoolClientId } = variant.stack.outputs;
+    const { UserPoolClientId, UserPoolId } = variant.stack.outputs;
+    // The shared authorizer's settings, as API Gateway will have them.
+    expect(variant.stack.routes['POST /orders/{id}']).toEqual({
+      type: 'COGNITO_USER_POOLS',
+      authorizer: 'SharedAuthorizer',
+      identitySource: 'method.request.header.X-Auth-Token',
+      resultTtlSeconds: 0,
+      userPoolIds: [UserPoolId],
+      scopes: [],
+    });
     const token = await idToken(UserPoolClientId!, 'user@example.com', 'User-Passw0rd!');
 
     const opened = await call(`${variant.apiUrl}/orders/42`, { method: 'POST', headers: { 'X-Auth-Token': token } });

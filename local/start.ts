@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   rmSync(localStackFile, { force: true });
   const readiness: Record<keyof typeof LOCAL_SERVICES, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
     cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
-    api: { isReady: answers(`${apiUrl}/api/helloWorld`), readyTimeoutMs: 60_000 },
+    // Any answer from the stage's root (API Gateway's 403 when it has no route there).
+    api: { isReady: answers(apiUrl), readyTimeoutMs: 60_000 },
     web: { isReady: answers(webUrl, (status) => status === 200), readyTimeoutMs: 60_000 },
   };
   await Promise.all(

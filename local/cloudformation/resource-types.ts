@@ -60,7 +60,12 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
       // serverless's own bucket for the deployment artifacts.
       if (logicalId.startsWith('ServerlessDeploymentBucket')) return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
       return refused(logicalId, resource, 'no S3 stands in for it locally');
+    case 'Custom::CognitoUserPool':
+      return refused(logicalId, resource, "serverless's custom resource that attaches `cognitoUserPool` triggers to an existing pool; the local Cognito does not call Lambda triggers");
     default:
+      if (resource.Type.startsWith('AWS::ApiGatewayV2::')) {
+        return refused(logicalId, resource, 'HTTP API (`httpApi` events) is not emulated as API Gateway v2 yet (serverless-offline would hand handlers unverified JWT claims); use `http` events');
+      }
       return refused(logicalId, resource, 'nothing stands in for it locally');
   }
 }
