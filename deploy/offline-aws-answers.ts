@@ -7,19 +7,20 @@ export interface AwsRequester {
 
 /**
  * Makes the AWS provider answer the requests behind `${cf:…}`, `${ssm:…}`, `${s3:…}` and
- * `${aws:accountId}` with placeholders instead of calling AWS, so that the stack packages
- * without credentials; `unresolved` collects the variables answered so. serverless v3
- * resolves these sources through `provider.request` once its plugins are constructed
- * (node_modules/serverless/scripts/serverless.js, "Register AWS provider specific variable
- * sources"). `configText` is the service's configuration before resolution: the cf source asks
- * for a whole stack and picks its output itself, so the answer lists the outputs it names.
+ * `${aws:accountId}` with `answer(variable)` instead of calling AWS; any other request goes to
+ * `otherwise`. serverless v3 resolves these sources through `provider.request` once its plugins
+ * are constructed (node_modules/serverless/scripts/serverless.js, "Register AWS provider
+ * specific variable sources"). `configText` is the service's configuration before resolution:
+ * the cf source asks for a whole stack and picks its output itself, so the answer lists the
+ * outputs it names. Used by `check:deploy` (placeholders) and by the local stage (local values).
  */
-export function answerAwsOffline(provider: AwsRequester, configText: string, unresolved: Set<string>, refuse: (message: string) => Error): void {
+export function answerAwsVariableSources(
+  provider: AwsRequester,
+  configText: string,
+  answer: (variable: string) => string,
+  otherwise: (service: string, method: string, params: Record<string, any>) => Promise<unknown>,
+): void {
   const outputKeys = [...configText.matchAll(/cf(?:\([^)]*\))?:[^}]*?\.([A-Za-z0-9]+)/g)].map((match) => match[1]!);
-  const answer = (variable: string) => {
-    unresolved.add(variable);
-    return placeholderFor(variable);
-  };
   provider.request = async (service, method, params) => {
     switch (`${service}.${method}`) {
       case 'CloudFormation.describeStacks': {
@@ -34,7 +35,18 @@ export function answerAwsOffline(provider: AwsRequester, configText: string, unr
       case 'STS.getCallerIdentity':
         return { Account: answer('aws:accountId') };
       default:
-        throw refuse(`check:deploy packages without AWS credentials and cannot answer ${service}.${method}: what in serverless.yml needs it?`);
+        return otherwise(service, method, params);
     }
   };
+}
+
+/** For `check:deploy`: placeholders, recorded in `unresolved`; any other request is refused. */
+export function answerAwsOffline(provider: AwsRequester, configText: string, unresolved: Set<string>, refuse: (message: string) => Error): void {
+  const answer = (variable: string) => {
+    unresolved.add(variable);
+    return placeholderFor(variable);
+  };
+  answerAwsVariableSources(provider, configText, answer, async (service, method) => {
+    throw refuse(`check:deploy packages without AWS credentials and cannot answer ${service}.${method}: what in serverless.yml needs it?`);
+  });
 }

@@ -5,6 +5,7 @@ import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
 import { compileTemplate, type CompilingServerless } from '../cloudformation/compile-template.ts';
 import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../cloudformation/local-stage.ts';
 import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
+import { answerAwsVariableSources, type AwsRequester } from '../../deploy/offline-aws-answers.ts';
 import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
 import { writeLocalStack } from '../cloudformation/local-stack.ts';
@@ -16,6 +17,8 @@ import { emulateLambdaInvokeErrors } from './lambda-invoke-port.ts';
 /** The part of serverless's `Serverless` object this plugin reads. */
 interface ServerlessInstance extends CompilingServerless {
   processedInput: { commands: string[] };
+  /** The configuration's variables that are not resolved yet, with their source text. */
+  variablesMeta?: Map<string, unknown>;
   /** `classes.Error` is serverless's user-facing error: printed without a stack trace. */
   classes: { Error: new (message: string, code?: string) => Error };
   /** The folder of serverless.yml. */
@@ -35,21 +38,12 @@ interface ServerlessInstance extends CompilingServerless {
  * marker, refused by name if the local stage uses it (local/cloudformation/local-values.ts).
  */
 function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
-  const provider = serverless.getProvider('aws') as unknown as { request: (service: string, method: string, params: Record<string, any>) => Promise<unknown> };
+  const provider = serverless.getProvider('aws') as unknown as AwsRequester;
   const request = provider.request.bind(provider);
-  provider.request = async (service, method, params) => {
-    // No "${" in it: serverless would try to resolve the marker itself.
-    const marker = (variable: string) => `${AWS_ONLY_MARKER}${variable}`;
-    if (service === 'STS' && method === 'getCallerIdentity') return { Account: LOCAL_ACCOUNT_ID };
-    if (service === 'CloudFormation' && method === 'describeStacks') {
-      // The output's name is not in the request: every output of that stack gets one marker.
-      const outputs = Object.assign([], { find: () => ({ OutputValue: marker(`cf:${params.StackName}.…`) }) });
-      return { Stacks: [{ Outputs: outputs }] };
-    }
-    if (service === 'SSM' && method === 'getParameter') return { Parameter: { Type: 'String', Value: marker(`ssm:${params.Name}`) } };
-    if (service === 'S3' && method === 'getObject') return { Body: marker(`s3:${params.Bucket}/${params.Key}`) };
-    return request(service, method, params);
-  };
+  const configText = JSON.stringify([...(serverless.variablesMeta?.values() ?? [])]);
+  // No "${" in a marker: serverless would try to resolve it again.
+  const answer = (variable: string) => (variable === 'aws:accountId' ? LOCAL_ACCOUNT_ID : `${AWS_ONLY_MARKER}${variable}`);
+  answerAwsVariableSources(provider, configText, answer, request);
 }
 
 /** How long `serverless offline` waits for the Cognito emulator to answer. */
