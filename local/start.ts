@@ -50,10 +50,11 @@ const supervisor = new Supervisor((name, code, signal, lastOutput) => {
   void shutDown(1, serviceError(name, lastOutput));
 });
 
-/** The error a service printed last (serverless's "Error:" block), to repeat once the stack is down. */
+/** The error a service printed last (serverless's "Error:" block, else its last line), to repeat once the stack is down. */
 function serviceError(name: string, lastOutput: readonly string[]): string | undefined {
   const start = lastOutput.lastIndexOf('Error:');
-  return start < 0 ? undefined : `${name}: ${lastOutput.slice(start + 1).join('\n')}`;
+  const error = start < 0 ? lastOutput.slice(-1) : lastOutput.slice(start + 1);
+  return error.length === 0 ? undefined : `${name}: ${error.join('\n')}`;
 }
 
 let shuttingDown = false;

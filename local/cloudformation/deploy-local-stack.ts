@@ -1,5 +1,8 @@
 import type { ProvisionContext, Provisioned, Provisioner } from './cognito-provisioners.ts';
-import { evaluateCondition, resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
+import { conditionEvaluator } from './conditions.ts';
+import { dependencyOrder } from './dependency-order.ts';
+import { resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
+import { pseudoParameter } from './pseudo-parameters.ts';
 import { localTreatment, notHonoured, type LocalAccount } from './resource-types.ts';
 import type { DeployedResource, StackState } from './stack-state.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
@@ -95,22 +98,16 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     const properties = withoutNotEmulated(logicalId, stack.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown>, options.notEmulated);
     const before = previous[logicalId]?.type === resource.Type ? previous[logicalId] : undefined;
     let result: Provisioned;
-    if (!before) {
-      const adopted = options.previous ? undefined : await provisioner.adopt?.(properties, options.provision);
-      result = adopted
-        ? await provisioner.update(logicalId, adopted, properties, properties, options.provision)
-        : await provisioner.create(logicalId, properties, options.provision);
-    } else {
-      const changed = provisioner.replacedWhen.filter((name) => JSON.stringify(before.properties[name]) !== JSON.stringify(properties[name]));
-      if (changed.length > 0) {
-        options.notice(replacementNotice(logicalId, resource.Type, `its ${changed.join(', ')} changed`));
-        result = await provisioner.create(logicalId, properties, options.provision);
-        replaced.push([logicalId, before]);
-      } else if (JSON.stringify(before.properties) !== JSON.stringify(properties)) {
-        result = await provisioner.update(logicalId, before, properties, before.properties, options.provision);
-      } else {
-        result = before;
-      }
+    try {
+      const change = await applyChange({ logicalId, resource, provisioner, properties, before }, options);
+      result = change.provisioned;
+      if (change.replaces) replaced.push([logicalId, change.replaces]);
+    } catch (error) {
+      if (error instanceof LocalStackTemplateError || (error as { code?: string }).code === 'ECONNREFUSED') throw error;
+      const { name, message } = error as Error;
+      throw new LocalStackTemplateError(`${logicalId} (${resource.Type}): the Cognito emulator refused it (${name}: ${message}), as Cognito would refuse CloudFormation's call on AWS.`, {
+        cause: error,
+      });
     }
     deployed.set(logicalId, { type: resource.Type, physicalId: result.physicalId, attributes: result.attributes, properties });
     // What was deployed before and is not yet dealt with stays on record, to be updated or deleted next time.
@@ -142,6 +139,42 @@ function notEmulatedStandIn(logicalId: string): Provisioned {
   return { physicalId: logicalId, attributes };
 }
 
+interface Change {
+  readonly logicalId: string;
+  readonly resource: CfnResource;
+  readonly provisioner: Provisioner;
+  /** Resolved, as they are to be. */
+  readonly properties: Record<string, unknown>;
+  /** As the last deploy left it, if it did. */
+  readonly before: DeployedResource | undefined;
+}
+
+/**
+ * Creates, updates or replaces one resource as CloudFormation would; a replacement says so, and
+ * names the old resource for deletion once the rest is deployed.
+ */
+async function applyChange(change: Change, options: DeployOptions): Promise<{ provisioned: Provisioned; replaces?: DeployedResource }> {
+  const { logicalId, resource, provisioner, properties, before } = change;
+  if (!before) {
+    // On a first start with no record, a resource an older start made (found by name) is taken over.
+    const adopted = options.previous ? undefined : await provisioner.adopt?.(properties, options.provision);
+    return {
+      provisioned: adopted
+        ? await provisioner.update(logicalId, adopted, properties, properties, options.provision)
+        : await provisioner.create(logicalId, properties, options.provision),
+    };
+  }
+  const replacedBy = provisioner.replacedWhen.filter((name) => JSON.stringify(before.properties[name]) !== JSON.stringify(properties[name]));
+  if (replacedBy.length > 0) {
+    options.notice(replacementNotice(logicalId, resource.Type, `its ${replacedBy.join(', ')} changed`));
+    return { provisioned: await provisioner.create(logicalId, properties, options.provision), replaces: before };
+  }
+  if (JSON.stringify(before.properties) !== JSON.stringify(properties)) {
+    return { provisioned: await provisioner.update(logicalId, before, properties, before.properties, options.provision) };
+  }
+  return { provisioned: before };
+}
+
 function localProvisioner(type: string): Provisioner | undefined {
   const treatment = localTreatment('', { Type: type }, { region: '', accountId: '', stackName: '', restApiId: '' });
   return treatment.kind === 'provisioned' ? treatment.provisioner : undefined;
@@ -152,101 +185,12 @@ function replacementNotice(logicalId: string, type: string, reason: string): str
   return `⚠  ${logicalId} (${type}) is deleted locally and, where it still exists, created anew: ${reason}, which CloudFormation answers with a replacement.${loss}`;
 }
 
-/** The template's named Conditions, evaluated once each, on demand. */
-function conditionEvaluator(template: CfnTemplate, account: LocalAccount): Pick<IntrinsicContext, 'condition' | 'mappings'> {
-  const values = new Map<string, boolean>();
-  const evaluating = new Set<string>();
-  const evaluator: IntrinsicContext = {
-    mappings: template.Mappings,
-    condition(name, at) {
-      const known = values.get(name);
-      if (known !== undefined) return known;
-      const expression = template.Conditions?.[name];
-      if (expression === undefined) throw new LocalStackTemplateError(`${at}: there is no condition ${name} in the template's Conditions.`);
-      if (evaluating.has(name)) throw new LocalStackTemplateError(`Conditions.${name} depends on itself.`);
-      evaluating.add(name);
-      const value = evaluateCondition(expression, evaluator, `Conditions.${name}`);
-      evaluating.delete(name);
-      values.set(name, value);
-      return value;
-    },
-    ref(name, at) {
-      const pseudo = pseudoParameter(name, account);
-      if (pseudo === undefined) throw new LocalStackTemplateError(`${at}: a condition can only refer to parameters, not to the resource ${name}.`);
-      return pseudo;
-    },
-    getAtt(logicalId, _attribute, at) {
-      throw new LocalStackTemplateError(`${at}: a condition cannot use Fn::GetAtt (${logicalId}).`);
-    },
-  };
-  return { condition: evaluator.condition, mappings: evaluator.mappings };
-}
-
-/** https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html */
-export function pseudoParameter(name: string, account: LocalAccount): string | undefined {
-  switch (name) {
-    case 'AWS::Region':
-      return account.region;
-    case 'AWS::AccountId':
-      return account.accountId;
-    case 'AWS::Partition':
-      return 'aws';
-    case 'AWS::URLSuffix':
-      return 'amazonaws.com';
-    case 'AWS::StackName':
-      return account.stackName;
-    case 'AWS::StackId':
-      return `arn:aws:cloudformation:${account.region}:${account.accountId}:stack/${account.stackName}/local`;
-    case 'AWS::NotificationARNs':
-      return '';
-    default:
-      return undefined;
-  }
-}
-
 function missingReference(name: string, at: string, resources: Record<string, CfnResource>, template: CfnTemplate): LocalStackTemplateError {
   const why =
     template.Resources[name] && !resources[name]
       ? `${name} is not created in this stage (its Condition is false)`
       : `there is no resource ${name} in serverless.yml (resources.Resources) nor among those serverless generates`;
   return new LocalStackTemplateError(`${at} refers to ${name}, but ${why}: CloudFormation would refuse this template.`);
-}
-
-/** Logical ids in an order where each comes after the resources it refers to. */
-function dependencyOrder(ids: readonly string[], resources: Record<string, CfnResource>): string[] {
-  const wanted = new Set(ids);
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string, path: string[]) => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new LocalStackTemplateError(`Circular dependency between resources: ${[...path, id].join(' → ')}.`);
-    state.set(id, 'visiting');
-    for (const dependency of references(resources[id]!)) if (wanted.has(dependency)) visit(dependency, [...path, id]);
-    state.set(id, 'done');
-    order.push(id);
-  };
-  for (const id of ids) visit(id, []);
-  return order;
-}
-
-/** The logical ids a resource refers to: Ref, Fn::GetAtt, Fn::Sub's ${…} and DependsOn. */
-function references(resource: CfnResource): Set<string> {
-  const found = new Set<string>([resource.DependsOn ?? []].flat());
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (typeof value !== 'object' || value === null) return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'Ref' && typeof inner === 'string') found.add(inner);
-      else if (key === 'Fn::GetAtt') found.add(typeof inner === 'string' ? inner.split('.')[0]! : String((inner as unknown[])[0]));
-      else if (key === 'Fn::Sub') {
-        const template = typeof inner === 'string' ? inner : String((inner as unknown[])[0]);
-        for (const [, name] of template.matchAll(/\$\{([^!}][^}.]*)/g)) found.add(name!);
-        walk(inner);
-      } else walk(inner);
-    }
-  };
-  walk(resource.Properties);
-  return found;
 }
 
 /** The properties without those `custom.localStack.notEmulated` lists as `<id>.<Property>`. */
