@@ -397,3 +397,18 @@ test('a Lambda authorizer is refused at start, naming the route: locally it woul
   expect(refused.output).toContain('(AWS::ApiGateway::Authorizer): it is a TOKEN authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only');
   expect(refused.seconds).toBeLessThan(10);
 });
+
+test("a group attachment for a user the pool does not have is refused, naming the resource, as CloudFormation's call would fail", async () => {
+  const refused = await refusedVariant((service) => {
+    service.resources.Resources.CognitoUserPool.Properties.UserPoolName = ownPoolName('attach');
+    Object.assign(service.resources.Resources, {
+      Editors: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { GroupName: 'editors', UserPoolId: { Ref: 'CognitoUserPool' } } },
+      NobodyIsEditor: {
+        Type: 'AWS::Cognito::UserPoolUserToGroupAttachment',
+        Properties: { GroupName: { Ref: 'Editors' }, Username: 'nobody@example.com', UserPoolId: { Ref: 'CognitoUserPool' } },
+      },
+    });
+  });
+  expect(refused.output).toMatch(/NobodyIsEditor \(AWS::Cognito::UserPoolUserToGroupAttachment\): the Cognito emulator refused it \(UserNotFoundException: /);
+  expect(refused.seconds).toBeLessThan(10);
+});
