@@ -1,14 +1,14 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import path from 'node:path';
-import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { answerAwsVariableSources, type AwsRequester } from '../../deploy/offline-aws-answers.ts';
 import { compileTemplate, type CompilingServerless } from '../cloudformation/compile-template.ts';
+import { writeLocalStack } from '../cloudformation/local-stack.ts';
 import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../cloudformation/local-stage.ts';
 import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
-import { answerAwsVariableSources, type AwsRequester } from '../../deploy/offline-aws-answers.ts';
 import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
-import { writeLocalStack } from '../cloudformation/local-stack.ts';
+import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
+import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import { answers, eventually } from '../readiness.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { watchHapiServers } from './hapi-servers.ts';
@@ -49,7 +49,6 @@ function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
 /** How long `serverless offline` waits for the Cognito emulator to answer. */
 const COGNITO_START_MS = 15_000;
 
-
 /**
  * What `serverless offline` does for the local stage (local-stack-plugin.cjs loads it for that
  * command only). Before it serves the API, the stack serverless compiles for the stage is
@@ -63,10 +62,7 @@ export class LocalStackPlugin {
   #deployed: Promise<void> | undefined;
   #watchingHapi = false;
 
-  constructor(
-    private readonly serverless: ServerlessInstance,
-    private readonly options: { stage?: string },
-  ) {
+  constructor(private readonly serverless: ServerlessInstance) {
     answerAwsOnlyVariablesLocally(serverless);
     // The Cognito resources are deployed while serverless-esbuild builds the handlers (the
     // hooks before `init`), and serverless-offline serves only once they exist (this plugin's
