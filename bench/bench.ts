@@ -48,6 +48,8 @@ function load(url: string, options: Partial<autocannon.Options> = {}) {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-'));
 const env = { ...PORTS, LOCAL_DATA_DIR: dataDir, ...QUIET_TOOLCHAIN_ENV };
+// The bench's own AWS SDK clients too: no Node version notice in its output.
+Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
 
 let running: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
