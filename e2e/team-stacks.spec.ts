@@ -375,7 +375,7 @@ test.describe('renaming the user pool', () => {
       { dataDir },
     );
     try {
-      expect(second.output()).toContain('CognitoUserPool (AWS::Cognito::UserPool) is deleted locally');
+      expect(second.output()).toContain('CognitoUserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted), and the old one is deleted');
       expect(second.output()).toContain('On AWS, every user in it would be deleted with it.');
       expect(second.stack.outputs.UserPoolId).not.toBe(oldPoolId);
       const cognito = cognitoClient();

@@ -87,6 +87,23 @@ describe('deployLocalStack', () => {
     expect(notices.join('\n')).toMatch(/UserPool \(AWS::Cognito::UserPool\).*no longer in serverless.yml.*every user/s);
   });
 
+  it('keeps a pool whose DeletionPolicy is Retain when it leaves the template, as CloudFormation does', async () => {
+    const first = await deploy({ Resources: { ...starter.Resources, UserPool: { ...pool, DeletionPolicy: 'Retain' } } });
+    const renamed = { Resources: { AppUserPool: pool, UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } } } };
+    const { cognito, notices } = await deploy(renamed, first.stack.state);
+    expect(cognito.names()).not.toContain('DeleteUserPool');
+    expect(notices.join('\n')).toContain('UserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted); DeletionPolicy: Retain keeps the old one outside the stack');
+  });
+
+  it('keeps the old pool on a replacement when UpdateReplacePolicy is Retain', async () => {
+    const first = await deploy(starter);
+    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, UpdateReplacePolicy: 'Retain', Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } } } };
+    const { cognito, notices } = await deploy(edited, first.stack.state);
+    expect(cognito.names()).toContain('CreateUserPool');
+    expect(cognito.names()).not.toContain('DeleteUserPool');
+    expect(notices.join('\n')).toContain('UpdateReplacePolicy: Retain keeps the old one');
+  });
+
   it('adds a new custom attribute to an existing pool, and refuses to change an existing one', async () => {
     const withSchema = (schema: object[]) => ({ Resources: { UserPool: { ...pool, Properties: { ...pool.Properties, Schema: schema } } } });
     const first = await deploy(withSchema([{ Name: 'tier', AttributeDataType: 'String' }]));

@@ -109,7 +109,13 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
         cause: error,
       });
     }
-    deployed.set(logicalId, { type: resource.Type, physicalId: result.physicalId, attributes: result.attributes, properties });
+    deployed.set(logicalId, {
+      type: resource.Type,
+      physicalId: result.physicalId,
+      attributes: result.attributes,
+      properties,
+      ...(retains(resource, 'DeletionPolicy') && { retainOnDelete: true }),
+    });
     // What was deployed before and is not yet dealt with stays on record, to be updated or deleted next time.
     options.record?.({ resources: { ...previous, ...Object.fromEntries(deployed) } });
   };
@@ -120,8 +126,11 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
 
   // What left the template (or was replaced) is deleted last, dependents first, as CloudFormation does.
   const removed = Object.entries(previous).filter(([logicalId]) => !deployed.has(logicalId));
-  for (const [logicalId, resource] of removed) options.notice(replacementNotice(logicalId, resource.type, 'it is no longer in serverless.yml'));
-  for (const [logicalId, resource] of [...replaced, ...removed].reverse()) {
+  for (const [logicalId, resource] of removed) {
+    options.notice(lossNotice(logicalId, resource.type, 'removed', 'renamed or deleted', resource.retainOnDelete === true));
+  }
+  const deletions = [...replaced.filter(([logicalId]) => !retains(resources[logicalId], 'UpdateReplacePolicy')), ...removed.filter(([, resource]) => !resource.retainOnDelete)];
+  for (const [logicalId, resource] of deletions.reverse()) {
     const provisioner = provisioners.get(logicalId) ?? localProvisioner(resource.type);
     await provisioner?.delete(resource, resource.properties, options.provision).catch((error: Error) => {
       options.notice(`  (the local ${logicalId} could not be deleted: ${error.message})`);
@@ -166,7 +175,7 @@ async function applyChange(change: Change, options: DeployOptions): Promise<{ pr
   }
   const replacedBy = provisioner.replacedWhen.filter((name) => JSON.stringify(before.properties[name]) !== JSON.stringify(properties[name]));
   if (replacedBy.length > 0) {
-    options.notice(replacementNotice(logicalId, resource.Type, `its ${replacedBy.join(', ')} changed`));
+    options.notice(lossNotice(logicalId, resource.Type, 'replaced', `its ${replacedBy.join(', ')} changed`, retains(resource, 'UpdateReplacePolicy')));
     return { provisioned: await provisioner.create(logicalId, properties, options.provision), replaces: before };
   }
   if (JSON.stringify(before.properties) !== JSON.stringify(properties)) {
@@ -180,9 +189,20 @@ function localProvisioner(type: string): Provisioner | undefined {
   return treatment.kind === 'provisioned' ? treatment.provisioner : undefined;
 }
 
-function replacementNotice(logicalId: string, type: string, reason: string): string {
+/** Whether the resource's policy keeps the old physical resource. */
+function retains(resource: CfnResource | undefined, policy: 'DeletionPolicy' | 'UpdateReplacePolicy'): boolean {
+  return resource?.[policy] === 'Retain';
+}
+
+/** The terminal's line for a resource CloudFormation replaces or removes: on AWS, data may go with it. */
+function lossNotice(logicalId: string, type: string, change: 'replaced' | 'removed', reason: string, retained: boolean): string {
+  const what = change === 'replaced' ? `is replaced: ${reason}, which CloudFormation answers with a new one` : `is no longer in serverless.yml (${reason})`;
+  if (retained) {
+    const policy = change === 'replaced' ? 'UpdateReplacePolicy' : 'DeletionPolicy';
+    return `⚠  ${logicalId} (${type}) ${what}; ${policy}: Retain keeps the old one outside the stack, on AWS as here.`;
+  }
   const loss = type === 'AWS::Cognito::UserPool' ? ' On AWS, every user in it would be deleted with it.' : '';
-  return `⚠  ${logicalId} (${type}) is deleted locally and, where it still exists, created anew: ${reason}, which CloudFormation answers with a replacement.${loss}`;
+  return `⚠  ${logicalId} (${type}) ${what}, and the old one is deleted, on AWS as here.${loss}`;
 }
 
 function missingReference(name: string, at: string, resources: Record<string, CfnResource>, template: CfnTemplate): LocalStackTemplateError {

@@ -9,6 +9,8 @@ export interface DeployedResource {
   readonly attributes: Readonly<Record<string, string>>;
   /** Its properties, resolved, as last applied. */
   readonly properties: Readonly<Record<string, unknown>>;
+  /** Its DeletionPolicy was Retain: once it leaves the template, it is kept. */
+  readonly retainOnDelete?: boolean;
 }
 
 /** What the local stage has deployed, by logical id; kept between starts beside the emulator's data. */
