@@ -50,6 +50,7 @@ const REST_API_ID = 'localrestapi';
 
 /** Deploys the stage's compiled template to this machine and reads off what the local services need. */
 export async function deployLocalStage(options: LocalStageOptions): Promise<LocalStage> {
+  assertSettings(options.settings);
   const template = withLocalOnlyResources(options.template, options.settings.resources ?? {});
   const account = { region: options.region, accountId: LOCAL_ACCOUNT_ID, stackName: options.stackName, restApiId: REST_API_ID };
   const stack = await deployLocalStack({
@@ -97,6 +98,24 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     gatewayResponses: gatewayResponseSettings(gatewayResponses),
     environments,
   };
+}
+
+/** `custom.localStack` in the shape the local stage reads, or an error that says where it is not. */
+export function assertSettings(settings: unknown): asserts settings is LocalStackSettings {
+  const fail = (where: string, what: string) => {
+    throw new LocalStackTemplateError(`custom.localStack${where} must be ${what}.`);
+  };
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) fail('', 'a map with `resources` and/or `notEmulated`');
+  const { resources, notEmulated, ...others } = settings as Record<string, unknown>;
+  for (const key of Object.keys(others)) fail(`.${key}`, 'left out: the local stage reads only `resources` and `notEmulated`');
+  if (notEmulated !== undefined && !(Array.isArray(notEmulated) && notEmulated.every((entry) => typeof entry === 'string'))) {
+    fail('.notEmulated', 'a list of logical ids (or `<LogicalId>.<Property>`)');
+  }
+  if (resources === undefined) return;
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) fail('.resources', 'a map of logical ids to CloudFormation resources');
+  for (const [logicalId, resource] of Object.entries(resources as Record<string, unknown>)) {
+    if (typeof (resource as { Type?: unknown } | null)?.Type !== 'string') fail(`.resources.${logicalId}`, 'a CloudFormation resource, with a `Type`');
+  }
 }
 
 /** The template with `custom.localStack.resources` added (their `StandsFor` is the local stage's, not CloudFormation's). */
