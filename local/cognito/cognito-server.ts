@@ -91,6 +91,11 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   server.removeListener('request', app.application);
   server.on('request', emulatorRequestHandler({ app: app.application, operations: CognitoOperations.load() }));
   answerEmulatorClientErrors(server);
+  // Node's 5 s keep-alive timeout races SDK clients, which keep idle sockets with no timeout of
+  // their own: a burst that reuses sockets idle for ~5 s gets ECONNRESETs. A minute, as behind
+  // AWS's load balancers; idle connections still close at once on stop (server.close()).
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   // On close, the requests in progress are answered, then their connections hang up: a busy
   // keep-alive connection would otherwise go on taking requests until the supervisor's SIGKILL.
   const answering = new Set<ServerResponse>();
