@@ -412,3 +412,19 @@ test("a group attachment for a user the pool does not have is refused, naming th
   expect(refused.output).toMatch(/NobodyIsEditor \(AWS::Cognito::UserPoolUserToGroupAttachment\): the Cognito emulator refused it \(UserNotFoundException: /);
   expect(refused.seconds).toBeLessThan(10);
 });
+
+test("serverless-offline's AUTHORIZER variable, set where the API starts, makes no caller up", async () => {
+  const forged = JSON.stringify({ principalId: 'mallory', claims: { email: 'mallory@example.com' } });
+  const variant = await startVariantApi(
+    (service) => {
+      service.functions.echo = { handler: ECHO, events: [{ http: { path: 'api/echo', method: 'get' } }] };
+    },
+    { env: { AUTHORIZER: forged } },
+  );
+  try {
+    expect((await call(`${variant.apiUrl}/api/echo`)).body.authorizer).toEqual({});
+    expect((await call(`${variant.apiUrl}/api/helloWorldSecured`)).status).toBe(401);
+  } finally {
+    await variant.stop();
+  }
+});

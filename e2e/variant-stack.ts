@@ -17,6 +17,8 @@ export interface VariantOptions {
   readonly stage?: string;
   /** A data folder to keep between runs (the caller removes it); default a fresh one per run. */
   readonly dataDir?: string;
+  /** More environment for serverless. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface VariantApi {
@@ -72,7 +74,7 @@ export async function refusedVariant(edit: ServiceEdit, options: VariantOptions 
   return { code, output: run.output(), seconds: (Date.now() - started) / 1000 };
 }
 
-function spawnVariant(edit: ServiceEdit, { stage = 'local', dataDir }: VariantOptions) {
+function spawnVariant(edit: ServiceEdit, { stage = 'local', dataDir, env = {} }: VariantOptions) {
   const service = YAML.parse(readFileSync('serverless.yml', 'utf8'));
   edit(service);
   // Its own esbuild folder, so that it does not clean the main stack's bundles away.
@@ -91,6 +93,7 @@ function spawnVariant(edit: ServiceEdit, { stage = 'local', dataDir }: VariantOp
       LAMBDA_PORT: String(VARIANT_LAMBDA_PORT),
       LOCAL_DATA_DIR: folder,
       LOCAL_STAGE: stage,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -23,9 +23,6 @@ export class UnsupportedAuthorizerError extends Error {
   override name = 'UnsupportedAuthorizerError';
 }
 
-// serverless-offline would take a whole authorizer object from this variable.
-delete process.env.AUTHORIZER;
-
 let strategyCount = 0;
 let localStack: LocalStack | undefined;
 const preflights = new CorsPreflights();

@@ -64,6 +64,8 @@ export class LocalStackPlugin {
 
   constructor(private readonly serverless: ServerlessInstance) {
     answerAwsOnlyVariablesLocally(serverless);
+    // serverless-offline would take a whole authorizer object from this variable: a spoofed caller.
+    delete process.env.AUTHORIZER;
     // The Cognito resources are deployed while serverless-esbuild builds the handlers (the
     // hooks before `init`), and serverless-offline serves only once they exist (this plugin's
     // `init` hooks run before serverless-offline's).

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emulateApiGateway } from './api-gateway.ts';
 import { authorizerContext } from './cognito-authorizer.ts';
 import { CorsPreflights } from './cors-preflight.ts';
@@ -68,6 +68,11 @@ async function lambdaProxyEvent(request: unknown): Promise<LambdaProxyEvent> {
 const authorizerSeenByLambda = (event: LambdaProxyEvent) => JSON.parse(JSON.stringify(event.requestContext.authorizer)) as unknown;
 
 describe('serverless-offline LambdaProxyIntegrationEvent', () => {
+  // As in the local stage, whose plugin removes it (local-stack-plugin.ts): offline would take a
+  // whole authorizer object from it.
+  beforeEach(() => void vi.stubEnv('AUTHORIZER', undefined));
+  afterEach(() => void vi.unstubAllEnvs());
+
   const withForgedToken = ['Host', 'localhost:3000', 'Authorization', `Bearer ${forgedToken}`];
 
   it('copies credentials.context into requestContext.authorizer (auth-provider.ts relies on it)', async () => {
