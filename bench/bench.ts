@@ -7,7 +7,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CognitoIdentityProviderClient, ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import autocannon from 'autocannon';
 import { readLocalStack, localStackPath } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
@@ -22,7 +27,14 @@ const LOAD = { connections: 10, duration: smoke ? 2 : 5 };
 const ROUNDS = smoke ? 2 : 4;
 const SAMPLES = smoke ? 10 : 50;
 /** Targets (issue #7); in a smoke run only the ratio is enforced, loosely, to catch large regressions. */
-const TARGETS = { warmStartMs: 3000, coldStartMs: 5000, securedToPublic: smoke ? 0.6 : 0.9, rssMb: 400, signInsPerSecond: 700, signInP50Ms: 3 };
+const TARGETS = {
+  warmStartMs: 3000,
+  coldStartMs: 5000,
+  securedToPublic: smoke ? 0.6 : 0.9,
+  rssMb: 400,
+  signInsPerSecond: 700,
+  signInP50Ms: 3,
+};
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -59,10 +71,20 @@ try {
   running = stack;
   const { outputs } = readLocalStack(localStackPath(dataDir));
   const cognitoUrl = `http://127.0.0.1:${PORTS.COGNITO_PORT}`;
-  const cognito = new CognitoIdentityProviderClient({ endpoint: cognitoUrl, region: 'eu-west-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: cognitoUrl,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   const ClientId = outputs.UserPoolClientId!;
   const passwordAuth = () =>
-    cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password } }));
+    cognito.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password },
+      }),
+    );
   const idToken = (await passwordAuth()).AuthenticationResult!.IdToken!;
 
   const api = outputs.ApiUrl!;
@@ -78,7 +100,11 @@ try {
   const publicRun = summary(publicRuns);
   const securedRun = summary(securedRuns);
 
-  const signInBody = JSON.stringify({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password } });
+  const signInBody = JSON.stringify({
+    ClientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: seed.email, PASSWORD: seed.password },
+  });
   const signInRun = await load(cognitoUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
@@ -140,17 +166,44 @@ try {
       '',
       '| measure | value | target | |',
       '|---|---|---|---|',
-      row('cold start (empty data folder)', `${results.coldStartMs} ms`, `≤ ${TARGETS.coldStartMs} ms`, results.coldStartMs <= TARGETS.coldStartMs),
+      row(
+        'cold start (empty data folder)',
+        `${results.coldStartMs} ms`,
+        `≤ ${TARGETS.coldStartMs} ms`,
+        results.coldStartMs <= TARGETS.coldStartMs,
+      ),
       row('warm start', `${results.warmStartMs} ms`, `≤ ${TARGETS.warmStartMs} ms`, results.warmStartMs <= TARGETS.warmStartMs),
       row('public endpoint', `${results.public.rps} req/s, p50 ${results.public.p50Ms} ms, p99 ${results.public.p99Ms} ms`, '', true),
-      row('secured endpoint', `${results.secured.rps} req/s, p50 ${results.secured.p50Ms} ms, p99 ${results.secured.p99Ms} ms`, `p50 within 2 ms of public`, results.secured.p50Ms - results.public.p50Ms <= 2),
-      row('secured / public throughput', `${results.securedToPublic}`, `≥ ${TARGETS.securedToPublic}`, results.securedToPublic >= TARGETS.securedToPublic),
-      row('sign-in (USER_PASSWORD_AUTH), 10 connections', `${results.signIn.rps}/s, p50 ${results.signIn.p50Ms} ms, ${results.signIn.errors} errors`, `≥ ${TARGETS.signInsPerSecond}/s, p50 ≤ ${TARGETS.signInP50Ms} ms`, results.signIn.rps >= TARGETS.signInsPerSecond && results.signIn.p50Ms <= TARGETS.signInP50Ms),
-      row(`sign-in latency, median of ${SAMPLES}`, `password ${results.medianMs.passwordSignIn.toFixed(1)} ms, SRP ${results.medianMs.srpSignIn.toFixed(1)} ms`, '', true),
+      row(
+        'secured endpoint',
+        `${results.secured.rps} req/s, p50 ${results.secured.p50Ms} ms, p99 ${results.secured.p99Ms} ms`,
+        `p50 within 2 ms of public`,
+        results.secured.p50Ms - results.public.p50Ms <= 2,
+      ),
+      row(
+        'secured / public throughput',
+        `${results.securedToPublic}`,
+        `≥ ${TARGETS.securedToPublic}`,
+        results.securedToPublic >= TARGETS.securedToPublic,
+      ),
+      row(
+        'sign-in (USER_PASSWORD_AUTH), 10 connections',
+        `${results.signIn.rps}/s, p50 ${results.signIn.p50Ms} ms, ${results.signIn.errors} errors`,
+        `≥ ${TARGETS.signInsPerSecond}/s, p50 ≤ ${TARGETS.signInP50Ms} ms`,
+        results.signIn.rps >= TARGETS.signInsPerSecond && results.signIn.p50Ms <= TARGETS.signInP50Ms,
+      ),
+      row(
+        `sign-in latency, median of ${SAMPLES}`,
+        `password ${results.medianMs.passwordSignIn.toFixed(1)} ms, SRP ${results.medianMs.srpSignIn.toFixed(1)} ms`,
+        '',
+        true,
+      ),
       row(`sign-up + confirm, median of ${SAMPLES}`, `${results.medianMs.signUpAndConfirm.toFixed(1)} ms`, '', true),
       row(
         'whole stack resident memory after load',
-        `${results.rssMbAfterLoad} MB (${Object.entries(rssMbByService).map(([name, mb]) => `${name} ${mb}`).join(', ')})`,
+        `${results.rssMbAfterLoad} MB (${Object.entries(rssMbByService)
+          .map(([name, mb]) => `${name} ${mb}`)
+          .join(', ')})`,
         `≤ ${TARGETS.rssMb} MB`,
         results.rssMbAfterLoad <= TARGETS.rssMb,
       ),

@@ -15,10 +15,14 @@ const binary = (pkg: string, bin: string) => path.join(path.dirname(createRequir
 
 /** The service name and region serverless resolves for `stage` (no credentials needed). */
 function serviceAndRegion(stage: string, region: string | undefined): { service: string; region: string } {
-  const printed = spawnSync(process.execPath, [binary('serverless', 'bin/serverless.js'), 'print', '--stage', stage, '--format', 'json', ...(region ? ['--region', region] : [])], {
-    env: { ...process.env, ...QUIET_TOOLCHAIN_ENV },
-    encoding: 'utf8',
-  });
+  const printed = spawnSync(
+    process.execPath,
+    [binary('serverless', 'bin/serverless.js'), 'print', '--stage', stage, '--format', 'json', ...(region ? ['--region', region] : [])],
+    {
+      env: { ...process.env, ...QUIET_TOOLCHAIN_ENV },
+      encoding: 'utf8',
+    },
+  );
   if (printed.status !== 0) throw new Error(`serverless print failed:\n${printed.stdout}${printed.stderr}`);
   const config = JSON.parse(printed.stdout) as { service: string; provider: { region: string } };
   return { service: config.service, region: config.provider.region };
@@ -33,8 +37,10 @@ async function deployedOutputs(stage: string, regionOption: string | undefined):
     return Object.fromEntries((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey!, output.OutputValue]));
   } catch (error) {
     const { name, message } = error as Error;
-    if (name === 'CredentialsProviderError') throw new Error('No AWS credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
-    if (message.includes('does not exist')) throw new Error(`No stack ${stackName} in ${region}: deploy it first (npm run deploy -- --stage ${stage}).`);
+    if (name === 'CredentialsProviderError')
+      throw new Error('No AWS credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
+    if (message.includes('does not exist'))
+      throw new Error(`No stack ${stackName} in ${region}: deploy it first (npm run deploy -- --stage ${stage}).`);
     throw error;
   } finally {
     cloudFormation.destroy();
@@ -53,10 +59,14 @@ async function main(): Promise<void> {
         })()
       : webBuildEnv(await deployedOutputs(stage, values.region));
 
-  const build = spawnSync(process.execPath, [binary('vite', 'bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [binary('vite', 'bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
   console.log(`web/dist is built for the ${stage} stage (API ${env.VITE_API_URL}, user pool ${env.VITE_USER_POOL_ID}).`);
 }

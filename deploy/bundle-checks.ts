@@ -14,7 +14,11 @@ const SERVERLESS_CUSTOM_RESOURCES = 'custom-resources.zip';
  * bundles of src/; functions serverless adds itself run its own code from its own zip.
  * `functions` maps serverless.yml's function names to their logical ids.
  */
-export function bundleProblems(resources: Resources, functions: Readonly<Record<string, string>>, packages: readonly LambdaPackage[]): string[] {
+export function bundleProblems(
+  resources: Resources,
+  functions: Readonly<Record<string, string>>,
+  packages: readonly LambdaPackage[],
+): string[] {
   const problems: string[] = [];
   const appFunctions = new Set(Object.values(functions));
   const packageOf = (code: { S3Key?: unknown } | undefined) => {
@@ -42,12 +46,16 @@ export function bundleProblems(resources: Resources, functions: Readonly<Record<
     // Lambda's Node.js runtime looks for the handler's module as .js, .mjs or .cjs.
     const module = handler.slice(0, handler.lastIndexOf('.'));
     if (!['.js', '.mjs', '.cjs'].some((extension) => lambdaPackage.files.includes(module + extension))) {
-      problems.push(`${id}: its handler ${handler} has no bundle (${module}.js, .mjs or .cjs) in ${lambdaPackage.zip}: is its handler path in serverless.yml right?`);
+      problems.push(
+        `${id}: its handler ${handler} has no bundle (${module}.js, .mjs or .cjs) in ${lambdaPackage.zip}: is its handler path in serverless.yml right?`,
+      );
     }
   }
   for (const { zip, files } of appZips) {
     for (const file of files.filter((name) => !name.startsWith('src/') && !name.endsWith('/'))) {
-      problems.push(`${zip} contains ${file}, which is not handler code (only bundles of src/ belong there): check package.patterns in serverless.yml.`);
+      problems.push(
+        `${zip} contains ${file}, which is not handler code (only bundles of src/ belong there): check package.patterns in serverless.yml.`,
+      );
     }
   }
   return problems;

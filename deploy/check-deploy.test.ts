@@ -12,7 +12,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const starterText = readFileSync(path.join(root, 'serverless.yml'), 'utf8');
 
 type Config = Record<string, any>;
-const cognito = (extra: object = {}) => ({ name: 'cognitoUserPool', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }, ...extra });
+const cognito = (extra: object = {}) => ({
+  name: 'cognitoUserPool',
+  type: 'COGNITO_USER_POOLS',
+  arn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
+  ...extra,
+});
 const fn = (handler: string, ...events: object[]) => ({ handler: `src/functions/${handler}.handler`, events });
 const OTHER_POOL = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Other1';
 
@@ -30,11 +35,19 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
   it("passes a team's own routes, a server-side client with a secret, and pools of other stacks", async () => {
     const { failure, problems, notes } = await checkEdited('own-app', (config) => {
       config.functions = {
-        orders: fn('hello-world-secured', { http: { path: 'orders/{id}', method: 'post', cors: true, authorizer: cognito({ scopes: ['aws.cognito.signin.user.admin'] }) } }),
+        orders: fn('hello-world-secured', {
+          http: { path: 'orders/{id}', method: 'post', cors: true, authorizer: cognito({ scopes: ['aws.cognito.signin.user.admin'] }) },
+        }),
         status: fn('hello-world', { http: { path: 'status', method: 'get', cors: true } }),
-        partner: fn('hello-world-secured', { http: { path: 'partner', method: 'get', authorizer: cognito({ name: 'partnerPool', arn: OTHER_POOL }) } }),
-        sso: fn('hello-world-secured', { http: { path: 'sso', method: 'get', authorizer: cognito({ name: 'ssoPool', arn: '${cf:auth-stack.UserPoolArn}' }) } }),
-        shared: fn('hello-world-secured', { http: { path: 'shared', method: 'put', authorizer: { type: 'COGNITO_USER_POOLS', authorizerId: { Ref: 'SharedAuthorizer' } } } }),
+        partner: fn('hello-world-secured', {
+          http: { path: 'partner', method: 'get', authorizer: cognito({ name: 'partnerPool', arn: OTHER_POOL }) },
+        }),
+        sso: fn('hello-world-secured', {
+          http: { path: 'sso', method: 'get', authorizer: cognito({ name: 'ssoPool', arn: '${cf:auth-stack.UserPoolArn}' }) },
+        }),
+        shared: fn('hello-world-secured', {
+          http: { path: 'shared', method: 'put', authorizer: { type: 'COGNITO_USER_POOLS', authorizerId: { Ref: 'SharedAuthorizer' } } },
+        }),
       };
       // One authorizer declared once for several methods, as an AWS::ApiGateway::Authorizer of its own.
       config.resources.Resources.SharedAuthorizer = {
@@ -50,7 +63,11 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
       config.provider.environment = { ACCOUNT: '${aws:accountId}' };
       config.resources.Resources.ServerClient = {
         Type: 'AWS::Cognito::UserPoolClient',
-        Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+        Properties: {
+          UserPoolId: { Ref: 'CognitoUserPool' },
+          GenerateSecret: true,
+          ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
       };
     });
     expect(failure).toBeUndefined();
@@ -69,19 +86,25 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
       const { CognitoUserPoolUsers, ...others } = renamed.resources.Resources;
       renamed.resources.Resources = { CognitoUserPoolUsers, ...others };
       renamed.functions.preSignUp = fn('hello-world', { cognitoUserPool: { pool: 'Users', trigger: 'PreSignUp' } });
-      renamed.functions.postConfirmation = fn('hello-world', { cognitoUserPool: { pool: '${self:service}-${sls:stage}-user-pool', trigger: 'PostConfirmation', existing: true } });
+      renamed.functions.postConfirmation = fn('hello-world', {
+        cognitoUserPool: { pool: '${self:service}-${sls:stage}-user-pool', trigger: 'PostConfirmation', existing: true },
+      });
       return renamed;
     });
     expect(failure).toBeUndefined();
     expect(problems).toEqual([]);
     const resources = template!.Resources;
-    expect(resources.CognitoUserPoolUsers!.Properties!.LambdaConfig).toEqual({ PreSignUp: { 'Fn::GetAtt': ['PreSignUpLambdaFunction', 'Arn'] } });
+    expect(resources.CognitoUserPoolUsers!.Properties!.LambdaConfig).toEqual({
+      PreSignUp: { 'Fn::GetAtt': ['PreSignUpLambdaFunction', 'Arn'] },
+    });
     expect(resources.PostConfirmationCustomCognitoUserPool1!.DependsOn).toContain('CognitoUserPoolUsers');
   });
 
   it('refuses two routes that share an authorizer name with different settings, at package time', async () => {
     const { failure } = await checkEdited('shared-name', (config) => {
-      config.functions.admin = fn('hello-world-secured', { http: { path: 'api/admin', method: 'get', authorizer: cognito({ identitySource: 'method.request.header.X-Admin-Token' }) } });
+      config.functions.admin = fn('hello-world-secured', {
+        http: { path: 'api/admin', method: 'get', authorizer: cognito({ identitySource: 'method.request.header.X-Admin-Token' }) },
+      });
     });
     expect(failure).toContain(
       'GET /api/helloWorldSecured (function helloWorldSecured) and GET /api/admin (function admin) share the authorizer name "cognitoUserPool" but set identitySource differently ("method.request.header.Authorization" vs "method.request.header.X-Admin-Token").',

@@ -54,7 +54,12 @@ export async function checkDeploy(options: CheckDeployOptions = {}): Promise<Che
       return { problems: [], notes: [], failure: `serverless package --stage ${STAGE} failed:\n${stdout}${stderr}` };
     }
     if (!existsSync(report)) {
-      return { problems: ["serverless package did not run ./deploy/deploy-plugin.cjs, which reads serverless.yml's routes for this check and orders the API's deployment: add it to serverless.yml's plugins."], notes: [] };
+      return {
+        problems: [
+          "serverless package did not run ./deploy/deploy-plugin.cjs, which reads serverless.yml's routes for this check and orders the API's deployment: add it to serverless.yml's plugins.",
+        ],
+        notes: [],
+      };
     }
     const template = JSON.parse(readFileSync(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
     const service = JSON.parse(readFileSync(report, 'utf8')) as ServiceExpectations;

@@ -32,7 +32,9 @@ const generatedPoolId = (pool: string) => {
 export function existingPoolDependencies(resources: Resources): [trigger: string, pool: string][] {
   const pools = ofType(resources, 'AWS::Cognito::UserPool');
   return ofType(resources, 'Custom::CognitoUserPool').flatMap(([id, custom]) =>
-    pools.filter(([, pool]) => pool.Properties?.UserPoolName === custom.Properties?.UserPoolName).map(([poolId]): [string, string] => [id, poolId]),
+    pools
+      .filter(([, pool]) => pool.Properties?.UserPoolName === custom.Properties?.UserPoolName)
+      .map(([poolId]): [string, string] => [id, poolId]),
   );
 }
 
@@ -47,7 +49,9 @@ export function triggerProblems(template: CfnTemplate, triggers: readonly Cognit
   const appPool = refTarget(webClient?.Properties?.UserPoolId);
   for (const { functionName, pool, trigger, existing } of triggers) {
     const poolId = generatedPoolId(pool);
-    const hasClient = ofType(resources, 'AWS::Cognito::UserPoolClient').some(([, client]) => refTarget(client.Properties?.UserPoolId) === poolId);
+    const hasClient = ofType(resources, 'AWS::Cognito::UserPoolClient').some(
+      ([, client]) => refTarget(client.Properties?.UserPoolId) === poolId,
+    );
     if (!existing && appPool && resources[appPool]?.Type === 'AWS::Cognito::UserPool' && poolId !== appPool && !hasClient) {
       problems.push(
         `Function ${functionName}'s ${trigger} trigger (cognitoUserPool pool: ${pool}) makes serverless create another user pool, ${poolId}, with no app client; ` +
@@ -58,7 +62,9 @@ export function triggerProblems(template: CfnTemplate, triggers: readonly Cognit
   }
   for (const [custom, pool] of existingPoolDependencies(resources)) {
     if (![resources[custom]!.DependsOn ?? []].flat().includes(pool)) {
-      problems.push(`${custom} (a trigger with existing: true) does not wait for ${pool}, the pool it names, so a first deploy could fail to find it: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.`);
+      problems.push(
+        `${custom} (a trigger with existing: true) does not wait for ${pool}, the pool it names, so a first deploy could fail to find it: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.`,
+      );
     }
   }
   return problems;

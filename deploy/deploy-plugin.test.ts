@@ -13,14 +13,24 @@ function pluginFor(functions: Record<string, unknown>, Resources: Record<string,
   return new DeployPlugin(serverless as never);
 }
 
-const authorizer = (extra: object = {}) => ({ name: 'cognitoUserPool', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }, ...extra });
-const route = (path: string, extra?: object) => ({ handler: 'src/a.handler', events: [{ http: { path, method: 'get', authorizer: authorizer(extra) } }] });
+const authorizer = (extra: object = {}) => ({
+  name: 'cognitoUserPool',
+  type: 'COGNITO_USER_POOLS',
+  arn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
+  ...extra,
+});
+const route = (path: string, extra?: object) => ({
+  handler: 'src/a.handler',
+  events: [{ http: { path, method: 'get', authorizer: authorizer(extra) } }],
+});
 
 describe('DeployPlugin', () => {
   it('stops serverless package and deploy on an authorizer name shared with other settings', () => {
     const plugin = pluginFor({ a: route('a'), b: route('b', { resultTtlInSeconds: 0 }) });
     expect(() => plugin.hooks['before:package:initialize']!()).toThrow(ServerlessError);
-    expect(() => plugin.hooks['before:package:initialize']!()).toThrow('share the authorizer name "cognitoUserPool" but set resultTtlInSeconds differently (300 vs 0)');
+    expect(() => plugin.hooks['before:package:initialize']!()).toThrow(
+      'share the authorizer name "cognitoUserPool" but set resultTtlInSeconds differently (300 vs 0)',
+    );
     expect(() => pluginFor({ a: route('a'), b: route('b') }).hooks['before:package:initialize']!()).not.toThrow();
   });
 
@@ -29,8 +39,16 @@ describe('DeployPlugin', () => {
       ApiGatewayDeployment1: { Type: 'AWS::ApiGateway::Deployment', DependsOn: ['ApiGatewayMethodGet'] },
       GatewayResponseDefault4XX: { Type: 'AWS::ApiGateway::GatewayResponse' },
       CognitoUserPool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'app-prod-user-pool' } },
-      PreSignUpCustomCognitoUserPool1: { Type: 'Custom::CognitoUserPool', DependsOn: ['PreSignUpLambdaFunction'], Properties: { UserPoolName: 'app-prod-user-pool' } },
-      OtherCustomCognitoUserPool1: { Type: 'Custom::CognitoUserPool', DependsOn: ['OtherLambdaFunction'], Properties: { UserPoolName: 'made-elsewhere' } },
+      PreSignUpCustomCognitoUserPool1: {
+        Type: 'Custom::CognitoUserPool',
+        DependsOn: ['PreSignUpLambdaFunction'],
+        Properties: { UserPoolName: 'app-prod-user-pool' },
+      },
+      OtherCustomCognitoUserPool1: {
+        Type: 'Custom::CognitoUserPool',
+        DependsOn: ['OtherLambdaFunction'],
+        Properties: { UserPoolName: 'made-elsewhere' },
+      },
     };
     pluginFor({}, Resources).hooks['after:aws:package:finalize:mergeCustomProviderResources']!();
     expect(Resources.ApiGatewayDeployment1.DependsOn).toEqual(['ApiGatewayMethodGet', 'GatewayResponseDefault4XX']);

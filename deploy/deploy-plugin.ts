@@ -18,7 +18,11 @@ interface ServerlessInstance {
   getProvider(name: 'aws'): AwsRequester & { naming: { getLambdaLogicalId(functionName: string): string } };
   service: {
     functions?: ServiceFunctions;
-    provider: { compiledCloudFormationTemplate: { Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: string | string[] }> } };
+    provider: {
+      compiledCloudFormationTemplate: {
+        Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: string | string[] }>;
+      };
+    };
   };
 }
 
@@ -55,7 +59,9 @@ export class DeployPlugin {
   refuseCheckOutsidePackage(): void {
     const [command] = this.serverless.processedInput.commands;
     if (checkReport && command !== 'package') {
-      throw new this.serverless.classes.Error(`${CHECK_REPORT_ENV} is set: it is for \`serverless package\` run by npm run check:deploy only. Unset it to ${command}.`);
+      throw new this.serverless.classes.Error(
+        `${CHECK_REPORT_ENV} is set: it is for \`serverless package\` run by npm run check:deploy only. Unset it to ${command}.`,
+      );
     }
   }
 

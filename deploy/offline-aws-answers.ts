@@ -25,7 +25,12 @@ export function answerAwsVariableSources(
     switch (`${service}.${method}`) {
       case 'CloudFormation.describeStacks': {
         const stack = String(params.StackName);
-        const Outputs = outputKeys.map((key) => ({ OutputKey: key, get OutputValue() { return answer(`cf:${stack}.${key}`); } }));
+        const Outputs = outputKeys.map((key) => ({
+          OutputKey: key,
+          get OutputValue() {
+            return answer(`cf:${stack}.${key}`);
+          },
+        }));
         return { Stacks: [{ Outputs }] };
       }
       case 'SSM.getParameter':
@@ -41,7 +46,12 @@ export function answerAwsVariableSources(
 }
 
 /** For `check:deploy`: placeholders, recorded in `unresolved`; any other request is refused. */
-export function answerAwsOffline(provider: AwsRequester, configText: string, unresolved: Set<string>, refuse: (message: string) => Error): void {
+export function answerAwsOffline(
+  provider: AwsRequester,
+  configText: string,
+  unresolved: Set<string>,
+  refuse: (message: string) => Error,
+): void {
   const answer = (variable: string) => {
     unresolved.add(variable);
     return placeholderFor(variable);

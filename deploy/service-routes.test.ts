@@ -3,7 +3,10 @@ import { authorizerConflicts, routesOf, type ServiceFunctions } from './service-
 
 const poolArn = { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] };
 const cognito = (extra: object = {}) => ({ name: 'cognitoUserPool', type: 'COGNITO_USER_POOLS', arn: poolArn, ...extra });
-const secured = (path: string, authorizer: unknown, method = 'get') => ({ handler: 'src/functions/a.handler', events: [{ http: { path, method, authorizer } }] });
+const secured = (path: string, authorizer: unknown, method = 'get') => ({
+  handler: 'src/functions/a.handler',
+  events: [{ http: { path, method, authorizer } }],
+});
 
 describe('routesOf', () => {
   it('reads paths and methods as serverless compiles them', () => {
@@ -39,19 +42,29 @@ describe('routesOf', () => {
     }).map((route) => route.authorization);
     expect(iam).toEqual({ kind: 'iam' });
     expect(existing).toEqual({ kind: 'existing', type: 'COGNITO_USER_POOLS', authorizerId: { Ref: 'Shared' } });
-    expect(lambda).toMatchObject({ kind: 'compiled', type: 'TOKEN', logicalId: 'CheckTokenApiGatewayAuthorizer', arn: { 'Fn::GetAtt': ['CheckTokenLambdaFunction', 'Arn'] } });
+    expect(lambda).toMatchObject({
+      kind: 'compiled',
+      type: 'TOKEN',
+      logicalId: 'CheckTokenApiGatewayAuthorizer',
+      arn: { 'Fn::GetAtt': ['CheckTokenLambdaFunction', 'Arn'] },
+    });
     expect(byArn).toMatchObject({ kind: 'compiled', type: 'COGNITO_USER_POOLS', name: '1_Abc' });
   });
 });
 
 describe('authorizerConflicts', () => {
-  it('accepts one authorizer shared with the same settings, whatever each route\'s scopes', () => {
-    expect(authorizerConflicts(routesOf({ a: secured('a', cognito({ scopes: ['read'] })), b: secured('b', cognito({ scopes: ['write'] })) }))).toEqual([]);
+  it("accepts one authorizer shared with the same settings, whatever each route's scopes", () => {
+    expect(
+      authorizerConflicts(routesOf({ a: secured('a', cognito({ scopes: ['read'] })), b: secured('b', cognito({ scopes: ['write'] })) })),
+    ).toEqual([]);
   });
 
   it('names both routes, the differing setting and the fix when a name is shared with other settings', () => {
     const conflicts = authorizerConflicts(
-      routesOf({ orders: secured('orders', cognito()), admin: secured('admin', cognito({ identitySource: 'method.request.header.X-Token', resultTtlInSeconds: 0 })) }),
+      routesOf({
+        orders: secured('orders', cognito()),
+        admin: secured('admin', cognito({ identitySource: 'method.request.header.X-Token', resultTtlInSeconds: 0 })),
+      }),
     );
     expect(conflicts).toEqual([
       'GET /orders (function orders) and GET /admin (function admin) share the authorizer name "cognitoUserPool" but set ' +
@@ -63,7 +76,10 @@ describe('authorizerConflicts', () => {
 
   it('catches names serverless maps to the same authorizer, and different pools', () => {
     const [conflict] = authorizerConflicts(
-      routesOf({ a: secured('a', cognito({ name: 'users' })), b: secured('b', cognito({ name: 'Users', arn: 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Abc' })) }),
+      routesOf({
+        a: secured('a', cognito({ name: 'users' })),
+        b: secured('b', cognito({ name: 'Users', arn: 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Abc' })),
+      }),
     );
     expect(conflict).toContain('names "users" and "Users" (one authorizer to serverless)');
     expect(conflict).toContain('arn differently');

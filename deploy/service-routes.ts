@@ -45,7 +45,9 @@ export function routesOf(functions: ServiceFunctions): Route[] {
   return Object.entries(functions).flatMap(([functionName, fn]) =>
     (fn.events ?? []).flatMap((event) => {
       if (!event.http) return [];
-      const http = (typeof event.http === 'string' ? { method: event.http.split(' ')[0], path: event.http.split(' ')[1] } : event.http) as Record<string, any>;
+      const http = (
+        typeof event.http === 'string' ? { method: event.http.split(' ')[0], path: event.http.split(' ')[1] } : event.http
+      ) as Record<string, any>;
       const path = `/${String(http.path).replace(/^\//, '').replace(/\/$/, '')}`;
       return [{ functionName, method: String(http.method).toUpperCase(), path, authorization: authorizationOf(http.authorizer) }];
     }),
@@ -66,13 +68,24 @@ function authorizationOf(authorizer: any): RouteAuthorization {
 function compiled(authorizer: Record<string, any>): CompiledAuthorizer {
   const fromArn = authorizer.arn !== undefined;
   // serverless names an ARN-only authorizer after the ARN's last `-`-separated part.
-  const name: string = fromArn ? (typeof authorizer.name === 'string' ? authorizer.name : String(authorizer.arn).split(':').at(-1)!.split('-').at(-1)!) : authorizer.name;
+  const name: string = fromArn
+    ? typeof authorizer.name === 'string'
+      ? authorizer.name
+      : String(authorizer.arn).split(':').at(-1)!.split('-').at(-1)!
+    : authorizer.name;
   const arn = fromArn ? authorizer.arn : { 'Fn::GetAtt': [`${normalizedName(name)}LambdaFunction`, 'Arn'] };
   const declaredType = typeof authorizer.type === 'string' ? authorizer.type.toUpperCase() : undefined;
-  const type = declaredType === 'COGNITO_USER_POOLS' || (typeof arn === 'string' && COGNITO_ARN.test(arn)) ? 'COGNITO_USER_POOLS' : declaredType === 'REQUEST' ? 'REQUEST' : 'TOKEN';
+  const type =
+    declaredType === 'COGNITO_USER_POOLS' || (typeof arn === 'string' && COGNITO_ARN.test(arn))
+      ? 'COGNITO_USER_POOLS'
+      : declaredType === 'REQUEST'
+        ? 'REQUEST'
+        : 'TOKEN';
   const ttl = Number.parseInt(authorizer.resultTtlInSeconds, 10);
   const resultTtlInSeconds = Number.isNaN(ttl) ? 300 : ttl;
-  const identitySource = authorizer.identitySource ?? (declaredType === 'REQUEST' && resultTtlInSeconds === 0 ? undefined : 'method.request.header.Authorization');
+  const identitySource =
+    authorizer.identitySource ??
+    (declaredType === 'REQUEST' && resultTtlInSeconds === 0 ? undefined : 'method.request.header.Authorization');
   return {
     kind: 'compiled',
     name,
@@ -81,7 +94,9 @@ function compiled(authorizer: Record<string, any>): CompiledAuthorizer {
     arn,
     identitySource,
     resultTtlInSeconds,
-    ...(typeof authorizer.identityValidationExpression === 'string' ? { identityValidationExpression: authorizer.identityValidationExpression } : {}),
+    ...(typeof authorizer.identityValidationExpression === 'string'
+      ? { identityValidationExpression: authorizer.identityValidationExpression }
+      : {}),
   };
 }
 
@@ -91,7 +106,8 @@ function normalizedName(name: string): string {
   return replaced.charAt(0).toUpperCase() + replaced.slice(1);
 }
 
-const describe = (route: Route) => `${route.method} ${route.path} (function ${route.functionName})`;
+/** `POST /orders/{id} (function orders)`, for messages. */
+export const routeLabel = (route: Route) => `${route.method} ${route.path} (function ${route.functionName})`;
 const show = (value: unknown) => (value === undefined ? 'unset' : JSON.stringify(value));
 
 /**
@@ -110,11 +126,16 @@ export function authorizerConflicts(routes: readonly Route[]): string[] {
       first.set(authorizer.logicalId, { ...route, authorization: authorizer });
       continue;
     }
-    const differing = SHARED_AUTHORIZER_SETTINGS.filter((setting) => JSON.stringify(earlier.authorization[setting]) !== JSON.stringify(authorizer[setting]));
+    const differing = SHARED_AUTHORIZER_SETTINGS.filter(
+      (setting) => JSON.stringify(earlier.authorization[setting]) !== JSON.stringify(authorizer[setting]),
+    );
     if (differing.length === 0) continue;
-    const names = earlier.authorization.name === authorizer.name ? `name "${authorizer.name}"` : `names "${earlier.authorization.name}" and "${authorizer.name}" (one authorizer to serverless)`;
+    const names =
+      earlier.authorization.name === authorizer.name
+        ? `name "${authorizer.name}"`
+        : `names "${earlier.authorization.name}" and "${authorizer.name}" (one authorizer to serverless)`;
     problems.push(
-      `${describe(earlier)} and ${describe(route)} share the authorizer ${names} but set ${differing
+      `${routeLabel(earlier)} and ${routeLabel(route)} share the authorizer ${names} but set ${differing
         .map((setting) => `${setting} differently (${show(earlier.authorization[setting])} vs ${show(authorizer[setting])})`)
         .join(', ')}. ` +
         `serverless deploys ONE authorizer per name, so both routes would get the same settings on AWS. ` +

@@ -28,7 +28,10 @@ const code = (zip: string) => ({ S3Bucket: { Ref: 'ServerlessDeploymentBucket' }
 
 /** The shape of what `serverless package --stage prod` writes for the starter, trimmed. */
 function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<string, any> } {
-  const resource = (PathPart: string, parent: unknown) => ({ Type: 'AWS::ApiGateway::Resource', Properties: { PathPart, ParentId: parent } });
+  const resource = (PathPart: string, parent: unknown) => ({
+    Type: 'AWS::ApiGateway::Resource',
+    Properties: { PathPart, ParentId: parent },
+  });
   const method = (HttpMethod: string, resourceId: string, authorization?: object) => ({
     Type: 'AWS::ApiGateway::Method',
     Properties: { HttpMethod, ResourceId: { Ref: resourceId }, AuthorizationType: 'NONE', ...authorization },
@@ -48,27 +51,62 @@ function prodTemplate(): { Resources: Record<string, any>; Outputs: Record<strin
       }),
       CognitoUserPoolApiGatewayAuthorizer: {
         Type: 'AWS::ApiGateway::Authorizer',
-        Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization', AuthorizerResultTtlInSeconds: 300, ProviderARNs: [poolArn] },
+        Properties: {
+          Type: 'COGNITO_USER_POOLS',
+          IdentitySource: 'method.request.header.Authorization',
+          AuthorizerResultTtlInSeconds: 300,
+          ProviderARNs: [poolArn],
+        },
       },
-      ApiGatewayDeployment1: { Type: 'AWS::ApiGateway::Deployment', DependsOn: ['ApiGatewayMethodApiHelloworldGet', 'GatewayResponseDefault4XX', 'GatewayResponseDefault5XX'] },
+      ApiGatewayDeployment1: {
+        Type: 'AWS::ApiGateway::Deployment',
+        DependsOn: ['ApiGatewayMethodApiHelloworldGet', 'GatewayResponseDefault4XX', 'GatewayResponseDefault5XX'],
+      },
       CognitoUserPool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'hello-auth-prod-user-pool' } },
       CognitoUserPoolClient: {
         Type: 'AWS::Cognito::UserPoolClient',
-        Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: false, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+        Properties: {
+          UserPoolId: { Ref: 'CognitoUserPool' },
+          GenerateSecret: false,
+          ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
       },
-      GatewayResponseDefault4XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_4XX', ResponseParameters: cors } },
-      GatewayResponseDefault5XX: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'DEFAULT_5XX', ResponseParameters: cors } },
-      HelloWorldLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world.handler', Code: code('hello-auth.zip') } },
-      HelloWorldSecuredLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'src/functions/hello-world-secured.handler', Code: code('hello-auth.zip') } },
+      GatewayResponseDefault4XX: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: { ResponseType: 'DEFAULT_4XX', ResponseParameters: cors },
+      },
+      GatewayResponseDefault5XX: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: { ResponseType: 'DEFAULT_5XX', ResponseParameters: cors },
+      },
+      HelloWorldLambdaFunction: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Handler: 'src/functions/hello-world.handler', Code: code('hello-auth.zip') },
+      },
+      HelloWorldSecuredLambdaFunction: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Handler: 'src/functions/hello-world-secured.handler', Code: code('hello-auth.zip') },
+      },
     },
-    Outputs: { UserPoolId: { Value: { Ref: 'CognitoUserPool' } }, UserPoolClientId: { Value: { Ref: 'CognitoUserPoolClient' } }, ApiUrl: { Value: 'https://…' } },
+    Outputs: {
+      UserPoolId: { Value: { Ref: 'CognitoUserPool' } },
+      UserPoolClientId: { Value: { Ref: 'CognitoUserPoolClient' } },
+      ApiUrl: { Value: 'https://…' },
+    },
   };
 }
 
-const BUNDLE = ['src/', 'src/functions/', 'src/functions/hello-world.cjs', 'src/functions/hello-world.cjs.map', 'src/functions/hello-world-secured.cjs'];
+const BUNDLE = [
+  'src/',
+  'src/functions/',
+  'src/functions/hello-world.cjs',
+  'src/functions/hello-world.cjs.map',
+  'src/functions/hello-world-secured.cjs',
+];
 const app = (files = BUNDLE): LambdaPackage[] => [{ zip: 'hello-auth.zip', files }];
 
-const problemsOf = (template: CfnTemplate, expectations = service(), packages = app()) => templateFindings(template, expectations, packages).problems;
+const problemsOf = (template: CfnTemplate, expectations = service(), packages = app()) =>
+  templateFindings(template, expectations, packages).problems;
 
 describe('templateFindings', () => {
   it('finds nothing wrong with the starter as packaged', () => {
@@ -87,29 +125,51 @@ describe('templateFindings', () => {
     it('fails when a route without an authorizer is not open', () => {
       const template = prodTemplate();
       template.Resources.ApiGatewayMethodApiHelloworldGet.Properties.AuthorizationType = 'AWS_IAM';
-      expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld (function helloWorld) has no authorizer in serverless.yml but is deployed with AWS_IAM')]);
+      expect(problemsOf(template)).toEqual([
+        expect.stringContaining(
+          'GET /api/helloWorld (function helloWorld) has no authorizer in serverless.yml but is deployed with AWS_IAM',
+        ),
+      ]);
     });
 
     it('fails when a route of serverless.yml is not in the API', () => {
       const template = prodTemplate();
       delete template.Resources.ApiGatewayMethodApiHelloworldGet;
-      expect(problemsOf(template)).toEqual([expect.stringContaining('GET /api/helloWorld (function helloWorld) is in serverless.yml but not in the packaged API')]);
+      expect(problemsOf(template)).toEqual([
+        expect.stringContaining('GET /api/helloWorld (function helloWorld) is in serverless.yml but not in the packaged API'),
+      ]);
     });
 
-    it('checks the routes serverless.yml declares, not the starter\'s', () => {
+    it("checks the routes serverless.yml declares, not the starter's", () => {
       const template = prodTemplate();
       const resources = template.Resources;
-      resources.ApiGatewayResourceOrders = { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: 'orders', ParentId: { 'Fn::GetAtt': ['ApiGatewayRestApi', 'RootResourceId'] } } };
-      resources.ApiGatewayResourceOrdersIdVar = { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: '{id}', ParentId: { Ref: 'ApiGatewayResourceOrders' } } };
+      resources.ApiGatewayResourceOrders = {
+        Type: 'AWS::ApiGateway::Resource',
+        Properties: { PathPart: 'orders', ParentId: { 'Fn::GetAtt': ['ApiGatewayRestApi', 'RootResourceId'] } },
+      };
+      resources.ApiGatewayResourceOrdersIdVar = {
+        Type: 'AWS::ApiGateway::Resource',
+        Properties: { PathPart: '{id}', ParentId: { Ref: 'ApiGatewayResourceOrders' } },
+      };
       resources.ApiGatewayMethodOrdersIdVarPost = {
         Type: 'AWS::ApiGateway::Method',
-        Properties: { ...resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties, HttpMethod: 'POST', ResourceId: { Ref: 'ApiGatewayResourceOrdersIdVar' } },
+        Properties: {
+          ...resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties,
+          HttpMethod: 'POST',
+          ResourceId: { Ref: 'ApiGatewayResourceOrdersIdVar' },
+        },
       };
-      const functions = { helloWorld: STARTER.helloWorld!, orders: { handler: 'src/functions/hello-world-secured.handler', events: [{ http: { path: '/orders/{id}', method: 'post', authorizer: cognito() } }] } };
+      const functions = {
+        helloWorld: STARTER.helloWorld!,
+        orders: {
+          handler: 'src/functions/hello-world-secured.handler',
+          events: [{ http: { path: '/orders/{id}', method: 'post', authorizer: cognito() } }],
+        },
+      };
       expect(problemsOf(template, service(functions))).toEqual([]);
     });
 
-    it('fails when the authorizer on AWS has another route\'s settings', () => {
+    it("fails when the authorizer on AWS has another route's settings", () => {
       const template = prodTemplate();
       template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.AuthorizerResultTtlInSeconds = 0;
       expect(problemsOf(template)).toEqual([
@@ -119,8 +179,16 @@ describe('templateFindings', () => {
     });
 
     it('fails, naming both routes, when two http events share an authorizer name with different settings', () => {
-      const functions = { ...STARTER, admin: { handler: 'src/functions/hello-world-secured.handler', events: [{ http: { path: 'admin', method: 'get', authorizer: cognito({ resultTtlInSeconds: 0 }) } }] } };
-      expect(problemsOf(prodTemplate(), service(functions))[0]).toMatch(/^GET \/api\/helloWorldSecured \(function helloWorldSecured\) and GET \/admin \(function admin\) share the authorizer name "cognitoUserPool" but set resultTtlInSeconds differently \(300 vs 0\)/);
+      const functions = {
+        ...STARTER,
+        admin: {
+          handler: 'src/functions/hello-world-secured.handler',
+          events: [{ http: { path: 'admin', method: 'get', authorizer: cognito({ resultTtlInSeconds: 0 }) } }],
+        },
+      };
+      expect(problemsOf(prodTemplate(), service(functions))[0]).toMatch(
+        /^GET \/api\/helloWorldSecured \(function helloWorldSecured\) and GET \/admin \(function admin\) share the authorizer name "cognitoUserPool" but set resultTtlInSeconds differently \(300 vs 0\)/,
+      );
     });
   });
 
@@ -129,22 +197,37 @@ describe('templateFindings', () => {
       const template = prodTemplate();
       Object.assign(template.Resources.ApiGatewayMethodApiHelloworldsecuredGet.Properties, { AuthorizerId: authorizerId });
       if (resource) template.Resources.SharedAuthorizer = resource;
-      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: { type: 'COGNITO_USER_POOLS', authorizerId } } }] } };
+      const functions = {
+        ...STARTER,
+        helloWorldSecured: {
+          ...STARTER.helloWorldSecured,
+          events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: { type: 'COGNITO_USER_POOLS', authorizerId } } }],
+        },
+      };
       return templateFindings(template, service(functions), app());
     };
-    const shared = (ProviderARNs: unknown[]) => ({ Type: 'AWS::ApiGateway::Authorizer', Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.X-Auth-Token', ProviderARNs } });
+    const shared = (ProviderARNs: unknown[]) => ({
+      Type: 'AWS::ApiGateway::Authorizer',
+      Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.X-Auth-Token', ProviderARNs },
+    });
 
     it('accepts an authorizer of the template on a pool that exists', () => {
       expect(named({ Ref: 'SharedAuthorizer' }, shared([poolArn]))).toEqual({ problems: [], notes: [] });
     });
 
-    it("fails when it names no authorizer of the template, or one that trusts no user pool", () => {
-      expect(named({ Ref: 'Missing' }).problems).toEqual([expect.stringContaining('its authorizerId names Missing, which is not an AWS::ApiGateway::Authorizer of the template')]);
-      expect(named({ Ref: 'SharedAuthorizer' }, shared([{ Ref: 'CognitoUserPool' }])).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN")]);
+    it('fails when it names no authorizer of the template, or one that trusts no user pool', () => {
+      expect(named({ Ref: 'Missing' }).problems).toEqual([
+        expect.stringContaining('its authorizerId names Missing, which is not an AWS::ApiGateway::Authorizer of the template'),
+      ]);
+      expect(named({ Ref: 'SharedAuthorizer' }, shared([{ Ref: 'CognitoUserPool' }])).problems).toEqual([
+        expect.stringContaining("which gives a pool's id, not its ARN"),
+      ]);
     });
 
     it('accepts an authorizer made outside the stack, and says it was not checked', () => {
-      expect(named('abc123').notes).toEqual(['GET /api/helloWorldSecured (function helloWorldSecured) uses the authorizer "abc123", made outside this stack (not checked).']);
+      expect(named('abc123').notes).toEqual([
+        'GET /api/helloWorldSecured (function helloWorldSecured) uses the authorizer "abc123", made outside this stack (not checked).',
+      ]);
     });
   });
 
@@ -152,13 +235,22 @@ describe('templateFindings', () => {
     const withArn = (arn: unknown) => {
       const template = prodTemplate();
       template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [arn];
-      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }] } };
+      const functions = {
+        ...STARTER,
+        helloWorldSecured: {
+          ...STARTER.helloWorldSecured,
+          events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }],
+        },
+      };
       return templateFindings(template, service(functions), app());
     };
 
     it('accepts a pool of another stack, and says so', () => {
       const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Other1';
-      expect(withArn(arn)).toEqual({ problems: [], notes: [`GET /api/helloWorldSecured (function helloWorldSecured) trusts the user pool ${arn} of another stack.`] });
+      expect(withArn(arn)).toEqual({
+        problems: [],
+        notes: [`GET /api/helloWorldSecured (function helloWorldSecured) trusts the user pool ${arn} of another stack.`],
+      });
     });
 
     it('accepts a pool read from AWS at deploy time, and says it was not checked', () => {
@@ -169,18 +261,38 @@ describe('templateFindings', () => {
     });
 
     it('fails on an arn that is not a user pool of the template or a pool ARN', () => {
-      expect(withArn({ 'Fn::GetAtt': ['CognitoUserPoolClient', 'Arn'] }).problems).toEqual([expect.stringContaining('is not the Arn of an AWS::Cognito::UserPool of the template: point its authorizer\'s arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`')]);
-      expect(withArn({ Ref: 'CognitoUserPool' }).problems).toEqual([expect.stringContaining("which gives a pool's id, not its ARN: point its authorizer's arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`")]);
-      expect(withArn('arn:aws:cognito-idp:eu-west-1:123456789012:userpool').problems).toEqual([expect.stringContaining('is not a user pool ARN')]);
+      expect(withArn({ 'Fn::GetAtt': ['CognitoUserPoolClient', 'Arn'] }).problems).toEqual([
+        expect.stringContaining(
+          "is not the Arn of an AWS::Cognito::UserPool of the template: point its authorizer's arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`",
+        ),
+      ]);
+      expect(withArn({ Ref: 'CognitoUserPool' }).problems).toEqual([
+        expect.stringContaining(
+          "which gives a pool's id, not its ARN: point its authorizer's arn at a user pool: `Fn::GetAtt: [CognitoUserPool, Arn]`",
+        ),
+      ]);
+      expect(withArn('arn:aws:cognito-idp:eu-west-1:123456789012:userpool').problems).toEqual([
+        expect.stringContaining('is not a user pool ARN'),
+      ]);
     });
 
-    it('fails when the authorizer trusts another pool of the stack than the web client\'s', () => {
+    it("fails when the authorizer trusts another pool of the stack than the web client's", () => {
       const template = prodTemplate();
       template.Resources.AdminPool = { Type: 'AWS::Cognito::UserPool' };
       const arn = { 'Fn::GetAtt': ['AdminPool', 'Arn'] };
       template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [arn];
-      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }] } };
-      expect(problemsOf(template, service(functions))).toEqual([expect.stringContaining("trusts the user pool AdminPool, but the web app's client CognitoUserPoolClient belongs to CognitoUserPool: its users would get 401")]);
+      const functions = {
+        ...STARTER,
+        helloWorldSecured: {
+          ...STARTER.helloWorldSecured,
+          events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn }) } }],
+        },
+      };
+      expect(problemsOf(template, service(functions))).toEqual([
+        expect.stringContaining(
+          "trusts the user pool AdminPool, but the web app's client CognitoUserPoolClient belongs to CognitoUserPool: its users would get 401",
+        ),
+      ]);
     });
 
     it('lists the values it could not resolve offline', () => {
@@ -193,13 +305,20 @@ describe('templateFindings', () => {
   describe('app clients', () => {
     it('accepts a server-side client with a secret next to the web client', () => {
       const template = prodTemplate();
-      template.Resources.ServerClient = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] } };
+      template.Resources.ServerClient = {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] },
+      };
       expect(problemsOf(template)).toEqual([]);
     });
 
     it('fails when the web client has a secret or lacks the flows Amplify uses', () => {
       const template = prodTemplate();
-      template.Resources.CognitoUserPoolClient.Properties = { UserPoolId: { Ref: 'CognitoUserPool' }, GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] };
+      template.Resources.CognitoUserPoolClient.Properties = {
+        UserPoolId: { Ref: 'CognitoUserPool' },
+        GenerateSecret: true,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+      };
       expect(problemsOf(template)).toEqual([
         "CognitoUserPoolClient is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.",
         expect.stringContaining('does not allow ALLOW_USER_SRP_AUTH'),
@@ -213,13 +332,14 @@ describe('templateFindings', () => {
       template.Outputs.UserPoolClientId = { Value: 'abc' };
       expect(problemsOf(template)).toEqual([
         'Output ApiUrl is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.',
-        "Output UserPoolClientId is \"abc\": make it `Ref: <the web app's AWS::Cognito::UserPoolClient>` in serverless.yml.",
+        'Output UserPoolClientId is "abc": make it `Ref: <the web app\'s AWS::Cognito::UserPoolClient>` in serverless.yml.',
       ]);
     });
   });
 
   describe('cognitoUserPool triggers', () => {
-    const withTrigger = (cognitoUserPool: object) => service({ ...STARTER, preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool }] } });
+    const withTrigger = (cognitoUserPool: object) =>
+      service({ ...STARTER, preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool }] } });
 
     it("accepts a trigger on the web client's pool", () => {
       const template = prodTemplate();
@@ -227,8 +347,25 @@ describe('templateFindings', () => {
       delete template.Resources.CognitoUserPool;
       template.Resources.CognitoUserPoolClient.Properties.UserPoolId = { Ref: 'CognitoUserPoolUsers' };
       template.Resources.CognitoUserPoolApiGatewayAuthorizer.Properties.ProviderARNs = [{ 'Fn::GetAtt': ['CognitoUserPoolUsers', 'Arn'] }];
-      const functions = { ...STARTER, helloWorldSecured: { ...STARTER.helloWorldSecured, events: [{ http: { path: 'api/helloWorldSecured', method: 'get', authorizer: cognito({ arn: { 'Fn::GetAtt': ['CognitoUserPoolUsers', 'Arn'] } }) } }] } };
-      const expectations = service({ ...functions, preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool: { pool: 'users', trigger: 'PreSignUp' } }] } });
+      const functions = {
+        ...STARTER,
+        helloWorldSecured: {
+          ...STARTER.helloWorldSecured,
+          events: [
+            {
+              http: {
+                path: 'api/helloWorldSecured',
+                method: 'get',
+                authorizer: cognito({ arn: { 'Fn::GetAtt': ['CognitoUserPoolUsers', 'Arn'] } }),
+              },
+            },
+          ],
+        },
+      };
+      const expectations = service({
+        ...functions,
+        preSignUp: { handler: 'src/functions/hello-world.handler', events: [{ cognitoUserPool: { pool: 'users', trigger: 'PreSignUp' } }] },
+      });
       expect(problemsOf(template, expectations)).toEqual([]);
     });
 
@@ -242,11 +379,17 @@ describe('templateFindings', () => {
       ]);
     });
 
-    it('accepts existing: true on the stack\'s pool once the trigger waits for the pool', () => {
+    it("accepts existing: true on the stack's pool once the trigger waits for the pool", () => {
       const template = prodTemplate();
-      template.Resources.PreSignUpCustomCognitoUserPool1 = { Type: 'Custom::CognitoUserPool', DependsOn: ['PreSignUpLambdaFunction'], Properties: { UserPoolName: 'hello-auth-prod-user-pool' } };
+      template.Resources.PreSignUpCustomCognitoUserPool1 = {
+        Type: 'Custom::CognitoUserPool',
+        DependsOn: ['PreSignUpLambdaFunction'],
+        Properties: { UserPoolName: 'hello-auth-prod-user-pool' },
+      };
       const expectations = withTrigger({ pool: 'hello-auth-prod-user-pool', trigger: 'PreSignUp', existing: true });
-      expect(problemsOf(template, expectations)).toEqual([expect.stringContaining('PreSignUpCustomCognitoUserPool1 (a trigger with existing: true) does not wait for CognitoUserPool')]);
+      expect(problemsOf(template, expectations)).toEqual([
+        expect.stringContaining('PreSignUpCustomCognitoUserPool1 (a trigger with existing: true) does not wait for CognitoUserPool'),
+      ]);
       template.Resources.PreSignUpCustomCognitoUserPool1.DependsOn.push('CognitoUserPool');
       expect(problemsOf(template, expectations)).toEqual([]);
     });
@@ -256,11 +399,15 @@ describe('templateFindings', () => {
     it('fails without them, without CORS, or when the deployment does not wait for them', () => {
       const withoutResponse = prodTemplate();
       delete withoutResponse.Resources.GatewayResponseDefault4XX;
-      expect(problemsOf(withoutResponse)).toEqual([expect.stringContaining('No DEFAULT_4XX GatewayResponse: a browser could not read the API\'s 4XX errors')]);
+      expect(problemsOf(withoutResponse)).toEqual([
+        expect.stringContaining("No DEFAULT_4XX GatewayResponse: a browser could not read the API's 4XX errors"),
+      ]);
 
       const withoutCors = prodTemplate();
       withoutCors.Resources.GatewayResponseDefault5XX.Properties.ResponseParameters = {};
-      expect(problemsOf(withoutCors)).toEqual([expect.stringContaining('GatewayResponseDefault5XX has no gatewayresponse.header.Access-Control-Allow-Origin')]);
+      expect(problemsOf(withoutCors)).toEqual([
+        expect.stringContaining('GatewayResponseDefault5XX has no gatewayresponse.header.Access-Control-Allow-Origin'),
+      ]);
 
       const notWaiting = prodTemplate();
       notWaiting.Resources.ApiGatewayDeployment1.DependsOn = ['ApiGatewayMethodApiHelloworldGet'];
@@ -286,16 +433,23 @@ describe('templateFindings', () => {
 
   describe('packages', () => {
     it('fails when a handler has no bundle, or the package carries more than handler code', () => {
-      expect(problemsOf(prodTemplate(), service(), app(BUNDLE.slice(0, 4)))).toEqual([expect.stringContaining('hello-world-secured.handler has no bundle')]);
+      expect(problemsOf(prodTemplate(), service(), app(BUNDLE.slice(0, 4)))).toEqual([
+        expect.stringContaining('hello-world-secured.handler has no bundle'),
+      ]);
       expect(problemsOf(prodTemplate(), service(), app([...BUNDLE, 'local/seed-users.json']))).toEqual([
         'hello-auth.zip contains local/seed-users.json, which is not handler code (only bundles of src/ belong there): check package.patterns in serverless.yml.',
       ]);
-      expect(problemsOf(prodTemplate(), service(), app(['src/functions/hello-world.mjs', 'src/functions/hello-world-secured.js']))).toEqual([]);
+      expect(problemsOf(prodTemplate(), service(), app(['src/functions/hello-world.mjs', 'src/functions/hello-world-secured.js']))).toEqual(
+        [],
+      );
     });
 
     it("accepts serverless's own custom-resource package, not the app's functions in it", () => {
       const template = prodTemplate();
-      template.Resources.CustomDashresourceDashexistingDashcupLambdaFunction = { Type: 'AWS::Lambda::Function', Properties: { Handler: 'cognito-user-pool/handler.handler', Code: code('custom-resources.zip') } };
+      template.Resources.CustomDashresourceDashexistingDashcupLambdaFunction = {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Handler: 'cognito-user-pool/handler.handler', Code: code('custom-resources.zip') },
+      };
       const customResources = { zip: 'custom-resources.zip', files: ['README.md', 'cognito-user-pool/handler.js', 'utils.js'] };
       expect(problemsOf(template, service(), [...app(), customResources])).toEqual([]);
 

@@ -25,7 +25,18 @@ export const WEB_CLIENT_OUTPUTS = ['UserPoolId', 'UserPoolClientId', 'ApiUrl'];
 const WEB_CLIENT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 /** What only exists on this machine and must never reach AWS. */
-const LOCAL_ONLY = ['127.0.0.1', 'localhost', '_dev/inbox', 'cognito-local', 'CognitoLocal', 'local-stack-plugin', 'auth-provider', 'LOCAL_DATA_DIR', 'COGNITO_PORT', 'local-stage-has-no-value-for'];
+const LOCAL_ONLY = [
+  '127.0.0.1',
+  'localhost',
+  '_dev/inbox',
+  'cognito-local',
+  'CognitoLocal',
+  'local-stack-plugin',
+  'auth-provider',
+  'LOCAL_DATA_DIR',
+  'COGNITO_PORT',
+  'local-stage-has-no-value-for',
+];
 
 /** App client settings where Cognito accepts http://localhost on purpose (a developer's sign-in redirect). */
 const LOCALHOST_ALLOWED = ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
@@ -49,7 +60,9 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
   ];
   const notes = [...new Set(routes.notes)];
   if (service.unresolved.length > 0) {
-    notes.push(`Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`);
+    notes.push(
+      `Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`,
+    );
   }
   return { problems, notes };
 }
@@ -57,25 +70,36 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
 /** The client the web app signs in with: the one the UserPoolClientId Output names. */
 function webClientProblems(template: CfnTemplate, routes: readonly Route[]): string[] {
   const problems = WEB_CLIENT_OUTPUTS.filter((output) => !template.Outputs?.[output]).map(
-    (output) => `Output ${output} is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.`,
+    (output) =>
+      `Output ${output} is missing: deploy/build-web.ts configures the web client from it. Add it to resources.Outputs in serverless.yml.`,
   );
   const output = template.Outputs?.UserPoolClientId?.Value;
   if (output === undefined || isPlaceholder(output)) return problems;
   const clientId = refTarget(output);
   const client = clientId ? template.Resources[clientId] : undefined;
   if (client?.Type !== 'AWS::Cognito::UserPoolClient') {
-    return [...problems, `Output UserPoolClientId is ${JSON.stringify(output)}: make it \`Ref: <the web app's AWS::Cognito::UserPoolClient>\` in serverless.yml.`];
+    return [
+      ...problems,
+      `Output UserPoolClientId is ${JSON.stringify(output)}: make it \`Ref: <the web app's AWS::Cognito::UserPoolClient>\` in serverless.yml.`,
+    ];
   }
   if (client.Properties?.GenerateSecret) {
-    problems.push(`${clientId} is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.`);
+    problems.push(
+      `${clientId} is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.`,
+    );
   }
   const flows: string[] = client.Properties?.ExplicitAuthFlows ?? [];
   for (const flow of WEB_CLIENT_FLOWS.filter((wanted) => !flows.includes(wanted))) {
-    problems.push(`${clientId} is the web app's client (Output UserPoolClientId) but does not allow ${flow}, which Amplify's sign-in and token refresh use: add it to its ExplicitAuthFlows in serverless.yml.`);
+    problems.push(
+      `${clientId} is the web app's client (Output UserPoolClientId) but does not allow ${flow}, which Amplify's sign-in and token refresh use: add it to its ExplicitAuthFlows in serverless.yml.`,
+    );
   }
   const pool = refTarget(client.Properties?.UserPoolId);
   for (const route of routes) {
-    const trusted = route.authorization.kind === 'compiled' && route.authorization.type === 'COGNITO_USER_POOLS' ? getAttTarget(route.authorization.arn)?.[0] : undefined;
+    const trusted =
+      route.authorization.kind === 'compiled' && route.authorization.type === 'COGNITO_USER_POOLS'
+        ? getAttTarget(route.authorization.arn)?.[0]
+        : undefined;
     if (pool && trusted && trusted !== pool && template.Resources[trusted]?.Type === 'AWS::Cognito::UserPool') {
       problems.push(
         `${route.method} ${route.path} (function ${route.functionName}) trusts the user pool ${trusted}, but the web app's client ${clientId} belongs to ${pool}: its users would get 401. Point the authorizer's arn at \`Fn::GetAtt: [${pool}, Arn]\`, or the client at ${trusted}.`,
@@ -92,16 +116,22 @@ function gatewayResponseProblems(resources: Resources): string[] {
   for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
     const response = gatewayResponses.find(([, candidate]) => candidate.Properties?.ResponseType === type);
     if (!response) {
-      problems.push(`No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors (a 401 from the authorizer among them). Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`);
+      problems.push(
+        `No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors (a 401 from the authorizer among them). Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`,
+      );
     } else if (!response[1].Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin']) {
-      problems.push(`${response[0]} has no gatewayresponse.header.Access-Control-Allow-Origin in its ResponseParameters: a browser could not read the API's ${type.slice(-3)} errors. Add it in serverless.yml.`);
+      problems.push(
+        `${response[0]} has no gatewayresponse.header.Access-Control-Allow-Origin in its ResponseParameters: a browser could not read the API's ${type.slice(-3)} errors. Add it in serverless.yml.`,
+      );
     }
   }
   for (const [id, deployment] of ofType(resources, 'AWS::ApiGateway::Deployment')) {
     const dependsOn = [deployment.DependsOn ?? []].flat();
     const missing = gatewayResponses.map(([responseId]) => responseId).filter((responseId) => !dependsOn.includes(responseId));
     if (missing.length > 0) {
-      problems.push(`${id} does not depend on ${missing.join(', ')}, so the first deploy could serve errors without their CORS headers: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.`);
+      problems.push(
+        `${id} does not depend on ${missing.join(', ')}, so the first deploy could serve errors without their CORS headers: keep ./deploy/deploy-plugin.cjs in serverless.yml's plugins.`,
+      );
     }
   }
   return problems;
@@ -110,6 +140,7 @@ function gatewayResponseProblems(resources: Resources): string[] {
 function localOnlyProblems(template: CfnTemplate): string[] {
   const text = JSON.stringify(template, (key, value) => (LOCALHOST_ALLOWED.includes(key) ? undefined : value));
   return LOCAL_ONLY.filter((marker) => text.includes(marker)).map(
-    (marker) => `The template mentions "${marker}", which only exists in the local emulation: keep it out of the AWS stages (look for it in serverless.yml's provider, functions and resources).`,
+    (marker) =>
+      `The template mentions "${marker}", which only exists in the local emulation: keep it out of the AWS stages (look for it in serverless.yml's provider, functions and resources).`,
   );
 }

@@ -7,7 +7,7 @@ const NEW_PASSWORD = 'Battery-Staple-2';
 test('resend code, one-click codes from the inbox, token refresh and a forgotten password', async ({ helloPage }) => {
   const email = uniqueEmail('lifecycle');
 
-  await test.step('a weak password gets Cognito\'s policy message', async () => {
+  await test.step("a weak password gets Cognito's policy message", async () => {
     await helloPage.submitSignUp(email, 'weakpass');
     await expect(helloPage.result(helloPage.signUp)).toHaveText(
       'InvalidPasswordException: Password did not conform with policy: Password must have uppercase characters',

@@ -72,7 +72,7 @@ test.describe('genuine tokens', () => {
     expect((await withToken(token)).status).toBe(200);
   });
 
-  test('a client cannot change the identity with serverless-offline\'s override header', async () => {
+  test("a client cannot change the identity with serverless-offline's override header", async () => {
     const override = JSON.stringify({ claims: { email: 'mallory@example.com' } });
     const answer = await get(SECURED, { Authorization: mint(claims()), 'sls-offline-authorizer-override': override });
     expect(answer.status).toBe(200);
@@ -112,7 +112,12 @@ test.describe('the Authorization header', () => {
   // gateway emulation sees the request; AWS's answer is undocumented. Listed in the README.
   test('two Authorization headers, one of them valid, never reach the handler', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request(SECURED, { headers: [['Authorization', `Bearer ${mint(claims())}`], ['Authorization', 'Bearer x']] as never });
+      const request = http.request(SECURED, {
+        headers: [
+          ['Authorization', `Bearer ${mint(claims())}`],
+          ['Authorization', 'Bearer x'],
+        ] as never,
+      });
       request.on('response', (response) => {
         response.resume();
         resolve(response.statusCode!);
@@ -128,13 +133,13 @@ test.describe('signatures and algorithms', () => {
   for (const alg of ['none', 'None', 'NONE', 'nOnE']) {
     test(`alg "${alg}", unsigned`, async () => expectUnauthorized(await withToken(unsigned(claims(), alg))));
   }
-  test('HS256 signed with the pool\'s public key as the secret', async () => {
+  test("HS256 signed with the pool's public key as the secret", async () => {
     expectUnauthorized(await withToken(mint(claims(), { algorithm: 'HS256', key: cognitoLocalPublicKey })));
   });
   for (const algorithm of ['RS384', 'RS512', 'PS256'] as const) {
     test(`${algorithm} with the pool's own key`, async () => expectUnauthorized(await withToken(mint(claims(), { algorithm }))));
   }
-  test('a foreign key with the pool\'s kid', async () => expectUnauthorized(await withToken(mint(claims(), { key: foreignKey }))));
+  test("a foreign key with the pool's kid", async () => expectUnauthorized(await withToken(mint(claims(), { key: foreignKey }))));
   test('no kid', async () => expectUnauthorized(await withToken(mint(claims(), { kid: null }))));
   test('an unknown kid', async () => expectUnauthorized(await withToken(mint(claims(), { kid: 'rotated-away' }))));
   test('a URL as the kid, or a jku header, is never fetched', async () => {
@@ -164,7 +169,8 @@ test.describe('claims', () => {
     const { exp: _exp, ...withoutExp } = claims();
     expectUnauthorized(await withToken(mint(withoutExp)));
   });
-  test('another pool\'s issuer', async () => expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.cognitoUrl}/local_AnotherP` })))));
+  test("another pool's issuer", async () =>
+    expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.cognitoUrl}/local_AnotherP` })))));
   test('the issuer with a trailing slash', async () => expectUnauthorized(await withToken(mint(claims({ iss: `${issuer()}/` })))));
   test('the issuer on https', async () => expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('http:', 'https:') })))));
   test('the issuer via localhost instead of 127.0.0.1', async () => {
@@ -185,9 +191,14 @@ test.describe('claims', () => {
   test('an unknown token_use', async () => expectUnauthorized(await withToken(mint(claims({ token_use: 'ID' })))));
 });
 
-test.describe('the gateway\'s own answers', () => {
+test.describe("the gateway's own answers", () => {
   test('an unknown path: 403 Missing Authentication Token', async () => {
-    expectGatewayError(await get(`${e2eStack.apiUrl}/api/nothingHere`), 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
+    expectGatewayError(
+      await get(`${e2eStack.apiUrl}/api/nothingHere`),
+      403,
+      'Missing Authentication Token',
+      'MissingAuthenticationTokenException',
+    );
   });
   test('a method the route does not have: 403 Missing Authentication Token', async () => {
     expectGatewayError(await get(PUBLIC, {}, 'POST'), 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
@@ -201,13 +212,18 @@ test.describe('the gateway\'s own answers', () => {
     );
   });
 
-  test('the preflight of the secured route answers like serverless\'s MOCK method, without a token', async () => {
-    const answer = await get(SECURED, { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' }, 'OPTIONS');
+  test("the preflight of the secured route answers like serverless's MOCK method, without a token", async () => {
+    const answer = await get(
+      SECURED,
+      { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      'OPTIONS',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('');
     expect(Object.fromEntries([...answer.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
       'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent,X-Amzn-Trace-Id',
+      'access-control-allow-headers':
+        'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent,X-Amzn-Trace-Id',
       'access-control-allow-methods': 'OPTIONS,GET',
     });
   });
@@ -222,7 +238,7 @@ test.describe('the gateway\'s own answers', () => {
     expectGatewayError(answer, 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
   });
 
-  test('the public route returns exactly the handler\'s headers, whatever Origin asks', async () => {
+  test("the public route returns exactly the handler's headers, whatever Origin asks", async () => {
     const answer = await get(PUBLIC, { Authorization: 'garbage' });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toBe('Hello from an unsecured endpoint');

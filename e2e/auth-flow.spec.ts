@@ -23,7 +23,7 @@ test('a new user signs up, confirms, signs in, calls both endpoints and signs ou
   const code = await latestCode(email);
   expect(code).toMatch(/^\d{6}$/);
 
-  await test.step('a wrong code gets Cognito\'s error', async () => {
+  await test.step("a wrong code gets Cognito's error", async () => {
     const wrong = code === '000000' ? '111111' : '000000';
     await helloPage.submitConfirmation(email, wrong);
     await expect(helloPage.result(helloPage.confirm)).toHaveText(
@@ -37,7 +37,7 @@ test('a new user signs up, confirms, signs in, calls both endpoints and signs ou
     await expect(helloPage.result(helloPage.confirm)).toHaveText('Email confirmed. You can sign in now.');
   });
 
-  await test.step('a wrong password gets Cognito\'s error', async () => {
+  await test.step("a wrong password gets Cognito's error", async () => {
     await helloPage.submitSignIn(email, 'Wrong-Password-1');
     await expect(helloPage.result(helloPage.signIn)).toHaveText('NotAuthorizedException: Incorrect username or password.');
     await expect(helloPage.currentUser).toHaveText('Not signed in');

@@ -14,7 +14,8 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 export function chromiumExecutable(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. Point it at a Chromium or Chrome binary, or unset it.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. Point it at a Chromium or Chrome binary, or unset it.`);
     return fromEnv;
   }
   const system = SYSTEM_CHROMIUMS.find((candidate) => existsSync(candidate));
@@ -25,14 +26,13 @@ export function chromiumExecutable(): string | undefined {
 
 function installPlaywrightChromium(): void {
   const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
-  console.log('No Chromium on this machine: installing Playwright\'s (once)…');
+  console.log("No Chromium on this machine: installing Playwright's (once)…");
   try {
     execFileSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
   } catch (cause) {
-    throw new Error(
-      'Could not install Playwright\'s Chromium. Install one (Debian: `apt-get install chromium`) or set CHROMIUM_PATH.',
-      { cause },
-    );
+    throw new Error("Could not install Playwright's Chromium. Install one (Debian: `apt-get install chromium`) or set CHROMIUM_PATH.", {
+      cause,
+    });
   }
 }
 

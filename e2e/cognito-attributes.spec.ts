@@ -52,7 +52,9 @@ test.beforeAll(async () => {
     }),
   );
   teamClientId = team.UserPoolClient!.ClientId!;
-  const plain = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'default-client', ExplicitAuthFlows: AUTH_FLOWS }));
+  const plain = await cognito.send(
+    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'default-client', ExplicitAuthFlows: AUTH_FLOWS }),
+  );
   defaultClientId = plain.UserPoolClient!.ClientId!;
 });
 
@@ -108,9 +110,15 @@ test.describe('the pool schema', () => {
 
   test('CreateUserPool refuses a required custom attribute', async () => {
     const create = cognito.send(
-      new CreateUserPoolCommand({ PoolName: `required-${Date.now()}`, Schema: [{ Name: 'tier', AttributeDataType: 'String', Required: true }] }),
+      new CreateUserPoolCommand({
+        PoolName: `required-${Date.now()}`,
+        Schema: [{ Name: 'tier', AttributeDataType: 'String', Required: true }],
+      }),
     );
-    expect(await failure(create)).toEqual({ name: 'InvalidParameterException', message: 'Required custom attributes are not supported currently.' });
+    expect(await failure(create)).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Required custom attributes are not supported currently.',
+    });
   });
 });
 
@@ -192,14 +200,18 @@ test.describe('updating attributes', () => {
     const expected = { name: 'InvalidParameterException', message: 'user.custom:tenant: Attribute cannot be updated.\n' };
     const attributes = [{ Name: 'custom:tenant', Value: 't2' }];
     expect(await failure(cognito.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: attributes })))).toEqual(expected);
-    expect(await failure(cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: email, UserAttributes: attributes })))).toEqual(
-      expected,
-    );
+    expect(
+      await failure(
+        cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: email, UserAttributes: attributes })),
+      ),
+    ).toEqual(expected);
   });
 
   test('UpdateUserAttributes refuses an attribute outside the schema', async () => {
     const { AccessToken } = await signedInUser([]);
-    expect(await failure(cognito.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'custom:foo', Value: 'x' }] })))).toEqual({
+    expect(
+      await failure(cognito.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'custom:foo', Value: 'x' }] }))),
+    ).toEqual({
       name: 'InvalidParameterException',
       message: 'user.custom:foo: Attribute does not exist in the schema.\n',
     });
@@ -207,7 +219,11 @@ test.describe('updating attributes', () => {
 
   test('UpdateUserAttributes through a client that may not write the attribute is refused', async () => {
     const { AccessToken } = await signedInUser([], defaultClientId);
-    expect(await failure(cognito.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'custom:team', Value: 'red' }] })))).toEqual({
+    expect(
+      await failure(
+        cognito.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'custom:team', Value: 'red' }] })),
+      ),
+    ).toEqual({
       name: 'NotAuthorizedException',
       message: 'A client attempted to write unauthorized attribute',
     });

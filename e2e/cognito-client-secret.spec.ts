@@ -29,23 +29,36 @@ test.beforeAll(async () => {
   );
   userPoolId = UserPool!.Id!;
   const { UserPoolClient } = await cognito.send(
-    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'server-client', GenerateSecret: true, ExplicitAuthFlows: AUTH_FLOWS }),
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'server-client',
+      GenerateSecret: true,
+      ExplicitAuthFlows: AUTH_FLOWS,
+    }),
   );
   clientId = UserPoolClient!.ClientId!;
   clientSecret = UserPoolClient!.ClientSecret!;
-  const publicClient = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'public-client', ExplicitAuthFlows: AUTH_FLOWS }));
+  const publicClient = await cognito.send(
+    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'public-client', ExplicitAuthFlows: AUTH_FLOWS }),
+  );
   publicClientId = publicClient.UserPoolClient!.ClientId!;
 });
 
 test.afterAll(() => cognito.destroy());
 
 /** Cognito's SECRET_HASH, computed here as an app would: Base64(HMAC-SHA256(secret, username + client id)). */
-const hashOf = (username: string, secret = clientSecret, id = clientId) => createHmac('sha256', secret).update(username + id).digest('base64');
+const hashOf = (username: string, secret = clientSecret, id = clientId) =>
+  createHmac('sha256', secret)
+    .update(username + id)
+    .digest('base64');
 
 const signUp = (email: string, SecretHash?: string, ClientId = clientId) =>
   cognito.send(new SignUpCommand({ ClientId, Username: email, Password: PASSWORD, SecretHash }));
 
-const missing = () => ({ name: 'NotAuthorizedException', message: `Client ${clientId} is configured with secret but SECRET_HASH was not received` });
+const missing = () => ({
+  name: 'NotAuthorizedException',
+  message: `Client ${clientId} is configured with secret but SECRET_HASH was not received`,
+});
 const wrong = () => ({ name: 'NotAuthorizedException', message: `Unable to verify secret hash for client ${clientId}` });
 
 test('CreateUserPoolClient with GenerateSecret gives a secret, which DescribeUserPoolClient returns', async () => {
@@ -65,7 +78,9 @@ test('a user signs up, confirms, signs in and refreshes with the SECRET_HASH of 
   const email = uniqueEmail('secret');
   const { UserSub } = await signUp(email, hashOf(email));
   const code = await latestCode(email);
-  expect(await failure(cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })))).toEqual(missing());
+  expect(await failure(cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })))).toEqual(
+    missing(),
+  );
   await cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code, SecretHash: hashOf(email) }));
 
   const signIn = (SECRET_HASH?: string) =>
@@ -83,12 +98,19 @@ test('a user signs up, confirms, signs in and refreshes with the SECRET_HASH of 
 
   // A refresh names no user: the hash is over the token's user, its sub in an email-as-username pool.
   const refresh = (SECRET_HASH: string) =>
-    cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: RefreshToken, SECRET_HASH } }));
+    cognito.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: RefreshToken, SECRET_HASH },
+      }),
+    );
   expect(await failure(refresh(hashOf('someone-else')))).toEqual(wrong());
   expect((await refresh(hashOf(UserSub!))).AuthenticationResult?.IdToken).toBeTruthy();
 
   // GetTokensFromRefreshToken takes the secret itself.
-  const tokens = (ClientSecret?: string) => cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken, ClientSecret }));
+  const tokens = (ClientSecret?: string) =>
+    cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken, ClientSecret }));
   expect(await failure(tokens())).toEqual(missing());
   expect(await failure(tokens('not-the-secret'))).toEqual(wrong());
   expect((await tokens(clientSecret)).AuthenticationResult?.AccessToken).toBeTruthy();

@@ -31,7 +31,11 @@ async function confirmedUser() {
 
 async function signIn(email: string) {
   const { AuthenticationResult } = await cognito.send(
-    new InitiateAuthCommand({ ClientId: ClientId(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: PASSWORD } }),
+    new InitiateAuthCommand({
+      ClientId: ClientId(),
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: PASSWORD },
+    }),
   );
   return AuthenticationResult!;
 }
@@ -47,7 +51,9 @@ test.describe('SignUp', () => {
     ['NoSymbols123', 'Password must have symbol characters'],
   ]) {
     test(`refuses "${password}": ${reason}`, async () => {
-      expect(await failure(cognito.send(new SignUpCommand({ ClientId: ClientId(), Username: uniqueEmail('weak'), Password: password })))).toEqual({
+      expect(
+        await failure(cognito.send(new SignUpCommand({ ClientId: ClientId(), Username: uniqueEmail('weak'), Password: password }))),
+      ).toEqual({
         name: 'InvalidPasswordException',
         message: `Password did not conform with policy: ${reason}`,
       });
@@ -56,7 +62,10 @@ test.describe('SignUp', () => {
 
   test('refuses an email that is already registered', async () => {
     const email = await signUp();
-    expect(await failure(signUp(email))).toEqual({ name: 'UsernameExistsException', message: 'An account with the given email already exists.' });
+    expect(await failure(signUp(email))).toEqual({
+      name: 'UsernameExistsException',
+      message: 'An account with the given email already exists.',
+    });
   });
 });
 
@@ -69,7 +78,10 @@ test.describe('ConfirmSignUp', () => {
   test('tells an already confirmed user so', async () => {
     const email = await confirmedUser();
     const again = cognito.send(new ConfirmSignUpCommand({ ClientId: ClientId(), Username: email, ConfirmationCode: '123456' }));
-    expect(await failure(again)).toEqual({ name: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED' });
+    expect(await failure(again)).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'User cannot be confirmed. Current status is CONFIRMED',
+    });
   });
 });
 

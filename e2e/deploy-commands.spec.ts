@@ -11,7 +11,12 @@ import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 function deployWithoutCredentials(args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
   const result = spawnSync('npm', ['run', 'deploy', '--', ...args], {
-    env: { ...env, HOME: mkdtempSync(path.join(os.tmpdir(), 'no-aws-')), ...QUIET_TOOLCHAIN_ENV, ESBUILD_WORK_FOLDER: '.esbuild-check-deploy-test' },
+    env: {
+      ...env,
+      HOME: mkdtempSync(path.join(os.tmpdir(), 'no-aws-')),
+      ...QUIET_TOOLCHAIN_ENV,
+      ESBUILD_WORK_FOLDER: '.esbuild-check-deploy-test',
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });

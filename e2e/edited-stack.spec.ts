@@ -79,7 +79,7 @@ test.describe('claims as the handler receives them', () => {
     return (await response.json()) as { authorizer: { claims?: Record<string, unknown> } | null; headers: Record<string, string> };
   }
 
-  test('every claim is a string in AWS\'s format', async () => {
+  test("every claim is a string in AWS's format", async () => {
     const exp = 1_900_000_000; // Sun, 17 Mar 2030 17:46:40 GMT
     const { authorizer } = await echo('echoSecured', {
       Authorization: `Bearer ${token({ exp, 'cognito:groups': ['admins', 'editors'], auth_time: 1_718_722_804 })}`,

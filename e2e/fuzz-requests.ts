@@ -57,15 +57,44 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
 /** Operations that never change a seed user or the pool's settings, whatever their input: they may get the real ids and tokens. */
 const SAFE_OPERATIONS = [
-  'InitiateAuth', 'SignUp', 'ConfirmSignUp', 'ForgotPassword', 'ConfirmForgotPassword', 'ResendConfirmationCode',
-  'RespondToAuthChallenge', 'GetUser', 'GetTokensFromRefreshToken', 'RevokeToken', 'GlobalSignOut', 'ListUsers',
-  'DescribeUserPool', 'DescribeUserPoolClient', 'ListGroups', 'AdminGetUser', 'ListUserPoolClients', 'AdminListGroupsForUser',
+  'InitiateAuth',
+  'SignUp',
+  'ConfirmSignUp',
+  'ForgotPassword',
+  'ConfirmForgotPassword',
+  'ResendConfirmationCode',
+  'RespondToAuthChallenge',
+  'GetUser',
+  'GetTokensFromRefreshToken',
+  'RevokeToken',
+  'GlobalSignOut',
+  'ListUsers',
+  'DescribeUserPool',
+  'DescribeUserPoolClient',
+  'ListGroups',
+  'AdminGetUser',
+  'ListUserPoolClients',
+  'AdminListGroupsForUser',
 ];
 /** Any operation, destructive ones included: only ever with made-up ids and tokens. */
 const ANY_OPERATIONS = [
-  ...SAFE_OPERATIONS, 'AdminDeleteUser', 'AdminDisableUser', 'AdminSetUserPassword', 'AdminCreateUser', 'AdminInitiateAuth',
-  'AdminRespondToAuthChallenge', 'DeleteUserPool', 'UpdateUserPoolClient', 'ChangePassword', 'DeleteUser', 'UpdateUserAttributes',
-  'AdminAddUserToGroup', 'CreateGroup', 'ListWebAuthnCredentials', 'StartWebAuthnRegistration', 'AssociateSoftwareToken',
+  ...SAFE_OPERATIONS,
+  'AdminDeleteUser',
+  'AdminDisableUser',
+  'AdminSetUserPassword',
+  'AdminCreateUser',
+  'AdminInitiateAuth',
+  'AdminRespondToAuthChallenge',
+  'DeleteUserPool',
+  'UpdateUserPoolClient',
+  'ChangePassword',
+  'DeleteUser',
+  'UpdateUserAttributes',
+  'AdminAddUserToGroup',
+  'CreateGroup',
+  'ListWebAuthnCredentials',
+  'StartWebAuthnRegistration',
+  'AssociateSoftwareToken',
 ];
 /** The members each safe operation needs (cognitoCall mostly starts from these, then breaks some). */
 const OPERATION_INPUTS: Readonly<Record<string, readonly string[]>> = {
@@ -88,45 +117,181 @@ const OPERATION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   ListUserPoolClients: ['UserPoolId'],
   AdminListGroupsForUser: ['UserPoolId', 'Username'],
 };
-const UNKNOWN_OPERATIONS = ['Nope', 'initiateAuth', 'INITIATEAUTH', 'InitiateAuth2', '', 'Initiate Auth', 'Ünïcode', '__proto__', 'constructor', 'x'.repeat(300)];
+const UNKNOWN_OPERATIONS = [
+  'Nope',
+  'initiateAuth',
+  'INITIATEAUTH',
+  'InitiateAuth2',
+  '',
+  'Initiate Auth',
+  'Ünïcode',
+  '__proto__',
+  'constructor',
+  'x'.repeat(300),
+];
 const MEMBER_NAMES = [
-  'AuthFlow', 'ClientId', 'AuthParameters', 'Username', 'Password', 'UserPoolId', 'AccessToken', 'RefreshToken', 'ConfirmationCode',
-  'UserAttributes', 'ChallengeName', 'ChallengeResponses', 'Session', 'Limit', 'Filter', 'ClientMetadata', 'Token', 'GroupName',
-  'SecretHash', 'ForceAliasCreation', 'MessageAction', 'DesiredDeliveryMediums', 'PaginationToken', 'AnalyticsMetadata',
+  'AuthFlow',
+  'ClientId',
+  'AuthParameters',
+  'Username',
+  'Password',
+  'UserPoolId',
+  'AccessToken',
+  'RefreshToken',
+  'ConfirmationCode',
+  'UserAttributes',
+  'ChallengeName',
+  'ChallengeResponses',
+  'Session',
+  'Limit',
+  'Filter',
+  'ClientMetadata',
+  'Token',
+  'GroupName',
+  'SecretHash',
+  'ForceAliasCreation',
+  'MessageAction',
+  'DesiredDeliveryMediums',
+  'PaginationToken',
+  'AnalyticsMetadata',
 ];
 
 const STRINGS = [
-  '', ' ', 'a', 'user@example.com', 'USER@EXAMPLE.COM', 'héllo wörld', '日本語のテキスト', '🙂🙃👩‍👩‍👧', '\u202eevil', 'e\u0301',
-  '\uFEFFbom', 'nul\u0000byte', '\ud800', 'line\r\nbreak', 'tab\tand\u0007bell', '%ff%E0%A4%A', '../../etc/passwd',
-  "' OR 1=1 --", '<script>alert(1)</script>', '__proto__', 'constructor', '0', '-1', '1e309', 'true', 'null', 'NaN',
-  'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'a.b.c', 'Bearer x',
+  '',
+  ' ',
+  'a',
+  'user@example.com',
+  'USER@EXAMPLE.COM',
+  'héllo wörld',
+  '日本語のテキスト',
+  '🙂🙃👩‍👩‍👧',
+  '\u202eevil',
+  'e\u0301',
+  '\uFEFFbom',
+  'nul\u0000byte',
+  '\ud800',
+  'line\r\nbreak',
+  'tab\tand\u0007bell',
+  '%ff%E0%A4%A',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '__proto__',
+  'constructor',
+  '0',
+  '-1',
+  '1e309',
+  'true',
+  'null',
+  'NaN',
+  'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+  'a.b.c',
+  'Bearer x',
 ];
 const NUMBERS = [0, -1, 1, 1.5, 2 ** 53 + 1, 1e308, -0, 123456];
 const MALFORMED_JSON = [
-  '{', '}', '{"a":', '{"a" 1}', "{'a': 1}", '{"a":1,}', '[1,2', 'nul', 'tru', 'NaN', '{"a":NaN}', '{"a":1}}', '\uFEFF{}',
-  '{"a":"\u0000"}x', '{"a":01}', '{"\\ud800":1', '\u0000', '{"a":"\\x41"}', '{"a":"unterminated}', ')]}\'\n{}',
+  '{',
+  '}',
+  '{"a":',
+  '{"a" 1}',
+  "{'a': 1}",
+  '{"a":1,}',
+  '[1,2',
+  'nul',
+  'tru',
+  'NaN',
+  '{"a":NaN}',
+  '{"a":1}}',
+  '\uFEFF{}',
+  '{"a":"\u0000"}x',
+  '{"a":01}',
+  '{"\\ud800":1',
+  '\u0000',
+  '{"a":"\\x41"}',
+  '{"a":"unterminated}',
+  ")]}'\n{}",
 ];
 const PATHS: Record<Surface, readonly string[]> = {
   api: [
-    '/local/api/helloWorld', '/local/api/helloWorldSecured', '/local/api/helloWorld/', '/local/API/helloWorld', '/local', '/',
-    '/local/api/%ff', '/%E0%A4%A', '/local/api/helloWorld%00', '/local/api/..%2fhelloWorld', '//local/api/helloWorld',
-    '/local/api/%F0%9F%99%82', '/api/helloWorld', '/local/api/helloWorld?x=%ff%E0', '/local/api/helloWorldSecured?token=x',
-    '/2015-03-31/functions/helloWorld/invocations', '/local/api/helloWorld#frag', '*',
+    '/local/api/helloWorld',
+    '/local/api/helloWorldSecured',
+    '/local/api/helloWorld/',
+    '/local/API/helloWorld',
+    '/local',
+    '/',
+    '/local/api/%ff',
+    '/%E0%A4%A',
+    '/local/api/helloWorld%00',
+    '/local/api/..%2fhelloWorld',
+    '//local/api/helloWorld',
+    '/local/api/%F0%9F%99%82',
+    '/api/helloWorld',
+    '/local/api/helloWorld?x=%ff%E0',
+    '/local/api/helloWorldSecured?token=x',
+    '/2015-03-31/functions/helloWorld/invocations',
+    '/local/api/helloWorld#frag',
+    '*',
   ],
   cognito: [
-    '/', '/health', '/_dev/inbox', '/_dev/inbox?to=user@example.com', '/_dev/inbox?to=a&to=b', '/_dev/inbox?to=%ff',
-    '/_dev/inbox?to[]=x', '/oauth2/token', '/oauth2/authorize', '/oauth2/authorize?client_id=%ff', '/%ff/.well-known/jwks.json',
-    '/local_x/.well-known/jwks.json', '/local_x/.well-known/openid-configuration', '/%E0%A4%A', '/nope', '//', '/?a=%ff',
+    '/',
+    '/health',
+    '/_dev/inbox',
+    '/_dev/inbox?to=user@example.com',
+    '/_dev/inbox?to=a&to=b',
+    '/_dev/inbox?to=%ff',
+    '/_dev/inbox?to[]=x',
+    '/oauth2/token',
+    '/oauth2/authorize',
+    '/oauth2/authorize?client_id=%ff',
+    '/%ff/.well-known/jwks.json',
+    '/local_x/.well-known/jwks.json',
+    '/local_x/.well-known/openid-configuration',
+    '/%E0%A4%A',
+    '/nope',
+    '//',
+    '/?a=%ff',
   ],
   lambda: [
-    '/', '/2015-03-31/functions', '/2015-03-31/functions/nope/invocations', '/2015-03-31/functions/%ff/invocations',
-    '/2014-11-13/functions/nope/invoke-async/', '/%E0%A4%A', '/2015-03-31/functions//invocations',
+    '/',
+    '/2015-03-31/functions',
+    '/2015-03-31/functions/nope/invocations',
+    '/2015-03-31/functions/%ff/invocations',
+    '/2014-11-13/functions/nope/invoke-async/',
+    '/%E0%A4%A',
+    '/2015-03-31/functions//invocations',
   ],
 };
-const METHODS = ['GET', 'GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'PROPFIND', 'TRACE', 'MKCOL', 'SEARCH', 'get', 'Post', 'FOO', 'M-SEARCH', 'CONNECT'];
+const METHODS = [
+  'GET',
+  'GET',
+  'GET',
+  'POST',
+  'POST',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'HEAD',
+  'OPTIONS',
+  'PROPFIND',
+  'TRACE',
+  'MKCOL',
+  'SEARCH',
+  'get',
+  'Post',
+  'FOO',
+  'M-SEARCH',
+  'CONNECT',
+];
 const CONTENT_TYPES = [
-  'application/x-amz-json-1.1', 'application/x-amz-json-1.1; charset=utf-8', 'application/x-amz-json-1.0', 'application/json',
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=', '', 'application/x-amz-json-1.1;;;',
+  'application/x-amz-json-1.1',
+  'application/x-amz-json-1.1; charset=utf-8',
+  'application/x-amz-json-1.0',
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=',
+  '',
+  'application/x-amz-json-1.1;;;',
   '\u00ff/\u00ff',
 ];
 
@@ -144,7 +309,9 @@ function junkValue(random: Random, depth = 0): unknown {
     case 4:
       return Array.from({ length: random.int(4) }, () => junkValue(random, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: random.int(4) }, () => [random.pick([...MEMBER_NAMES, ...STRINGS]), junkValue(random, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: random.int(4) }, () => [random.pick([...MEMBER_NAMES, ...STRINGS]), junkValue(random, depth + 1)]),
+      );
   }
 }
 
@@ -169,7 +336,16 @@ function memberValue(random: Random, member: string, targets: FuzzTargets, realI
     case 'UserPoolId':
       return realIds ? targets.userPoolId : `local_${random.int(1e6)}`;
     case 'AuthFlow':
-      return random.pick(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_AUTH', 'ADMIN_NO_SRP_AUTH', 'JUNK']);
+      return random.pick([
+        'USER_PASSWORD_AUTH',
+        'USER_SRP_AUTH',
+        'REFRESH_TOKEN_AUTH',
+        'REFRESH_TOKEN',
+        'CUSTOM_AUTH',
+        'USER_AUTH',
+        'ADMIN_NO_SRP_AUTH',
+        'JUNK',
+      ]);
     case 'ChallengeName':
       return random.pick(['PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'CUSTOM_CHALLENGE', 'JUNK']);
     case 'AuthParameters':
@@ -204,14 +380,20 @@ function cognitoBody(random: Random, operation: string, targets: FuzzTargets, re
   }
   if (roll < 0.6) {
     const members = Array.from({ length: 1 + random.int(5) }, () => random.pick(MEMBER_NAMES));
-    return { kind: 'members', body: JSON.stringify(Object.fromEntries(members.map((member) => [member, memberValue(random, member, targets, realIds)]))) };
+    return {
+      kind: 'members',
+      body: JSON.stringify(Object.fromEntries(members.map((member) => [member, memberValue(random, member, targets, realIds)]))),
+    };
   }
   if (roll < 0.75) return { kind: 'malformed JSON', body: random.pick(MALFORMED_JSON) };
   if (roll < 0.85) return { kind: 'not an object', body: random.pick(['[]', '"x"', '5', 'null', 'true', '[{}]']) };
   if (roll < 0.9) return { kind: 'empty body', body: '' };
   if (roll < 0.95) {
     const depth = 1 + random.int(20_000);
-    return { kind: 'deep nesting', body: random.chance(0.5) ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` };
+    return {
+      kind: 'deep nesting',
+      body: random.chance(0.5) ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+    };
   }
   if (roll < 0.97) return { kind: 'body over 1 MB', body: JSON.stringify({ ClientId: targets.clientId, Username: 'x'.repeat(1_100_000) }) };
   return { kind: 'random bytes', body: Buffer.from(Array.from({ length: random.int(200) }, () => random.int(256))).toString('latin1') };
@@ -224,11 +406,19 @@ function cognitoCall(random: Random, targets: FuzzTargets): FuzzRequest {
   const headers: [string, string][] = [];
   const targetRoll = random.next();
   if (targetRoll < 0.85) headers.push(['X-Amz-Target', `${TARGET_PREFIX}${operation}`]);
-  else if (targetRoll < 0.95) headers.push(['X-Amz-Target', random.pick(['', TARGET_PREFIX, `Foo.${operation}`, `${TARGET_PREFIX}${operation}.x`, random.pick(STRINGS)])]);
+  else if (targetRoll < 0.95)
+    headers.push([
+      'X-Amz-Target',
+      random.pick(['', TARGET_PREFIX, `Foo.${operation}`, `${TARGET_PREFIX}${operation}.x`, random.pick(STRINGS)]),
+    ]);
   else if (targetRoll < 0.97) headers.push(['X-Amz-Target', `${TARGET_PREFIX}${operation}`], ['X-Amz-Target', `${TARGET_PREFIX}SignUp`]);
   headers.push(['Content-Type', random.chance(0.85) ? 'application/x-amz-json-1.1' : random.pick(CONTENT_TYPES)]);
   const { kind, body } = cognitoBody(random, operation, targets, realIds);
-  return { surface: 'cognito', kind: `cognito ${operation || '(empty)'}: ${kind}`, request: { method: 'POST', target: '/', headers, body } };
+  return {
+    surface: 'cognito',
+    kind: `cognito ${operation || '(empty)'}: ${kind}`,
+    request: { method: 'POST', target: '/', headers, body },
+  };
 }
 
 /** Extra headers of every kind, junk or plausible. */
@@ -241,8 +431,17 @@ function randomHeaders(random: Random, targets: FuzzTargets): { headers: [string
     const value = genuineToken
       ? `Bearer ${targets.idToken}`
       : random.pick([
-          'Bearer', 'Bearer ', 'bearer x', 'Basic dXNlcjpwYXNz', `Bearer ${random.pick(STRINGS)}`, 'Bearer a.b.c',
-          `Bearer ${targets.idToken.slice(0, -3)}abc`, `Bearer  ${targets.idToken}`, `${targets.idToken}.x`, 'Bearer \u00ff\u00fe', 'x'.repeat(8000),
+          'Bearer',
+          'Bearer ',
+          'bearer x',
+          'Basic dXNlcjpwYXNz',
+          `Bearer ${random.pick(STRINGS)}`,
+          'Bearer a.b.c',
+          `Bearer ${targets.idToken.slice(0, -3)}abc`,
+          `Bearer  ${targets.idToken}`,
+          `${targets.idToken}.x`,
+          'Bearer \u00ff\u00fe',
+          'x'.repeat(8000),
         ]);
     headers.push(['Authorization', value]);
   }
@@ -253,7 +452,11 @@ function randomHeaders(random: Random, targets: FuzzTargets): { headers: [string
   if (random.chance(0.1)) headers.push(['Range', random.pick(['bytes=0-3', 'bytes=abc', 'bytes=-1', 'lines=1-2'])]);
   if (random.chance(0.1)) headers.push(['Expect', random.pick(['100-continue', 'junk'])]);
   if (random.chance(0.1)) headers.push(['sls-offline-authorizer-override', '{"claims":{"email":"mallory@example.com"}}']);
-  if (random.chance(0.1)) headers.push([random.pick(['X-Amz-Target', 'X-Forwarded-For', 'X-\u00e9', 'If-None-Match', 'Accept']), random.pick(STRINGS).replace(/[\0\r\n]/g, '')]);
+  if (random.chance(0.1))
+    headers.push([
+      random.pick(['X-Amz-Target', 'X-Forwarded-For', 'X-\u00e9', 'If-None-Match', 'Accept']),
+      random.pick(STRINGS).replace(/[\0\r\n]/g, ''),
+    ]);
   return { headers, genuineToken };
 }
 
@@ -261,12 +464,18 @@ function randomRequest(random: Random, targets: FuzzTargets): FuzzRequest {
   const surface = random.pick<Surface>(['api', 'api', 'cognito', 'lambda']);
   const method = random.pick(METHODS);
   let target = random.pick(PATHS[surface]);
-  if (random.chance(0.2)) target += `${target.includes('?') ? '&' : '?'}${random.pick(['q=%ff', 'q=%E0%A4%A', 'a[b]=1', '__proto__[x]=1', 'a=1&a=2', '%%%', '=', '&&&', 'q=🙂'.normalize()])}`;
+  if (random.chance(0.2))
+    target += `${target.includes('?') ? '&' : '?'}${random.pick(['q=%ff', 'q=%E0%A4%A', 'a[b]=1', '__proto__[x]=1', 'a=1&a=2', '%%%', '=', '&&&', 'q=🙂'.normalize()])}`;
   if (random.chance(0.03)) target = `/local/api/${'x'.repeat(3000 + random.int(5000))}`;
   const { headers, genuineToken } = randomHeaders(random, targets);
   const body = random.chance(0.3) ? (random.chance(0.5) ? JSON.stringify(junkValue(random)) : random.pick(MALFORMED_JSON)) : undefined;
   const secured = surface === 'api' && method === 'GET' && target.split('?')[0] === '/local/api/helloWorldSecured';
-  return { surface, kind: `${surface} ${method.slice(0, 20)} ${target.slice(0, 60)}`, request: { method, target, headers, body }, mustNotGreet: secured && !genuineToken };
+  return {
+    surface,
+    kind: `${surface} ${method.slice(0, 20)} ${target.slice(0, 60)}`,
+    request: { method, target, headers, body },
+    mustNotGreet: secured && !genuineToken,
+  };
 }
 
 /** Requests Node's parser refuses (or nearly): only a raw socket sends these. */
@@ -277,22 +486,47 @@ const MALFORMED_HTTP: readonly { kind: string; request: (random: Random) => RawR
   { kind: 'NUL in a header', request: () => ({ method: 'GET', target: '/', headers: [['X-A', 'a\u0000b']] }) },
   { kind: 'header line without a colon', request: () => ({ method: 'GET', target: '/', headers: [['X-A', 'b\r\nbroken line']] }) },
   { kind: 'bad header name', request: () => ({ method: 'GET', target: '/', headers: [['X A(b)', 'v']] }) },
-  { kind: 'headers over 16 KB', request: (random) => ({ method: 'GET', target: '/', headers: [['X-Big', 'b'.repeat(17_000 + random.int(30_000))]] }) },
+  {
+    kind: 'headers over 16 KB',
+    request: (random) => ({ method: 'GET', target: '/', headers: [['X-Big', 'b'.repeat(17_000 + random.int(30_000))]] }),
+  },
   { kind: 'URL over 16 KB', request: (random) => ({ method: 'GET', target: `/${'u'.repeat(17_000 + random.int(10_000))}` }) },
   { kind: 'HTTP/9.9', request: () => ({ method: 'GET', target: '/', requestLine: 'GET / HTTP/9.9' }) },
   { kind: 'HTTP/2 preface', request: () => ({ method: 'PRI', target: '*', requestLine: 'PRI * HTTP/2.0' }) },
   { kind: 'raw UTF-8 in the path', request: () => ({ method: 'GET', target: '/local/api/héllo' }) },
   { kind: 'space in the target', request: () => ({ method: 'GET', target: '/a b' }) },
   { kind: 'control byte in the target', request: () => ({ method: 'GET', target: '/a\u0001b' }) },
-  { kind: 'Content-Length not a number', request: () => ({ method: 'POST', target: '/', headers: [['Content-Length', 'abc']], contentLength: false }) },
-  { kind: 'two Content-Length', request: () => ({ method: 'POST', target: '/', headers: [['Content-Length', '3'], ['Content-Length', '4']], body: 'abc', contentLength: false }) },
-  { kind: 'unknown Transfer-Encoding', request: () => ({ method: 'POST', target: '/', headers: [['Transfer-Encoding', 'gzip, junk']], body: 'abc', contentLength: false }) },
+  {
+    kind: 'Content-Length not a number',
+    request: () => ({ method: 'POST', target: '/', headers: [['Content-Length', 'abc']], contentLength: false }),
+  },
+  {
+    kind: 'two Content-Length',
+    request: () => ({
+      method: 'POST',
+      target: '/',
+      headers: [
+        ['Content-Length', '3'],
+        ['Content-Length', '4'],
+      ],
+      body: 'abc',
+      contentLength: false,
+    }),
+  },
+  {
+    kind: 'unknown Transfer-Encoding',
+    request: () => ({ method: 'POST', target: '/', headers: [['Transfer-Encoding', 'gzip, junk']], body: 'abc', contentLength: false }),
+  },
   {
     kind: 'bad chunk size',
     request: () => ({
       method: 'POST',
       target: '/',
-      headers: [['Transfer-Encoding', 'chunked'], ['Content-Type', 'application/x-amz-json-1.1'], ['X-Amz-Target', `${TARGET_PREFIX}InitiateAuth`]],
+      headers: [
+        ['Transfer-Encoding', 'chunked'],
+        ['Content-Type', 'application/x-amz-json-1.1'],
+        ['X-Amz-Target', `${TARGET_PREFIX}InitiateAuth`],
+      ],
       body: '2\r\n{}\r\nzz\r\n',
       contentLength: false,
     }),
@@ -308,15 +542,25 @@ function malformedRequest(random: Random): FuzzRequest {
 }
 
 function lambdaInvoke(random: Random, targets: FuzzTargets): FuzzRequest {
-  const name = random.chance(0.6) ? random.pick(targets.functionNames) : random.pick(['nope', '%ff', 'h%C3%A9llo', 'x'.repeat(200), '__proto__']);
+  const name = random.chance(0.6)
+    ? random.pick(targets.functionNames)
+    : random.pick(['nope', '%ff', 'h%C3%A9llo', 'x'.repeat(200), '__proto__']);
   const async = random.chance(0.15);
   const target = async ? `/2014-11-13/functions/${name}/invoke-async/` : `/2015-03-31/functions/${name}/invocations`;
   const headers: [string, string][] = [];
   if (random.chance(0.3)) headers.push(['X-Amz-Invocation-Type', random.pick(['RequestResponse', 'Event', 'DryRun', 'junk', ''])]);
-  if (random.chance(0.2)) headers.push(['X-Amz-Client-Context', random.pick([Buffer.from('{"custom":{}}').toString('base64'), '!!!', Buffer.from('not json').toString('base64'), ''])]);
+  if (random.chance(0.2))
+    headers.push([
+      'X-Amz-Client-Context',
+      random.pick([Buffer.from('{"custom":{}}').toString('base64'), '!!!', Buffer.from('not json').toString('base64'), '']),
+    ]);
   const roll = random.next();
   const body = roll < 0.5 ? JSON.stringify(junkValue(random)) : roll < 0.8 ? random.pick(MALFORMED_JSON) : roll < 0.9 ? '' : '{}';
-  return { surface: 'lambda', kind: `lambda ${async ? 'InvokeAsync' : 'Invoke'} ${name.slice(0, 30)}`, request: { method: 'POST', target, headers, body } };
+  return {
+    surface: 'lambda',
+    kind: `lambda ${async ? 'InvokeAsync' : 'Invoke'} ${name.slice(0, 30)}`,
+    request: { method: 'POST', target, headers, body },
+  };
 }
 
 /** `count` requests from `seed`: always the same ones for the same seed and targets. */

@@ -46,7 +46,8 @@ async function sendAll(requests: readonly FuzzRequest[]): Promise<{ problems: st
         const response = await sendRaw(SURFACE_PORTS[surface], request);
         const key = `${surface} ${response.status}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        const problem = answerProblem(request, response) ?? (mustNotGreet && response.status === 200 ? 'greeted without a genuine token' : undefined);
+        const problem =
+          answerProblem(request, response) ?? (mustNotGreet && response.status === 200 ? 'greeted without a genuine token' : undefined);
         if (problem) problems.push(`#${index} ${kind}: ${problem} (${response.status} ${response.body.slice(0, 160)})`);
       } catch (error) {
         problems.push(`#${index} ${kind}: ${(error as Error).message}`);
@@ -71,7 +72,10 @@ test(`${COUNT} random requests (seed ${SEED}) get no 5xx and no non-JSON error; 
 
   await test.step('the random requests', async () => {
     const { problems, statuses } = await sendAll([...fuzzRequests(SEED, COUNT, targets)]);
-    const seen = [...statuses].sort().map(([key, count]) => `${key}×${count}`).join(', ');
+    const seen = [...statuses]
+      .sort()
+      .map(([key, count]) => `${key}×${count}`)
+      .join(', ');
     test.info().annotations.push({ type: 'statuses', description: seen });
     expect(problems, `${problems.length} bad answers (replay with FUZZ_SEED=${SEED}); statuses: ${seen}`).toEqual([]);
   });
@@ -95,7 +99,10 @@ test(`${COUNT} random requests (seed ${SEED}) get no 5xx and no non-JSON error; 
     expect(Array.isArray(await inbox.json())).toBe(true);
     expect((await fetch(`${e2eStack.cognitoUrl}/health`)).status).toBe(200);
     const [helloWorld] = lambdaFunctionNames();
-    const invoked = await fetch(`http://127.0.0.1:${SURFACE_PORTS.lambda}/2015-03-31/functions/${helloWorld}/invocations`, { method: 'POST', body: '{}' });
+    const invoked = await fetch(`http://127.0.0.1:${SURFACE_PORTS.lambda}/2015-03-31/functions/${helloWorld}/invocations`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(invoked.status).toBe(200);
     expect(await invoked.json()).toMatchObject({ statusCode: 200 });
   });

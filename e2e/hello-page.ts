@@ -52,7 +52,10 @@ export class HelloPage {
 
   /** Clicks "Use this code" on the newest message for `email` in the dev inbox panel. */
   async useLatestCode(email: string) {
-    await this.devInbox.getByRole('button', { name: new RegExp(`^Use code \\d{6} for ${email.replace(/[.+]/g, '\\$&')}$`) }).first().click();
+    await this.devInbox
+      .getByRole('button', { name: new RegExp(`^Use code \\d{6} for ${email.replace(/[.+]/g, '\\$&')}$`) })
+      .first()
+      .click();
   }
 
   async requestPasswordReset(email: string) {

@@ -13,7 +13,10 @@ export const SURFACE_PORTS: Readonly<Record<Surface, number>> = {
 
 /** The functions as offline's Lambda invoke port names them: `<service>-<stage>-<function>`. */
 export function lambdaFunctionNames(stage = 'local'): string[] {
-  const { service, functions } = YAML.parse(readFileSync('serverless.yml', 'utf8')) as { service: string; functions: Record<string, unknown> };
+  const { service, functions } = YAML.parse(readFileSync('serverless.yml', 'utf8')) as {
+    service: string;
+    functions: Record<string, unknown>;
+  };
   return Object.keys(functions).map((key) => `${service}-${stage}-${key}`);
 }
 
@@ -32,6 +35,7 @@ export function answerProblem(request: RawRequest, response: RawResponse): strin
   } catch {
     return response.status >= 400 || isJsonType ? 'body is not JSON' : undefined;
   }
-  if (response.status >= 400 && (!isJsonType || typeof body !== 'object' || body === null)) return 'error body is not a JSON object with a JSON Content-Type';
+  if (response.status >= 400 && (!isJsonType || typeof body !== 'object' || body === null))
+    return 'error body is not a JSON object with a JSON Content-Type';
   return undefined;
 }

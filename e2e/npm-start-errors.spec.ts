@@ -11,7 +11,10 @@ import { shiftedPorts } from './stack.ts';
 
 // npm start's own behaviour (ports, faults, Ctrl-C), on ports of its own beside the e2e stack.
 const SPARE_PORTS = Object.fromEntries(
-  Object.entries(shiftedPorts({ COGNITO_PORT: 29229, API_PORT: 23000, LAMBDA_PORT: 23002, WEB_PORT: 25173 })).map(([name, port]) => [name, String(port)]),
+  Object.entries(shiftedPorts({ COGNITO_PORT: 29229, API_PORT: 23000, LAMBDA_PORT: 23002, WEB_PORT: 25173 })).map(([name, port]) => [
+    name,
+    String(port),
+  ]),
 ) as Record<'COGNITO_PORT' | 'API_PORT' | 'LAMBDA_PORT' | 'WEB_PORT', string>;
 const cognitoUrl = `http://127.0.0.1:${SPARE_PORTS.COGNITO_PORT}`;
 
@@ -57,7 +60,9 @@ async function stop(stack: NpmStart): Promise<number | null> {
 
 /** The processes `npm start` started, by the program each runs. */
 function services(launcherPid: number): Record<string, number> {
-  const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const lines = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n');
   return Object.fromEntries(
     lines.filter(Boolean).map((line) => {
       const [pid, ...args] = line.trim().split(/\s+/);
@@ -76,7 +81,8 @@ const alive = (pid: number) => {
   }
 };
 
-const allPortsFree = async () => (await Promise.all(Object.values(SPARE_PORTS).map((port) => isFree('127.0.0.1', Number(port))))).every(Boolean);
+const allPortsFree = async () =>
+  (await Promise.all(Object.values(SPARE_PORTS).map((port) => isFree('127.0.0.1', Number(port))))).every(Boolean);
 
 test('npm start names a taken port and the variable that moves it, and exits', async () => {
   const squatter = net.createServer();
@@ -150,7 +156,9 @@ test('Ctrl-C during start-up stops every service and leaves no half-written file
   expect(start.output()).not.toContain('Local stack is up');
   await expect.poll(() => started.filter(alive), { timeout: 10_000 }).toEqual([]);
   expect(await allPortsFree()).toBe(true);
-  const files = readdirSync(start.dataDir, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(start.dataDir, file)).isFile());
+  const files = readdirSync(start.dataDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    statSync(path.join(start.dataDir, file)).isFile(),
+  );
   expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   for (const file of files.filter((name) => name.endsWith('.json'))) {
     expect(() => JSON.parse(readFileSync(path.join(start.dataDir, file), 'utf8')), file).not.toThrow();

@@ -6,10 +6,13 @@ import { expect, test } from '@playwright/test';
 import YAML from 'yaml';
 import { cognitoClient, e2eOutput } from './stack.ts';
 
-const resources = YAML.parse(readFileSync('serverless.yml', 'utf8')).resources.Resources as Record<string, { Type: string; Properties: any }>;
+const resources = YAML.parse(readFileSync('serverless.yml', 'utf8')).resources.Resources as Record<
+  string,
+  { Type: string; Properties: any }
+>;
 const declared = (type: string) => Object.values(resources).find((resource) => resource.Type === type)!.Properties;
 
-test('the local pool and client have serverless.yml\'s settings', async () => {
+test("the local pool and client have serverless.yml's settings", async () => {
   const cognito = cognitoClient();
   const pool = declared('AWS::Cognito::UserPool');
   const client = declared('AWS::Cognito::UserPoolClient');

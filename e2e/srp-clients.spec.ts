@@ -10,7 +10,10 @@ interface CognitoSession {
 }
 interface CognitoIdentityJs {
   CognitoUserPool: new (data: { UserPoolId: string; ClientId: string; endpoint: string }) => object;
-  CognitoUser: new (data: { Username: string; Pool: object }) => {
+  CognitoUser: new (data: {
+    Username: string;
+    Pool: object;
+  }) => {
     authenticateUser(
       details: object,
       callbacks: { onSuccess(session: CognitoSession): void; onFailure(error: { code?: string; name?: string; message: string }): void },

@@ -13,7 +13,8 @@ export const E2E_PORTS = shiftedPorts({ COGNITO_PORT: 19229, API_PORT: 13000, LA
  */
 export function shiftedPorts<T extends Record<string, number>>(ports: T): T {
   const shift = Number(process.env.E2E_PORT_SHIFT ?? 0);
-  if (!Number.isInteger(shift) || shift < 0 || shift > 10_000) throw new Error(`E2E_PORT_SHIFT=${process.env.E2E_PORT_SHIFT} is not a whole number from 0 to 10000.`);
+  if (!Number.isInteger(shift) || shift < 0 || shift > 10_000)
+    throw new Error(`E2E_PORT_SHIFT=${process.env.E2E_PORT_SHIFT} is not a whole number from 0 to 10000.`);
   return Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + shift])) as T;
 }
 

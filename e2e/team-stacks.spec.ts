@@ -41,7 +41,11 @@ async function idToken(clientId: string, email: string, password: string): Promi
   const cognito = cognitoClient();
   try {
     const { AuthenticationResult } = await cognito.send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
     );
     return AuthenticationResult!.IdToken!;
   } finally {
@@ -62,7 +66,9 @@ test.describe('a stack that replaces the starter routes', () => {
     variant = await startVariantApi((service) => {
       const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
       CognitoUserPool.Properties.UserPoolName = ownPoolName('team');
-      CognitoUserPool.Properties.Schema = [{ Name: 'tier', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '8' } }];
+      CognitoUserPool.Properties.Schema = [
+        { Name: 'tier', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MaxLength: '8' } },
+      ];
       // A client reads and writes custom attributes only when it lists them.
       CognitoUserPoolClient.Properties.ReadAttributes = ['email', 'email_verified', 'custom:tier'];
       CognitoUserPoolClient.Properties.WriteAttributes = ['email', 'custom:tier'];
@@ -73,7 +79,12 @@ test.describe('a stack that replaces the starter routes', () => {
         APP_USER_POOL_ID: { Ref: 'CognitoUserPool' },
         APP_POOL_ARN: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
         APP_ISSUER: { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${CognitoUserPool}' },
-        APP_API_URL: { 'Fn::Join': ['', ['https://', { Ref: 'ApiGatewayRestApi' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/local']] },
+        APP_API_URL: {
+          'Fn::Join': [
+            '',
+            ['https://', { Ref: 'ApiGatewayRestApi' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/local'],
+          ],
+        },
         APP_REGION: { 'Fn::Select': [3, { 'Fn::Split': [':', { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }] }] },
         APP_PLAIN: 'as written',
       };
@@ -81,7 +92,14 @@ test.describe('a stack that replaces the starter routes', () => {
         handler: ECHO,
         environment: { APP_CLIENT_ID: { Ref: 'CognitoUserPoolClient' } },
         events: [
-          { http: { path: 'orders/{id}', method: 'post', cors: true, authorizer: { type: 'COGNITO_USER_POOLS', authorizerId: { Ref: 'SharedAuthorizer' } } } },
+          {
+            http: {
+              path: 'orders/{id}',
+              method: 'post',
+              cors: true,
+              authorizer: { type: 'COGNITO_USER_POOLS', authorizerId: { Ref: 'SharedAuthorizer' } },
+            },
+          },
           { http: { path: 'status', method: 'get', cors: true } },
         ],
       };
@@ -98,7 +116,10 @@ test.describe('a stack that replaces the starter routes', () => {
             ProviderARNs: [{ 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] }],
           },
         },
-        EditorsGroup: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { GroupName: 'editors', Precedence: 1, UserPoolId: { Ref: 'CognitoUserPool' } } },
+        EditorsGroup: {
+          Type: 'AWS::Cognito::UserPoolGroup',
+          Properties: { GroupName: 'editors', Precedence: 1, UserPoolId: { Ref: 'CognitoUserPool' } },
+        },
         // user@example.com is a seed user (local/seed-users.json): it exists before the attachment.
         UserIsEditor: {
           Type: 'AWS::Cognito::UserPoolUserToGroupAttachment',
@@ -121,7 +142,7 @@ test.describe('a stack that replaces the starter routes', () => {
     await variant?.stop();
   });
 
-  test('a POST route with a path parameter opens with a token in the shared authorizer\'s header, and only there', async () => {
+  test("a POST route with a path parameter opens with a token in the shared authorizer's header, and only there", async () => {
     const { UserPoolClientId, UserPoolId } = variant.stack.outputs;
     // The shared authorizer's settings, as API Gateway will have them.
     expect(variant.stack.routes['POST /orders/{id}']).toEqual({
@@ -177,7 +198,13 @@ test.describe('a stack that replaces the starter routes', () => {
       const secret = UserPoolClient!.ClientSecret!;
       expect(secret).toMatch(/^\w{24,}$/);
       const signIn = (extra: Record<string, string>) =>
-        cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!', ...extra } }));
+        cognito.send(
+          new InitiateAuthCommand({
+            ClientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!', ...extra },
+          }),
+        );
       await expect(signIn({})).rejects.toMatchObject({
         name: 'NotAuthorizedException',
         message: `Client ${ClientId} is configured with secret but SECRET_HASH was not received`,
@@ -241,7 +268,12 @@ test('a custom attribute added to the schema of an existing local pool is added 
         const { UserPool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: second.stack.outputs.UserPoolId }));
         expect(UserPool?.SchemaAttributes?.map((attribute) => attribute.Name)).toContain('custom:team');
         await cognito.send(
-          new SignUpCommand({ ClientId: second.stack.outputs.UserPoolClientId, Username: uniqueEmail('team'), Password: PASSWORD, UserAttributes: [{ Name: 'custom:team', Value: 'blue' }] }),
+          new SignUpCommand({
+            ClientId: second.stack.outputs.UserPoolClientId,
+            Username: uniqueEmail('team'),
+            Password: PASSWORD,
+            UserAttributes: [{ Name: 'custom:team', Value: 'blue' }],
+          }),
         );
       } finally {
         cognito.destroy();
@@ -258,34 +290,40 @@ test.describe('a user pool that another stack owns on AWS', () => {
   const SHARED_ARN = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Shared1';
 
   /** The tutorial's pattern: the authorizer names the pool by ARN, through a stage parameter. */
-  const sharedPool = (standIn: boolean): ServiceEdit => (service) => {
-    service.params = {
-      default: { sharedPoolArn: SHARED_ARN },
-      // Only AWS can answer this, and only the prod stage uses it: the local stage still starts.
-      prod: { sharedPoolArn: '${cf:shared-auth-prod.UserPoolArn}' },
-    };
-    service.custom.accountForProd = '${aws:accountId}';
-    service.functions.helloWorldSecured.events[0].http.authorizer.arn = '${param:sharedPoolArn}';
-    service.functions.echo = {
-      handler: ECHO,
-      environment: { APP_SHARED_POOL_ID: 'eu-west-1_Shared1', APP_SHARED_POOL_ARN: '${param:sharedPoolArn}' },
-      events: [{ http: { path: 'api/echo', method: 'get' } }],
-    };
-    if (!standIn) return;
-    service.custom.localStack = {
-      resources: {
-        SharedUserPool: {
-          StandsFor: '${param:sharedPoolArn}',
-          Type: 'AWS::Cognito::UserPool',
-          Properties: { UserPoolName: ownPoolName('shared'), UsernameAttributes: ['email'] },
+  const sharedPool =
+    (standIn: boolean): ServiceEdit =>
+    (service) => {
+      service.params = {
+        default: { sharedPoolArn: SHARED_ARN },
+        // Only AWS can answer this, and only the prod stage uses it: the local stage still starts.
+        prod: { sharedPoolArn: '${cf:shared-auth-prod.UserPoolArn}' },
+      };
+      service.custom.accountForProd = '${aws:accountId}';
+      service.functions.helloWorldSecured.events[0].http.authorizer.arn = '${param:sharedPoolArn}';
+      service.functions.echo = {
+        handler: ECHO,
+        environment: { APP_SHARED_POOL_ID: 'eu-west-1_Shared1', APP_SHARED_POOL_ARN: '${param:sharedPoolArn}' },
+        events: [{ http: { path: 'api/echo', method: 'get' } }],
+      };
+      if (!standIn) return;
+      service.custom.localStack = {
+        resources: {
+          SharedUserPool: {
+            StandsFor: '${param:sharedPoolArn}',
+            Type: 'AWS::Cognito::UserPool',
+            Properties: { UserPoolName: ownPoolName('shared'), UsernameAttributes: ['email'] },
+          },
+          SharedUserPoolClient: {
+            Type: 'AWS::Cognito::UserPoolClient',
+            Properties: {
+              ClientName: 'shared-web',
+              UserPoolId: { Ref: 'SharedUserPool' },
+              ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            },
+          },
         },
-        SharedUserPoolClient: {
-          Type: 'AWS::Cognito::UserPoolClient',
-          Properties: { ClientName: 'shared-web', UserPoolId: { Ref: 'SharedUserPool' }, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
-        },
-      },
+      };
     };
-  };
 
   test('a pool of this stack stands in for it locally: its tokens open the route, the ARN and id are the local ones', async () => {
     const variant = await startVariantApi(sharedPool(true));
@@ -310,7 +348,9 @@ test.describe('a user pool that another stack owns on AWS', () => {
   test('without a stand-in the local stage refuses at once, saying how to add one', async () => {
     const refused = await refusedVariant(sharedPool(false));
     expect(refused.code).not.toBe(0);
-    expect(refused.output).toContain(`GET /api/helloWorldSecured: its authorizer CognitoUserPoolApiGatewayAuthorizer names the user pool ${SHARED_ARN}`);
+    expect(refused.output).toContain(
+      `GET /api/helloWorldSecured: its authorizer CognitoUserPoolApiGatewayAuthorizer names the user pool ${SHARED_ARN}`,
+    );
     expect(refused.output).toContain(`StandsFor: ${SHARED_ARN}`);
     expect(refused.seconds).toBeLessThan(10);
   });
@@ -319,7 +359,9 @@ test.describe('a user pool that another stack owns on AWS', () => {
     const refused = await refusedVariant((service) => {
       service.provider.environment = { APP_TABLE: '${cf:shared-data-local.TableName}' };
     });
-    expect(refused.output).toMatch(/Environment\.Variables\.APP_TABLE uses \$\{cf:shared-data-local\.TableName\}, which only AWS can answer\. Give the local stage its own value/);
+    expect(refused.output).toMatch(
+      /Environment\.Variables\.APP_TABLE uses \$\{cf:shared-data-local\.TableName\}, which only AWS can answer\. Give the local stage its own value/,
+    );
   });
 });
 
@@ -331,11 +373,13 @@ test('two routes that share an authorizer name but not its settings are refused,
     const authorizer = service.functions.helloWorldSecured.events[0].http.authorizer;
     service.functions.other = {
       handler: ECHO,
-      events: [{ http: { path: 'api/other', method: 'get', authorizer: { ...authorizer, identitySource: 'method.request.header.X-Other' } } }],
+      events: [
+        { http: { path: 'api/other', method: 'get', authorizer: { ...authorizer, identitySource: 'method.request.header.X-Other' } } },
+      ],
     };
   });
   expect(refused.output).toContain('share the authorizer name "cognitoUserPool" but set identitySource differently');
-  expect(refused.output).toContain('Give each http event\'s authorizer its own name in serverless.yml, or make these settings equal.');
+  expect(refused.output).toContain("Give each http event's authorizer its own name in serverless.yml, or make these settings equal.");
   expect(refused.seconds).toBeLessThan(10);
 });
 
@@ -358,12 +402,17 @@ test.describe('renaming the user pool', () => {
 
   test('a forgotten reference to the old logical id is refused at start, naming it', async () => {
     const refused = await refusedVariant(renamed, { dataDir });
-    expect(refused.output).toMatch(/CognitoUserPoolApiGatewayAuthorizer\.Properties\.ProviderARNs\[0\] refers to CognitoUserPool, but there is no resource CognitoUserPool/);
+    expect(refused.output).toMatch(
+      /CognitoUserPoolApiGatewayAuthorizer\.Properties\.ProviderARNs\[0\] refers to CognitoUserPool, but there is no resource CognitoUserPool/,
+    );
     expect(refused.seconds).toBeLessThan(10);
   });
 
   test('replaces the pool as CloudFormation would, and says that on AWS its users would be gone', async () => {
-    const first = await startVariantApi((service) => void (service.resources.Resources.CognitoUserPool.Properties.UserPoolName = poolName), { dataDir });
+    const first = await startVariantApi(
+      (service) => void (service.resources.Resources.CognitoUserPool.Properties.UserPoolName = poolName),
+      { dataDir },
+    );
     const oldPoolId = first.stack.outputs.UserPoolId!;
     await first.stop();
 
@@ -375,11 +424,15 @@ test.describe('renaming the user pool', () => {
       { dataDir },
     );
     try {
-      expect(second.output()).toContain('CognitoUserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted), and the old one is deleted');
+      expect(second.output()).toContain(
+        'CognitoUserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted), and the old one is deleted',
+      );
       expect(second.output()).toContain('On AWS, every user in it would be deleted with it.');
       expect(second.stack.outputs.UserPoolId).not.toBe(oldPoolId);
       const cognito = cognitoClient();
-      await expect(cognito.send(new DescribeUserPoolCommand({ UserPoolId: oldPoolId }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      await expect(cognito.send(new DescribeUserPoolCommand({ UserPoolId: oldPoolId }))).rejects.toMatchObject({
+        name: 'ResourceNotFoundException',
+      });
       cognito.destroy();
       // The seed users are in the new pool.
       expect(await idToken(second.stack.outputs.UserPoolClientId!, 'user@example.com', 'User-Passw0rd!')).toMatch(/^ey/);
@@ -394,7 +447,9 @@ test('a Lambda authorizer is refused at start, naming the route: locally it woul
     service.functions.authorize = { handler: ECHO };
     service.functions.helloWorldSecured.events[0].http.authorizer = { name: 'authorize', type: 'TOKEN' };
   });
-  expect(refused.output).toContain('(AWS::ApiGateway::Authorizer): it is a TOKEN authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only');
+  expect(refused.output).toContain(
+    '(AWS::ApiGateway::Authorizer): it is a TOKEN authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only',
+  );
   expect(refused.seconds).toBeLessThan(10);
 });
 
@@ -409,7 +464,9 @@ test("a group attachment for a user the pool does not have is refused, naming th
       },
     });
   });
-  expect(refused.output).toMatch(/NobodyIsEditor \(AWS::Cognito::UserPoolUserToGroupAttachment\): the Cognito emulator refused it \(UserNotFoundException: /);
+  expect(refused.output).toMatch(
+    /NobodyIsEditor \(AWS::Cognito::UserPoolUserToGroupAttachment\): the Cognito emulator refused it \(UserNotFoundException: /,
+  );
   expect(refused.seconds).toBeLessThan(10);
 });
 

@@ -12,12 +12,13 @@ const cognitoLocalKey = createRequire(import.meta.url)('cognito-local/lib/keys/c
 };
 export const COGNITO_LOCAL_KID = 'CognitoLocal';
 export const cognitoLocalPrivateKey = cognitoLocalKey.pem;
-export const cognitoLocalPublicKey = (
-  createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string }
-).pem;
+export const cognitoLocalPublicKey = (createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string })
+  .pem;
 
 /** A key pair nobody trusts. */
-export const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+export const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 export interface MintOptions {
   readonly algorithm?: Algorithm;

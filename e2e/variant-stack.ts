@@ -48,7 +48,13 @@ export async function startVariantApi(edit: ServiceEdit, options: VariantOptions
       throw new Error(`The variant API exited:\n${run.output()}`);
     }
     // Any answer will do: the variant may not have the starter's routes.
-    if (await fetch(apiUrl).then(() => true, () => false)) break;
+    if (
+      await fetch(apiUrl).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await run.stop();
       throw new Error(`The variant API did not start:\n${run.output()}`);
@@ -59,7 +65,10 @@ export async function startVariantApi(edit: ServiceEdit, options: VariantOptions
 }
 
 /** A variant the local stage must refuse: how long it took to stop, and what it said. */
-export async function refusedVariant(edit: ServiceEdit, options: VariantOptions = {}): Promise<{ code: number | null; output: string; seconds: number }> {
+export async function refusedVariant(
+  edit: ServiceEdit,
+  options: VariantOptions = {},
+): Promise<{ code: number | null; output: string; seconds: number }> {
   const started = Date.now();
   const run = spawnVariant(edit, options);
   const code = await Promise.race([

@@ -49,7 +49,15 @@ function port(name: string, fallback: number): number {
 export const DEFAULT_PORTS = { COGNITO_PORT: 9229, API_PORT: 3000, LAMBDA_PORT: 3002, WEB_PORT: 5173 } as const;
 
 /** Every environment variable this config reads. */
-export const LOCAL_ENV_NAMES = [...Object.keys(DEFAULT_PORTS), 'LOCAL_STAGE', 'BIND_HOST', 'PUBLIC_HOST', 'COGNITO_URL', 'LOCAL_DATA_DIR', 'COGNITO_LOG_LEVEL'];
+export const LOCAL_ENV_NAMES = [
+  ...Object.keys(DEFAULT_PORTS),
+  'LOCAL_STAGE',
+  'BIND_HOST',
+  'PUBLIC_HOST',
+  'COGNITO_URL',
+  'LOCAL_DATA_DIR',
+  'COGNITO_LOG_LEVEL',
+];
 
 /** The stage `npm start` runs when it is not told another. */
 export const DEFAULT_STAGE = 'local';

@@ -30,7 +30,7 @@ const answer = (error: ClientError) => {
 };
 
 describe('answerClientErrorsWithJson', () => {
-  it('answers a request Node\'s parser refuses with a JSON body instead of a bare status line', () => {
+  it("answers a request Node's parser refuses with a JSON body instead of a bare status line", () => {
     const server = http.createServer();
     answerClientErrorsWithJson(server, answer);
     const socket = fakeSocket();
@@ -40,17 +40,20 @@ describe('answerClientErrorsWithJson', () => {
     );
   });
 
-  it('keeps Node\'s statuses: 431 for headers over the limit, 408 for a request too slow', () => {
+  it("keeps Node's statuses: 431 for headers over the limit, 408 for a request too slow", () => {
     const server = http.createServer();
     answerClientErrorsWithJson(server, answer);
-    for (const [code, status] of [['HPE_HEADER_OVERFLOW', '431 Request Header Fields Too Large'], ['ERR_HTTP_REQUEST_TIMEOUT', '408 Request Timeout']]) {
+    for (const [code, status] of [
+      ['HPE_HEADER_OVERFLOW', '431 Request Header Fields Too Large'],
+      ['ERR_HTTP_REQUEST_TIMEOUT', '408 Request Timeout'],
+    ]) {
       const socket = fakeSocket();
       server.emit('clientError', parserError(code!), socket);
       expect(socket.written.split('\r\n')[0]).toBe(`HTTP/1.1 ${status}`);
     }
   });
 
-  it('replaces a listener that was there before (hapi\'s bare 400) and installs itself once per server', () => {
+  it("replaces a listener that was there before (hapi's bare 400) and installs itself once per server", () => {
     const server = http.createServer();
     const hapis = vi.fn();
     server.on('clientError', hapis);
@@ -77,9 +80,16 @@ describe('answerClientErrorsWithJson', () => {
     const server = http.createServer();
     answerClientErrorsWithJson(server, answer);
     const sent: unknown[] = [];
-    const response = { headersSent: false, writeHead: (...args: unknown[]) => sent.push(args), end: (body: string) => sent.push(body) } as unknown as ServerResponse;
+    const response = {
+      headersSent: false,
+      writeHead: (...args: unknown[]) => sent.push(args),
+      end: (body: string) => sent.push(body),
+    } as unknown as ServerResponse;
     server.emit('checkExpectation', {} as IncomingMessage, response);
-    expect(sent).toEqual([[417, { 'Content-Type': 'application/json', 'X-Test': 'yes', 'Content-Length': 32 }], '{"message":"EXPECTATION_FAILED"}']);
+    expect(sent).toEqual([
+      [417, { 'Content-Type': 'application/json', 'X-Test': 'yes', 'Content-Length': 32 }],
+      '{"message":"EXPECTATION_FAILED"}',
+    ]);
   });
 
   it('answers CONNECT with a JSON 405 instead of dropping the connection', () => {

@@ -3,11 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** What a committed credential looks like: AWS keys, private keys, secrets in config. */
-const SECRET_PATTERNS = [
-  /\bAKIA[0-9A-Z]{16}\b/,
-  /-----BEGIN (?:RSA |EC |OPENSSH )?PRIVATE KEY-----/,
-  /aws_secret_access_key\s*=\s*\S+/i,
-];
+const SECRET_PATTERNS = [/\bAKIA[0-9A-Z]{16}\b/, /-----BEGIN (?:RSA |EC |OPENSSH )?PRIVATE KEY-----/, /aws_secret_access_key\s*=\s*\S+/i];
 
 const secretsIn = (text: string) => SECRET_PATTERNS.filter((pattern) => pattern.test(text)).map(String);
 

@@ -14,10 +14,22 @@ export const NPM_START_ARGS = [SMALL_HEAP, 'local/run.mjs', 'local/start.ts'] as
  */
 export const LOCAL_SERVICES = {
   /** The Cognito emulator and its dev inbox. */
-  cognito: { args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/cognito/main.ts'], portEnv: 'COGNITO_PORT' },
+  cognito: {
+    args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/cognito/main.ts'],
+    portEnv: 'COGNITO_PORT',
+  },
   /** serverless-offline: deploys the Cognito resources to the emulator, then serves the API. */
   api: {
-    args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'local'],
+    args: [
+      SMALL_HEAP,
+      '--import',
+      './local/exit-with-parent.mjs',
+      'node_modules/serverless/bin/serverless.js',
+      'offline',
+      'start',
+      '--stage',
+      'local',
+    ],
     portEnv: 'API_PORT',
   },
   /** Vite with the web client, configured from the local stack's Outputs. */

@@ -10,7 +10,9 @@ describe('npm start arguments', () => {
 
   it('refuse anything else, saying what npm start takes', () => {
     expect(() => stageArgument(['--region', 'x'])).toThrow(StartArgumentsError);
-    expect(() => stageArgument(['--region', 'x'])).toThrow('npm start does not take --region. It takes one option: npm start -- --stage <name>.');
+    expect(() => stageArgument(['--region', 'x'])).toThrow(
+      'npm start does not take --region. It takes one option: npm start -- --stage <name>.',
+    );
     expect(() => stageArgument(['--stage'])).toThrow('--stage needs a name');
   });
 });

@@ -28,7 +28,10 @@ describe('Supervisor', () => {
 
   it('reports a service that dies, when it is not restarted', async () => {
     const exits: string[] = [];
-    supervisor = new Supervisor((name, _code, signal) => exits.push(`${name} ${signal}`), () => {});
+    supervisor = new Supervisor(
+      (name, _code, signal) => exits.push(`${name} ${signal}`),
+      () => {},
+    );
     await supervisor.start(idle(false));
     process.kill(supervisor.pidOf('idle')!, 'SIGKILL');
     expect(await until(() => exits[0])).toBe('idle SIGKILL');
@@ -37,7 +40,10 @@ describe('Supervisor', () => {
   it('starts a service that dies again, and gives up on one that keeps dying', async () => {
     const exits: string[] = [];
     const log: string[] = [];
-    const running = new Supervisor((name) => exits.push(name), (message) => log.push(message));
+    const running = new Supervisor(
+      (name) => exits.push(name),
+      (message) => log.push(message),
+    );
     supervisor = running;
     await running.start(idle(true));
     const pids = [running.pidOf('idle')!];

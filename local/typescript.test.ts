@@ -13,7 +13,10 @@ describe('compileProgram', () => {
     const main = path.join(dir, 'main.ts');
     const greeting = path.join(dir, 'greeting.ts');
     writeFileSync(greeting, "export const greeting: string = 'first';\n");
-    writeFileSync(main, "import { greeting } from './greeting.ts';\nexport const said: string = `${greeting} from ${new URL(import.meta.url).pathname}`;\n");
+    writeFileSync(
+      main,
+      "import { greeting } from './greeting.ts';\nexport const said: string = `${greeting} from ${new URL(import.meta.url).pathname}`;\n",
+    );
 
     const compiled = await compileProgram(main);
     expect((await import(pathToFileURL(compiled).href)).said).toBe(`first from ${main}`);

@@ -40,7 +40,9 @@ test('a cold burst of valid and unknown-kid tokens: every valid one 200, every u
 
   const wrong = calls.flatMap((call, i) => {
     const expected = call.valid ? { status: 200, body: securedGreeting(call.email!) } : { status: 401, body: { message: 'Unauthorized' } };
-    return JSON.stringify(answers[i]) === JSON.stringify(expected) ? [] : [`#${i} (${call.valid ? 'valid' : 'unknown kid'}): ${JSON.stringify(answers[i])}`];
+    return JSON.stringify(answers[i]) === JSON.stringify(expected)
+      ? []
+      : [`#${i} (${call.valid ? 'valid' : 'unknown kid'}): ${JSON.stringify(answers[i])}`];
   });
   expect(wrong).toEqual([]);
 });

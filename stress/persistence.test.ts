@@ -2,7 +2,19 @@
 import { afterAll, expect, test } from 'vitest';
 import type { RunningStack } from '../bench/stack-process.ts';
 import { securedGreeting } from '../src/functions/hello-world-secured.ts';
-import { callSecured, cognitoClient, confirm, dataFolder, deployedIds, newEmail, passwordSignIn, signUp, srpSignIn, start, stop } from './stack.ts';
+import {
+  callSecured,
+  cognitoClient,
+  confirm,
+  dataFolder,
+  deployedIds,
+  newEmail,
+  passwordSignIn,
+  signUp,
+  srpSignIn,
+  start,
+  stop,
+} from './stack.ts';
 
 const data = dataFolder();
 const cognito = cognitoClient();

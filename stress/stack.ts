@@ -87,9 +87,18 @@ export async function confirm(cognito: CognitoIdentityProviderClient, clientId: 
 }
 
 /** USER_PASSWORD_AUTH through the AWS SDK; resolves to the ID token. */
-export async function passwordSignIn(cognito: CognitoIdentityProviderClient, clientId: string, email: string, password = PASSWORD): Promise<string> {
+export async function passwordSignIn(
+  cognito: CognitoIdentityProviderClient,
+  clientId: string,
+  email: string,
+  password = PASSWORD,
+): Promise<string> {
   const answer = await cognito.send(
-    new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
   );
   const idToken = answer.AuthenticationResult?.IdToken;
   if (!idToken) throw new Error(`No ID token for ${email}: ${JSON.stringify(answer)}`);

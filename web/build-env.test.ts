@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { webBuildEnv, WebBuildEnvError } from './build-env.ts';
 
-const outputs = { UserPoolId: 'eu-west-1_AbC', UserPoolClientId: 'client123', ApiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod', ServiceEndpoint: 'x' };
+const outputs = {
+  UserPoolId: 'eu-west-1_AbC',
+  UserPoolClientId: 'client123',
+  ApiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod',
+  ServiceEndpoint: 'x',
+};
 
 describe('webBuildEnv', () => {
   it('configures the web client for AWS from the stack outputs, with no Cognito endpoint of its own', () => {

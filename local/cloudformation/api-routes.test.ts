@@ -9,11 +9,22 @@ const POOL_ARN = 'arn:aws:cognito-idp:eu-west-1:000000000000:userpool/local_Pool
 /** A deployed stack with the REST API resources serverless compiles for `/orders/{id}`, plus `extra`. */
 function stackWith(extra: Record<string, CfnResource>): DeployedStack {
   const resources: Record<string, CfnResource> = {
-    ApiGatewayResourceOrders: { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: 'orders', ParentId: { 'Fn::GetAtt': ['ApiGatewayRestApi', 'RootResourceId'] } } },
-    ApiGatewayResourceOrdersIdVar: { Type: 'AWS::ApiGateway::Resource', Properties: { PathPart: '{id}', ParentId: { Ref: 'ApiGatewayResourceOrders' } } },
+    ApiGatewayResourceOrders: {
+      Type: 'AWS::ApiGateway::Resource',
+      Properties: { PathPart: 'orders', ParentId: { 'Fn::GetAtt': ['ApiGatewayRestApi', 'RootResourceId'] } },
+    },
+    ApiGatewayResourceOrdersIdVar: {
+      Type: 'AWS::ApiGateway::Resource',
+      Properties: { PathPart: '{id}', ParentId: { Ref: 'ApiGatewayResourceOrders' } },
+    },
     OrdersAuthorizer: {
       Type: 'AWS::ApiGateway::Authorizer',
-      Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.X-Token', AuthorizerResultTtlInSeconds: 0, ProviderARNs: [{ 'Fn::GetAtt': ['Pool', 'Arn'] }] },
+      Properties: {
+        Type: 'COGNITO_USER_POOLS',
+        IdentitySource: 'method.request.header.X-Token',
+        AuthorizerResultTtlInSeconds: 0,
+        ProviderARNs: [{ 'Fn::GetAtt': ['Pool', 'Arn'] }],
+      },
     },
     ...extra,
   };
@@ -30,7 +41,11 @@ const same = (value: unknown) => value;
 describe('apiRoutes', () => {
   it("authorizes each method as its compiled authorizer says: header, TTL, pools, the method's scopes", () => {
     const stack = stackWith({
-      Post: method({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: 'OrdersAuthorizer' }, AuthorizationScopes: ['orders/write'] }),
+      Post: method({
+        AuthorizationType: 'COGNITO_USER_POOLS',
+        AuthorizerId: { Ref: 'OrdersAuthorizer' },
+        AuthorizationScopes: ['orders/write'],
+      }),
       Options: method({ HttpMethod: 'OPTIONS', AuthorizationType: 'NONE' }),
     });
     expect(apiRoutes(stack, same, new Set(['local_Pool1']))).toEqual({
@@ -48,12 +63,16 @@ describe('apiRoutes', () => {
 
   it('refuses an authorizer on a pool that is neither of this stack nor stood in for, saying how to add a stand-in', () => {
     const stack = stackWith({ Post: method({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: 'OrdersAuthorizer' } }) });
-    expect(() => apiRoutes(stack, same, new Set(['local_Other']))).toThrow(/POST \/orders\/\{id\}: its authorizer OrdersAuthorizer names the user pool .*StandsFor/s);
+    expect(() => apiRoutes(stack, same, new Set(['local_Other']))).toThrow(
+      /POST \/orders\/\{id\}: its authorizer OrdersAuthorizer names the user pool .*StandsFor/s,
+    );
   });
 
   it('refuses an authorizer id that is not an authorizer of this stack', () => {
     const stack = stackWith({ Post: method({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: 'abc123' }) });
-    expect(() => apiRoutes(stack, same, new Set(['local_Pool1']))).toThrow(/its AuthorizerId "abc123" is not an AWS::ApiGateway::Authorizer of this stack/);
+    expect(() => apiRoutes(stack, same, new Set(['local_Pool1']))).toThrow(
+      /its AuthorizerId "abc123" is not an AWS::ApiGateway::Authorizer of this stack/,
+    );
   });
 
   it('refuses IAM and Lambda authorization, which would leave the route open locally', () => {
@@ -64,8 +83,13 @@ describe('apiRoutes', () => {
   it('refuses an identity source other than one header', () => {
     const stack = stackWith({
       Post: method({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: 'OrdersAuthorizer' } }),
-      OrdersAuthorizer: { Type: 'AWS::ApiGateway::Authorizer', Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.querystring.token', ProviderARNs: [POOL_ARN] } },
+      OrdersAuthorizer: {
+        Type: 'AWS::ApiGateway::Authorizer',
+        Properties: { Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.querystring.token', ProviderARNs: [POOL_ARN] },
+      },
     });
-    expect(() => apiRoutes(stack, same, new Set(['local_Pool1']))).toThrow(/reads method\.request\.querystring\.token; a COGNITO_USER_POOLS authorizer reads one header/);
+    expect(() => apiRoutes(stack, same, new Set(['local_Pool1']))).toThrow(
+      /reads method\.request\.querystring\.token; a COGNITO_USER_POOLS authorizer reads one header/,
+    );
   });
 });

@@ -31,7 +31,11 @@ const DEFAULT_RESULT_TTL_SECONDS = 300;
  * user pools resolved to the local ones. A method the local stage cannot authorize as AWS
  * would is refused.
  */
-export function apiRoutes(stack: DeployedStack, localValue: (value: unknown, at: string) => unknown, localUserPoolIds: ReadonlySet<string>): ApiRoutes {
+export function apiRoutes(
+  stack: DeployedStack,
+  localValue: (value: unknown, at: string) => unknown,
+  localUserPoolIds: ReadonlySet<string>,
+): ApiRoutes {
   const routes: Record<string, RouteAuthorization> = {};
   const refusals: string[] = [];
   for (const [logicalId, method] of Object.entries(stack.resources)) {
@@ -49,11 +53,15 @@ export function apiRoutes(stack: DeployedStack, localValue: (value: unknown, at:
         refusals.push(`${route}: ${error.message}`);
       }
     } else {
-      refusals.push(`${route}: its ${type} authorization is not emulated locally (the local stage emulates COGNITO_USER_POOLS authorizers); without it the route would be open locally and closed on AWS.`);
+      refusals.push(
+        `${route}: its ${type} authorization is not emulated locally (the local stage emulates COGNITO_USER_POOLS authorizers); without it the route would be open locally and closed on AWS.`,
+      );
     }
   }
   if (refusals.length > 0) {
-    throw new LocalStackTemplateError(`The local stage cannot authorize these routes as API Gateway will:\n${refusals.map((line) => `  - ${line}`).join('\n')}`);
+    throw new LocalStackTemplateError(
+      `The local stage cannot authorize these routes as API Gateway will:\n${refusals.map((line) => `  - ${line}`).join('\n')}`,
+    );
   }
   return routes;
 }
@@ -73,7 +81,10 @@ function cognitoAuthorization(
         'locally, declare the authorizer in serverless.yml (an http event `authorizer`, or a resource used through `authorizerId: { Ref: <id> }`).',
     );
   }
-  const settings = localValue(stack.resolve(authorizer.Properties ?? {}, `${authorizerId}.Properties`), `${authorizerId}.Properties`) as Record<string, unknown>;
+  const settings = localValue(
+    stack.resolve(authorizer.Properties ?? {}, `${authorizerId}.Properties`),
+    `${authorizerId}.Properties`,
+  ) as Record<string, unknown>;
   const arns = (settings.ProviderARNs as unknown[] | undefined) ?? [];
   const userPoolIds = arns.map((arn) => {
     const id = /^arn:aws:cognito-idp:[^:]*:[^:]*:userpool\/(.+)$/.exec(String(arn))?.[1];
@@ -88,7 +99,9 @@ function cognitoAuthorization(
   if (userPoolIds.length === 0) throw new LocalStackTemplateError(`its authorizer ${authorizerId} has no ProviderARNs.`);
   const identitySource = String(settings.IdentitySource ?? 'method.request.header.Authorization');
   if (!/^method\.request\.header\.[^,\s]+$/.test(identitySource)) {
-    throw new LocalStackTemplateError(`its authorizer ${authorizerId} reads ${identitySource}; a COGNITO_USER_POOLS authorizer reads one header (method.request.header.<Name>).`);
+    throw new LocalStackTemplateError(
+      `its authorizer ${authorizerId} reads ${identitySource}; a COGNITO_USER_POOLS authorizer reads one header (method.request.header.<Name>).`,
+    );
   }
   const scopes = stack.resolve(properties.AuthorizationScopes ?? [], `${methodId}.Properties.AuthorizationScopes`) as string[];
   return {

@@ -50,7 +50,13 @@ export interface Provisioner {
   /** On a first start with no record of an earlier deploy: the resource of that name an older start made. */
   adopt?(properties: Properties, context: ProvisionContext): Promise<Provisioned | undefined>;
   create(logicalId: string, properties: Properties, context: ProvisionContext): Promise<Provisioned>;
-  update(logicalId: string, current: Provisioned, properties: Properties, previous: Properties, context: ProvisionContext): Promise<Provisioned>;
+  update(
+    logicalId: string,
+    current: Provisioned,
+    properties: Properties,
+    previous: Properties,
+    context: ProvisionContext,
+  ): Promise<Provisioned>;
   delete(current: Provisioned, properties: Properties, context: ProvisionContext): Promise<void>;
 }
 

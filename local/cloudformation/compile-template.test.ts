@@ -6,21 +6,41 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, type CompilingServerless } from './compile-template.ts';
 
-const Serverless = createRequire(import.meta.url)('serverless/lib/serverless.js') as new (options: object) => CompilingServerless & { init(): Promise<void> };
+const Serverless = createRequire(import.meta.url)('serverless/lib/serverless.js') as new (
+  options: object,
+) => CompilingServerless & { init(): Promise<void> };
 
 /** A service with one secured POST route, the way `serverless package --stage local` would see it. */
 async function service(): Promise<CompilingServerless> {
   const configuration = {
     service: 'contract',
     frameworkVersion: '3',
-    provider: { name: 'aws', runtime: 'nodejs20.x', stage: 'local', region: 'eu-west-1', environment: { SHARED: 'provider', POOL: { Ref: 'Pool' } } },
+    provider: {
+      name: 'aws',
+      runtime: 'nodejs20.x',
+      stage: 'local',
+      region: 'eu-west-1',
+      environment: { SHARED: 'provider', POOL: { Ref: 'Pool' } },
+    },
     functions: {
       orders: {
         handler: 'orders.handler',
         environment: { SHARED: 'function' },
         events: [
-          { http: { path: 'orders/{id}', method: 'post', authorizer: { name: 'users', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['Pool', 'Arn'] } } } },
-          { http: { path: 'orders', method: 'get', authorizer: { name: 'users', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['Pool', 'Arn'] } } } },
+          {
+            http: {
+              path: 'orders/{id}',
+              method: 'post',
+              authorizer: { name: 'users', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['Pool', 'Arn'] } },
+            },
+          },
+          {
+            http: {
+              path: 'orders',
+              method: 'get',
+              authorizer: { name: 'users', type: 'COGNITO_USER_POOLS', arn: { 'Fn::GetAtt': ['Pool', 'Arn'] } },
+            },
+          },
         ],
       },
     },
@@ -47,7 +67,10 @@ describe('compileTemplate (serverless v3 package steps, in process)', () => {
     const methods = Object.values(Resources).filter((resource) => resource.Type === 'AWS::ApiGateway::Method');
     expect(methods.map((method) => method.Properties!.HttpMethod).sort()).toEqual(['GET', 'POST']);
     expect(methods.every((method) => JSON.stringify(method.Properties!.AuthorizerId) === '{"Ref":"UsersApiGatewayAuthorizer"}')).toBe(true);
-    expect(Resources.UsersApiGatewayAuthorizer!.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', ProviderARNs: [{ 'Fn::GetAtt': ['Pool', 'Arn'] }] });
+    expect(Resources.UsersApiGatewayAuthorizer!.Properties).toMatchObject({
+      Type: 'COGNITO_USER_POOLS',
+      ProviderARNs: [{ 'Fn::GetAtt': ['Pool', 'Arn'] }],
+    });
     expect(Resources.Pool!.Type).toBe('AWS::Cognito::UserPool');
   }, 20_000);
 

@@ -34,7 +34,9 @@ export async function compileTemplate(serverless: CompilingServerless): Promise<
     await runHooks(serverless, 'package:setupProviderConfiguration');
     await runHooks(serverless, 'package:compileEvents');
     await runHooks(serverless, 'aws:package:finalize:mergeCustomProviderResources');
-    const template = structuredClone(service.provider.compiledCloudFormationTemplate) as CfnTemplate & { Resources: Record<string, CfnResource> };
+    const template = structuredClone(service.provider.compiledCloudFormationTemplate) as CfnTemplate & {
+      Resources: Record<string, CfnResource>;
+    };
     Object.assign(template.Resources, functionResources(serverless));
     return template;
   } finally {

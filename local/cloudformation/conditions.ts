@@ -23,7 +23,8 @@ export function conditionEvaluator(template: CfnTemplate, account: LocalAccount)
     },
     ref(name, at) {
       const pseudo = pseudoParameter(name, account);
-      if (pseudo === undefined) throw new LocalStackTemplateError(`${at}: a condition can only refer to parameters, not to the resource ${name}.`);
+      if (pseudo === undefined)
+        throw new LocalStackTemplateError(`${at}: a condition can only refer to parameters, not to the resource ${name}.`);
       return pseudo;
     },
     getAtt(logicalId, _attribute, at) {

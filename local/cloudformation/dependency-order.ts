@@ -7,7 +7,8 @@ export function dependencyOrder(ids: readonly string[], resources: Record<string
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string, path: string[]) => {
     if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new LocalStackTemplateError(`Circular dependency between resources: ${[...path, id].join(' → ')}.`);
+    if (state.get(id) === 'visiting')
+      throw new LocalStackTemplateError(`Circular dependency between resources: ${[...path, id].join(' → ')}.`);
     state.set(id, 'visiting');
     for (const dependency of references(resources[id]!)) if (wanted.has(dependency)) visit(dependency, [...path, id]);
     state.set(id, 'done');
@@ -21,7 +22,10 @@ export function dependencyOrder(ids: readonly string[], resources: Record<string
 function references(resource: CfnResource): Set<string> {
   const found = new Set<string>([resource.DependsOn ?? []].flat());
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'Ref' && typeof inner === 'string') found.add(inner);

@@ -52,7 +52,9 @@ describe('deployLocalStack', () => {
     expect(cognito.names().filter((name) => name.startsWith('Create'))).toEqual(['CreateUserPool', 'CreateUserPoolClient']);
     const poolId = stack.state.resources.UserPool!.physicalId;
     expect(cognito.calls.find((call) => call.name === 'CreateUserPoolClient')!.input.UserPoolId).toBe(poolId);
-    expect(stack.resolve({ 'Fn::GetAtt': ['UserPool', 'Arn'] }, 'Test')).toBe(`arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${poolId}`);
+    expect(stack.resolve({ 'Fn::GetAtt': ['UserPool', 'Arn'] }, 'Test')).toBe(
+      `arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${poolId}`,
+    );
   });
 
   it('changes nothing when the template did not change', async () => {
@@ -63,7 +65,9 @@ describe('deployLocalStack', () => {
 
   it('updates a pool in place for a property CloudFormation updates', async () => {
     const first = await deploy(starter);
-    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, MfaConfiguration: 'OFF' } } } };
+    const edited = {
+      Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, MfaConfiguration: 'OFF' } } },
+    };
     const { cognito, notices } = await deploy(edited, first.stack.state);
     expect(cognito.names()).toContain('UpdateUserPool');
     expect(notices).toEqual([]);
@@ -71,7 +75,9 @@ describe('deployLocalStack', () => {
 
   it('replaces a pool whose UsernameAttributes changed, saying that on AWS its users would be deleted', async () => {
     const first = await deploy(starter);
-    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } } } };
+    const edited = {
+      Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } } },
+    };
     const { stack, cognito, notices } = await deploy(edited, first.stack.state);
     const before = first.stack.state.resources.UserPool!.physicalId;
     expect(stack.state.resources.UserPool!.physicalId).not.toBe(before);
@@ -81,7 +87,12 @@ describe('deployLocalStack', () => {
 
   it('treats a renamed logical id as a new pool and deletes the old one, as CloudFormation does', async () => {
     const first = await deploy(starter);
-    const renamed = { Resources: { AppUserPool: pool, UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } } } };
+    const renamed = {
+      Resources: {
+        AppUserPool: pool,
+        UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } },
+      },
+    };
     const { cognito, notices } = await deploy(renamed, first.stack.state);
     expect(cognito.names()).toEqual(expect.arrayContaining(['CreateUserPool', 'CreateUserPoolClient', 'DeleteUserPool']));
     expect(notices.join('\n')).toMatch(/UserPool \(AWS::Cognito::UserPool\).*no longer in serverless.yml.*every user/s);
@@ -89,15 +100,27 @@ describe('deployLocalStack', () => {
 
   it('keeps a pool whose DeletionPolicy is Retain when it leaves the template, as CloudFormation does', async () => {
     const first = await deploy({ Resources: { ...starter.Resources, UserPool: { ...pool, DeletionPolicy: 'Retain' } } });
-    const renamed = { Resources: { AppUserPool: pool, UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } } } };
+    const renamed = {
+      Resources: {
+        AppUserPool: pool,
+        UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'AppUserPool' } } },
+      },
+    };
     const { cognito, notices } = await deploy(renamed, first.stack.state);
     expect(cognito.names()).not.toContain('DeleteUserPool');
-    expect(notices.join('\n')).toContain('UserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted); DeletionPolicy: Retain keeps the old one outside the stack');
+    expect(notices.join('\n')).toContain(
+      'UserPool (AWS::Cognito::UserPool) is no longer in serverless.yml (renamed or deleted); DeletionPolicy: Retain keeps the old one outside the stack',
+    );
   });
 
   it('keeps the old pool on a replacement when UpdateReplacePolicy is Retain', async () => {
     const first = await deploy(starter);
-    const edited = { Resources: { ...starter.Resources, UserPool: { ...pool, UpdateReplacePolicy: 'Retain', Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } } } };
+    const edited = {
+      Resources: {
+        ...starter.Resources,
+        UserPool: { ...pool, UpdateReplacePolicy: 'Retain', Properties: { ...pool.Properties, UsernameAttributes: ['phone_number'] } },
+      },
+    };
     const { cognito, notices } = await deploy(edited, first.stack.state);
     expect(cognito.names()).toContain('CreateUserPool');
     expect(cognito.names()).not.toContain('DeleteUserPool');
@@ -107,8 +130,16 @@ describe('deployLocalStack', () => {
   it('adds a new custom attribute to an existing pool, and refuses to change an existing one', async () => {
     const withSchema = (schema: object[]) => ({ Resources: { UserPool: { ...pool, Properties: { ...pool.Properties, Schema: schema } } } });
     const first = await deploy(withSchema([{ Name: 'tier', AttributeDataType: 'String' }]));
-    const added = await deploy(withSchema([{ Name: 'tier', AttributeDataType: 'String' }, { Name: 'plan', AttributeDataType: 'String' }]), first.stack.state);
-    expect(added.cognito.calls.find((call) => call.name === 'AddCustomAttributes')!.input.CustomAttributes).toEqual([{ Name: 'plan', AttributeDataType: 'String' }]);
+    const added = await deploy(
+      withSchema([
+        { Name: 'tier', AttributeDataType: 'String' },
+        { Name: 'plan', AttributeDataType: 'String' },
+      ]),
+      first.stack.state,
+    );
+    expect(added.cognito.calls.find((call) => call.name === 'AddCustomAttributes')!.input.CustomAttributes).toEqual([
+      { Name: 'plan', AttributeDataType: 'String' },
+    ]);
     await expect(deploy(withSchema([{ Name: 'tier', AttributeDataType: 'Number' }]), first.stack.state)).rejects.toThrow(
       /UserPool\.Properties\.Schema changes the attribute tier.*fail this update on AWS/,
     );
@@ -116,15 +147,21 @@ describe('deployLocalStack', () => {
 
   it('refuses a resource nothing stands in for locally, by name, unless notEmulated lists it', async () => {
     const withTable = { Resources: { ...starter.Resources, OrdersTable: { Type: 'AWS::DynamoDB::Table', Properties: {} } } };
-    await expect(deploy(withTable)).rejects.toThrow(/OrdersTable \(AWS::DynamoDB::Table\): nothing stands in for it locally.*custom\.localStack\.notEmulated/s);
+    await expect(deploy(withTable)).rejects.toThrow(
+      /OrdersTable \(AWS::DynamoDB::Table\): nothing stands in for it locally.*custom\.localStack\.notEmulated/s,
+    );
     const { stack } = await deploy(withTable, undefined, { notEmulated: ['OrdersTable'] });
     // What refers to it still resolves, to a value that says why it does not work.
     expect(stack.resolve({ 'Fn::GetAtt': ['OrdersTable', 'Arn'] }, 'Test')).toBe('not-emulated-locally:OrdersTable.Arn');
   });
 
   it('refuses a pool property it cannot honour, unless notEmulated lists it', async () => {
-    const withTriggers = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, LambdaConfig: { PreSignUp: 'arn' } } } } };
-    await expect(deploy(withTriggers)).rejects.toThrow(/UserPool\.Properties\.LambdaConfig \(AWS::Cognito::UserPool\): the local Cognito does not call Lambda triggers/);
+    const withTriggers = {
+      Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, LambdaConfig: { PreSignUp: 'arn' } } } },
+    };
+    await expect(deploy(withTriggers)).rejects.toThrow(
+      /UserPool\.Properties\.LambdaConfig \(AWS::Cognito::UserPool\): the local Cognito does not call Lambda triggers/,
+    );
     const { cognito } = await deploy(withTriggers, undefined, { notEmulated: ['UserPool.LambdaConfig'] });
     expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input.LambdaConfig).toBeUndefined();
   });
@@ -140,14 +177,20 @@ describe('deployLocalStack', () => {
 
   it('keeps on record what it deployed before a later resource failed, so the next start updates it', async () => {
     const records: StackState[] = [];
-    const failing = { Resources: { ...starter.Resources, Broken: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { UserPoolId: { Ref: 'Missing' } } } } };
+    const failing = {
+      Resources: { ...starter.Resources, Broken: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { UserPoolId: { Ref: 'Missing' } } } },
+    };
     await expect(deploy(failing, undefined, { record: (state) => void records.push(state) })).rejects.toThrow(/refers to Missing/);
     expect(Object.keys(records.at(-1)!.resources)).toEqual(expect.arrayContaining(['UserPool', 'UserPoolClient']));
   });
 
   it('refuses a reference to a resource the template does not have', async () => {
-    const broken = { Resources: { UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'CognitoUserPool' } } } } };
-    await expect(deploy(broken)).rejects.toThrow(/UserPoolClient\.Properties\.UserPoolId refers to CognitoUserPool, but there is no resource CognitoUserPool/);
+    const broken = {
+      Resources: { UserPoolClient: { ...client, Properties: { ...client.Properties, UserPoolId: { Ref: 'CognitoUserPool' } } } },
+    };
+    await expect(deploy(broken)).rejects.toThrow(
+      /UserPoolClient\.Properties\.UserPoolId refers to CognitoUserPool, but there is no resource CognitoUserPool/,
+    );
   });
 
   it('adds users to groups after the seed users exist', async () => {
@@ -166,7 +209,11 @@ describe('deployLocalStack', () => {
     const seeded = async () => void (callsBeforeSeed = cognito.names());
     const { stack } = await deploy(template, undefined, { beforeUserResources: seeded }, cognito);
     const attach = cognito.calls.find((call) => call.name === 'AdminAddUserToGroup')!;
-    expect(attach.input).toEqual({ GroupName: 'admins', Username: 'ada@example.com', UserPoolId: stack.state.resources.UserPool!.physicalId });
+    expect(attach.input).toEqual({
+      GroupName: 'admins',
+      Username: 'ada@example.com',
+      UserPoolId: stack.state.resources.UserPool!.physicalId,
+    });
     expect(callsBeforeSeed).toContain('CreateGroup');
     expect(callsBeforeSeed).not.toContain('AdminAddUserToGroup');
   });

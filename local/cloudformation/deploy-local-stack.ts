@@ -42,7 +42,9 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   const { template, account } = options;
   const conditions = conditionEvaluator(template, account);
   const resources = Object.fromEntries(
-    Object.entries(template.Resources).filter(([, resource]) => !resource.Condition || conditions.condition(resource.Condition, 'Conditions')),
+    Object.entries(template.Resources).filter(
+      ([, resource]) => !resource.Condition || conditions.condition(resource.Condition, 'Conditions'),
+    ),
   );
 
   const known = new Map<string, Provisioned>();
@@ -77,7 +79,10 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
       const target = deployed.get(logicalId) ?? known.get(logicalId);
       if (!target) throw missingReference(logicalId, at, resources, template);
       const value = target.attributes[attribute];
-      if (value === undefined) throw new LocalStackTemplateError(`${at}: ${logicalId} has no attribute ${attribute} locally (it has ${Object.keys(target.attributes).join(', ') || 'none'}).`);
+      if (value === undefined)
+        throw new LocalStackTemplateError(
+          `${at}: ${logicalId} has no attribute ${attribute} locally (it has ${Object.keys(target.attributes).join(', ') || 'none'}).`,
+        );
       return value;
     },
   };
@@ -95,7 +100,11 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   const provisionOne = async (logicalId: string) => {
     const resource = resources[logicalId]!;
     const provisioner = provisioners.get(logicalId)!;
-    const properties = withoutNotEmulated(logicalId, stack.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown>, options.notEmulated);
+    const properties = withoutNotEmulated(
+      logicalId,
+      stack.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown>,
+      options.notEmulated,
+    );
     const before = previous[logicalId]?.type === resource.Type ? previous[logicalId] : undefined;
     let result: Provisioned;
     try {
@@ -105,9 +114,12 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     } catch (error) {
       if (error instanceof LocalStackTemplateError || (error as { code?: string }).code === 'ECONNREFUSED') throw error;
       const { name, message } = error as Error;
-      throw new LocalStackTemplateError(`${logicalId} (${resource.Type}): the Cognito emulator refused it (${name}: ${message}), as Cognito would refuse CloudFormation's call on AWS.`, {
-        cause: error,
-      });
+      throw new LocalStackTemplateError(
+        `${logicalId} (${resource.Type}): the Cognito emulator refused it (${name}: ${message}), as Cognito would refuse CloudFormation's call on AWS.`,
+        {
+          cause: error,
+        },
+      );
     }
     deployed.set(logicalId, {
       type: resource.Type,
@@ -129,7 +141,10 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   for (const [logicalId, resource] of removed) {
     options.notice(lossNotice(logicalId, resource.type, 'removed', 'renamed or deleted', resource.retainOnDelete === true));
   }
-  const deletions = [...replaced.filter(([logicalId]) => !retains(resources[logicalId], 'UpdateReplacePolicy')), ...removed.filter(([, resource]) => !resource.retainOnDelete)];
+  const deletions = [
+    ...replaced.filter(([logicalId]) => !retains(resources[logicalId], 'UpdateReplacePolicy')),
+    ...removed.filter(([, resource]) => !resource.retainOnDelete),
+  ];
   for (const [logicalId, resource] of deletions.reverse()) {
     const provisioner = provisioners.get(logicalId) ?? localProvisioner(resource.type);
     await provisioner?.delete(resource, resource.properties, options.provision).catch((error: Error) => {
@@ -144,7 +159,9 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
  * attributes that say they are not emulated, so that what refers to it still starts.
  */
 function notEmulatedStandIn(logicalId: string): Provisioned {
-  const attributes = new Proxy({} as Record<string, string>, { get: (_target, name) => `not-emulated-locally:${logicalId}.${String(name)}` });
+  const attributes = new Proxy({} as Record<string, string>, {
+    get: (_target, name) => `not-emulated-locally:${logicalId}.${String(name)}`,
+  });
   return { physicalId: logicalId, attributes };
 }
 
@@ -173,9 +190,13 @@ async function applyChange(change: Change, options: DeployOptions): Promise<{ pr
         : await provisioner.create(logicalId, properties, options.provision),
     };
   }
-  const replacedBy = provisioner.replacedWhen.filter((name) => JSON.stringify(before.properties[name]) !== JSON.stringify(properties[name]));
+  const replacedBy = provisioner.replacedWhen.filter(
+    (name) => JSON.stringify(before.properties[name]) !== JSON.stringify(properties[name]),
+  );
   if (replacedBy.length > 0) {
-    options.notice(lossNotice(logicalId, resource.Type, 'replaced', `its ${replacedBy.join(', ')} changed`, retains(resource, 'UpdateReplacePolicy')));
+    options.notice(
+      lossNotice(logicalId, resource.Type, 'replaced', `its ${replacedBy.join(', ')} changed`, retains(resource, 'UpdateReplacePolicy')),
+    );
     return { provisioned: await provisioner.create(logicalId, properties, options.provision), replaces: before };
   }
   if (JSON.stringify(before.properties) !== JSON.stringify(properties)) {
@@ -196,7 +217,10 @@ function retains(resource: CfnResource | undefined, policy: 'DeletionPolicy' | '
 
 /** The terminal's line for a resource CloudFormation replaces or removes: on AWS, data may go with it. */
 function lossNotice(logicalId: string, type: string, change: 'replaced' | 'removed', reason: string, retained: boolean): string {
-  const what = change === 'replaced' ? `is replaced: ${reason}, which CloudFormation answers with a new one` : `is no longer in serverless.yml (${reason})`;
+  const what =
+    change === 'replaced'
+      ? `is replaced: ${reason}, which CloudFormation answers with a new one`
+      : `is no longer in serverless.yml (${reason})`;
   if (retained) {
     const policy = change === 'replaced' ? 'UpdateReplacePolicy' : 'DeletionPolicy';
     return `⚠  ${logicalId} (${type}) ${what}; ${policy}: Retain keeps the old one outside the stack, on AWS as here.`;
@@ -205,7 +229,12 @@ function lossNotice(logicalId: string, type: string, change: 'replaced' | 'remov
   return `⚠  ${logicalId} (${type}) ${what}, and the old one is deleted, on AWS as here.${loss}`;
 }
 
-function missingReference(name: string, at: string, resources: Record<string, CfnResource>, template: CfnTemplate): LocalStackTemplateError {
+function missingReference(
+  name: string,
+  at: string,
+  resources: Record<string, CfnResource>,
+  template: CfnTemplate,
+): LocalStackTemplateError {
   const why =
     template.Resources[name] && !resources[name]
       ? `${name} is not created in this stage (its Condition is false)`
@@ -214,7 +243,11 @@ function missingReference(name: string, at: string, resources: Record<string, Cf
 }
 
 /** The properties without those `custom.localStack.notEmulated` lists as `<id>.<Property>`. */
-function withoutNotEmulated(logicalId: string, properties: Record<string, unknown>, notEmulated: readonly string[]): Record<string, unknown> {
+function withoutNotEmulated(
+  logicalId: string,
+  properties: Record<string, unknown>,
+  notEmulated: readonly string[],
+): Record<string, unknown> {
   const kept = { ...properties };
   for (const entry of notEmulated) {
     if (entry.startsWith(`${logicalId}.`)) delete kept[entry.slice(logicalId.length + 1)];

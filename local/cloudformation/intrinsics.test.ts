@@ -26,13 +26,19 @@ describe('resolveIntrinsics', () => {
   });
 
   it('substitutes names, attributes, variables and leaves ${!literals} alone', () => {
-    expect(resolve({ 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}' })).toBe('https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1');
-    expect(resolve({ 'Fn::Sub': ['${Arn}|${Client}|${!Literal}', { Arn: { 'Fn::GetAtt': ['UserPool', 'Arn'] } }] })).toBe('UserPool.Arn|client1|${Literal}');
+    expect(resolve({ 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}' })).toBe(
+      'https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1',
+    );
+    expect(resolve({ 'Fn::Sub': ['${Arn}|${Client}|${!Literal}', { Arn: { 'Fn::GetAtt': ['UserPool', 'Arn'] } }] })).toBe(
+      'UserPool.Arn|client1|${Literal}',
+    );
     expect(resolve({ 'Fn::Sub': '${UserPool.ProviderURL}' })).toBe('UserPool.ProviderURL');
   });
 
   it('picks a branch of Fn::If and drops AWS::NoValue', () => {
-    expect(resolve({ A: { 'Fn::If': ['IsLocal', 'yes', 'no'] }, B: { 'Fn::If': ['IsProd', 'x', { Ref: 'AWS::NoValue' }] } })).toEqual({ A: 'yes' });
+    expect(resolve({ A: { 'Fn::If': ['IsLocal', 'yes', 'no'] }, B: { 'Fn::If': ['IsProd', 'x', { Ref: 'AWS::NoValue' }] } })).toEqual({
+      A: 'yes',
+    });
     expect(resolve(['a', { 'Fn::If': ['IsProd', 'b', { Ref: 'AWS::NoValue' }] }])).toEqual(['a']);
   });
 

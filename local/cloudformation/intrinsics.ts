@@ -45,7 +45,9 @@ export function evaluateCondition(expression: unknown, context: IntrinsicContext
     case 'Condition':
       return context.condition(text(argument, name, at), at);
     default:
-      throw new LocalStackTemplateError(`${at}: ${JSON.stringify(expression)} is not a condition (Fn::Equals, Fn::Not, Fn::And, Fn::Or or Condition).`);
+      throw new LocalStackTemplateError(
+        `${at}: ${JSON.stringify(expression)} is not a condition (Fn::Equals, Fn::Not, Fn::And, Fn::Or or Condition).`,
+      );
   }
 }
 
@@ -71,7 +73,8 @@ function resolveFunction(name: string, argument: unknown, context: IntrinsicCont
       return target === 'AWS::NoValue' ? NO_VALUE : context.ref(target, at);
     }
     case 'Fn::GetAtt': {
-      const [logicalId, attribute] = typeof argument === 'string' ? splitOnce(argument, '.') : list(resolve(argument, context, at), 2, name, at);
+      const [logicalId, attribute] =
+        typeof argument === 'string' ? splitOnce(argument, '.') : list(resolve(argument, context, at), 2, name, at);
       return context.getAtt(text(logicalId, name, at), text(attribute, name, at), at);
     }
     case 'Fn::Join': {
@@ -117,7 +120,9 @@ function resolveFunction(name: string, argument: unknown, context: IntrinsicCont
           'Give the local stage its own value (a stage parameter, or a resource under custom.localStack.resources that stands in for it).',
       );
     default:
-      throw new LocalStackTemplateError(`${at}: ${name} is not evaluated by the local stage (it handles Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::Base64 and conditions).`);
+      throw new LocalStackTemplateError(
+        `${at}: ${name} is not evaluated by the local stage (it handles Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::Base64 and conditions).`,
+      );
   }
 }
 
@@ -144,7 +149,9 @@ function singleKey(value: unknown): [string, unknown] | undefined {
 
 function list(value: unknown, length: number | undefined, name: string, at: string): unknown[] {
   if (!Array.isArray(value) || (length !== undefined && value.length !== length)) {
-    throw new LocalStackTemplateError(`${at}: ${name} takes ${length === undefined ? 'a list' : `a list of ${length}`}, not ${JSON.stringify(value)}.`);
+    throw new LocalStackTemplateError(
+      `${at}: ${name} takes ${length === undefined ? 'a list' : `a list of ${length}`}, not ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 }

@@ -57,7 +57,12 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     template,
     previous: readStackState(options.stateFile),
     account,
-    provision: { cognito: options.cognito, region: options.region, accountId: LOCAL_ACCOUNT_ID, cognitoPublicUrl: options.cognitoPublicUrl },
+    provision: {
+      cognito: options.cognito,
+      region: options.region,
+      accountId: LOCAL_ACCOUNT_ID,
+      cognitoPublicUrl: options.cognitoPublicUrl,
+    },
     notEmulated: options.settings.notEmulated ?? [],
     notice: options.notice,
     record: (state) => writeStackState(options.stateFile, state),
@@ -71,11 +76,25 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
   const deployed = stack.state.resources;
   const standIns: StandIn[] = Object.entries(options.settings.resources ?? {})
     .filter(([id, resource]) => resource.StandsFor !== undefined && deployed[id])
-    .map(([id, resource]) => ({ standsFor: resource.StandsFor!, physicalId: deployed[id]!.physicalId, attributes: deployed[id]!.attributes }));
-  const localValue = localValues({ standIns, region: options.region, restApiId: REST_API_ID, apiBaseUrl: options.apiBaseUrl, cognitoPublicUrl: options.cognitoPublicUrl });
+    .map(([id, resource]) => ({
+      standsFor: resource.StandsFor!,
+      physicalId: deployed[id]!.physicalId,
+      attributes: deployed[id]!.attributes,
+    }));
+  const localValue = localValues({
+    standIns,
+    region: options.region,
+    restApiId: REST_API_ID,
+    apiBaseUrl: options.apiBaseUrl,
+    cognitoPublicUrl: options.cognitoPublicUrl,
+  });
   const resolved = (value: unknown, at: string) => localValue(stack.resolve(value, at), at);
 
-  const pools = new Set(Object.values(deployed).filter((resource) => resource.type === 'AWS::Cognito::UserPool').map((pool) => pool.physicalId));
+  const pools = new Set(
+    Object.values(deployed)
+      .filter((resource) => resource.type === 'AWS::Cognito::UserPool')
+      .map((pool) => pool.physicalId),
+  );
   const outputs: Record<string, string> = {};
   for (const [name, output] of Object.entries(template.Outputs ?? {})) {
     if (output.Condition && !stack.resolve({ 'Fn::If': [output.Condition, true, false] }, `Outputs.${name}`)) continue;
@@ -85,10 +104,18 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
   const gatewayResponses: Record<string, CfnResource> = {};
   for (const [logicalId, resource] of Object.entries(stack.resources)) {
     if (resource.Type === 'AWS::Lambda::Function') {
-      const variables = resolved((resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}, `${logicalId}.Environment.Variables`);
-      environments[logicalId] = Object.fromEntries(Object.entries(variables as Record<string, unknown>).map(([name, value]) => [name, String(value)]));
+      const variables = resolved(
+        (resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {},
+        `${logicalId}.Environment.Variables`,
+      );
+      environments[logicalId] = Object.fromEntries(
+        Object.entries(variables as Record<string, unknown>).map(([name, value]) => [name, String(value)]),
+      );
     } else if (resource.Type === 'AWS::ApiGateway::GatewayResponse') {
-      gatewayResponses[logicalId] = { Type: resource.Type, Properties: resolved(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown> };
+      gatewayResponses[logicalId] = {
+        Type: resource.Type,
+        Properties: resolved(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown>,
+      };
     }
   }
   return {
@@ -112,9 +139,11 @@ export function assertSettings(settings: unknown): asserts settings is LocalStac
     fail('.notEmulated', 'a list of logical ids (or `<LogicalId>.<Property>`)');
   }
   if (resources === undefined) return;
-  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) fail('.resources', 'a map of logical ids to CloudFormation resources');
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources))
+    fail('.resources', 'a map of logical ids to CloudFormation resources');
   for (const [logicalId, resource] of Object.entries(resources as Record<string, unknown>)) {
-    if (typeof (resource as { Type?: unknown } | null)?.Type !== 'string') fail(`.resources.${logicalId}`, 'a CloudFormation resource, with a `Type`');
+    if (typeof (resource as { Type?: unknown } | null)?.Type !== 'string')
+      fail(`.resources.${logicalId}`, 'a CloudFormation resource, with a `Type`');
   }
 }
 
@@ -123,10 +152,14 @@ function withLocalOnlyResources(template: CfnTemplate, localOnly: LocalStackSett
   const resources: Record<string, CfnResource> = { ...template.Resources };
   for (const [logicalId, { StandsFor, ...resource }] of Object.entries(localOnly)) {
     if (resources[logicalId]) {
-      throw new LocalStackTemplateError(`custom.localStack.resources.${logicalId}: the stack already has a resource ${logicalId}; give the local one another logical id.`);
+      throw new LocalStackTemplateError(
+        `custom.localStack.resources.${logicalId}: the stack already has a resource ${logicalId}; give the local one another logical id.`,
+      );
     }
     if (StandsFor !== undefined && typeof StandsFor !== 'string') {
-      throw new LocalStackTemplateError(`custom.localStack.resources.${logicalId}.StandsFor must be the ARN or id of the AWS resource it stands in for.`);
+      throw new LocalStackTemplateError(
+        `custom.localStack.resources.${logicalId}.StandsFor must be the ARN or id of the AWS resource it stands in for.`,
+      );
     }
     resources[logicalId] = resource;
   }

@@ -31,11 +31,16 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
   const properties = resource.Properties ?? {};
   switch (resource.Type) {
     case 'AWS::ApiGateway::RestApi':
-      if (logicalId !== 'ApiGatewayRestApi') return refused(logicalId, resource, 'serverless-offline serves only the REST API that serverless generates (ApiGatewayRestApi)');
+      if (logicalId !== 'ApiGatewayRestApi')
+        return refused(logicalId, resource, 'serverless-offline serves only the REST API that serverless generates (ApiGatewayRestApi)');
       return known(account.restApiId, { RootResourceId: 'root' });
     case 'AWS::ApiGateway::Authorizer':
       if (properties.Type !== 'COGNITO_USER_POOLS') {
-        return refused(logicalId, resource, `it is a ${String(properties.Type)} authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only`);
+        return refused(
+          logicalId,
+          resource,
+          `it is a ${String(properties.Type)} authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only`,
+        );
       }
       return known(logicalId.toLowerCase().slice(0, 10), {});
     case 'AWS::ApiGateway::Resource':
@@ -58,13 +63,22 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
     case 'AWS::S3::Bucket':
     case 'AWS::S3::BucketPolicy':
       // serverless's own bucket for the deployment artifacts.
-      if (logicalId.startsWith('ServerlessDeploymentBucket')) return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
+      if (logicalId.startsWith('ServerlessDeploymentBucket'))
+        return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
       return refused(logicalId, resource, 'no S3 stands in for it locally');
     case 'Custom::CognitoUserPool':
-      return refused(logicalId, resource, "serverless's custom resource that attaches `cognitoUserPool` triggers to an existing pool; the local Cognito does not call Lambda triggers");
+      return refused(
+        logicalId,
+        resource,
+        "serverless's custom resource that attaches `cognitoUserPool` triggers to an existing pool; the local Cognito does not call Lambda triggers",
+      );
     default:
       if (resource.Type.startsWith('AWS::ApiGatewayV2::')) {
-        return refused(logicalId, resource, 'HTTP API (`httpApi` events) is not emulated as API Gateway v2 yet (serverless-offline would hand handlers unverified JWT claims); use `http` events');
+        return refused(
+          logicalId,
+          resource,
+          'HTTP API (`httpApi` events) is not emulated as API Gateway v2 yet (serverless-offline would hand handlers unverified JWT claims); use `http` events',
+        );
       }
       return refused(logicalId, resource, 'nothing stands in for it locally');
   }
@@ -86,7 +100,10 @@ export function notHonoured(logicalId: string, resource: CfnResource): { key: st
   const table = NOT_HONOURED[resource.Type] ?? {};
   return Object.entries(table)
     .filter(([property]) => resource.Properties?.[property] !== undefined)
-    .map(([property, why]) => ({ key: `${logicalId}.${property}`, why: `${logicalId}.Properties.${property} (${resource.Type}): ${why}.` }));
+    .map(([property, why]) => ({
+      key: `${logicalId}.${property}`,
+      why: `${logicalId}.Properties.${property} (${resource.Type}): ${why}.`,
+    }));
 }
 
 function known(ref: string, attributes: Record<string, string>): LocalTreatment {

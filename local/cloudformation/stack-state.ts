@@ -35,7 +35,10 @@ export function readStackState(file: string): StackState | undefined {
     if (typeof state?.resources !== 'object' || state.resources === null) throw new Error('no resources');
     return state;
   } catch (cause) {
-    throw new LocalStackTemplateError(`${file} is damaged (not the local stack's state). Delete it to adopt the local resources again by name, or run \`npm run reset\` to start over.`, { cause });
+    throw new LocalStackTemplateError(
+      `${file} is damaged (not the local stack's state). Delete it to adopt the local resources again by name, or run \`npm run reset\` to start over.`,
+      { cause },
+    );
   }
 }
 

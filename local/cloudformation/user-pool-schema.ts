@@ -7,7 +7,11 @@ import { LocalStackTemplateError } from './template.ts';
  * changes or removes one, or changes a standard attribute (AddCustomAttributes, and "Custom
  * attributes" in the updating page above).
  */
-export function addedSchemaAttributes(logicalId: string, previous: readonly SchemaAttributeType[], next: readonly SchemaAttributeType[]): SchemaAttributeType[] {
+export function addedSchemaAttributes(
+  logicalId: string,
+  previous: readonly SchemaAttributeType[],
+  next: readonly SchemaAttributeType[],
+): SchemaAttributeType[] {
   const before = new Map(previous.map((attribute) => [attribute.Name, JSON.stringify(attribute)]));
   const after = new Set(next.map((attribute) => attribute.Name));
   for (const name of before.keys()) {

@@ -13,7 +13,10 @@ beforeAll(async () => {
 /** A request as Node's server hands it over: headers, and the body as a stream. */
 function request(headers: Record<string, string>, body: string | Buffer = ''): IncomingMessage {
   const stream = Readable.from(body === '' ? [] : [Buffer.from(body)]) as unknown as IncomingMessage;
-  return Object.assign(stream, { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), complete: true });
+  return Object.assign(stream, {
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+    complete: true,
+  });
 }
 
 const call = (operation: string, body: string | Buffer, contentType = 'application/x-amz-json-1.1') =>
@@ -35,16 +38,19 @@ describe('readOperationRequest', () => {
   });
 
   it('accepts the JSON 1.0 media type and media type parameters, and reads an empty body as {}', async () => {
-    const read = await readOperationRequest(call('DescribeUserPool', '{"UserPoolId":"p"}', 'application/x-amz-json-1.0; charset=utf-8'), operations);
+    const read = await readOperationRequest(
+      call('DescribeUserPool', '{"UserPoolId":"p"}', 'application/x-amz-json-1.0; charset=utf-8'),
+      operations,
+    );
     expect(read.input).toEqual({ UserPoolId: 'p' });
     expect((await refusal(call('InitiateAuth', ''))).message).toContain("Value null at 'authFlow'");
   });
 
   it('refuses a missing, foreign or unknown X-Amz-Target with UnknownOperationException', async () => {
     expect((await refusal(request({ 'Content-Type': 'application/x-amz-json-1.1' }, '{}'))).type).toBe('UnknownOperationException');
-    expect((await refusal(request({ 'X-Amz-Target': 'DynamoDB_20120810.GetItem', 'Content-Type': 'application/x-amz-json-1.1' }, '{}'))).type).toBe(
-      'UnknownOperationException',
-    );
+    expect(
+      (await refusal(request({ 'X-Amz-Target': 'DynamoDB_20120810.GetItem', 'Content-Type': 'application/x-amz-json-1.1' }, '{}'))).type,
+    ).toBe('UnknownOperationException');
     expect((await refusal(call('Nope', '{}'))).message).toBe('Nope is not a Cognito user pools operation.');
   });
 

@@ -81,7 +81,8 @@ function readBody(request: IncomingMessage): Promise<string> {
       else if (size > MAX_DRAINED_BYTES) request.destroy();
     });
     request.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new CognitoRequestError(413, 'RequestEntityTooLargeException', `Request body is over ${MAX_BODY_BYTES} bytes.`));
+      if (size > MAX_BODY_BYTES)
+        reject(new CognitoRequestError(413, 'RequestEntityTooLargeException', `Request body is over ${MAX_BODY_BYTES} bytes.`));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     // A client that hangs up (or sends a body Node's parser refuses) gets no answer from us.

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { withCognitoErrors } from './cognito-errors.ts';
 
 /** A router whose every target fails with `error`. */
-const failingWith = (error: Error): Router => () => async () => {
-  throw error;
-};
+const failingWith =
+  (error: Error): Router =>
+  () =>
+  async () => {
+    throw error;
+  };
 
 async function errorFrom(router: Router, target: string): Promise<CognitoError> {
   try {
@@ -19,13 +22,16 @@ async function errorFrom(router: Router, target: string): Promise<CognitoError> 
 
 describe('withCognitoErrors', () => {
   it('answers a wrong password as Cognito does', async () => {
-    const error = await errorFrom(withCognitoErrors(failingWith(new CognitoError('InvalidPasswordException', 'Invalid password'))), 'InitiateAuth');
+    const error = await errorFrom(
+      withCognitoErrors(failingWith(new CognitoError('InvalidPasswordException', 'Invalid password'))),
+      'InitiateAuth',
+    );
     expect(error).toBeInstanceOf(CognitoError);
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Incorrect username or password.');
   });
 
-  it('answers a wrong confirmation code with Cognito\'s message', async () => {
+  it("answers a wrong confirmation code with Cognito's message", async () => {
     const error = await errorFrom(
       withCognitoErrors(failingWith(new CognitoError('CodeMismatchException', 'Incorrect confirmation code'))),
       'ConfirmSignUp',

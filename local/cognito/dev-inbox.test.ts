@@ -89,7 +89,13 @@ describe('DevInbox', () => {
   });
 
   it('refuses a corrupted file, naming the file and the line', () => {
-    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', kind: 'SignUp', sentAt: new Date().toISOString() });
+    const good = JSON.stringify({
+      to: 'ada@example.com',
+      code: '111111',
+      medium: 'EMAIL',
+      kind: 'SignUp',
+      sentAt: new Date().toISOString(),
+    });
     writeFileSync(file, `${good}\n${good}\n{"to": "grace@exa\n`);
 
     let error: unknown;
@@ -106,7 +112,13 @@ describe('DevInbox', () => {
 
   // Blank lines count: the message must point at the line a reader sees in an editor.
   it('names the real line of a corrupted file that has blank lines', () => {
-    const good = JSON.stringify({ to: 'ada@example.com', code: '111111', medium: 'EMAIL', kind: 'SignUp', sentAt: new Date().toISOString() });
+    const good = JSON.stringify({
+      to: 'ada@example.com',
+      code: '111111',
+      medium: 'EMAIL',
+      kind: 'SignUp',
+      sentAt: new Date().toISOString(),
+    });
     writeFileSync(file, `${good}\n\nnot json\n`);
 
     expect(() => new DevInbox(file)).toThrow(`${file} line 3 is not a message`);

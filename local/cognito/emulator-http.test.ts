@@ -15,9 +15,21 @@ interface Answer {
 const operations = CognitoOperations.load();
 
 /** Runs one request through the front with cognito-local's app replaced by `app`. */
-function handle(method: string, url: string, headers: Record<string, string>, body: string, app: ExpressHandler, log: string[] = []): Promise<Answer> {
+function handle(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  app: ExpressHandler,
+  log: string[] = [],
+): Promise<Answer> {
   return new Promise((resolve) => {
-    const request = Object.assign(Readable.from(body === '' ? [] : [Buffer.from(body)]), { method, url, headers, complete: true }) as unknown as IncomingMessage;
+    const request = Object.assign(Readable.from(body === '' ? [] : [Buffer.from(body)]), {
+      method,
+      url,
+      headers,
+      complete: true,
+    }) as unknown as IncomingMessage;
     const answer: Answer = { status: 0, headers: {}, body: undefined };
     const response = {
       headersSent: false,
@@ -40,7 +52,7 @@ const neverCalled: ExpressHandler = () => {
 };
 const amzJson = (operation: string) => ({ 'x-amz-target': `${TARGET_PREFIX}${operation}`, 'content-type': 'application/x-amz-json-1.1' });
 
-describe('the emulator\'s HTTP front', () => {
+describe("the emulator's HTTP front", () => {
   it('hands a checked Cognito call to cognito-local with the input as its body', async () => {
     let seen: unknown;
     const app: ExpressHandler = (request, response) => {
@@ -60,9 +72,13 @@ describe('the emulator\'s HTTP front', () => {
     });
   });
 
-  it('answers what cognito-local leaves unanswered with a JSON 404 instead of express\'s HTML', async () => {
+  it("answers what cognito-local leaves unanswered with a JSON 404 instead of express's HTML", async () => {
     const answer = await handle('GET', '/nope', {}, '', (_request, _response, next) => next());
-    expect(answer).toMatchObject({ status: 404, headers: { 'Content-Type': 'application/json' }, body: { __type: 'UnknownOperationException' } });
+    expect(answer).toMatchObject({
+      status: 404,
+      headers: { 'Content-Type': 'application/json' },
+      body: { __type: 'UnknownOperationException' },
+    });
   });
 
   it('answers a 4xx of express or its parsers (a bad path escape, a body too large) with that status in JSON', async () => {
@@ -71,8 +87,10 @@ describe('the emulator\'s HTTP front', () => {
     expect(answer).toMatchObject({ status: 400, body: { __type: 'BadRequest', message: "Failed to decode param '%ff'" } });
   });
 
-  it('answers a Cognito error of the OAuth 2.0 endpoints in OAuth\'s format', async () => {
-    const answer = await handle('POST', '/oauth2/token', {}, '', (_request, _response, next) => next(new CognitoError('ResourceNotFoundException', 'Client not found')));
+  it("answers a Cognito error of the OAuth 2.0 endpoints in OAuth's format", async () => {
+    const answer = await handle('POST', '/oauth2/token', {}, '', (_request, _response, next) =>
+      next(new CognitoError('ResourceNotFoundException', 'Client not found')),
+    );
     expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'Client not found' } });
   });
 

@@ -42,7 +42,11 @@ describe('JsonFileStoreFactory', () => {
 
   it('keeps every one of many concurrent changes, in a valid file, without leftovers', async () => {
     const store = await open();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => store.set(ctx, ['Users', `user${i}`], { Username: `user${i}`, RefreshTokens: ['x'.repeat(500)] })));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        store.set(ctx, ['Users', `user${i}`], { Username: `user${i}`, RefreshTokens: ['x'.repeat(500)] }),
+      ),
+    );
     const onDisk = JSON.parse(readFileSync(path.join(dir, 'local_Pool1.json'), 'utf8'));
     expect(Object.keys(onDisk.Users)).toHaveLength(200);
     expect(readdirSync(dir)).toEqual(['local_Pool1.json']);

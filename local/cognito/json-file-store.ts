@@ -18,11 +18,17 @@ interface Waiter {
 
 /** cognito-local's file format: dates (fields named `…Date`) as ISO strings. */
 const serialize = (state: Json) =>
-  JSON.stringify(state, function (this: Record<string, unknown>, key, value) {
-    return key.endsWith('Date') && this[key] instanceof Date ? (this[key] as Date).toISOString() : value;
-  }, 2);
+  JSON.stringify(
+    state,
+    function (this: Record<string, unknown>, key, value) {
+      return key.endsWith('Date') && this[key] instanceof Date ? (this[key] as Date).toISOString() : value;
+    },
+    2,
+  );
 const deserialize = (text: string) =>
-  JSON.parse(text, (key, value) => (key.endsWith('Date') && (typeof value === 'string' || typeof value === 'number') ? new Date(value) : value)) as Json;
+  JSON.parse(text, (key, value) =>
+    key.endsWith('Date') && (typeof value === 'string' || typeof value === 'number') ? new Date(value) : value,
+  ) as Json;
 
 /**
  * One of cognito-local's JSON files, kept in memory. Changes are written in the background,
@@ -74,10 +80,16 @@ class JsonFile {
       try {
         await writeAtomically(this.file, serialize(this.state));
         this.#persisted = version;
-        this.#settle((waiter) => waiter.version <= version, (waiter) => waiter.resolve());
+        this.#settle(
+          (waiter) => waiter.version <= version,
+          (waiter) => waiter.resolve(),
+        );
       } catch (error) {
         this.#persisted = version;
-        this.#settle((waiter) => waiter.version <= version, (waiter) => waiter.reject(error));
+        this.#settle(
+          (waiter) => waiter.version <= version,
+          (waiter) => waiter.reject(error),
+        );
       }
     }
     this.#writing = undefined;
@@ -118,7 +130,11 @@ class JsonFileStore implements DataStore {
 
   async set<T>(_ctx: unknown, key: string | string[], value: T): Promise<void> {
     const path = segments(key);
-    const parent = path.slice(0, -1).reduce<Json>((node, segment) => (node[segment] ??= {}) as Json, this.json.state);
+    let parent = this.json.state;
+    for (const segment of path.slice(0, -1)) {
+      parent[segment] ??= {};
+      parent = parent[segment] as Json;
+    }
     parent[path.at(-1)!] = value;
     await this.json.changed();
   }

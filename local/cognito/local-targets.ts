@@ -3,9 +3,19 @@ import type { Services } from 'cognito-local/lib/services/index.js';
 import { withUserSrpAuth } from './srp/user-srp-auth.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
-import { enforceClientWriteAttributes, enforceSchemaOnCreate, enforceSchemaOnUpdate, readableUserAttributes } from './targets/attribute-rules.ts';
+import {
+  enforceClientWriteAttributes,
+  enforceSchemaOnCreate,
+  enforceSchemaOnUpdate,
+  readableUserAttributes,
+} from './targets/attribute-rules.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly, unknownUserAsConfigured } from './targets/cognito-rules.ts';
+import {
+  confirmSignUpAsCognito,
+  enforcePasswordPolicy,
+  refuseSelfSignUpWhenAdminOnly,
+  unknownUserAsConfigured,
+} from './targets/cognito-rules.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
@@ -28,7 +38,13 @@ export function withLocalTargets(router: Router, services: Services): Router {
   const secretHash = (target: string) => requireSecretHash(services, target);
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema()],
-    SignUp: [secretHash('SignUp'), refuseSelfSignUpWhenAdminOnly(services), enforceSchemaOnCreate(services), enforceClientWriteAttributes(services), enforcePasswordPolicy(services)],
+    SignUp: [
+      secretHash('SignUp'),
+      refuseSelfSignUpWhenAdminOnly(services),
+      enforceSchemaOnCreate(services),
+      enforceClientWriteAttributes(services),
+      enforcePasswordPolicy(services),
+    ],
     ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
     ForgotPassword: [secretHash('ForgotPassword')],
     ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],

@@ -36,12 +36,14 @@ describe('CognitoOperations', () => {
     expect(refusal('InitiateAuth', null)).toEqual({ __type: 'SerializationException', Message: 'Unexpected field type' });
   });
 
-  it('refuses a member of the wrong JSON kind with Cognito\'s deserializer messages', () => {
+  it("refuses a member of the wrong JSON kind with Cognito's deserializer messages", () => {
     const base = { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client' };
     expect(refusal('InitiateAuth', { ...base, ClientId: { a: 1 } }).Message).toBe('Start of structure or map found where not expected.');
     expect(refusal('InitiateAuth', { ...base, ClientId: ['a'] }).Message).toBe('Start of list found where not expected.');
     expect(refusal('InitiateAuth', { ...base, AuthParameters: 'x' }).Message).toBe('Expected map or null');
-    expect(refusal('InitiateAuth', { ...base, AuthParameters: { USERNAME: { a: 1 } } }).Message).toBe('Start of structure or map found where not expected.');
+    expect(refusal('InitiateAuth', { ...base, AuthParameters: { USERNAME: { a: 1 } } }).Message).toBe(
+      'Start of structure or map found where not expected.',
+    );
     expect(refusal('SignUp', { ClientId: 'c', Username: 'u', UserAttributes: 'email' }).Message).toBe('Unexpected field type');
     expect(refusal('ListUsers', { UserPoolId: 'p', Limit: 'ten' }).Message).toBe('Unexpected field type');
   });
@@ -60,16 +62,23 @@ describe('CognitoOperations', () => {
 
   it('reads JSON null as an absent member', () => {
     expect(refusal('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: null }).message).toContain("Value null at 'clientId'");
-    expect(operations.readInput('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', Session: null })).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' });
+    expect(operations.readInput('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', Session: null })).toEqual({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'c',
+    });
   });
 
   it('refuses a sign-in AuthFlow or ChallengeName outside its enum, listing the values', () => {
     const { message } = refusal('InitiateAuth', { AuthFlow: 'USER_PASS_AUTH', ClientId: 'c' });
-    expect(message).toMatch(/^1 validation error detected: Value 'USER_PASS_AUTH' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: \[.*USER_SRP_AUTH.*\]$/);
-    expect(refusal('RespondToAuthChallenge', { ClientId: 'c', ChallengeName: 'NOPE' }).message).toContain("Value 'NOPE' at 'challengeName'");
+    expect(message).toMatch(
+      /^1 validation error detected: Value 'USER_PASS_AUTH' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: \[.*USER_SRP_AUTH.*\]$/,
+    );
+    expect(refusal('RespondToAuthChallenge', { ClientId: 'c', ChallengeName: 'NOPE' }).message).toContain(
+      "Value 'NOPE' at 'challengeName'",
+    );
   });
 
-  it('coerces scalars as Cognito\'s lenient deserializer does and keeps only the model\'s members', () => {
+  it("coerces scalars as Cognito's lenient deserializer does and keeps only the model's members", () => {
     const input = operations.readInput('AdminCreateUser', {
       UserPoolId: 42,
       Username: true,
@@ -82,7 +91,10 @@ describe('CognitoOperations', () => {
   });
 
   it('keeps a map key named __proto__ as a key, without touching the prototype', () => {
-    const input = operations.readInput('InitiateAuth', JSON.parse('{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"__proto__":"x"}}'));
+    const input = operations.readInput(
+      'InitiateAuth',
+      JSON.parse('{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c","AuthParameters":{"__proto__":"x"}}'),
+    );
     const parameters = input.AuthParameters as Record<string, unknown>;
     expect(Object.keys(parameters)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(parameters)).toBe(Object.prototype);

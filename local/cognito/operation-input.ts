@@ -127,7 +127,13 @@ function readValue(schema: NormalizedSchema, value: unknown, path: string, readi
     const map: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       // defineProperty: a key named `__proto__` stays a key.
-      if (item !== null) Object.defineProperty(map, key, { value: readValue(values, item, `${path}.${key}`, reading), enumerable: true, writable: true, configurable: true });
+      if (item !== null)
+        Object.defineProperty(map, key, {
+          value: readValue(values, item, `${path}.${key}`, reading),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return map;
   }

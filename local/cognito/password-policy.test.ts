@@ -4,7 +4,7 @@ import { passwordPolicyViolation } from './password-policy.ts';
 const AWS_DEFAULT = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
 
 describe('passwordPolicyViolation', () => {
-  it('accepts a password that meets AWS\'s default policy', () => {
+  it("accepts a password that meets AWS's default policy", () => {
     expect(passwordPolicyViolation('Correct-Horse-1', AWS_DEFAULT)).toBeUndefined();
   });
 
@@ -22,7 +22,7 @@ describe('passwordPolicyViolation', () => {
     expect(passwordPolicyViolation('abc', AWS_DEFAULT)).toBe('Password did not conform with policy: Password not long enough');
   });
 
-  it('counts a space and Cognito\'s other symbols as symbols', () => {
+  it("counts a space and Cognito's other symbols as symbols", () => {
     for (const symbol of [' ', '^', '$', '=', '+', '-', '`', '~']) {
       expect(passwordPolicyViolation(`Abcdefg1${symbol}`, AWS_DEFAULT)).toBeUndefined();
     }

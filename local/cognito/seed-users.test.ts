@@ -30,14 +30,14 @@ function seedUsersError(file: string): SeedUsersError {
 }
 
 describe('readSeedUsers', () => {
-  it('reads the project\'s seed users: two confirmed, one waiting for a code, one admin', () => {
+  it("reads the project's seed users: two confirmed, one waiting for a code, one admin", () => {
     const users = readSeedUsers(SEED_FILE);
     expect(users.map((user) => user.email)).toEqual(['admin@example.com', 'user@example.com', 'pending@example.com']);
     expect(users.filter((user) => !user.confirmed).map((user) => user.email)).toEqual(['pending@example.com']);
     expect(users.filter((user) => user.groups.includes('admins')).map((user) => user.email)).toEqual(['admin@example.com']);
   });
 
-  it('gives the project\'s seed users passwords the pool\'s policy accepts', () => {
+  it("gives the project's seed users passwords the pool's policy accepts", () => {
     // AdminSetUserPassword is not policy-checked locally, so a weak seed password would only fail on AWS.
     for (const user of readSeedUsers(SEED_FILE)) expect(passwordPolicyViolation(user.password, POOL_POLICY)).toBeUndefined();
   });
@@ -141,7 +141,10 @@ describe('seedUsers', () => {
           ],
         },
       ],
-      ['AdminSetUserPasswordCommand', { UserPoolId: 'local_Pool1', Username: 'ada@example.com', Password: 'Ada-Passw0rd!', Permanent: true }],
+      [
+        'AdminSetUserPasswordCommand',
+        { UserPoolId: 'local_Pool1', Username: 'ada@example.com', Password: 'Ada-Passw0rd!', Permanent: true },
+      ],
     ]);
   });
 
@@ -160,7 +163,9 @@ describe('seedUsers', () => {
       { ...ada, groups: ['admins'] },
       { ...bob, groups: ['admins'] },
     ]);
-    expect(sent.filter(([name]) => name === 'CreateGroupCommand')).toEqual([['CreateGroupCommand', { UserPoolId: 'local_Pool1', GroupName: 'admins' }]]);
+    expect(sent.filter(([name]) => name === 'CreateGroupCommand')).toEqual([
+      ['CreateGroupCommand', { UserPoolId: 'local_Pool1', GroupName: 'admins' }],
+    ]);
     expect(sent.filter(([name]) => name === 'AdminAddUserToGroupCommand')).toEqual([
       ['AdminAddUserToGroupCommand', { UserPoolId: 'local_Pool1', Username: 'ada@example.com', GroupName: 'admins' }],
       ['AdminAddUserToGroupCommand', { UserPoolId: 'local_Pool1', Username: 'bob@example.com', GroupName: 'admins' }],

@@ -50,7 +50,12 @@ const exists = (lookup: Promise<unknown>) =>
   );
 
 /** Creates the seed users that the pool lacks; existing users, and their passwords, are left alone. */
-export async function seedUsers(cognito: CognitoClient, userPoolId: string, clientId: string, users: readonly SeedUser[]): Promise<string[]> {
+export async function seedUsers(
+  cognito: CognitoClient,
+  userPoolId: string,
+  clientId: string,
+  users: readonly SeedUser[],
+): Promise<string[]> {
   const created: string[] = [];
   for (const user of users) {
     if (await exists(cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email })))) continue;
@@ -66,7 +71,9 @@ export async function seedUsers(cognito: CognitoClient, userPoolId: string, clie
           ],
         }),
       );
-      await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }));
+      await cognito.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+      );
     } else {
       await cognito.send(new SignUpCommand({ ClientId: clientId, Username: user.email, Password: user.password }));
     }

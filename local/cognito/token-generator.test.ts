@@ -65,7 +65,13 @@ describe('CognitoTokenGenerator', () => {
     const claims = verify((await generator.generate({}, user, [], { ...client, ReadAttributes: ['custom:team'] })).IdToken);
     expect(claims).not.toHaveProperty('email');
     expect(claims).not.toHaveProperty('email_verified');
-    expect(claims).toMatchObject({ sub: user.Username, 'custom:team': 'engines', 'cognito:username': user.Username, token_use: 'id', aud: 'client1' });
+    expect(claims).toMatchObject({
+      sub: user.Username,
+      'custom:team': 'engines',
+      'cognito:username': user.Username,
+      token_use: 'id',
+      aud: 'client1',
+    });
   });
 
   it('issues an access token for the client, with the same event and origin', async () => {
@@ -89,7 +95,10 @@ describe('CognitoTokenGenerator', () => {
   });
 
   it("uses Cognito's 60 minutes when the client sets no validity", async () => {
-    const { IdToken, AccessToken } = await generator.generate({}, user, [], { UserPoolId: 'local_pool1', ClientId: 'client1' } as AppClient);
+    const { IdToken, AccessToken } = await generator.generate({}, user, [], {
+      UserPoolId: 'local_pool1',
+      ClientId: 'client1',
+    } as AppClient);
     expect(verify(IdToken).exp).toBe(nowSeconds + 3600);
     expect(verify(AccessToken).exp).toBe(nowSeconds + 3600);
   });

@@ -29,7 +29,9 @@ function lifetime(validity: number | undefined, unit: string | undefined, fallba
  */
 function idTokenAttributes(user: User, client: AppClient): Record<string, string | boolean> {
   const readable = readableAttributes(client);
-  const attributes: Record<string, string | boolean> = attributesToRecord(user.Attributes.filter((attribute) => readable.has(attribute.Name)));
+  const attributes: Record<string, string | boolean> = attributesToRecord(
+    user.Attributes.filter((attribute) => readable.has(attribute.Name)),
+  );
   for (const name of ['email_verified', 'phone_number_verified']) {
     if (name in attributes) attributes[name] = attributes[name] === 'true';
   }
@@ -82,7 +84,14 @@ export class CognitoTokenGenerator implements TokenGenerator {
         lifetime(client.IdTokenValidity, units?.IdToken, 3600),
       ),
       sign(
-        { ...shared, client_id: client.ClientId, token_use: 'access', scope: 'aws.cognito.signin.user.admin', jti: randomUUID(), username: user.Username },
+        {
+          ...shared,
+          client_id: client.ClientId,
+          token_use: 'access',
+          scope: 'aws.cognito.signin.user.admin',
+          jti: randomUUID(),
+          username: user.Username,
+        },
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
       ),
     ]);

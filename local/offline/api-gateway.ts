@@ -29,7 +29,10 @@ interface GatewayError {
  */
 export function refuse(request: HapiRequest, h: HapiToolkit, type: GatewayErrorType, message?: string): HapiResponse {
   (request.app as Record<symbol, GatewayError>)[GATEWAY_ERROR] = { type, message };
-  return h.response().code(type === 'AUTHORIZER_FAILURE' ? 500 : 401).takeover();
+  return h
+    .response()
+    .code(type === 'AUTHORIZER_FAILURE' ? 500 : 401)
+    .takeover();
 }
 
 /** By listener where there is one: hapi hands each auth strategy a clone of the server. */
@@ -77,7 +80,9 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, options: ApiGatewa
   const refused = (request.app as Record<symbol, GatewayError | undefined>)[GATEWAY_ERROR];
   if (refused) return gateway(refused.type, refused.message);
   if (!response || request.route.path === NOT_FOUND_ROUTE) {
-    console.warn(`[api] ${request.method.toUpperCase()} ${request.path}: no such method and path in serverless.yml (403 Missing Authentication Token)`);
+    console.warn(
+      `[api] ${request.method.toUpperCase()} ${request.path}: no such method and path in serverless.yml (403 Missing Authentication Token)`,
+    );
     return gateway('MISSING_AUTHENTICATION_TOKEN');
   }
   if (response.isBoom) {

@@ -56,13 +56,13 @@ describe('tokenAuthenticate', () => {
     expect(verify).toHaveBeenCalledWith('abc', []);
   });
 
-  it('hands the method\'s scopes to the verifier', async () => {
+  it("hands the method's scopes to the verifier", async () => {
     const verify = vi.fn(async () => ({ ...idClaims, token_use: 'access' }));
     await authenticateWith(verify, { scopes: ['orders/read'] })(request({ authorization: 'abc' }), fakeToolkit().toolkit);
     expect(verify).toHaveBeenCalledWith('abc', ['orders/read']);
   });
 
-  it('reuses a verified token\'s result within the TTL', async () => {
+  it("reuses a verified token's result within the TTL", async () => {
     const verify = vi.fn(async () => idClaims);
     const authenticate = authenticateWith(verify);
     await authenticate(request({ authorization: 'abc' }), fakeToolkit().toolkit);
@@ -104,7 +104,9 @@ describe('tokenAuthenticate', () => {
     const req = request({});
     await authenticateWith(async () => idClaims)(req, toolkit);
     expect(answer).toEqual({ status: 401, takenOver: true });
-    expect(Object.getOwnPropertySymbols(req.app).map((key) => (req.app as Record<symbol, unknown>)[key])).toEqual([{ type: 'UNAUTHORIZED' }]);
+    expect(Object.getOwnPropertySymbols(req.app).map((key) => (req.app as Record<symbol, unknown>)[key])).toEqual([
+      { type: 'UNAUTHORIZED' },
+    ]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('no authorization header'));
   });
 
@@ -142,7 +144,7 @@ describe('tokenAuthenticate', () => {
 });
 
 describe('authorizerContext', () => {
-  it('keeps serverless-offline\'s unverified claims, principalId and scopes out', () => {
+  it("keeps serverless-offline's unverified claims, principalId and scopes out", () => {
     const context = Object.assign(authorizerContext({ email: 'ada@example.com' }), {
       claims: { email: 'mallory@example.com' },
       principalId: 'offlineContext_authorizer_principalId',

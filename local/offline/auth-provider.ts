@@ -54,7 +54,9 @@ export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, 
   const route = `${method.toUpperCase()} /${path.replace(/^\//, '')}`;
   const authorization = stack().routes[route];
   if (!authorization) {
-    throw new UnsupportedAuthorizerError(`${route} is served by serverless-offline but is not a method of the stack deployed locally (${localStackFile}).`);
+    throw new UnsupportedAuthorizerError(
+      `${route} is served by serverless-offline but is not a method of the stack deployed locally (${localStackFile}).`,
+    );
   }
   const authenticate = authorization.type === 'COGNITO_USER_POOLS' ? cognitoAuthenticate(authorization) : publicAuthenticate;
   return {
@@ -103,7 +105,10 @@ function verifierFor(poolId: string): VerifyCognitoToken {
   if (!verifier) {
     const { cognitoEndpoint } = stack();
     // The keys come from where this process reaches the emulator (the same URL, except inside a container network).
-    verifier = createCognitoTokenVerifier({ issuer: `${cognitoEndpoint}/${poolId}`, jwksUri: `${cognitoUrl}/${poolId}/.well-known/jwks.json` });
+    verifier = createCognitoTokenVerifier({
+      issuer: `${cognitoEndpoint}/${poolId}`,
+      jwksUri: `${cognitoUrl}/${poolId}/.well-known/jwks.json`,
+    });
     verifiers.set(poolId, verifier);
   }
   return verifier;

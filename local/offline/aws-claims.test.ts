@@ -10,7 +10,7 @@ const JUNE_18 = 1718722804;
 const MARCH_5 = 1704067200 + 64 * 86400 + 7 * 3600 + 8 * 60 + 9;
 
 describe('javaDateString', () => {
-  it('formats epoch seconds as Java\'s Date.toString() in UTC', () => {
+  it("formats epoch seconds as Java's Date.toString() in UTC", () => {
     expect(javaDateString(JUNE_18)).toBe('Tue Jun 18 15:00:04 UTC 2024');
   });
 
@@ -49,7 +49,7 @@ describe('awsClaims', () => {
     expect(awsClaims({ email: 'ada@example.com', name: null, nickname: undefined })).toEqual({ email: 'ada@example.com' });
   });
 
-  it('hands over an ID token\'s claims as a flat map of strings', () => {
+  it("hands over an ID token's claims as a flat map of strings", () => {
     const claims = awsClaims({
       sub: '7d8ca528-4931-4254-9273-ea5ee853f271',
       'cognito:groups': ['admin', 'editor'],

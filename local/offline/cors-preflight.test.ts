@@ -11,7 +11,7 @@ function preflights(...events: [path: string, method: string, cors: CorsSetting 
 }
 
 describe('CorsPreflights', () => {
-  it('answers a `cors: true` GET path with serverless\'s default preflight headers', () => {
+  it("answers a `cors: true` GET path with serverless's default preflight headers", () => {
     expect(preflights(['api/x', 'get', true]).headersFor('api/x', undefined)).toEqual({
       'Content-Type': 'application/json',
       'Access-Control-Allow-Origin': '*',
@@ -71,7 +71,7 @@ describe('CorsPreflights', () => {
     expect(headers?.['Access-Control-Allow-Headers']).toBe('Authorization');
   });
 
-  it('defaults the object form to origin * and serverless\'s default headers, without credentials', () => {
+  it("defaults the object form to origin * and serverless's default headers, without credentials", () => {
     expect(preflights(['api/x', 'get', {}]).headersFor('api/x', undefined)).toEqual({
       'Content-Type': 'application/json',
       'Access-Control-Allow-Origin': '*',
@@ -80,7 +80,7 @@ describe('CorsPreflights', () => {
     });
   });
 
-  it('puts listed methods first, then OPTIONS and the event\'s own method, as serverless does', () => {
+  it("puts listed methods first, then OPTIONS and the event's own method, as serverless does", () => {
     const headers = preflights(['api/x', 'get', { methods: ['PUT'] }]).headersFor('api/x', undefined);
     expect(headers?.['Access-Control-Allow-Methods']).toBe('PUT,OPTIONS,GET');
   });

@@ -99,7 +99,12 @@ function eventCors(method: string, setting: CorsSetting): PathCors {
  */
 function pickOrigin(origins: readonly string[], requestOrigin: string | undefined): string {
   const matches = (origin: string) =>
-    new RegExp(`^${origin.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`).test(requestOrigin ?? '');
+    new RegExp(
+      `^${origin
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+')}$`,
+    ).test(requestOrigin ?? '');
   return requestOrigin && origins.some(matches) ? requestOrigin : origins[0]!;
 }
 

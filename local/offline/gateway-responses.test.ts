@@ -163,7 +163,7 @@ describe('gatewayResponse', () => {
     expect(response.body).toBe('{"message":"Unauthorized"}');
   });
 
-  it('copies the request\'s Origin into a header mapped from method.request.header.Origin', () => {
+  it("copies the request's Origin into a header mapped from method.request.header.Origin", () => {
     const settings: GatewayResponseSettings = {
       DEFAULT_4XX: {
         responseParameters: {

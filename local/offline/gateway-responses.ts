@@ -23,7 +23,11 @@ export interface GatewayResponse {
 /** API Gateway's default answer for each error type (docs: "Gateway response types"). */
 const DEFAULTS: Readonly<Record<GatewayErrorType, { statusCode: number; message: string | null; errorType: string }>> = {
   UNAUTHORIZED: { statusCode: 401, message: 'Unauthorized', errorType: 'UnauthorizedException' },
-  MISSING_AUTHENTICATION_TOKEN: { statusCode: 403, message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException' },
+  MISSING_AUTHENTICATION_TOKEN: {
+    statusCode: 403,
+    message: 'Missing Authentication Token',
+    errorType: 'MissingAuthenticationTokenException',
+  },
   AUTHORIZER_FAILURE: { statusCode: 500, message: null, errorType: 'AuthorizerConfigurationException' },
   // A request the gateway refuses as malformed; the caller gives the status (400, 431…) and message.
   DEFAULT_4XX: { statusCode: 400, message: 'Bad Request', errorType: 'BadRequestException' },
@@ -35,12 +39,19 @@ export function gatewayResponseSettings(resources: Record<string, CfnResource>):
   const settings: Record<string, GatewayResponseSetting> = {};
   for (const resource of Object.values(resources)) {
     if (resource.Type !== 'AWS::ApiGateway::GatewayResponse') continue;
-    const { ResponseType, StatusCode, ResponseParameters = {} } = resource.Properties as {
+    const {
+      ResponseType,
+      StatusCode,
+      ResponseParameters = {},
+    } = resource.Properties as {
       ResponseType: string;
       StatusCode?: string;
       ResponseParameters?: Record<string, string>;
     };
-    settings[ResponseType] = { ...(StatusCode !== undefined && { statusCode: String(StatusCode) }), responseParameters: ResponseParameters };
+    settings[ResponseType] = {
+      ...(StatusCode !== undefined && { statusCode: String(StatusCode) }),
+      responseParameters: ResponseParameters,
+    };
   }
   return settings;
 }

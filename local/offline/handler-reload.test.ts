@@ -30,7 +30,9 @@ describe('removeBundlesExcept', () => {
   it('deletes bundles of another format and keeps the current ones', () => {
     const bundleDir = mkdtempSync(path.join(os.tmpdir(), 'handler-bundles-'));
     mkdirSync(path.join(bundleDir, 'src', 'functions'), { recursive: true });
-    const files = ['hello.mjs', 'hello.mjs.map', 'hello.cjs', 'hello.cjs.map', 'notes.txt'].map((name) => path.join('src', 'functions', name));
+    const files = ['hello.mjs', 'hello.mjs.map', 'hello.cjs', 'hello.cjs.map', 'notes.txt'].map((name) =>
+      path.join('src', 'functions', name),
+    );
     for (const file of files) writeFileSync(path.join(bundleDir, file), '');
 
     expect(removeBundlesExcept(bundleDir, '.cjs').sort()).toEqual([files[0], files[1]]);

@@ -9,12 +9,15 @@ import { watchHapiServers } from './hapi-servers.ts';
 
 const offlineDir = path.dirname(createRequire(import.meta.url).resolve('serverless-offline'));
 
-it('hands over the server that serverless-offline\'s lambda/HttpServer.js creates (it imports hapi\'s Server after the wrap)', async () => {
+it("hands over the server that serverless-offline's lambda/HttpServer.js creates (it imports hapi's Server after the wrap)", async () => {
   const created: HapiServerInternals[] = [];
   watchHapiServers((server) => created.push(server));
   const { default: HttpServer } = (await import(pathToFileURL(path.join(offlineDir, 'lambda/HttpServer.js')).href)) as {
     default: new (options: object, lambda: object) => unknown;
   };
   new HttpServer({ host: '127.0.0.1', lambdaPort: 13_999 }, {});
-  expect(created.map((server) => server.settings.port), 'update local/offline/hapi-servers.ts: offline creates its Lambda server another way').toEqual([13_999]);
+  expect(
+    created.map((server) => server.settings.port),
+    'update local/offline/hapi-servers.ts: offline creates its Lambda server another way',
+  ).toEqual([13_999]);
 });

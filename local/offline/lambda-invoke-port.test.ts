@@ -9,7 +9,12 @@ const offlineRequire = createRequire(path.join(path.dirname(createRequire(import
 const hapi = offlineRequire('@hapi/hapi') as { server(options?: object): TestServer };
 
 interface TestServer extends HapiServerInternals {
-  route(route: { method: string; path: string; options?: object; handler: (request: { params: { functionName: string }; headers: Record<string, string> }) => unknown }): void;
+  route(route: {
+    method: string;
+    path: string;
+    options?: object;
+    handler: (request: { params: { functionName: string }; headers: Record<string, string> }) => unknown;
+  }): void;
   inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{
     statusCode: number;
     payload: string;
@@ -27,7 +32,9 @@ function invokeServer(): { server: TestServer; invoked: string[] } {
     method: 'POST',
     path: '/2015-03-31/functions/{functionName}/invocations',
     options: payloadOptions,
-    handler: ({ params, headers }) => (invoked.push(`${params.functionName} ${headers['x-amz-invocation-type'] ?? 'RequestResponse'}`), { ok: true }),
+    handler: ({ params, headers }) => (
+      invoked.push(`${params.functionName} ${headers['x-amz-invocation-type'] ?? 'RequestResponse'}`), { ok: true }
+    ),
   });
   server.route({
     method: 'POST',
@@ -59,7 +66,9 @@ describe('emulateLambdaInvokeErrors', () => {
   });
 
   it('answers an X-Amz-Client-Context that is not base64 JSON with InvalidRequestContentException', async () => {
-    const response = await invoke(invokeServer().server, 'hello', '{}', { 'x-amz-client-context': Buffer.from('not json').toString('base64') });
+    const response = await invoke(invokeServer().server, 'hello', '{}', {
+      'x-amz-client-context': Buffer.from('not json').toString('base64'),
+    });
     expect([response.statusCode, response.headers['x-amzn-errortype']]).toEqual([400, 'InvalidRequestContentException']);
   });
 

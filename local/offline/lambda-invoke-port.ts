@@ -27,16 +27,26 @@ export function emulateLambdaInvokeErrors(server: HapiServerInternals, functionN
   installed.add(server);
   server.ext('onPreHandler', (request, h) => {
     const invoke = request as InvokeRequest;
-    return refuseMalformedInvoke(invoke, h, functionNames()) ?? (isAsynchronous(invoke) ? invokeInBackground(server, invoke, h) : h.continue);
+    return (
+      refuseMalformedInvoke(invoke, h, functionNames()) ?? (isAsynchronous(invoke) ? invokeInBackground(server, invoke, h) : h.continue)
+    );
   });
   server.ext('onPreResponse', (request, h) => {
     const response = request.response;
     if (response?.isBoom && response.output.statusCode === 413) {
-      return lambdaError(h, 413, 'RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+      return lambdaError(
+        h,
+        413,
+        'RequestTooLargeException',
+        `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`,
+      );
     }
     return h.continue;
   });
-  answerClientErrorsWithJson(server.listener, ({ status }) => ({ status, body: JSON.stringify({ Type: 'User', message: STATUS_CODES[status] }) }));
+  answerClientErrorsWithJson(server.listener, ({ status }) => ({
+    status,
+    body: JSON.stringify({ Type: 'User', message: STATUS_CODES[status] }),
+  }));
 }
 
 /** Lambda's answer to a malformed call on an invoke route, or undefined to let it through. */

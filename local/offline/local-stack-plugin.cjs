@@ -8,6 +8,7 @@ class LocalStagePlugin {
     if (serverless.processedInput.commands[0] === 'offline') {
       const { requireTypeScript } = require('../typescript.cjs');
       const { LocalStackPlugin } = requireTypeScript('./local-stack-plugin.ts', __filename);
+      // biome-ignore lint/correctness/noConstructorReturn: serverless constructs this entry; for `offline` it gets the real plugin.
       return new LocalStackPlugin(serverless, options);
     }
     this.hooks = {

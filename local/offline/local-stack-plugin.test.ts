@@ -23,7 +23,9 @@ describe('the local stage plugin, outside `serverless offline`', () => {
   it('refuses to deploy the local stage, naming the flag to use', async () => {
     const refusal = plugin('deploy', undefined).hooks.initialize!();
     await expect(refusal).rejects.toBeInstanceOf(ServerlessError);
-    await expect(refusal).rejects.toThrow('The "local" stage runs on this machine (npm start) and is never sent to AWS. Name an AWS stage: npm run deploy -- --stage prod');
+    await expect(refusal).rejects.toThrow(
+      'The "local" stage runs on this machine (npm start) and is never sent to AWS. Name an AWS stage: npm run deploy -- --stage prod',
+    );
   });
 
   it('refuses to remove the local stage from AWS', async () => {

@@ -133,7 +133,12 @@ export class LocalStackPlugin {
 
   /** `npm start` starts the emulator alongside: it gets the time to answer. */
   async awaitCognito(): Promise<void> {
-    if (!(await eventually(answers(`${cognitoUrl}/health`, (status) => status === 200), COGNITO_START_MS))) {
+    if (
+      !(await eventually(
+        answers(`${cognitoUrl}/health`, (status) => status === 200),
+        COGNITO_START_MS,
+      ))
+    ) {
       throw new this.serverless.classes.Error(
         `No Cognito emulator answers at ${cognitoUrl}. Start the whole stack with \`npm start\`.`,
         'LOCAL_COGNITO_UNREACHABLE',

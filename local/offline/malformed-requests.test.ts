@@ -12,7 +12,12 @@ const offlineRequire = createRequire(path.join(path.dirname(createRequire(import
 const hapi = offlineRequire('@hapi/hapi') as { server(options?: object): TestServer };
 
 interface TestServer extends HapiServerInternals {
-  route(route: { method: string; path: string; options?: object; handler: (request: unknown, h: { response(body: string): { type(t: string): unknown } }) => unknown }): void;
+  route(route: {
+    method: string;
+    path: string;
+    options?: object;
+    handler: (request: unknown, h: { response(body: string): { type(t: string): unknown } }) => unknown;
+  }): void;
   inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string }): Promise<{
     statusCode: number;
     payload: string;
@@ -30,7 +35,12 @@ function apiServer(): TestServer {
   answerMalformedRequestsLikeApiGateway(server, settings);
   emulateApiGateway(server, { stage: 'local', gatewayResponses: settings, preflights: new CorsPreflights() });
   server.route({ method: 'GET', path: '/local/api/hello', handler: (_request, h) => h.response('"hello"').type('application/json') });
-  server.route({ method: 'POST', path: '/local/api/upload', options: { payload: { allow: 'application/json' } }, handler: () => 'uploaded' });
+  server.route({
+    method: 'POST',
+    path: '/local/api/upload',
+    options: { payload: { allow: 'application/json' } },
+    handler: () => 'uploaded',
+  });
   return server;
 }
 
@@ -49,7 +59,7 @@ describe('answerMalformedRequestsLikeApiGateway', () => {
     }
   });
 
-  it('answers a request Node\'s parser refuses with the gateway\'s JSON 4XX and the DEFAULT_4XX headers', () => {
+  it("answers a request Node's parser refuses with the gateway's JSON 4XX and the DEFAULT_4XX headers", () => {
     const server = apiServer();
     let written = '';
     const socket = { writable: true, end: (data: string) => void (written += data), destroy() {}, on() {} };
@@ -63,7 +73,9 @@ describe('answerMalformedRequestsLikeApiGateway', () => {
 
 describe('emulateApiGateway', () => {
   it('installs once per server, though hapi hands each auth strategy a clone of it', () => {
-    const server = hapi.server() as TestServer & { auth: { scheme(name: string, scheme: (clone: TestServer) => object): void; strategy(name: string, scheme: string): void } };
+    const server = hapi.server() as TestServer & {
+      auth: { scheme(name: string, scheme: (clone: TestServer) => object): void; strategy(name: string, scheme: string): void };
+    };
     const extensions: string[] = [];
     server.auth.scheme('local', (clone) => {
       const ext = clone.ext.bind(clone);
@@ -76,8 +88,13 @@ describe('emulateApiGateway', () => {
     expect(extensions).toEqual(['onRequest', 'onPostHandler', 'onPreResponse']);
   });
 
-  it('answers a request hapi refuses itself (here a payload type the route does not take) with the gateway\'s 4XX, not a 5XX', async () => {
-    const response = await apiServer().inject({ method: 'POST', url: '/local/api/upload', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+  it("answers a request hapi refuses itself (here a payload type the route does not take) with the gateway's 4XX, not a 5XX", async () => {
+    const response = await apiServer().inject({
+      method: 'POST',
+      url: '/local/api/upload',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.payload).toBe('{"message":"Unsupported Media Type"}');
     expect(response.headers['x-amzn-errortype']).toBe('BadRequestException');

@@ -103,7 +103,7 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'mallory@example.com' } });
   });
 
-  it('no longer sees sls-offline-authorizer-override once api-gateway.ts\'s onRequest step has run (request.raw.req.rawHeaders)', async () => {
+  it("no longer sees sls-offline-authorizer-override once api-gateway.ts's onRequest step has run (request.raw.req.rawHeaders)", async () => {
     const onRequest: ((request: HapiRequest, h: HapiToolkit) => unknown)[] = [];
     const server: HapiServer = { ext: (event, method) => void (event === 'onRequest' && onRequest.push(method)) };
     emulateApiGateway(server, { stage: 'local', gatewayResponses: {}, preflights: new CorsPreflights() });
@@ -168,7 +168,7 @@ function serverWithCorsRoute(): TestServer {
 }
 
 describe('hapi as serverless-offline runs it', () => {
-  it('sends the response an auth scheme\'s authenticate returns with takeover(), without running the handler (api-gateway.ts refuse())', async () => {
+  it("sends the response an auth scheme's authenticate returns with takeover(), without running the handler (api-gateway.ts refuse())", async () => {
     const { server, handlerCalls } = serverThatRefuses();
     const response = await server.inject({ method: 'GET', url: '/refused' });
     expect(response.statusCode).toBe(401);
@@ -176,11 +176,15 @@ describe('hapi as serverless-offline runs it', () => {
     expect(handlerCalls.count).toBe(0);
   });
 
-  it('lets a server onPreResponse ext replace an auth scheme\'s takeover response (api-gateway.ts finishResponse())', async () => {
+  it("lets a server onPreResponse ext replace an auth scheme's takeover response (api-gateway.ts finishResponse())", async () => {
     const { server } = serverThatRefuses();
     server.ext('onPreResponse', (request, h) => {
       const refused = request.response as HapiResponse;
-      return h.response('{"message":"Unauthorized"}').code(refused.statusCode).header('x-amzn-ErrorType', 'UnauthorizedException').takeover();
+      return h
+        .response('{"message":"Unauthorized"}')
+        .code(refused.statusCode)
+        .header('x-amzn-ErrorType', 'UnauthorizedException')
+        .takeover();
     });
     const response = await server.inject({ method: 'GET', url: '/refused' });
     expect(response.statusCode).toBe(401);
@@ -254,7 +258,10 @@ describe('serverless-offline configuration', () => {
 
   it('keeps requestContext.authorizer on public routes when a customAuthenticationProvider is set (events/http/HttpServer.js)', async () => {
     const source = await readOffline('events/http/HttpServer.js');
-    expect(source, `HttpServer.js changed when it deletes requestContext.authorizer: check authorizerContext() in auth-provider.ts`).toMatch(
+    expect(
+      source,
+      `HttpServer.js changed when it deletes requestContext.authorizer: check authorizerContext() in auth-provider.ts`,
+    ).toMatch(
       /hasCustomAuthProvider =\s+customizations\?\.offline\?\.customAuthenticationProvider\s+if \(!endpoint\.authorizer && !hasCustomAuthProvider\) \{/,
     );
   });

@@ -38,7 +38,7 @@ describe('TokenCache', () => {
     expect(cache.get('token-a')).toBeUndefined();
   });
 
-  it('never returns a value past the token\'s expiresAt, even when the TTL is longer', () => {
+  it("never returns a value past the token's expiresAt, even when the TTL is longer", () => {
     const clock = fakeClock(START_MS);
     const cache = new TokenCache<string>(3600, clock.now);
     const expiresAt = START_MS / 1000 + 60;

@@ -176,7 +176,10 @@ describe('createCognitoTokenVerifier', () => {
     const server = http.createServer((_request, response) => response.end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const verify = createCognitoTokenVerifier({ issuer: ISSUER, jwksUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json` });
+      const verify = createCognitoTokenVerifier({
+        issuer: ISSUER,
+        jwksUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
+      });
       const [stranger, valid] = await Promise.allSettled([verify(signIdToken(idClaims(), { kid: 'unknown-kid' })), verify(signIdToken())]);
 
       expect(stranger.status).toBe('rejected');

@@ -98,7 +98,9 @@ function jwksKeySource(jwksUri: string, refetchIntervalMs: number): (kid: string
     lastFetch = Date.now();
     fetching = jwks
       .getSigningKeys()
-      .then((found) => void found.forEach((key) => keys.set(key.kid, key.getPublicKey())))
+      .then((found) => {
+        for (const key of found) keys.set(key.kid, key.getPublicKey());
+      })
       .finally(() => (fetching = undefined));
     return fetching;
   };

@@ -12,7 +12,9 @@ const STACK_FILE_WAIT_MS = 60_000;
 
 try {
   if (!(await eventually(async () => existsSync(localStackFile), STACK_FILE_WAIT_MS))) {
-    throw new Error(`${localStackFile} did not appear within ${STACK_FILE_WAIT_MS / 1000} s: the API writes it when it starts. Run the whole stack with \`npm start\`.`);
+    throw new Error(
+      `${localStackFile} did not appear within ${STACK_FILE_WAIT_MS / 1000} s: the API writes it when it starts. Run the whole stack with \`npm start\`.`,
+    );
   }
   const stack = readLocalStack(localStackFile);
   // Vite hands VITE_* variables of its environment to the page (web/src/config.ts reads them).

@@ -5,11 +5,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
  * through untouched and adds no CORS headers of its own, so each handler states the ones the
  * browser needs.
  */
-export function jsonResponse(
-  statusCode: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): APIGatewayProxyResult {
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
   return {
     statusCode,
     headers: { 'Content-Type': 'application/json', ...headers },

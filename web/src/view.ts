@@ -71,7 +71,12 @@ export function showInbox(messages: readonly InboxMessage[], onUse: (message: In
   panel.hidden = false;
   const rows = [...messages].reverse().map((message) => {
     const row = document.createElement('tr');
-    for (const text of [message.to, KIND_LABELS[message.kind] ?? message.kind, message.code, new Date(message.sentAt).toLocaleTimeString()]) {
+    for (const text of [
+      message.to,
+      KIND_LABELS[message.kind] ?? message.kind,
+      message.code,
+      new Date(message.sentAt).toLocaleTimeString(),
+    ]) {
       row.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
     const use = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Use this code' });

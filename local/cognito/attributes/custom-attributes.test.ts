@@ -13,8 +13,10 @@ describe('customSchemaAttribute', () => {
     });
   });
 
-  it('keeps a Number\'s constraints and gives it no string constraints', () => {
-    expect(customSchemaAttribute({ Name: 'level', AttributeDataType: 'Number', Mutable: false, NumberAttributeConstraints: { MinValue: '1' } })).toEqual({
+  it("keeps a Number's constraints and gives it no string constraints", () => {
+    expect(
+      customSchemaAttribute({ Name: 'level', AttributeDataType: 'Number', Mutable: false, NumberAttributeConstraints: { MinValue: '1' } }),
+    ).toEqual({
       Name: 'custom:level',
       AttributeDataType: 'Number',
       DeveloperOnlyAttribute: false,
@@ -31,8 +33,10 @@ describe('customSchemaAttribute', () => {
 });
 
 describe('refuseRequiredCustomAttributes', () => {
-  it('refuses a required custom attribute with Cognito\'s message', () => {
-    expect(() => refuseRequiredCustomAttributes([{ Name: 'team', Required: true }])).toThrow('Required custom attributes are not supported currently.');
+  it("refuses a required custom attribute with Cognito's message", () => {
+    expect(() => refuseRequiredCustomAttributes([{ Name: 'team', Required: true }])).toThrow(
+      'Required custom attributes are not supported currently.',
+    );
   });
 
   it('lets a standard attribute be required', () => {

@@ -4,10 +4,18 @@ import { creationViolation, updateViolation, valueProblem, type SchemaAttribute 
 
 // A pool whose email is required, with a short custom string, an immutable one and a number.
 const SCHEMA: SchemaAttribute[] = [
-  ...(USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []).map((attribute) => (attribute.Name === 'email' ? { ...attribute, Required: true } : attribute)),
+  ...(USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []).map((attribute) =>
+    attribute.Name === 'email' ? { ...attribute, Required: true } : attribute,
+  ),
   { Name: 'custom:team', AttributeDataType: 'String', Mutable: true, Required: false, StringAttributeConstraints: { MaxLength: '5' } },
   { Name: 'custom:tenant', AttributeDataType: 'String', Mutable: false, Required: false, StringAttributeConstraints: {} },
-  { Name: 'custom:level', AttributeDataType: 'Number', Mutable: true, Required: false, NumberAttributeConstraints: { MinValue: '1', MaxValue: '9' } },
+  {
+    Name: 'custom:level',
+    AttributeDataType: 'Number',
+    Mutable: true,
+    Required: false,
+    NumberAttributeConstraints: { MinValue: '1', MaxValue: '9' },
+  },
 ];
 
 describe('creationViolation', () => {
@@ -21,20 +29,34 @@ describe('creationViolation', () => {
   });
 
   it('refuses a standard-looking name the schema lacks, as Cognito words it', () => {
-    expect(creationViolation([{ Name: 'email', Value: 'a@b.c' }, { Name: 'favorite_flavor', Value: 'x' }], SCHEMA)).toBe(
-      'Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n',
-    );
+    expect(
+      creationViolation(
+        [
+          { Name: 'email', Value: 'a@b.c' },
+          { Name: 'favorite_flavor', Value: 'x' },
+        ],
+        SCHEMA,
+      ),
+    ).toBe('Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n');
   });
 
   it('refuses an unknown custom attribute: its type cannot be determined', () => {
-    expect(creationViolation([{ Name: 'email', Value: 'a@b.c' }, { Name: 'custom:foo', Value: 'x' }], SCHEMA)).toBe(
-      'Attributes did not conform to the schema: Type for attribute {custom:foo} could not be determined',
-    );
+    expect(
+      creationViolation(
+        [
+          { Name: 'email', Value: 'a@b.c' },
+          { Name: 'custom:foo', Value: 'x' },
+        ],
+        SCHEMA,
+      ),
+    ).toBe('Attributes did not conform to the schema: Type for attribute {custom:foo} could not be determined');
   });
 
   it('names each missing required attribute on a line of its own', () => {
     const schema = SCHEMA.map((attribute) => (attribute.Name === 'name' ? { ...attribute, Required: true } : attribute));
-    expect(creationViolation([], schema)).toBe('Attributes did not conform to the schema: name: The attribute is required\nemail: The attribute is required\n');
+    expect(creationViolation([], schema)).toBe(
+      'Attributes did not conform to the schema: name: The attribute is required\nemail: The attribute is required\n',
+    );
   });
 
   it('counts an implied attribute (the email of an email-as-username pool) as given', () => {
@@ -42,17 +64,33 @@ describe('creationViolation', () => {
   });
 
   it('counts an empty value as missing', () => {
-    expect(creationViolation([{ Name: 'email', Value: '' }], SCHEMA)).toBe('Attributes did not conform to the schema: email: The attribute is required\n');
-  });
-
-  it('refuses a string longer than its MaxLength', () => {
-    expect(creationViolation([{ Name: 'email', Value: 'a@b.c' }, { Name: 'custom:team', Value: 'purple' }], SCHEMA)).toBe(
-      'Attributes did not conform to the schema: custom:team: String must be no longer than 5 characters\n',
+    expect(creationViolation([{ Name: 'email', Value: '' }], SCHEMA)).toBe(
+      'Attributes did not conform to the schema: email: The attribute is required\n',
     );
   });
 
+  it('refuses a string longer than its MaxLength', () => {
+    expect(
+      creationViolation(
+        [
+          { Name: 'email', Value: 'a@b.c' },
+          { Name: 'custom:team', Value: 'purple' },
+        ],
+        SCHEMA,
+      ),
+    ).toBe('Attributes did not conform to the schema: custom:team: String must be no longer than 5 characters\n');
+  });
+
   it('lets an immutable attribute be set when the user is created', () => {
-    expect(creationViolation([{ Name: 'email', Value: 'a@b.c' }, { Name: 'custom:tenant', Value: 't1' }], SCHEMA)).toBeUndefined();
+    expect(
+      creationViolation(
+        [
+          { Name: 'email', Value: 'a@b.c' },
+          { Name: 'custom:tenant', Value: 't1' },
+        ],
+        SCHEMA,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -62,17 +100,27 @@ describe('updateViolation', () => {
   });
 
   it('refuses an attribute the schema lacks, with the user. prefix Cognito uses', () => {
-    expect(updateViolation([{ Name: 'custom:foo', Value: 'x' }], SCHEMA)).toBe('user.custom:foo: Attribute does not exist in the schema.\n');
-  });
-
-  it('refuses an immutable attribute, and sub', () => {
-    expect(updateViolation([{ Name: 'custom:tenant', Value: 't2' }, { Name: 'sub', Value: 'x' }], SCHEMA)).toBe(
-      'user.custom:tenant: Attribute cannot be updated.\nuser.sub: Attribute cannot be updated.\n',
+    expect(updateViolation([{ Name: 'custom:foo', Value: 'x' }], SCHEMA)).toBe(
+      'user.custom:foo: Attribute does not exist in the schema.\n',
     );
   });
 
+  it('refuses an immutable attribute, and sub', () => {
+    expect(
+      updateViolation(
+        [
+          { Name: 'custom:tenant', Value: 't2' },
+          { Name: 'sub', Value: 'x' },
+        ],
+        SCHEMA,
+      ),
+    ).toBe('user.custom:tenant: Attribute cannot be updated.\nuser.sub: Attribute cannot be updated.\n');
+  });
+
   it('refuses a string longer than its MaxLength', () => {
-    expect(updateViolation([{ Name: 'custom:team', Value: 'purple' }], SCHEMA)).toBe('user.custom:team: String must be no longer than 5 characters\n');
+    expect(updateViolation([{ Name: 'custom:team', Value: 'purple' }], SCHEMA)).toBe(
+      'user.custom:team: String must be no longer than 5 characters\n',
+    );
   });
 });
 

@@ -62,7 +62,8 @@ export function creationViolation(
   for (const { Name = '', Value } of attributes) {
     const attribute = schema.find((candidate) => candidate.Name === Name);
     if (!attribute) {
-      if (Name.startsWith('custom:')) return `Attributes did not conform to the schema: Type for attribute {${Name}} could not be determined`;
+      if (Name.startsWith('custom:'))
+        return `Attributes did not conform to the schema: Type for attribute {${Name}} could not be determined`;
       problems.push(`${Name}: ${NOT_IN_SCHEMA}`);
       continue;
     }
@@ -88,11 +89,7 @@ export function updateViolation(attributes: readonly UserAttribute[], schema: re
   const problems: string[] = [];
   for (const { Name = '', Value } of attributes) {
     const attribute = schema.find((candidate) => candidate.Name === Name);
-    const problem = !attribute
-      ? NOT_IN_SCHEMA
-      : attribute.Mutable === false || Name === 'sub'
-        ? IMMUTABLE
-        : valueProblem(attribute, Value);
+    const problem = !attribute ? NOT_IN_SCHEMA : attribute.Mutable === false || Name === 'sub' ? IMMUTABLE : valueProblem(attribute, Value);
     if (problem) problems.push(`user.${Name}: ${problem}`);
   }
   return problems.length > 0 ? lines(problems) : undefined;

@@ -5,7 +5,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
  */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
-  return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
+  return createHmac('sha256', clientSecret)
+    .update(username + clientId)
+    .digest('base64');
 }
 
 /** Whether `hash` is the SECRET_HASH of any of `usernames`, compared in constant time. */

@@ -26,7 +26,7 @@ async function handshake(clientPassword: string) {
 }
 
 describe('Cognito SRP, against amazon-cognito-identity-js', () => {
-  it('derives the same password authentication key as AWS\'s client for the right password', async () => {
+  it("derives the same password authentication key as AWS's client for the right password", async () => {
     for (let run = 0; run < 5; run += 1) {
       const { serverKey, clientKey } = await handshake('Correct-Horse-1');
       expect(serverKey).toHaveLength(16);
@@ -62,6 +62,8 @@ describe('Cognito SRP helpers', () => {
     const key = Buffer.alloc(16, 7);
     const signature = passwordClaimSignature(key, 'pool', 'user', Buffer.from('block').toString('base64'), 'Mon Nov 23 22:26:35 UTC 2026');
     expect(signature).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    expect(passwordClaimSignature(key, 'pool', 'user', Buffer.from('block').toString('base64'), 'Mon Nov 23 22:26:36 UTC 2026')).not.toBe(signature);
+    expect(passwordClaimSignature(key, 'pool', 'user', Buffer.from('block').toString('base64'), 'Mon Nov 23 22:26:36 UTC 2026')).not.toBe(
+      signature,
+    );
   });
 });

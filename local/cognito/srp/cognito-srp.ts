@@ -79,7 +79,9 @@ export function isValidClientEphemeral(A: bigint): boolean {
 export function passwordAuthenticationKey(A: bigint, ephemeral: ServerEphemeral, verifier: bigint): Buffer {
   const u = BigInt(`0x${hexHash(padHex(A) + padHex(ephemeral.B))}`);
   const S = modPowN((A * modPowN(verifier, u)) % N, ephemeral.b);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
   const info = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]);
   return createHmac('sha256', prk).update(info).digest().subarray(0, 16);
 }

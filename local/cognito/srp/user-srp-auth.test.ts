@@ -73,7 +73,7 @@ async function signIn(router: Router, email: string, password: string) {
 }
 
 describe('withUserSrpAuth', () => {
-  it('answers USER_SRP_AUTH with a PASSWORD_VERIFIER challenge for the user\'s id', async () => {
+  it("answers USER_SRP_AUTH with a PASSWORD_VERIFIER challenge for the user's id", async () => {
     const ada = user('ada@example.com', 'CONFIRMED');
     const { router, inner } = setUp([ada]);
     const { response } = await initiate(router, 'ada@example.com');
@@ -188,7 +188,11 @@ describe('withUserSrpAuth', () => {
 
   it('leaves other challenges to cognito-local, request untouched', async () => {
     const { router, inner } = setUp([user('ada@example.com', 'CONFIRMED')]);
-    const req = { ChallengeName: 'NEW_PASSWORD_REQUIRED', ClientId: 'client-1', ChallengeResponses: { USERNAME: 'ada', NEW_PASSWORD: PASSWORD } };
+    const req = {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      ClientId: 'client-1',
+      ChallengeResponses: { USERNAME: 'ada', NEW_PASSWORD: PASSWORD },
+    };
     expect(await router('RespondToAuthChallenge')(ctx, req)).toEqual({ answeredBy: 'cognito-local', target: 'RespondToAuthChallenge' });
     expect(inner.calls).toEqual([['RespondToAuthChallenge', req]]);
     expect(inner.calls[0]![1]).toBe(req);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ctx, fakeCognito, rejection } from '../testing/fake-cognito.ts';
 import { AddCustomAttributes } from './add-custom-attributes.ts';
 
-const fakePool = () => fakeCognito({ pool: { Id: 'local_Pool1', SchemaAttributes: [{ Name: 'custom:team', AttributeDataType: 'String' }] } });
+const fakePool = () =>
+  fakeCognito({ pool: { Id: 'local_Pool1', SchemaAttributes: [{ Name: 'custom:team', AttributeDataType: 'String' }] } });
 
 describe('AddCustomAttributes', () => {
   it('adds each attribute to the schema as CreateUserPool stores one', async () => {
@@ -25,7 +26,12 @@ describe('AddCustomAttributes', () => {
 
   it('refuses a name the schema already has', async () => {
     const { services } = fakePool();
-    const error = await rejection(AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, { UserPoolId: 'local_Pool1', CustomAttributes: [{ Name: 'team' }] }));
+    const error = await rejection(
+      AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, {
+        UserPoolId: 'local_Pool1',
+        CustomAttributes: [{ Name: 'team' }],
+      }),
+    );
     expect(error.code).toBe('InvalidParameterException');
     expect(error.message).toBe('custom:team: Existing attribute already has name custom:team.');
   });
@@ -33,7 +39,10 @@ describe('AddCustomAttributes', () => {
   it('refuses a required custom attribute', async () => {
     const { services } = fakePool();
     const error = await rejection(
-      AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, { UserPoolId: 'local_Pool1', CustomAttributes: [{ Name: 'tier', Required: true }] }),
+      AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, {
+        UserPoolId: 'local_Pool1',
+        CustomAttributes: [{ Name: 'tier', Required: true }],
+      }),
     );
     expect(error.message).toBe('Required custom attributes are not supported currently.');
   });

@@ -24,8 +24,16 @@ function fakePool(client: Partial<AppClient> = {}) {
       Id: 'local_Pool1',
       UsernameAttributes: ['email'],
       SchemaAttributes: [
-        ...(USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []).map((attribute) => (attribute.Name === 'email' ? { ...attribute, Required: true } : attribute)),
-        { Name: 'custom:team', AttributeDataType: 'String', Mutable: true, Required: false, StringAttributeConstraints: { MaxLength: '5' } },
+        ...(USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []).map((attribute) =>
+          attribute.Name === 'email' ? { ...attribute, Required: true } : attribute,
+        ),
+        {
+          Name: 'custom:team',
+          AttributeDataType: 'String',
+          Mutable: true,
+          Required: false,
+          StringAttributeConstraints: { MaxLength: '5' },
+        },
         { Name: 'custom:tenant', AttributeDataType: 'String', Mutable: false, Required: false, StringAttributeConstraints: {} },
       ],
     },
@@ -42,7 +50,12 @@ function recordingRoute(answer: unknown = {}) {
   return { route, calls };
 }
 
-const signUp = (attributes: { Name: string; Value: string }[]) => ({ ClientId: 'client-1', Username: 'new@example.com', Password: 'Correct-Horse-1', UserAttributes: attributes });
+const signUp = (attributes: { Name: string; Value: string }[]) => ({
+  ClientId: 'client-1',
+  Username: 'new@example.com',
+  Password: 'Correct-Horse-1',
+  UserAttributes: attributes,
+});
 
 describe('enforceSchemaOnCreate', () => {
   it('refuses a sign-up with an attribute outside the schema and never reaches the operation', async () => {
@@ -93,7 +106,10 @@ describe('enforceSchemaOnUpdate', () => {
   it('passes a change to a mutable attribute on', async () => {
     const { services } = fakePool();
     const { route, calls } = recordingRoute();
-    await enforceSchemaOnUpdate(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'custom:team', Value: 'red' }] });
+    await enforceSchemaOnUpdate(services)(route)(ctx, {
+      AccessToken: signedAccessToken(ada.Username, 'client-1'),
+      UserAttributes: [{ Name: 'custom:team', Value: 'red' }],
+    });
     expect(calls).toHaveLength(1);
   });
 });
@@ -122,7 +138,7 @@ describe('enforceClientWriteAttributes', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('judges UpdateUserAttributes by the access token\'s client', async () => {
+  it("judges UpdateUserAttributes by the access token's client", async () => {
     const { services } = fakePool({ WriteAttributes: ['email'] });
     const { route } = recordingRoute();
     const req = { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'given_name', Value: 'Ada' }] };
@@ -137,14 +153,18 @@ describe('readableUserAttributes', () => {
   it('shows a client without ReadAttributes the standard attributes only', async () => {
     const { services } = fakePool();
     const { route } = recordingRoute(getUserAnswer);
-    const result = (await readableUserAttributes(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1') })) as typeof getUserAnswer;
+    const result = (await readableUserAttributes(services)(route)(ctx, {
+      AccessToken: signedAccessToken(ada.Username, 'client-1'),
+    })) as typeof getUserAnswer;
     expect(result.UserAttributes.map((attribute) => attribute.Name)).toEqual(['sub', 'email', 'email_verified']);
   });
 
   it('shows a client what its ReadAttributes list, and sub', async () => {
     const { services } = fakePool({ ReadAttributes: ['custom:team'] });
     const { route } = recordingRoute(getUserAnswer);
-    const result = (await readableUserAttributes(services)(route)(ctx, { AccessToken: signedAccessToken(ada.Username, 'client-1') })) as typeof getUserAnswer;
+    const result = (await readableUserAttributes(services)(route)(ctx, {
+      AccessToken: signedAccessToken(ada.Username, 'client-1'),
+    })) as typeof getUserAnswer;
     expect(result.UserAttributes).toEqual([
       { Name: 'sub', Value: ada.Username },
       { Name: 'custom:team', Value: 'blue' },

@@ -32,7 +32,9 @@ describe('requireSecretHash', () => {
     async (target) => {
       const { services } = fakePool();
       const { route, calls } = recordingRoute();
-      const error = await rejection(requireSecretHash(services, target)(route)(ctx, { ClientId: 'secret-client', Username: 'ada@example.com' }));
+      const error = await rejection(
+        requireSecretHash(services, target)(route)(ctx, { ClientId: 'secret-client', Username: 'ada@example.com' }),
+      );
       expect(error.code).toBe('NotAuthorizedException');
       expect(error.message).toBe('Client secret-client is configured with secret but SECRET_HASH was not received');
       expect(calls).toEqual([]);
@@ -51,7 +53,11 @@ describe('requireSecretHash', () => {
   it('SignUp: the hash of the name the caller sent passes', async () => {
     const { services } = fakePool();
     const { route, calls } = recordingRoute();
-    await requireSecretHash(services, 'SignUp')(route)(ctx, { ClientId: 'secret-client', Username: 'ada@example.com', SecretHash: hashOf('ada@example.com') });
+    await requireSecretHash(services, 'SignUp')(route)(ctx, {
+      ClientId: 'secret-client',
+      Username: 'ada@example.com',
+      SecretHash: hashOf('ada@example.com'),
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -65,12 +71,14 @@ describe('requireSecretHash', () => {
         AuthParameters: { USERNAME: 'ada@example.com', ...(hash && { SECRET_HASH: hash }) },
       });
     expect((await rejection(initiate())).message).toBe('Client secret-client is configured with secret but SECRET_HASH was not received');
-    expect((await rejection(initiate(hashOf('ada@example.com', 'public-client')))).message).toBe('Unable to verify secret hash for client secret-client');
+    expect((await rejection(initiate(hashOf('ada@example.com', 'public-client')))).message).toBe(
+      'Unable to verify secret hash for client secret-client',
+    );
     await initiate(hashOf('ada@example.com'));
     expect(calls).toHaveLength(1);
   });
 
-  it('InitiateAuth REFRESH_TOKEN_AUTH hashes over the refresh token\'s user (its username, the sub here)', async () => {
+  it("InitiateAuth REFRESH_TOKEN_AUTH hashes over the refresh token's user (its username, the sub here)", async () => {
     const { services } = fakePool();
     const { route, calls } = recordingRoute();
     const refresh = (hash: string) =>
@@ -117,10 +125,11 @@ describe('requireSecretHash', () => {
 });
 
 describe('requireClientSecret', () => {
-  it('GetTokensFromRefreshToken needs the client\'s secret itself', async () => {
+  it("GetTokensFromRefreshToken needs the client's secret itself", async () => {
     const { services } = fakePool();
     const { route, calls } = recordingRoute();
-    const refresh = (ClientSecret?: string) => requireClientSecret(services)(route)(ctx, { ClientId: 'secret-client', RefreshToken: 'refresh-ada', ClientSecret });
+    const refresh = (ClientSecret?: string) =>
+      requireClientSecret(services)(route)(ctx, { ClientId: 'secret-client', RefreshToken: 'refresh-ada', ClientSecret });
     expect((await rejection(refresh())).message).toBe('Client secret-client is configured with secret but SECRET_HASH was not received');
     expect((await rejection(refresh('not-it'))).message).toBe('Unable to verify secret hash for client secret-client');
     await refresh(SECRET);

@@ -42,7 +42,8 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
       return { hash: req.ChallengeResponses?.SECRET_HASH, usernames: named(req.ChallengeResponses?.USERNAME) };
     case 'InitiateAuth': {
       const parameters = req.AuthParameters ?? {};
-      if (req.AuthFlow !== 'REFRESH_TOKEN_AUTH' && req.AuthFlow !== 'REFRESH_TOKEN') return { hash: parameters.SECRET_HASH, usernames: named(parameters.USERNAME) };
+      if (req.AuthFlow !== 'REFRESH_TOKEN_AUTH' && req.AuthFlow !== 'REFRESH_TOKEN')
+        return { hash: parameters.SECRET_HASH, usernames: named(parameters.USERNAME) };
       return {
         hash: parameters.SECRET_HASH,
         usernames: async () => {
@@ -57,9 +58,11 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
   }
 }
 
-const missing = (clientId: string) => new NotAuthorizedError(`Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+const missing = (clientId: string) =>
+  new NotAuthorizedError(`Client ${clientId} is configured with secret but SECRET_HASH was not received`);
 const wrong = (clientId: string) => new NotAuthorizedError(`Unable to verify secret hash for client ${clientId}`);
-const unexpected = (clientId: string) => new InvalidParameterError(`App client ${clientId} is not configured for secret but secret hash was received`);
+const unexpected = (clientId: string) =>
+  new InvalidParameterError(`App client ${clientId} is not configured for secret but secret hash was received`);
 
 /**
  * An app client with a secret needs the SECRET_HASH of the user with every client-side call that

@@ -34,10 +34,12 @@ describe('enforcePasswordPolicy', () => {
     ['Sh0rt!', 'Password did not conform with policy: Password not long enough'],
     ['lower-only-1!', 'Password did not conform with policy: Password must have uppercase characters'],
     ['NoSymbols123', 'Password did not conform with policy: Password must have symbol characters'],
-  ])('refuses %s with Cognito\'s message and never reaches the operation', async (password, message) => {
+  ])("refuses %s with Cognito's message and never reaches the operation", async (password, message) => {
     const { services } = fakePool([]);
     const { route, calls } = recordingRoute();
-    const error = await rejection(enforcePasswordPolicy(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', Password: password }));
+    const error = await rejection(
+      enforcePasswordPolicy(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', Password: password }),
+    );
     expect(error.code).toBe('InvalidPasswordException');
     expect(error.message).toBe(message);
     expect(calls).toEqual([]);
@@ -118,7 +120,9 @@ describe('confirmSignUpAsCognito', () => {
     const confirmed = stored.get('0a1b2c3d-0000-4000-8000-000000000002');
     expect(confirmed?.UserStatus).toBe('CONFIRMED');
     expect(confirmed?.ConfirmationCode).toBeUndefined();
-    expect(confirmed?.Attributes.filter((attribute) => attribute.Name === 'email_verified')).toEqual([{ Name: 'email_verified', Value: 'true' }]);
+    expect(confirmed?.Attributes.filter((attribute) => attribute.Name === 'email_verified')).toEqual([
+      { Name: 'email_verified', Value: 'true' },
+    ]);
     expect(attributesToRecord(confirmed?.Attributes)).toEqual({
       sub: '0a1b2c3d-0000-4000-8000-000000000002',
       email: 'pending@example.com',
@@ -136,7 +140,7 @@ describe('confirmSignUpAsCognito', () => {
     expect(saved).toEqual([]);
   });
 
-  it('leaves an unknown user to the operation\'s own answer', async () => {
+  it("leaves an unknown user to the operation's own answer", async () => {
     const { services, userPool, saved } = fakePool([]);
     const { route, calls } = confirmSignUpRoute(userPool);
     const error = await rejection(
@@ -154,7 +158,8 @@ describe('unknownUserAsConfigured', () => {
   const signIn = (authFlow: string, username: string) => ({
     AuthFlow: authFlow,
     ClientId: 'client-1',
-    AuthParameters: authFlow === 'USER_SRP_AUTH' ? { USERNAME: username, SRP_A: 'abc123' } : { USERNAME: username, PASSWORD: 'Correct-Horse-1' },
+    AuthParameters:
+      authFlow === 'USER_SRP_AUTH' ? { USERNAME: username, SRP_A: 'abc123' } : { USERNAME: username, PASSWORD: 'Correct-Horse-1' },
   });
 
   it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])('says an unknown user does not exist on a LEGACY client (%s)', async (authFlow) => {
@@ -166,14 +171,17 @@ describe('unknownUserAsConfigured', () => {
     expect(calls).toEqual([]);
   });
 
-  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])('hides an unknown user behind a wrong password on an ENABLED client (%s)', async (authFlow) => {
-    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
-    const { route, calls } = recordingRoute();
-    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
-    expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('Incorrect username or password.');
-    expect(calls).toEqual([]);
-  });
+  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])(
+    'hides an unknown user behind a wrong password on an ENABLED client (%s)',
+    async (authFlow) => {
+      const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
+      const { route, calls } = recordingRoute();
+      const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
+      expect(error.code).toBe('NotAuthorizedException');
+      expect(error.message).toBe('Incorrect username or password.');
+      expect(calls).toEqual([]);
+    },
+  );
 
   it('answers as LEGACY when the client does not say, as the Cognito API defaults', async () => {
     // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
@@ -205,7 +213,10 @@ describe('refuseSelfSignUpWhenAdminOnly', () => {
   const signUp = { ClientId: 'client-1', Username: 'ada@example.com', Password: 'Passw0rd!' };
 
   it('refuses SignUp on a pool where only administrators create users, as Cognito does', async () => {
-    const { services } = fakeCognito({ pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }, clients: [appClient('client-1')] });
+    const { services } = fakeCognito({
+      pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } },
+      clients: [appClient('client-1')],
+    });
     const { route, calls } = recordingRoute();
     const error = await rejection(refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp));
     expect(error.code).toBe('NotAuthorizedException');
@@ -214,7 +225,10 @@ describe('refuseSelfSignUpWhenAdminOnly', () => {
   });
 
   it('lets SignUp through on a pool that allows it', async () => {
-    const { services } = fakeCognito({ pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: false } }, clients: [appClient('client-1')] });
+    const { services } = fakeCognito({
+      pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: false } },
+      clients: [appClient('client-1')],
+    });
     const { route, calls } = recordingRoute();
     await refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp);
     expect(calls).toHaveLength(1);

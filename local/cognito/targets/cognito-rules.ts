@@ -18,7 +18,9 @@ export const enforcePasswordPolicy =
     // A temporary password may be left out (Cognito then makes one); a password may not.
     const password: unknown = field === 'Password' ? (req.Password ?? '') : req.TemporaryPassword;
     if (typeof password === 'string') {
-      const userPool = req.UserPoolId ? await cognito.getUserPool(ctx, req.UserPoolId) : await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const userPool = req.UserPoolId
+        ? await cognito.getUserPool(ctx, req.UserPoolId)
+        : await cognito.getUserPoolForClientId(ctx, req.ClientId);
       const violation = passwordPolicyViolation(password, userPool.options.Policies?.PasswordPolicy);
       if (violation) throw new CognitoError('InvalidPasswordException', violation);
     }
@@ -39,7 +41,10 @@ export const confirmSignUpAsCognito =
     const result = await route(ctx, req);
     const confirmed = user && (await userPool.getUserByUsername(ctx, user.Username));
     if (confirmed) {
-      const attributes = attributesAppend(attributesRemove(confirmed.Attributes, 'email_verified'), { Name: 'email_verified', Value: 'true' });
+      const attributes = attributesAppend(attributesRemove(confirmed.Attributes, 'email_verified'), {
+        Name: 'email_verified',
+        Value: 'true',
+      });
       await userPool.saveUser(ctx, { ...confirmed, Attributes: attributes });
     }
     return result;
@@ -77,6 +82,7 @@ export const refuseSelfSignUpWhenAdminOnly =
   (route) =>
   async (ctx, req) => {
     const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    if (userPool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw new NotAuthorizedError('SignUp is not permitted for this user pool');
+    if (userPool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly)
+      throw new NotAuthorizedError('SignUp is not permitted for this user pool');
     return route(ctx, req);
   };

@@ -4,7 +4,9 @@ import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fak
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 
 const client = appClient('client-1', { ClientName: 'web' });
-const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'] });
+const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
+  RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
+});
 
 /** cognito-local's services, in memory: one pool, one client, one user in 'admins'. */
 function fakeServices() {
@@ -30,7 +32,7 @@ describe('GetTokensFromRefreshToken', () => {
     expect(generated).toEqual([[ctx, ada, ['admins'], client, { origin: 'test' }, 'RefreshTokens']]);
   });
 
-  it('keeps the client\'s refresh token: none is returned', async () => {
+  it("keeps the client's refresh token: none is returned", async () => {
     const { services } = fakeServices();
     const result = await GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' });
     expect(result.AuthenticationResult).not.toHaveProperty('RefreshToken');
@@ -55,7 +57,9 @@ describe('GetTokensFromRefreshToken', () => {
   // Requests arrive as JSON from any client, so a "required" field may well be missing.
   it('refuses a request without a refresh token', async () => {
     const { services, generated } = fakeServices();
-    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1' } as GetTokensFromRefreshTokenCommandInput));
+    const error = await rejection(
+      GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1' } as GetTokensFromRefreshTokenCommandInput),
+    );
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Invalid Refresh Token');
     expect(generated).toEqual([]);
@@ -63,7 +67,9 @@ describe('GetTokensFromRefreshToken', () => {
 
   it('refuses a request without a client id', async () => {
     const { services } = fakeServices();
-    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { RefreshToken: 'refresh-ada-1' } as GetTokensFromRefreshTokenCommandInput));
+    const error = await rejection(
+      GetTokensFromRefreshToken(services)(ctx, { RefreshToken: 'refresh-ada-1' } as GetTokensFromRefreshTokenCommandInput),
+    );
     expect(error.code).toBe('NotAuthorizedException');
   });
 });

@@ -1,4 +1,7 @@
-import type { GetTokensFromRefreshTokenCommandInput, GetTokensFromRefreshTokenCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  GetTokensFromRefreshTokenCommandInput,
+  GetTokensFromRefreshTokenCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { Context } from 'cognito-local/lib/services/context.js';

@@ -17,7 +17,9 @@ const otherKey = generateKeyPairSync('rsa', {
 const ISSUER = 'http://127.0.0.1:9229/local_Pool1';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'] });
+const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
+  RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
+});
 
 function signAccessToken(claims: Record<string, unknown> = {}, key: string = cognitoLocalKey.pem): string {
   return jwt.sign(
@@ -38,17 +40,20 @@ function fakeServices() {
 }
 
 describe('GlobalSignOut', () => {
-  it('forgets every refresh token of the access token\'s user', async () => {
+  it("forgets every refresh token of the access token's user", async () => {
     const { services, saved, poolsAsked } = fakeServices();
     expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken() })).toEqual({});
     expect(poolsAsked).toEqual(['local_Pool1']);
     expect(saved).toEqual([{ ...ada, RefreshTokens: [], GlobalSignOutAt: expect.any(Number) }]);
   });
 
-  it('makes the user\'s refresh tokens stop working', async () => {
+  it("makes the user's refresh tokens stop working", async () => {
     const { services } = fakeServices();
     const refresh = GetTokensFromRefreshToken(services);
-    await expect(refresh(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' })).resolves.toHaveProperty('AuthenticationResult.IdToken', 'id');
+    await expect(refresh(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' })).resolves.toHaveProperty(
+      'AuthenticationResult.IdToken',
+      'id',
+    );
     await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken() });
     const error = await rejection(refresh(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' }));
     expect(error.code).toBe('NotAuthorizedException');
@@ -74,7 +79,9 @@ describe('GlobalSignOut', () => {
   // A token whose pool is gone (kept across `npm run reset`, say) is invalid, not a missing pool.
   it('refuses an access token naming a pool the emulator does not have', async () => {
     const { services } = fakeServices();
-    const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ iss: 'http://127.0.0.1:9229/local_Gone' }) }));
+    const error = await rejection(
+      GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ iss: 'http://127.0.0.1:9229/local_Gone' }) }),
+    );
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Invalid Access Token');
   });

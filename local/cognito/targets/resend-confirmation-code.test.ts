@@ -29,7 +29,16 @@ describe('ResendConfirmationCode', () => {
     const { services, delivered } = fakeServices();
     await ResendConfirmationCode(services)(ctx, { ClientId: 'client-1', Username: 'pending@example.com', ClientMetadata: { lang: 'en' } });
     expect(delivered).toEqual([
-      [ctx, 'ResendCode', 'client-1', 'local_Pool1', expect.objectContaining({ Username: pending.Username }), '654321', { lang: 'en' }, emailDelivery],
+      [
+        ctx,
+        'ResendCode',
+        'client-1',
+        'local_Pool1',
+        expect.objectContaining({ Username: pending.Username }),
+        '654321',
+        { lang: 'en' },
+        emailDelivery,
+      ],
     ]);
   });
 

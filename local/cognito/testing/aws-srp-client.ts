@@ -19,7 +19,10 @@ interface AuthenticationHelper {
 }
 
 const requireClient = createRequire(import.meta.url);
-const JsbnBigInteger = requireClient('amazon-cognito-identity-js/lib/BigInteger.js').default as new (hex: string, radix: 16) => JsbnBigInteger;
+const JsbnBigInteger = requireClient('amazon-cognito-identity-js/lib/BigInteger.js').default as new (
+  hex: string,
+  radix: 16,
+) => JsbnBigInteger;
 const { AuthenticationHelper } = requireClient('amazon-cognito-identity-js') as {
   AuthenticationHelper: new (poolName: string) => AuthenticationHelper;
 };
@@ -42,8 +45,12 @@ export async function startSrpClient(poolName: string): Promise<SrpClient> {
   );
   const passwordAuthenticationKey = (userId: string, password: string, B: bigint, salt: string) =>
     new Promise<Buffer>((resolve, reject) =>
-      helper.getPasswordAuthenticationKey(userId, password, new JsbnBigInteger(B.toString(16), 16), new JsbnBigInteger(salt, 16), (error, key) =>
-        error ? reject(error) : resolve(Buffer.from(key)),
+      helper.getPasswordAuthenticationKey(
+        userId,
+        password,
+        new JsbnBigInteger(B.toString(16), 16),
+        new JsbnBigInteger(salt, 16),
+        (error, key) => (error ? reject(error) : resolve(Buffer.from(key))),
       ),
     );
   return {
