@@ -27,8 +27,14 @@ export const getAttTarget = (value: unknown): [string, string] | undefined => {
   return Array.isArray(getAtt) && getAtt.length === 2 ? [String(getAtt[0]), String(getAtt[1])] : undefined;
 };
 
-/** `/orders/{id}` for a method's ResourceId, following the resources' ParentId up to the root. */
-export function resourcePath(resources: Resources, resourceId: unknown): string {
+/**
+ * `/orders/{id}` for a method's ResourceId, following the resources' ParentId up to the root
+ * (also how the local stage names the routes it serves: local/cloudformation/api-routes.ts).
+ */
+export function resourcePath(
+  resources: Readonly<Record<string, { readonly Type: string; readonly Properties?: Readonly<Record<string, any>> }>>,
+  resourceId: unknown,
+): string {
   const parts: string[] = [];
   let ref = refTarget(resourceId);
   while (ref && resources[ref]?.Type === 'AWS::ApiGateway::Resource') {

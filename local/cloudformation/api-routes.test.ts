@@ -29,7 +29,7 @@ function stackWith(extra: Record<string, CfnResource>): DeployedStack {
     ...extra,
   };
   const context = { ref: (name: string) => name, getAtt: () => POOL_ARN, condition: () => true };
-  return { state: { resources: {} }, resources, resolve: (value, at) => resolveIntrinsics(value, context, at) };
+  return { state: { resources: {} }, resources, resolve: (value, at) => resolveIntrinsics(value, context, at), holds: () => true };
 }
 
 const method = (properties: Record<string, unknown>): CfnResource => ({

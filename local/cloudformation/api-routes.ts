@@ -1,5 +1,6 @@
+import { refTarget, resourcePath } from '../../deploy/cfn-template.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
-import { LocalStackTemplateError, type CfnResource } from './template.ts';
+import { LocalStackTemplateError } from './template.ts';
 
 /** How API Gateway authorizes one method, as the compiled template configures it. */
 export type RouteAuthorization =
@@ -73,9 +74,9 @@ function cognitoAuthorization(
   localValue: (value: unknown, at: string) => unknown,
   localUserPoolIds: ReadonlySet<string>,
 ): RouteAuthorization {
-  const authorizerId = (properties.AuthorizerId as { Ref?: unknown } | undefined)?.Ref;
-  const authorizer = typeof authorizerId === 'string' ? stack.resources[authorizerId] : undefined;
-  if (typeof authorizerId !== 'string' || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
+  const authorizerId = refTarget(properties.AuthorizerId);
+  const authorizer = authorizerId === undefined ? undefined : stack.resources[authorizerId];
+  if (authorizerId === undefined || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
     throw new LocalStackTemplateError(
       `its AuthorizerId ${JSON.stringify(properties.AuthorizerId)} is not an AWS::ApiGateway::Authorizer of this stack; ` +
         'locally, declare the authorizer in serverless.yml (an http event `authorizer`, or a resource used through `authorizerId: { Ref: <id> }`).',
@@ -112,16 +113,4 @@ function cognitoAuthorization(
     userPoolIds,
     scopes,
   };
-}
-
-/** `/api/helloWorld` for a method's ResourceId, following the resources' ParentId up to the root. */
-function resourcePath(resources: Readonly<Record<string, CfnResource>>, resourceId: unknown): string {
-  const parts: string[] = [];
-  let ref = (resourceId as { Ref?: string } | undefined)?.Ref;
-  while (ref && resources[ref]?.Type === 'AWS::ApiGateway::Resource') {
-    const properties = resources[ref]!.Properties!;
-    parts.unshift(String(properties.PathPart));
-    ref = (properties.ParentId as { Ref?: string } | undefined)?.Ref;
-  }
-  return `/${parts.join('/')}`;
 }

@@ -1,4 +1,4 @@
-import type { ProvisionContext, Provisioned, Provisioner } from './cognito-provisioners.ts';
+import { COGNITO_PROVISIONERS, type ProvisionContext, type Provisioned, type Provisioner } from './cognito-provisioners.ts';
 import { conditionEvaluator } from './conditions.ts';
 import { dependencyOrder } from './dependency-order.ts';
 import { resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
@@ -28,6 +28,8 @@ export interface DeployedStack {
   readonly state: StackState;
   /** `value` (from the template) with its intrinsic functions resolved against the local stack. */
   resolve(value: unknown, at: string): unknown;
+  /** Whether the template's named condition holds in this stage. */
+  holds(condition: string, at: string): boolean;
   /** The template's resources that exist in this stage (their Condition holds). */
   readonly resources: Readonly<Record<string, CfnResource>>;
 }
@@ -91,6 +93,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
       return { resources: Object.fromEntries(deployed) };
     },
     resolve: (value, at) => resolveIntrinsics(value, context, at),
+    holds: (condition, at) => conditions.condition(condition, at),
     resources,
   };
 
@@ -146,7 +149,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     ...removed.filter(([, resource]) => !resource.retainOnDelete),
   ];
   for (const [logicalId, resource] of deletions.reverse()) {
-    const provisioner = provisioners.get(logicalId) ?? localProvisioner(resource.type);
+    const provisioner = provisioners.get(logicalId) ?? COGNITO_PROVISIONERS[resource.type];
     await provisioner?.delete(resource, resource.properties, options.provision).catch((error: Error) => {
       options.notice(`  (the local ${logicalId} could not be deleted: ${error.message})`);
     });
@@ -203,11 +206,6 @@ async function applyChange(change: Change, options: DeployOptions): Promise<{ pr
     return { provisioned: await provisioner.update(logicalId, before, properties, before.properties, options.provision) };
   }
   return { provisioned: before };
-}
-
-function localProvisioner(type: string): Provisioner | undefined {
-  const treatment = localTreatment('', { Type: type }, { region: '', accountId: '', stackName: '', restApiId: '' });
-  return treatment.kind === 'provisioned' ? treatment.provisioner : undefined;
 }
 
 /** Whether the resource's policy keeps the old physical resource. */

@@ -97,7 +97,7 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
   );
   const outputs: Record<string, string> = {};
   for (const [name, output] of Object.entries(template.Outputs ?? {})) {
-    if (output.Condition && !stack.resolve({ 'Fn::If': [output.Condition, true, false] }, `Outputs.${name}`)) continue;
+    if (output.Condition && !stack.holds(output.Condition, `Outputs.${name}`)) continue;
     outputs[name] = String(resolved(output.Value, `Outputs.${name}.Value`));
   }
   const environments: Record<string, Record<string, string>> = {};

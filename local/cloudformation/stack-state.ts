@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeJsonFile } from './local-stack.ts';
 import { LocalStackTemplateError } from './template.ts';
 
 /** A resource as the local stage last deployed it: CloudFormation's record of a stack's resource. */
@@ -43,8 +44,5 @@ export function readStackState(file: string): StackState | undefined {
 }
 
 export function writeStackState(file: string, state: StackState): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(temporary, file);
+  writeJsonFile(file, state);
 }
