@@ -1,5 +1,6 @@
 # One image for every service of the local stack (see docker-compose.yml): the project and its
-# dependencies on the official Node 20 image. Each service runs one of local/services.ts.
+# dependencies on the official Node 20 image. Each service is a program of local/services.json,
+# run as `npm start` runs it: docker-compose.yml names the program.
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -12,3 +13,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 COPY . .
+
+# package.json's start script, with the program's name instead of `start` (local/services.test.ts).
+ENTRYPOINT ["node", "--max-semi-space-size=4", "local/run.mjs"]

@@ -26,7 +26,7 @@ const LOAD = { connections: 10, duration: smoke ? 2 : 5 };
 /** Alternating rounds per endpoint. */
 const ROUNDS = smoke ? 2 : 4;
 const SAMPLES = smoke ? 10 : 50;
-/** Targets (issue #7); in a smoke run only the ratio is enforced, loosely, to catch large regressions. */
+/** Targets; in a smoke run only the ratio is enforced, loosely, to catch large regressions. */
 const TARGETS = {
   warmStartMs: 3000,
   coldStartMs: 5000,

@@ -66,7 +66,8 @@ function services(launcherPid: number): Record<string, number> {
   return Object.fromEntries(
     lines.filter(Boolean).map((line) => {
       const [pid, ...args] = line.trim().split(/\s+/);
-      const program = args.find((arg) => /local\/(cognito|web)\/main\.ts$|serverless\.js$/.test(arg)) ?? args.join(' ');
+      // `node [options] local/run.mjs <program> …`: keyed by the program's name.
+      const program = args[args.indexOf('local/run.mjs') + 1] ?? args.join(' ');
       return [program, Number(pid)];
     }),
   );
@@ -118,7 +119,7 @@ test('a running npm start: refuses a second one, restarts a killed Cognito with 
     });
 
     await test.step('a Cognito emulator that dies is started again, with its users', async () => {
-      process.kill(services(stack.child.pid!)['local/cognito/main.ts']!, 'SIGKILL');
+      process.kill(services(stack.child.pid!).cognito!, 'SIGKILL');
       await expect.poll(stack.output, { timeout: 30_000 }).toContain('cognito is back.');
       expect(stack.output()).toContain('cognito stopped unexpectedly (SIGKILL); starting it again');
       const signIn = await fetch(cognitoUrl, {

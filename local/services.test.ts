@@ -1,17 +1,39 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_SERVICES, NPM_START_ARGS } from './services.ts';
+import { LOCAL_PROGRAMS, LOCAL_SERVICES, NPM_START_ARGS, programArgs } from './services.ts';
 
-describe('local services', () => {
-  it("are what package.json's start script runs", () => {
-    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(['node', ...NPM_START_ARGS].join(' '));
+/** The Dockerfile's ENTRYPOINT, as an argument list. */
+function dockerEntrypoint(): string[] {
+  const line = readFileSync('Dockerfile', 'utf8').match(/^ENTRYPOINT (.+)$/m);
+  if (!line) throw new Error('the Dockerfile has no ENTRYPOINT');
+  return JSON.parse(line[1]!) as string[];
+}
+
+describe('local programs', () => {
+  it("npm start is the start program, run with package.json's node options", () => {
+    const nodeOptions = NPM_START_ARGS.slice(0, -2);
+    expect(NPM_START_ARGS).toEqual(programArgs('start', nodeOptions));
+    expect(nodeOptions).toEqual(['--max-semi-space-size=4']);
+  });
+
+  it('run in a container as npm start runs them: the Dockerfile entrypoint takes the program name', () => {
+    expect([...dockerEntrypoint(), 'cognito']).toEqual(['node', ...programArgs('cognito', NPM_START_ARGS.slice(0, -2))]);
   });
 
   it('name files that exist', () => {
-    const args = [...NPM_START_ARGS, ...Object.values(LOCAL_SERVICES).flatMap((service) => service.args)];
-    const files = args.filter((arg) => /\.(ts|mjs|js)$/.test(arg));
+    const files = Object.values(LOCAL_PROGRAMS).map(([entry]) => entry!);
     expect(files).toContain('local/start.ts');
     expect(files.filter((file) => !existsSync(file))).toEqual([]);
+  });
+
+  it('include the three services npm start runs', () => {
+    expect(Object.keys(LOCAL_PROGRAMS)).toEqual(['start', ...Object.keys(LOCAL_SERVICES)]);
+  });
+
+  it('refuse a name the table does not have, listing the names', () => {
+    const result = spawnSync(process.execPath, ['local/run.mjs', 'cognitoo'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('Usage: node local/run.mjs <start|cognito|api|web> [--option value…]');
   });
 });

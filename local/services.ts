@@ -1,37 +1,44 @@
-/**
- * A young generation of 4 MB (V8's default is 16): the services keep less garbage around. At
- * 1 MB the authorizer's allocations cost the secured route ~15% of its throughput.
- */
-const SMALL_HEAP = '--max-semi-space-size=4';
-
-/** `npm start` as `node <args>` (package.json's start script), for tests and the bench. */
-export const NPM_START_ARGS = [SMALL_HEAP, 'local/run.mjs', 'local/start.ts'] as const;
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import programs from './services.json' with { type: 'json' };
 
 /**
- * The three processes of the local stack, as `node <args>` from the project folder. `npm start`
- * runs them (local/start.ts) and so does docker-compose.yml, one per container; a test keeps the
- * two in step.
+ * The local stack's programs, by name: `npm start` itself and the three services it runs, each
+ * as `node local/run.mjs <name>` (local/run.mjs runs the table's command in that process).
+ * docker-compose.yml runs the same command per container (the Dockerfile's entrypoint), so
+ * this table is the one place a service's command is written.
  */
-export const LOCAL_SERVICES = {
-  /** The Cognito emulator and its dev inbox. */
-  cognito: {
-    args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/cognito/main.ts'],
-    portEnv: 'COGNITO_PORT',
-  },
-  /** serverless-offline: deploys the Cognito resources to the emulator, then serves the API. */
-  api: {
-    args: [
-      SMALL_HEAP,
-      '--import',
-      './local/exit-with-parent.mjs',
-      'node_modules/serverless/bin/serverless.js',
-      'offline',
-      'start',
-      '--stage',
-      'local',
-    ],
-    portEnv: 'API_PORT',
-  },
-  /** Vite with the web client, configured from the local stack's Outputs. */
-  web: { args: [SMALL_HEAP, '--import', './local/exit-with-parent.mjs', 'local/run.mjs', 'local/web/main.ts'], portEnv: 'WEB_PORT' },
-} as const satisfies Record<string, { args: readonly string[]; portEnv: string }>;
+export const LOCAL_PROGRAMS: Readonly<Record<string, readonly string[]>> = programs;
+
+export type ServiceName = 'cognito' | 'api' | 'web';
+
+/** The three services `npm start` runs, each with the variable its port is set by. */
+export const LOCAL_SERVICES: Readonly<Record<ServiceName, { portEnv: 'COGNITO_PORT' | 'API_PORT' | 'WEB_PORT' }>> = {
+  cognito: { portEnv: 'COGNITO_PORT' },
+  api: { portEnv: 'API_PORT' },
+  web: { portEnv: 'WEB_PORT' },
+};
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** `node <args>` for one program: `npm start` passes its own node options on to its services. */
+export const programArgs = (name: string, nodeOptions: readonly string[], overrides: readonly string[] = []): string[] => [
+  ...nodeOptions,
+  'local/run.mjs',
+  name,
+  ...overrides,
+];
+
+/**
+ * `npm start` as `node <args>`, read from package.json's start script (for tests and the
+ * bench). Its node options — a young generation of 4 MB instead of V8's 16, so the services keep
+ * less garbage around (at 1 MB the authorizer's allocations cost the secured route ~15% of its
+ * throughput) — are written there and in the Dockerfile's entrypoint only.
+ */
+export const NPM_START_ARGS: readonly string[] = startScript().split(' ').slice(1);
+
+function startScript(): string {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return scripts.start;
+}

@@ -10,7 +10,7 @@ import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
 import { answers } from './readiness.ts';
 import { Supervisor, type ServiceSpec } from './supervisor.ts';
-import { LOCAL_SERVICES } from './services.ts';
+import { programArgs, type ServiceName } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
@@ -26,12 +26,13 @@ const sharedEnv = {
   LOCAL_STAGE: localConfig.stage,
 };
 
-/** A service's command, the API's for the stage being run. */
-function serviceArgs(name: keyof typeof LOCAL_SERVICES): string[] {
-  const args: string[] = [...LOCAL_SERVICES[name].args];
-  const stage = args.indexOf('--stage');
-  if (stage >= 0) args[stage + 1] = localConfig.stage;
-  return args;
+/**
+ * A service's command: `npm start`'s own node options (not a debugger's), the API on the stage
+ * being run.
+ */
+function serviceArgs(name: ServiceName): string[] {
+  const nodeOptions = process.execArgv.filter((option) => !option.startsWith('--inspect'));
+  return programArgs(name, nodeOptions, name === 'api' ? ['--stage', localConfig.stage] : []);
 }
 
 /** Fails with the fix when `npm install` has not run (or not finished). */
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   // resources there, and the web client waits for the stack file that records what it created
   // (removed first, so that nobody reads the previous run's).
   rmSync(localStackFile, { force: true });
-  const readiness: Record<keyof typeof LOCAL_SERVICES, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
+  const readiness: Record<ServiceName, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
     cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
     // Any answer from the stage's root (API Gateway's 403 when it has no route there).
     api: { isReady: answers(apiUrl), readyTimeoutMs: 60_000 },

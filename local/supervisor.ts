@@ -49,7 +49,7 @@ export class Supervisor {
   async #run(spec: ServiceSpec, restarts: readonly number[]): Promise<void> {
     const child = spawn(spec.command, spec.args, {
       env: { ...process.env, ...spec.env },
-      // The IPC channel lets the child notice the launcher's death (local/exit-with-parent.ts).
+      // The IPC channel lets the child notice the launcher's death (local/run.mjs).
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.#children.set(spec.name, child);
