@@ -9,6 +9,8 @@ interface ComposeService {
   command?: string[];
   ports?: string[];
   environment?: Record<string, string>;
+  restart?: string;
+  healthcheck?: { test: string[] };
 }
 type Compose = { services: Record<string, ComposeService> };
 
@@ -78,6 +80,21 @@ describe('docker-compose.yml', () => {
       `cognito: command ["node","node_modules/cognito-local/lib/bin/start.js"] is not the program's name, ["cognito"]`,
       'cognito: COGNITO_HOST is not a variable local/config.ts reads',
     ]);
+  });
+
+  it('publishes every port npm start serves', () => {
+    const published = Object.values(readCompose().services).flatMap((service) => service.ports ?? []);
+    for (const port of Object.values(DEFAULT_PORTS)) expect(published).toContain(`127.0.0.1:${port}:${port}`);
+  });
+
+  it('restarts a service that dies, as npm start does', () => {
+    for (const [name, service] of Object.entries(readCompose().services)) expect(service.restart, name).toBe('unless-stopped');
+  });
+
+  it('asks each service for its health without starting a node process', () => {
+    for (const [name, service] of Object.entries(readCompose().services)) {
+      expect(service.healthcheck?.test.slice(0, 3), name).toEqual(['CMD', 'bash', '-c']);
+    }
   });
 
   it('publishes every port on loopback only', () => {
