@@ -1,11 +1,19 @@
-import { CognitoError, ResourceNotFoundError } from 'cognito-local/lib/errors.js';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Messages, Services } from 'cognito-local/lib/services/index.js';
-import type { LogService } from 'cognito-local/lib/services/LogService.js';
-import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
-import { attributesIncludeMatch, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import {
+  type AppClient,
+  attributesIncludeMatch,
+  CognitoError,
+  type CognitoService,
+  type Context,
+  type LogService,
+  type Messages,
+  ResourceNotFoundError,
+  type Services,
+  type TokenGenerator,
+  type Tokens,
+  type User,
+  type UserPool,
+  type UserPoolService,
+} from '../cognito-local.ts';
 import { expect } from 'vitest';
 
 const silent: LogService = { child: () => silent, debug() {}, info() {}, warn() {}, error() {} };
