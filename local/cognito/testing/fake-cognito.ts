@@ -14,7 +14,6 @@ import {
   type UserPool,
   type UserPoolService,
 } from '../cognito-local.ts';
-import { expect } from 'vitest';
 
 const silent: LogService = { child: () => silent, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -175,8 +174,8 @@ export async function rejection(promise: Promise<unknown>): Promise<CognitoError
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(CognitoError);
-    return error as CognitoError;
+    if (error instanceof CognitoError) return error;
+    throw new Error(`the operation failed with ${String(error)}, not a CognitoError`, { cause: error });
   }
   throw new Error('the operation did not fail');
 }
