@@ -1,9 +1,12 @@
+// The emulator's one door into cognito-local's internals (its lib/ is not a public API): what
+// the rest of local/cognito uses of it, and how its parts are put together. Each internal used
+// here is checked against cognito-local's own code by cognito-local-contract.test.ts.
 import type { JsonWebKey } from 'node:crypto';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import AWS from 'aws-sdk';
 import { createServer } from 'cognito-local';
-import { Router as cognitoLocalRouter } from 'cognito-local/lib/server/Router.js';
+import { Router as routerOf } from 'cognito-local/lib/server/Router.js';
 import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
@@ -26,9 +29,6 @@ import type {
   UserPoolServiceFactory,
 } from './cognito-local-types.ts';
 
-// The emulator's one door into cognito-local's internals (its lib/ is not a public API): what
-// the rest of local/cognito uses of it, and how its parts are put together. Each internal used
-// here is checked against cognito-local's own code by cognito-local-contract.test.ts.
 export type * from './cognito-local-types.ts';
 export {
   CodeMismatchError,
@@ -50,7 +50,6 @@ export {
   attributesToRecord,
   attributeValue,
 } from 'cognito-local/lib/services/userPoolService.js';
-export { cognitoLocalRouter };
 
 /** The key pair cognito-local ships and signs with; its JWKS route serves the public half. */
 export interface CognitoLocalKeys {
@@ -130,6 +129,9 @@ export async function createCognitoLocalServices(options: CognitoLocalServicesOp
   const triggers = new TriggersService(clock, cognito, lambda, new CryptoService(config.KMSConfig));
   return { clock, cognito, config, messages: options.messages, otp, tokenGenerator: options.tokenGenerator(clock), triggers };
 }
+
+/** cognito-local's own operations: the route of each `X-Amz-Target` it emulates; an UnsupportedError for the others. */
+export const cognitoLocalRouter = (services: Services): Router => routerOf(services);
 
 /** cognito-local's express app as a plain handler: `next` receives what it did not answer. */
 export type ExpressHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
