@@ -1,5 +1,4 @@
-import { CognitoError, UnsupportedError } from 'cognito-local/lib/errors.js';
-import type { Router } from 'cognito-local/lib/server/Router.js';
+import { CognitoError, type Router, UnsupportedError } from './cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { withCognitoErrors } from './cognito-errors.ts';
 

@@ -1,5 +1,4 @@
-import { CognitoError } from 'cognito-local/lib/errors.js';
-import type { Router } from 'cognito-local/lib/server/Router.js';
+import { CognitoError, type Router } from './cognito-local.ts';
 
 /** An error cognito-local raises, keyed `<target>:<__type>`, and what Cognito answers instead. */
 const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }>> = {

@@ -1,21 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { Server, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import AWS from 'aws-sdk';
-import { createServer } from 'cognito-local';
-import { Router } from 'cognito-local/lib/server/Router.js';
-import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
-import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
-import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
-import { CryptoService } from 'cognito-local/lib/services/crypto.js';
-import { otp } from 'cognito-local/lib/services/otp.js';
-import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
+import { cognitoLocalRouter, createCognitoLocalServices, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
@@ -50,46 +42,26 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   const dbDir = path.join(options.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
 
-  const config: Config = {
-    ...DefaultConfig,
-    ServerConfig: { hostname: options.host, port: options.port, development: false },
-    // cognito-local's defaults make every new pool use email as the username; Cognito's pools
-    // use what CreateUserPool says, a plain username when it says nothing.
-    UserPoolDefaults: {},
-  };
-  const ctx = { logger: pino({ level: options.logLevel ?? 'error' }) };
-  const clock = new DateClock();
-  const dataStoreFactory = new JsonFileStoreFactory(dbDir);
-  const cognito = await new CognitoServiceFactoryImpl(
-    dbDir,
-    dataStoreFactory,
-    new RecentRefreshTokens(new UserPoolServiceFactoryImpl(clock, dataStoreFactory)),
-  ).create(ctx, config.UserPoolDefaults);
-  const triggers = new TriggersService(
-    clock,
-    cognito,
-    new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient)),
-    new CryptoService(config.KMSConfig),
-  );
+  const logger = pino({ level: options.logLevel ?? 'error' });
   const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage);
-  const services = {
-    clock,
-    cognito,
-    config,
+  const services = await createCognitoLocalServices({
+    host: options.host,
+    port: options.port,
+    dataDir: dbDir,
+    dataStores: new JsonFileStoreFactory(dbDir),
+    logger,
     messages: inbox,
-    otp,
-    tokenGenerator: new CognitoTokenGenerator(clock, url),
-    triggers,
-  };
-
-  const router = withEmulatorErrors(withCognitoErrors(withLocalTargets(Router(services), services)));
-  const app = createServer(router, ctx.logger, config.ServerConfig, services);
-  app.application.get('/_dev/inbox', devInboxRoute(inbox));
-
-  const server: Server = (await app.start()) as Server;
-  // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
-  server.removeListener('request', app.application);
-  server.on('request', emulatorRequestHandler({ app: app.application, operations: CognitoOperations.load() }));
+    tokenGenerator: (clock) => new CognitoTokenGenerator(clock, url),
+    userPools: (pools) => new RecentRefreshTokens(pools),
+  });
+  const server = await startCognitoLocalServer({
+    services,
+    router: withEmulatorErrors(withCognitoErrors(withLocalTargets(cognitoLocalRouter(services), services))),
+    logger,
+    getRoutes: { '/_dev/inbox': devInboxRoute(inbox) },
+    // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
+    frontDoor: (app) => emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+  });
   answerEmulatorClientErrors(server);
   // Node's 5 s keep-alive timeout races SDK clients, which keep idle sockets with no timeout of
   // their own: a burst that reuses sockets idle for ~5 s gets ECONNRESETs. A minute, as behind

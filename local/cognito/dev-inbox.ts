@@ -1,6 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { DeliveryDetails } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
-import type { Messages } from 'cognito-local/lib/services/messages.js';
+import type { DeliveryDetails, Messages } from './cognito-local.ts';
 
 /** Why Cognito sent the message, in cognito-local's terms (SignUp, ResendCode, ForgotPassword…). */
 export type MessageKind = Parameters<Messages['deliver']>[1];

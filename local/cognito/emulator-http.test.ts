@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { CognitoError } from 'cognito-local/lib/errors.js';
+import { CognitoError } from './cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { TARGET_PREFIX } from './aws-json-protocol.ts';
 import { emulatorRequestHandler, type ExpressHandler } from './emulator-http.ts';

@@ -1,13 +1,12 @@
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { CognitoError } from 'cognito-local/lib/errors.js';
 import { answerClientErrorsWithJson } from '../json-client-errors.ts';
 import { ClientGoneError, readOperationRequest } from './aws-json-protocol.ts';
+import { CognitoError, type ExpressHandler, handOverBody } from './cognito-local.ts';
 import { CognitoRequestError } from './cognito-request-error.ts';
 import { InternalErrorException } from './emulator-errors.ts';
 import type { CognitoOperations } from './operation-input.ts';
 
-/** cognito-local's express app as a plain handler: `next` receives what it did not answer. */
-export type ExpressHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+export type { ExpressHandler };
 
 export interface EmulatorHandlerOptions {
   /** cognito-local's app with the project's routes. */
@@ -28,18 +27,16 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
 export function emulatorRequestHandler({ app, operations, log = console.error }: EmulatorHandlerOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const done = (error?: unknown) => answerUnhandled(request, response, error, log);
-    const withBody = request as IncomingMessage & { body?: unknown };
     if (request.method === 'POST' && pathOf(request) === '/') {
       operations
         .then((model) => readOperationRequest(request, model))
         .then(({ input }) => {
-          withBody.body = input;
+          handOverBody(request, input);
           app(request, response, done);
         }, done);
       return;
     }
-    // cognito-local's form routes destructure the body even when nothing was parsed.
-    withBody.body = {};
+    handOverBody(request);
     app(request, response, done);
   };
 }

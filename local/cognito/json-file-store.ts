@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore.js';
-import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory.js';
+import type { DataStore, DataStoreFactory } from './cognito-local.ts';
 
 export class DataFileError extends Error {
   override name = 'DataFileError';

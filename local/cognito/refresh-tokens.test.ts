@@ -1,4 +1,4 @@
-import type { User, UserPoolService, UserPoolServiceFactory } from 'cognito-local/lib/services/userPoolService.js';
+import type { User, UserPoolService, UserPoolServiceFactory } from './cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { RecentRefreshTokens, REFRESH_TOKENS_PER_USER } from './refresh-tokens.ts';
 

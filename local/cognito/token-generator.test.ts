@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import { type AppClient, cognitoLocalKeys, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { CognitoTokenGenerator } from './token-generator.ts';
 
-const publicKey = (createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string }).pem;
+const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
 const generator = new CognitoTokenGenerator({ get: () => NOW }, 'http://127.0.0.1:9229');

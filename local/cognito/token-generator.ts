@@ -1,15 +1,15 @@
 import { createPrivateKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
-import { createRequire } from 'node:module';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { Clock } from 'cognito-local/lib/services/clock.js';
-import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
-import { attributesToRecord, type User } from 'cognito-local/lib/services/userPoolService.js';
 import { SignJWT } from 'jose';
 import { readableAttributes } from './attributes/standard-attributes.ts';
-
-/** The emulator's signing key; its public half is what the pool's JWKS serves. */
-const emulatorKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
-const KEY_ID = 'CognitoLocal';
+import {
+  type AppClient,
+  attributesToRecord,
+  type Clock,
+  cognitoLocalKeys,
+  type TokenGenerator,
+  type Tokens,
+  type User,
+} from './cognito-local.ts';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days';
 const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
@@ -54,7 +54,9 @@ function opaqueRefreshToken(): string {
  * signed synchronously, and signed the refresh token too.
  */
 export class CognitoTokenGenerator implements TokenGenerator {
-  readonly #key: KeyObject = createPrivateKey(emulatorKey.pem);
+  /** The emulator's signing key; its public half is what the pool's JWKS serves. */
+  readonly #key: KeyObject = createPrivateKey(cognitoLocalKeys().privateKeyPem);
+  readonly #keyId = cognitoLocalKeys().keyId;
 
   constructor(
     private readonly clock: Clock,
@@ -76,7 +78,7 @@ export class CognitoTokenGenerator implements TokenGenerator {
       iat: now,
     };
     const sign = (claims: object, seconds: number) =>
-      new SignJWT({ ...claims, exp: now + seconds }).setProtectedHeader({ kid: KEY_ID, alg: 'RS256' }).sign(this.#key);
+      new SignJWT({ ...claims, exp: now + seconds }).setProtectedHeader({ kid: this.#keyId, alg: 'RS256' }).sign(this.#key);
 
     const [IdToken, AccessToken] = await Promise.all([
       sign(

@@ -1,4 +1,4 @@
-import { InvalidParameterError } from 'cognito-local/lib/errors.js';
+import { InvalidParameterError } from '../cognito-local.ts';
 import { STANDARD_ATTRIBUTES } from './standard-attributes.ts';
 import type { SchemaAttribute } from './schema-violations.ts';
 

@@ -1,4 +1,4 @@
-import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+import { USER_POOL_AWS_DEFAULTS } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { creationViolation, updateViolation, valueProblem, type SchemaAttribute } from './schema-violations.ts';
 

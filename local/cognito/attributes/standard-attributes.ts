@@ -1,4 +1,4 @@
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { AppClient } from '../cognito-local.ts';
 
 /**
  * The standard attributes every user pool has, whatever its `Schema` says.

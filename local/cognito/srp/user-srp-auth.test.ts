@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Route, Router } from 'cognito-local/lib/server/Router.js';
-import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import type { Route, Router, User } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { startSrpClient, type SrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';

@@ -5,11 +5,16 @@ import type {
   RespondToAuthChallengeCommandInput,
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, NotAuthorizedError, PasswordResetRequiredError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
-import type { Router } from 'cognito-local/lib/server/Router.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import { attributesToRecord } from 'cognito-local/lib/services/userPoolService.js';
+import {
+  attributesToRecord,
+  CognitoError,
+  type Context,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  type Router,
+  type Services,
+  UserNotConfirmedException,
+} from '../cognito-local.ts';
 import {
   isValidClientEphemeral,
   passwordAuthenticationKey,

@@ -1,13 +1,13 @@
-import { createRequire } from 'node:module';
-import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import jwt from 'jsonwebtoken';
-
-/** The emulator's signing key: an access token must be one it issued. */
-const cognitoLocalKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string };
+import {
+  type Context,
+  cognitoLocalKeys,
+  NotAuthorizedError,
+  type Route,
+  type Services,
+  type User,
+  type UserPoolService,
+} from '../cognito-local.ts';
 
 /** A user after GlobalSignOut: access tokens issued up to then are revoked for Cognito's APIs. */
 export type SignedOutUser = User & { GlobalSignOutAt?: number };
@@ -22,7 +22,8 @@ export async function accessTokenUser(
 ): Promise<{ userPool: UserPoolService; user: SignedOutUser }> {
   let claims: jwt.JwtPayload;
   try {
-    claims = jwt.verify(accessToken, cognitoLocalKey.pem, { algorithms: ['RS256'] }) as jwt.JwtPayload;
+    // The emulator's signing key: an access token must be one it issued.
+    claims = jwt.verify(accessToken, cognitoLocalKeys().publicKeyPem, { algorithms: ['RS256'] }) as jwt.JwtPayload;
   } catch {
     throw invalid();
   }

@@ -1,4 +1,4 @@
-import { DateClock } from 'cognito-local/lib/services/index.js';
+import { DateClock } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { ctx, fakeCognito, rejection } from '../testing/fake-cognito.ts';
 import { AddCustomAttributes } from './add-custom-attributes.ts';

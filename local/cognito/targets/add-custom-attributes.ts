@@ -1,8 +1,5 @@
 import type { AddCustomAttributesCommandInput, AddCustomAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
+import { type Context, InvalidParameterError, type Route, type Services } from '../cognito-local.ts';
 import { customSchemaAttribute, refuseRequiredCustomAttributes, type CustomAttributeInput } from '../attributes/custom-attributes.ts';
 
 /**

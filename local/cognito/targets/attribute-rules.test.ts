@@ -1,6 +1,4 @@
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+import { type AppClient, type Route, USER_POOL_AWS_DEFAULTS } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';

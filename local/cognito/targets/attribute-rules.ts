@@ -1,9 +1,12 @@
-import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import {
+  type Context,
+  InvalidParameterError,
+  NotAuthorizedError,
+  type Route,
+  type Services,
+  USER_POOL_AWS_DEFAULTS,
+  type UserPoolService,
+} from '../cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
 import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';

@@ -1,4 +1,4 @@
-import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Route } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { secretHash } from '../secrets/secret-hash.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';

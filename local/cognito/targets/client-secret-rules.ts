@@ -1,8 +1,4 @@
-import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import { attributeValue } from 'cognito-local/lib/services/userPoolService.js';
+import { attributeValue, type Context, InvalidParameterError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
 
 type Wrapper = (route: Route) => Route;

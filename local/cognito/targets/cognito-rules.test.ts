@@ -1,7 +1,13 @@
-import { CodeMismatchError, CognitoError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import { attributesToRecord, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import {
+  type AppClient,
+  attributesToRecord,
+  CodeMismatchError,
+  CognitoError,
+  type Route,
+  type User,
+  type UserPool,
+  type UserPoolService,
+} from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly, unknownUserAsConfigured } from './cognito-rules.ts';

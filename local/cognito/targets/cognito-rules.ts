@@ -1,7 +1,4 @@
-import { CognitoError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
-import type { Route } from 'cognito-local/lib/server/Router.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import { attributesAppend, attributesRemove } from 'cognito-local/lib/services/userPoolService.js';
+import { attributesAppend, attributesRemove, CognitoError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
 
 type Wrapper = (route: Route) => Route;

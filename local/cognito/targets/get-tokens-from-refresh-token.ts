@@ -2,9 +2,7 @@ import type {
   GetTokensFromRefreshTokenCommandInput,
   GetTokensFromRefreshTokenCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
+import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access

@@ -1,13 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createRequire } from 'node:module';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
+import { cognitoLocalKeys } from '../cognito-local.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './global-sign-out.ts';
 
 /** The key cognito-local signs its tokens with, so the tokens here are ones it could have issued. */
-const cognitoLocalKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
+const cognitoLocalKey = cognitoLocalKeys().privateKeyPem;
 const otherKey = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -21,7 +21,7 @@ const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 
   RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
 });
 
-function signAccessToken(claims: Record<string, unknown> = {}, key: string = cognitoLocalKey.pem): string {
+function signAccessToken(claims: Record<string, unknown> = {}, key: string = cognitoLocalKey): string {
   return jwt.sign(
     { sub: ada.Username, token_use: 'access', iss: ISSUER, client_id: 'client-1', iat: nowSeconds(), exp: nowSeconds() + 3600, ...claims },
     key,

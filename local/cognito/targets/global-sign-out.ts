@@ -1,6 +1,5 @@
 import type { GlobalSignOutCommandInput, GlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Context, Services } from '../cognito-local.ts';
 import { accessTokenUser, type SignedOutUser } from './access-tokens.ts';
 
 /**

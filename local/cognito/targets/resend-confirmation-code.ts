@@ -1,8 +1,5 @@
 import type { ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, InvalidParameterError } from 'cognito-local/lib/errors.js';
-import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
+import { CognitoError, type Context, InvalidParameterError, selectAppropriateDeliveryMethod, type Services } from '../cognito-local.ts';
 
 /** ResendConfirmationCode: a new sign-up code for an unconfirmed user, delivered like the first. */
 export const ResendConfirmationCode =

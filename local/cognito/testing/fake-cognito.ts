@@ -1,12 +1,19 @@
-import { CognitoError, ResourceNotFoundError } from 'cognito-local/lib/errors.js';
-import type { AppClient } from 'cognito-local/lib/services/appClient.js';
-import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
-import type { Context } from 'cognito-local/lib/services/context.js';
-import type { Messages, Services } from 'cognito-local/lib/services/index.js';
-import type { LogService } from 'cognito-local/lib/services/LogService.js';
-import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
-import { attributesIncludeMatch, type User, type UserPool, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
-import { expect } from 'vitest';
+import {
+  type AppClient,
+  attributesIncludeMatch,
+  CognitoError,
+  type CognitoService,
+  type Context,
+  type LogService,
+  type Messages,
+  ResourceNotFoundError,
+  type Services,
+  type TokenGenerator,
+  type Tokens,
+  type User,
+  type UserPool,
+  type UserPoolService,
+} from '../cognito-local.ts';
 
 const silent: LogService = { child: () => silent, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -167,8 +174,8 @@ export async function rejection(promise: Promise<unknown>): Promise<CognitoError
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(CognitoError);
-    return error as CognitoError;
+    if (error instanceof CognitoError) return error;
+    throw new Error(`the operation failed with ${String(error)}, not a CognitoError`, { cause: error });
   }
   throw new Error('the operation did not fail');
 }

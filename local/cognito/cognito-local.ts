@@ -1,0 +1,180 @@
+// The emulator's one door into cognito-local's internals (its lib/ is not a public API): what
+// the rest of local/cognito uses of it, and how its parts are put together. Each internal used
+// here is checked against cognito-local's own code by cognito-local-contract.test.ts.
+import type { JsonWebKey } from 'node:crypto';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import AWS from 'aws-sdk';
+import { createServer } from 'cognito-local';
+import { Router as routerOf } from 'cognito-local/lib/server/Router.js';
+import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { CryptoService } from 'cognito-local/lib/services/crypto.js';
+import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
+import { otp } from 'cognito-local/lib/services/otp.js';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import type { Logger } from 'pino';
+import type {
+  Clock,
+  Context,
+  DataStore,
+  DataStoreFactory,
+  Messages,
+  Router,
+  Services,
+  TokenGenerator,
+  User,
+  UserPool,
+  UserPoolService,
+  UserPoolServiceFactory,
+} from './cognito-local-types.ts';
+
+export type * from './cognito-local-types.ts';
+export {
+  CodeMismatchError,
+  CognitoError,
+  InvalidParameterError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  ResourceNotFoundError,
+  UnsupportedError,
+  UserNotConfirmedException,
+} from 'cognito-local/lib/errors.js';
+export { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
+export { DateClock } from 'cognito-local/lib/services/index.js';
+export { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
+export {
+  attributesAppend,
+  attributesIncludeMatch,
+  attributesRemove,
+  attributesToRecord,
+  attributeValue,
+} from 'cognito-local/lib/services/userPoolService.js';
+
+/** The key pair cognito-local ships and signs with; its JWKS route serves the public half. */
+export interface CognitoLocalKeys {
+  /** The private key, PEM (PKCS#1). */
+  readonly privateKeyPem: string;
+  /** The public key, PEM (PKCS#1). */
+  readonly publicKeyPem: string;
+  /** The public key as `/<pool id>/.well-known/jwks.json` serves it. */
+  readonly publicJwk: JsonWebKey & { readonly kid: string };
+  /** The `kid` a token's header names for this key. */
+  readonly keyId: string;
+}
+
+let keys: CognitoLocalKeys | undefined;
+
+/** cognito-local's key pair, read from its package the first time it is asked for. */
+export function cognitoLocalKeys(): CognitoLocalKeys {
+  if (keys === undefined) {
+    const require = createRequire(import.meta.url);
+    const privateKey = require('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string };
+    const publicKey = require('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string; jwk: CognitoLocalKeys['publicJwk'] };
+    keys = { privateKeyPem: privateKey.pem, publicKeyPem: publicKey.pem, publicJwk: publicKey.jwk, keyId: publicKey.jwk.kid };
+  }
+  return keys;
+}
+
+/**
+ * cognito-local's user pool services, with a say in the refresh tokens a user keeps: its own
+ * append every token issued, forever. cognito-local takes no option for it, so `storeRefreshToken`
+ * (what its sign-ins call) is replaced on each pool service it creates.
+ */
+export abstract class RefreshTokenKeeping implements UserPoolServiceFactory {
+  constructor(private readonly pools: UserPoolServiceFactory) {}
+
+  /** The refresh tokens a user keeps when `newest` is issued, given `tokens`, those they have. */
+  protected abstract kept(tokens: readonly string[], newest: string): string[];
+
+  async create(ctx: Context, clientsDataStore: DataStore, defaultOptions: UserPool): Promise<UserPoolService> {
+    const pool = await this.pools.create(ctx, clientsDataStore, defaultOptions);
+    pool.storeRefreshToken = (ctx: Context, refreshToken: string, user: User) =>
+      pool.saveUser(ctx, { ...user, RefreshTokens: this.kept(user.RefreshTokens ?? [], refreshToken) });
+    return pool;
+  }
+}
+
+export interface CognitoLocalServicesOptions {
+  readonly host: string;
+  readonly port: number;
+  /** The folder of cognito-local's files: it lists the user pools from the files there. */
+  readonly dataDir: string;
+  /** Reads and writes those files (`clients.json`, `<pool id>.json`). */
+  readonly dataStores: DataStoreFactory;
+  readonly logger: Logger;
+  /** Receives every code cognito-local would email or text. */
+  readonly messages: Messages;
+  readonly tokenGenerator: (clock: Clock) => TokenGenerator;
+  /** Wraps cognito-local's user pool services (a {@link RefreshTokenKeeping}). */
+  readonly userPools?: (pools: UserPoolServiceFactory) => UserPoolServiceFactory;
+}
+
+/** cognito-local's services, assembled as its CLI does, with the project's parts where it has them. */
+export async function createCognitoLocalServices(options: CognitoLocalServicesOptions): Promise<Services> {
+  const config: Config = {
+    ...DefaultConfig,
+    ServerConfig: { hostname: options.host, port: options.port, development: false },
+    // cognito-local's defaults make every new pool use email as the username; Cognito's pools
+    // use what CreateUserPool says, a plain username when it says nothing.
+    UserPoolDefaults: {},
+  };
+  const clock = new DateClock();
+  const pools = new UserPoolServiceFactoryImpl(clock, options.dataStores);
+  const cognito = await new CognitoServiceFactoryImpl(options.dataDir, options.dataStores, options.userPools?.(pools) ?? pools).create(
+    { logger: options.logger },
+    config.UserPoolDefaults,
+  );
+  const lambda = new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient));
+  const triggers = new TriggersService(clock, cognito, lambda, new CryptoService(config.KMSConfig));
+  return { clock, cognito, config, messages: options.messages, otp, tokenGenerator: options.tokenGenerator(clock), triggers };
+}
+
+/** cognito-local's own operations: the route of each `X-Amz-Target` it emulates; an UnsupportedError for the others. */
+export const cognitoLocalRouter = (services: Services): Router => routerOf(services);
+
+/** cognito-local's express app as a plain handler: `next` receives what it did not answer. */
+export type ExpressHandler = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** The slice of an express request and response a route added to cognito-local's app touches. */
+export interface AppRequest {
+  readonly query: Record<string, unknown>;
+}
+export interface AppResponse {
+  status(code: number): AppResponse;
+  json(body: unknown): void;
+}
+
+export interface CognitoLocalServerOptions {
+  /** Its host and port are where the server listens. */
+  readonly services: Services;
+  /** What answers each Cognito operation (`X-Amz-Target`). */
+  readonly router: Router;
+  readonly logger: Logger;
+  /** GET routes added to cognito-local's app, by path. */
+  readonly getRoutes?: Readonly<Record<string, (request: AppRequest, response: AppResponse) => void>>;
+  /** What receives every request instead of cognito-local's app, given that app to hand requests on to. */
+  readonly frontDoor: (app: ExpressHandler) => RequestListener;
+}
+
+/** cognito-local's HTTP server, listening, with `frontDoor` in front of its app. */
+export async function startCognitoLocalServer(options: CognitoLocalServerOptions): Promise<Server> {
+  const { services } = options;
+  const app = createServer(options.router, options.logger, services.config.ServerConfig, services);
+  for (const [path, route] of Object.entries(options.getRoutes ?? {})) app.application.get(path, route);
+  const server = (await app.start()) as Server;
+  // start() makes the app the server's 'request' listener (http.createServer(app)).
+  server.removeListener('request', app.application);
+  server.on('request', options.frontDoor(app.application));
+  return server;
+}
+
+/**
+ * Gives a request the body cognito-local's routes read (`request.body`) before it reaches the
+ * app: when the front door has read the request, its body parsers (body-parser 2) skip it, since
+ * its stream has ended. Unread, it gets `{}`, which a body parser replaces with what it reads:
+ * cognito-local's form routes destructure the body even when nothing was parsed.
+ */
+export function handOverBody(request: IncomingMessage, body: unknown = {}): void {
+  (request as IncomingMessage & { body?: unknown }).body = body;
+}
