@@ -242,8 +242,8 @@ describe('hapi as serverless-offline runs it', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// serverless-offline started in process by serverless v3, with the local stage's plugin
-// (ServerlessOffline.js, events/http/HttpServer.js, lambda/HttpServer.js, config/)
+// serverless-offline started in process by serverless v3, with the local stage's plugin: its
+// plugin class and lifecycle, its API and Lambda invoke servers, its options
 // ---------------------------------------------------------------------------------------------
 
 const serviceDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
