@@ -434,7 +434,8 @@ describe('serverless-offline in process, with the local stage plugin before it',
   });
 
   it("creates its Lambda invoke server through hapi's factory, which the adapter wraps (offline keeps it private)", async () => {
-    const response = await fetch(`${lambda}/2015-03-31/functions/nope/invocations`, { method: 'POST', body: '{}' });
+    // Offline itself answers an unknown function on InvokeAsync with a 500.
+    const response = await fetch(`${lambda}/2014-11-13/functions/nope/invoke-async/`, { method: 'POST', body: '{}' });
     expect([response.status, response.headers.get('x-amzn-errortype')], `${fixFiles} (install)`).toEqual([
       404,
       'ResourceNotFoundException',
