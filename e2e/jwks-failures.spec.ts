@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import jwt from 'jsonwebtoken';
-import { createCognitoTokenVerifier, TokenRejectedError } from '../local/offline/verify-cognito-token.ts';
+import { createCognitoTokenVerifier, TokenRejectedError } from '../local/api-gateway/verify-cognito-token.ts';
 
 const ISSUER = 'http://127.0.0.1:9/local_TestPool';
 

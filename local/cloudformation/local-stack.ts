@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiRoutes } from './api-routes.ts';
-import type { GatewayResponseSettings } from '../offline/gateway-responses.ts';
+import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
 
 /**
  * What `serverless offline` deployed on this machine: the local counterpart of a CloudFormation

@@ -1,5 +1,6 @@
-// serverless-offline require()s `custom.offline.customAuthenticationProvider`; the provider
-// itself is TypeScript.
+// serverless-offline require()s `custom.offline.customAuthenticationProvider` and calls it for
+// each endpoint. The strategy comes from the adapter the local stage's plugin installed: the same
+// compiled module as the plugin (local-stack-plugin.cjs), hence the same adapter.
 const { requireTypeScript } = require('../typescript.cjs');
 
-module.exports = requireTypeScript('./auth-provider.ts', __filename).createAuthStrategy;
+module.exports = requireTypeScript('./local-stack-plugin.ts', __filename).createAuthStrategy;

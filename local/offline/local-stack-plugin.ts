@@ -9,10 +9,14 @@ import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
 import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { answers, eventually } from '../readiness.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
-import { watchHapiServers } from './hapi-servers.ts';
-import { emulateLambdaInvokeErrors } from './lambda-invoke-port.ts';
+import { installOfflineAdapter, type OfflineAdapter, type OfflineCliOptions } from './offline-adapter.ts';
+
+// serverless-offline's customAuthenticationProvider (auth-provider.cjs) is taken from this same
+// compiled module, so that it finds the adapter this plugin installed.
+export { createAuthStrategy } from './offline-adapter.ts';
 
 /** The part of serverless's `Serverless` object this plugin reads. */
 interface ServerlessInstance extends CompilingServerless {
@@ -60,17 +64,18 @@ export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
   #bundlesRemoved = false;
   #deployed: Promise<void> | undefined;
-  #watchingHapi = false;
+  /** The serverless-offline adapter this plugin installed. */
+  readonly offline: OfflineAdapter;
 
-  constructor(private readonly serverless: ServerlessInstance) {
+  constructor(
+    private readonly serverless: ServerlessInstance,
+    options: OfflineCliOptions = {},
+  ) {
     answerAwsOnlyVariablesLocally(serverless);
-    // serverless-offline would take a whole authorizer object from this variable: a spoofed caller.
-    delete process.env.AUTHORIZER;
-    // The Cognito resources are deployed while serverless-esbuild builds the handlers (the
-    // hooks before `init`), and serverless-offline serves only once they exist (this plugin's
-    // `init` hooks run before serverless-offline's).
-    const startDeploying = async () => {
-      this.emulateLambdaInvokePort();
+    this.offline = installOfflineAdapter(serverless, options);
+    // The Cognito resources are deployed while serverless-esbuild builds the handlers, and
+    // serverless-offline serves only once they exist.
+    const prepare = async () => {
       this.removeOldBundles();
       // A missing emulator fails here, before esbuild starts watching.
       await this.awaitCognito();
@@ -79,7 +84,7 @@ export class LocalStackPlugin {
       // Held until awaited below.
       this.#deployed.catch(() => {});
     };
-    const deployed = async () => {
+    const ready = async () => {
       try {
         await this.#deployed;
       } catch (error) {
@@ -88,24 +93,11 @@ export class LocalStackPlugin {
         throw error;
       }
     };
-    this.hooks = {
-      'before:offline:start': startDeploying,
-      'before:offline:start:init': startDeploying,
-      'offline:start': deployed,
-      'offline:start:init': deployed,
-      // serverless-esbuild rebuilt the handlers: the next request loads the new bundles.
-      'offline:functionsUpdated:cleanup': async () => void forgetHandlerBundles(this.bundleDir()),
-    };
-  }
-
-  /** Lambda's answers to malformed calls on offline's invoke port (before offline creates it). */
-  emulateLambdaInvokePort(): void {
-    // Both offline hooks run on `serverless offline start`.
-    if (this.#watchingHapi) return;
-    this.#watchingHapi = true;
-    watchHapiServers((server) => {
-      if (Number(server.settings.port) !== localConfig.lambdaPort) return;
-      emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
+    this.hooks = this.offline.hooks({
+      prepare,
+      ready,
+      // The next request loads the new bundles.
+      handlersRebuilt: async () => void forgetHandlerBundles(this.bundleDir()),
     });
   }
 
@@ -175,14 +167,16 @@ export class LocalStackPlugin {
         notice: (line) => console.warn(line),
       });
       this.setEnvironments(local.environments);
-      writeLocalStack(localStackFile, {
+      const stack = {
         stage,
         cognitoEndpoint: cognitoPublicUrl,
         physicalIds: local.physicalIds,
         outputs: local.outputs,
         routes: local.routes,
         gatewayResponses: local.gatewayResponses,
-      });
+      };
+      writeLocalStack(localStackFile, stack);
+      this.offline.serve(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(

@@ -1,15 +1,18 @@
-// Contracts with serverless-offline's and hapi's internals that auth-provider.ts and
-// api-gateway.ts lean on (the slices named in hapi.ts). When an upgrade breaks one of these
-// tests, the test's title names the internal and the file of ours that has to follow it.
-import { readFile } from 'node:fs/promises';
+// Contracts with serverless-offline's and hapi's internals that the adapter (offline-adapter.ts,
+// hapi-server.ts) leans on, each exercised through offline's or hapi's own code. When an upgrade
+// breaks one of these tests, the test's title names the internal and the file of ours that has to
+// follow it.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emulateApiGateway } from './api-gateway.ts';
-import { authorizerContext } from './cognito-authorizer.ts';
-import { CorsPreflights } from './cors-preflight.ts';
-import type { HapiRequest, HapiResponse, HapiServer, HapiToolkit } from './hapi.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { emulateApiGateway, type HapiRequest, type HapiResponse, type HapiToolkit, type Lifecycle } from './hapi-server.ts';
+import { authorizerContext, type OfflineAdapter } from './offline-adapter.ts';
 
 const offlineDir = path.dirname(createRequire(import.meta.url).resolve('serverless-offline'));
 /** serverless-offline's own copy of hapi, the one its HttpServer runs on. */
@@ -18,8 +21,6 @@ const offlineRequire = createRequire(path.join(offlineDir, 'index.js'));
 async function importOffline(file: string): Promise<Record<string, unknown>> {
   return (await import(pathToFileURL(path.join(offlineDir, file)).href)) as Record<string, unknown>;
 }
-
-const readOffline = (file: string) => readFile(path.join(offlineDir, file), 'utf8');
 
 // ---------------------------------------------------------------------------------------------
 // LambdaProxyIntegrationEvent (events/http/lambda-events/LambdaProxyIntegrationEvent.js)
@@ -36,6 +37,9 @@ type LambdaProxyIntegrationEventClass = new (
   routeKey: string | null,
   additionalRequestContext: object,
 ) => { create(): LambdaProxyEvent };
+
+const emptyStack = { stage: 'local', cognitoEndpoint: 'http://127.0.0.1:9229', routes: {}, gatewayResponses: {} };
+const gatewayOptions = { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' };
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** An unsigned JWT: offline decodes whatever Authorization carries, signed or not. */
@@ -75,17 +79,17 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
 
   const withForgedToken = ['Host', 'localhost:3000', 'Authorization', `Bearer ${forgedToken}`];
 
-  it('copies credentials.context into requestContext.authorizer (auth-provider.ts relies on it)', async () => {
+  it('copies credentials.context into requestContext.authorizer (offline-adapter.ts relies on it)', async () => {
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'ada@example.com' } });
   });
 
-  it('copies an empty credentials.context as {} on a public route (auth-provider.ts authorizerContext())', async () => {
+  it('copies an empty credentials.context as {} on a public route (offline-adapter.ts authorizerContext())', async () => {
     const request = fakeHapiRequest({ context: authorizerContext() }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({});
   });
 
-  it('assigns the unverified Authorization claims, principalId and scopes onto credentials.context (why auth-provider.ts authorizerContext() ignores them)', async () => {
+  it('assigns the unverified Authorization claims, principalId and scopes onto credentials.context (why offline-adapter.ts authorizerContext() ignores them)', async () => {
     const request = fakeHapiRequest({ context: {} }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({
       claims: { email: 'mallory@example.com', token_use: 'id' },
@@ -93,7 +97,7 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
     });
   });
 
-  it('replaces requestContext.authorizer with the sls-offline-authorizer-override header from raw.req.rawHeaders (why api-gateway.ts strips it)', async () => {
+  it('replaces requestContext.authorizer with the sls-offline-authorizer-override header from raw.req.rawHeaders (why hapi-server.ts strips it)', async () => {
     const override = JSON.stringify({ claims: { email: 'mallory@example.com' } });
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, [
       ...withForgedToken,
@@ -103,10 +107,15 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'mallory@example.com' } });
   });
 
-  it("no longer sees sls-offline-authorizer-override once api-gateway.ts's onRequest step has run (request.raw.req.rawHeaders)", async () => {
-    const onRequest: ((request: HapiRequest, h: HapiToolkit) => unknown)[] = [];
-    const server: HapiServer = { ext: (event, method) => void (event === 'onRequest' && onRequest.push(method)) };
-    emulateApiGateway(server, { stage: 'local', gatewayResponses: {}, preflights: new CorsPreflights() });
+  it("no longer sees sls-offline-authorizer-override once hapi-server.ts's onRequest step has run (request.raw.req.rawHeaders)", async () => {
+    const onRequest: Lifecycle[] = [];
+    const server = {
+      ext: (event: string, method: Lifecycle) =>
+        void (event === 'onPreStart' ? method(undefined as never, undefined as never) : event === 'onRequest' && onRequest.push(method)),
+      events: { on() {} },
+      listener: createServer(),
+    };
+    emulateApiGateway(server as never, new LocalApiGateway(emptyStack, gatewayOptions));
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, [
       ...withForgedToken,
       'Sls-Offline-Authorizer-Override',
@@ -123,10 +132,9 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
 // hapi (@hapi/hapi as serverless-offline resolves it)
 // ---------------------------------------------------------------------------------------------
 
-type Lifecycle = (request: HapiRequest, h: HapiToolkit) => unknown;
-
 /** The slice of a hapi server these tests drive. */
-interface TestServer extends HapiServer {
+interface TestServer {
+  ext(event: string, method: Lifecycle): void;
   auth: {
     scheme(name: string, scheme: () => { authenticate: Lifecycle }): void;
     strategy(name: string, scheme: string): void;
@@ -168,7 +176,7 @@ function serverWithCorsRoute(): TestServer {
 }
 
 describe('hapi as serverless-offline runs it', () => {
-  it("sends the response an auth scheme's authenticate returns with takeover(), without running the handler (api-gateway.ts refuse())", async () => {
+  it("sends the response an auth scheme's authenticate returns with takeover(), without running the handler (hapi-server.ts refuse())", async () => {
     const { server, handlerCalls } = serverThatRefuses();
     const response = await server.inject({ method: 'GET', url: '/refused' });
     expect(response.statusCode).toBe(401);
@@ -176,7 +184,7 @@ describe('hapi as serverless-offline runs it', () => {
     expect(handlerCalls.count).toBe(0);
   });
 
-  it("lets a server onPreResponse ext replace an auth scheme's takeover response (api-gateway.ts finishResponse())", async () => {
+  it("lets a server onPreResponse ext replace an auth scheme's takeover response (hapi-server.ts finishResponse())", async () => {
     const { server } = serverThatRefuses();
     server.ext('onPreResponse', (request, h) => {
       const refused = request.response as HapiResponse;
@@ -192,12 +200,12 @@ describe('hapi as serverless-offline runs it', () => {
     expect(response.headers['x-amzn-errortype']).toBe('UnauthorizedException');
   });
 
-  it('adds access-control-allow-origin on a cors route when the request has an Origin (the step api-gateway.ts turns off)', async () => {
+  it('adds access-control-allow-origin on a cors route when the request has an Origin (the step hapi-server.ts turns off)', async () => {
     const response = await serverWithCorsRoute().inject({ method: 'GET', url: '/cors', headers: { origin: 'http://localhost:5173' } });
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:5173');
   });
 
-  it('skips its CORS headers when onPreResponse sets request.info.cors = { isOriginMatch: false } (api-gateway.ts finishResponse())', async () => {
+  it('skips its CORS headers when onPreResponse sets request.info.cors = { isOriginMatch: false } (hapi-server.ts finishResponse())', async () => {
     const server = serverWithCorsRoute();
     server.ext('onPreResponse', (request, h) => {
       request.info.cors = { isOriginMatch: false };
@@ -210,7 +218,7 @@ describe('hapi as serverless-offline runs it', () => {
     expect(response.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
-  it('appends "; charset=utf-8" to Content-Type unless response.settings.charset is null (api-gateway.ts exactly())', async () => {
+  it('appends "; charset=utf-8" to Content-Type unless response.settings.charset is null (hapi-server.ts exactly())', async () => {
     const server = serverWithCorsRoute();
     expect((await server.inject({ method: 'GET', url: '/cors' })).headers['content-type']).toBe('application/json; charset=utf-8');
     server.ext('onPreResponse', (request, h) => {
@@ -220,7 +228,7 @@ describe('hapi as serverless-offline runs it', () => {
     expect((await server.inject({ method: 'GET', url: '/cors' })).headers['content-type']).toBe('application/json');
   });
 
-  it('reaches onPreResponse for an unknown route with a Boom whose output.statusCode is 404 (api-gateway.ts maps it to 403)', async () => {
+  it('reaches onPreResponse for an unknown route with a Boom whose output.statusCode is 404 (hapi-server.ts maps it to 403)', async () => {
     const server = serverWithCorsRoute();
     let seen: unknown;
     server.ext('onPreResponse', (request, h) => {
@@ -234,46 +242,220 @@ describe('hapi as serverless-offline runs it', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// serverless-offline configuration (events/http/HttpServer.js, config/constants.js)
+// serverless-offline started in process by serverless v3, with the local stage's plugin: its
+// plugin class and lifecycle, its API and Lambda invoke servers, its options
 // ---------------------------------------------------------------------------------------------
 
-describe('serverless-offline configuration', () => {
-  const fixFiles = 'update serverless.yml (custom.offline), local/offline/auth-provider.cjs and auth-provider.ts';
+const serviceDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const Serverless = createRequire(import.meta.url)('serverless/lib/serverless.js') as new (options: object) => RunningServerless;
 
-  it('reads custom.offline.customAuthenticationProvider and calls it with (endpoint, functionKey, method, path) in events/http/HttpServer.js', async () => {
-    const source = await readOffline('events/http/HttpServer.js');
-    expect(source, `HttpServer.js no longer reads custom.offline.customAuthenticationProvider: ${fixFiles}`).toContain(
-      'customizations.offline?.customAuthenticationProvider',
+interface PluginHook {
+  pluginName: string;
+  hook: () => Promise<void>;
+}
+
+interface RunningServerless {
+  init(): Promise<void>;
+  service: { setFunctionNames(options: object): void };
+  pluginManager: {
+    plugins: { constructor: { name: string } }[];
+    hooks: Record<string, PluginHook[]>;
+    commands: Record<string, { lifecycleEvents?: string[]; commands?: Record<string, { lifecycleEvents?: string[] }> }>;
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs serverless's hooks for `event` in the order serverless runs them. */
+async function runHooks(serverless: RunningServerless, event: string): Promise<void> {
+  for (const { hook } of serverless.pluginManager.hooks[event] ?? []) await hook();
+}
+
+const secured = {
+  type: 'COGNITO_USER_POOLS',
+  authorizer: 'UsersAuthorizer',
+  identitySource: 'method.request.header.Authorization',
+  resultTtlSeconds: 0,
+  userPoolIds: ['local_contract'],
+  scopes: [],
+} as const;
+
+describe('serverless-offline in process, with the local stage plugin before it', () => {
+  const fixFiles = 'update local/offline/offline-adapter.ts (and serverless.yml)';
+  let serverless: RunningServerless;
+  let adapter: OfflineAdapter;
+  let authStrategy: ReturnType<typeof vi.fn>;
+  let api: string;
+  let lambda: string;
+
+  beforeAll(async () => {
+    const [httpPort, lambdaPort] = [await freePort(), await freePort()];
+    api = `http://127.0.0.1:${httpPort}`;
+    lambda = `http://127.0.0.1:${lambdaPort}`;
+    // serverless-offline would take a whole authorizer object from it; the adapter removes it.
+    vi.stubEnv('AUTHORIZER', JSON.stringify({ principalId: 'forged', claims: { email: 'mallory@example.com' } }));
+    const authorizer = {
+      name: 'users',
+      type: 'COGNITO_USER_POOLS',
+      arn: 'arn:aws:cognito-idp:eu-west-1:000000000000:userpool/local_contract',
+    };
+    serverless = new Serverless({
+      commands: ['offline', 'start'],
+      options: { stage: 'local', region: 'eu-west-1' },
+      serviceDir,
+      configuration: {
+        service: 'contract',
+        frameworkVersion: '3',
+        provider: { name: 'aws', runtime: 'nodejs20.x', stage: 'local', region: 'eu-west-1' },
+        plugins: ['./local/offline/local-stack-plugin.cjs', 'serverless-offline'],
+        functions: {
+          echo: {
+            handler: 'local/offline/fixtures/echo.handler',
+            events: [
+              { http: { path: 'api/public', method: 'get', cors: true } },
+              { http: { path: 'api/secured', method: 'get', authorizer } },
+            ],
+          },
+        },
+        custom: {
+          esbuild: { outputWorkFolder: 'local/offline/fixtures' },
+          'serverless-offline': { host: '127.0.0.1', httpPort, lambdaPort, useInProcess: true, noTimeout: true },
+          offline: { customAuthenticationProvider: './local/offline/auth-provider.cjs' },
+        },
+      },
+      configurationFilename: 'serverless.yml',
+      isConfigurationResolved: true,
+      hasResolvedCommandsExternally: true,
+    });
+    await serverless.init();
+    serverless.service.setFunctionNames({ stage: 'local' });
+    const plugin = serverless.pluginManager.plugins.find((p) => p.constructor.name === 'LocalStackPlugin') as unknown as {
+      offline: OfflineAdapter;
+    };
+    adapter = plugin.offline;
+    // What the plugin's deploy does once the stack exists on this machine.
+    adapter.serve(
+      new LocalApiGateway({ ...emptyStack, routes: { 'GET /api/public': { type: 'NONE' }, 'GET /api/secured': secured } }, gatewayOptions),
     );
-    expect(source, `HttpServer.js calls the provider with other arguments: ${fixFiles} (createAuthStrategy)`).toContain(
-      'provider(endpoint, functionKey, method, path)',
-    );
-    expect(source, `HttpServer.js registers the strategy differently: update AuthStrategy in auth-provider.ts`).toMatch(
-      /this\.#server\.auth\.scheme\(\s*strategy\.scheme,\s*strategy\.getAuthenticateFunction,?\s*\)/,
-    );
-    expect(source, `HttpServer.js registers the strategy differently: update AuthStrategy in auth-provider.ts`).toContain(
-      'this.#server.auth.strategy(strategy.name, strategy.scheme)',
-    );
+    authStrategy = vi.spyOn(adapter, 'authStrategy') as unknown as ReturnType<typeof vi.fn>;
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // The plugin's `ready` (the stack is deployed), then offline's start: what `serverless offline start` runs.
+    await runHooks(serverless, 'offline:start:init');
+  }, 30_000);
+
+  afterAll(async () => {
+    // offline's own `offline:start:end` hook would exit the process.
+    const offline = serverless.pluginManager.plugins.find((p) => p.constructor.name === 'ServerlessOffline') as unknown as {
+      end(skipExit: boolean): Promise<void>;
+    };
+    await offline.end(true);
+    adapter.uninstall();
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
   });
 
-  it('keeps requestContext.authorizer on public routes when a customAuthenticationProvider is set (events/http/HttpServer.js)', async () => {
-    const source = await readOffline('events/http/HttpServer.js');
+  it("loads the local stage plugin before serverless-offline (serverless.yml's order), so its hooks on offline's events run first", () => {
+    const { plugins } = parse(readFileSync(path.join(serviceDir, 'serverless.yml'), 'utf8')) as { plugins: string[] };
+    expect(plugins.indexOf('./local/offline/local-stack-plugin.cjs'), 'serverless.yml: the local stage plugin comes first').toBeLessThan(
+      plugins.indexOf('serverless-offline'),
+    );
+    for (const event of ['offline:start:init', 'offline:start', 'offline:functionsUpdated:cleanup']) {
+      expect(
+        serverless.pluginManager.hooks[event]!.map(({ pluginName }) => pluginName),
+        `${event}: ${fixFiles} (hooks)`,
+      ).toEqual(['LocalStackPlugin', 'ServerlessOffline']);
+    }
+  });
+
+  it('has a lifecycle event for each hook the adapter names (offline:start, its init, functionsUpdated:cleanup)', () => {
+    const { offline } = serverless.pluginManager.commands;
+    const events = [
+      ...offline!.lifecycleEvents!.map((event) => `offline:${event}`),
+      ...Object.entries(offline!.commands!).flatMap(([command, { lifecycleEvents = [] }]) =>
+        lifecycleEvents.map((event) => `offline:${command}:${event}`),
+      ),
+    ];
+    const hooks = adapter.hooks({ prepare: async () => {}, ready: async () => {}, handlersRebuilt: async () => {} });
+    for (const hook of Object.keys(hooks)) expect(events, `${fixFiles} (hooks)`).toContain(hook.replace(/^before:/, ''));
+  });
+
+  it('calls customAuthenticationProvider once per endpoint with (endpoint with its cors, functionKey, method, path)', () => {
     expect(
-      source,
-      `HttpServer.js changed when it deletes requestContext.authorizer: check authorizerContext() in auth-provider.ts`,
-    ).toMatch(
-      /hasCustomAuthProvider =\s+customizations\?\.offline\?\.customAuthenticationProvider\s+if \(!endpoint\.authorizer && !hasCustomAuthProvider\) \{/,
-    );
+      authStrategy.mock.calls.map(([endpoint, functionKey, method, eventPath]) => [
+        Boolean((endpoint as { cors?: unknown }).cors),
+        functionKey,
+        method,
+        eventPath,
+      ]),
+      `${fixFiles} (createAuthStrategy, authStrategy)`,
+    ).toEqual([
+      [true, 'echo', 'GET', 'api/public'],
+      [false, 'echo', 'GET', 'api/secured'],
+    ]);
   });
 
-  it('reads its other options from custom["serverless-offline"] (config/constants.js CUSTOM_OPTION)', async () => {
-    const { CUSTOM_OPTION } = await importOffline('config/constants.js');
-    expect(CUSTOM_OPTION, 'serverless-offline reads its options from another custom key: update custom in serverless.yml').toBe(
-      'serverless-offline',
-    );
-    const source = await readOffline('ServerlessOffline.js');
-    expect(source, 'ServerlessOffline.js no longer merges custom[CUSTOM_OPTION]: update custom in serverless.yml').toContain(
-      'const customOptions = custom[CUSTOM_OPTION]',
-    );
+  it('keeps requestContext.authorizer, as the strategy made it, on a public route, and ignores the AUTHORIZER variable', async () => {
+    expect(process.env.AUTHORIZER).toBeUndefined();
+    const response = await fetch(`${api}/local/api/public`, { headers: { authorization: `Bearer ${forgedToken}` } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { authorizer: unknown }).authorizer).toEqual({});
+  });
+
+  it("answers through the strategy's authenticate on a secured route, before the handler (the gateway's 401)", async () => {
+    const response = await fetch(`${api}/local/api/secured`);
+    expect([response.status, response.headers.get('x-amzn-errortype'), await response.text()]).toEqual([
+      401,
+      'UnauthorizedException',
+      '{"message":"Unauthorized"}',
+    ]);
+  });
+
+  it("runs the adapter's onPreResponse after offline's CORS step: exactly the handler's headers, no charset", async () => {
+    const response = await fetch(`${api}/local/api/public`, { headers: { origin: 'http://localhost:5173' } });
+    expect(response.headers.get('access-control-allow-origin'), `${fixFiles}: our onPreResponse no longer comes last`).toBeNull();
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect([response.headers.get('content-type'), response.headers.get('x-handler')]).toEqual(['application/json', 'echo']);
+  });
+
+  it('sends an unknown path to its catch-all route /{p*}, which the gateway answers with 403', async () => {
+    const response = await fetch(`${api}/local/nowhere`);
+    expect([response.status, response.headers.get('x-amzn-errortype')]).toEqual([403, 'MissingAuthenticationTokenException']);
+  });
+
+  it("answers OPTIONS with the gateway's preflight for the cors setting it handed over", async () => {
+    const response = await fetch(`${api}/local/api/public`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173' } });
+    expect([response.status, response.headers.get('access-control-allow-methods')]).toEqual([200, 'OPTIONS,GET']);
+  });
+
+  it("creates its Lambda invoke server through hapi's factory, which the adapter wraps (offline keeps it private)", async () => {
+    // Offline itself answers an unknown function on InvokeAsync with a 500.
+    const response = await fetch(`${lambda}/2014-11-13/functions/nope/invoke-async/`, { method: 'POST', body: '{}' });
+    expect([response.status, response.headers.get('x-amzn-errortype')], `${fixFiles} (install)`).toEqual([
+      404,
+      'ResourceNotFoundException',
+    ]);
+    const malformed = await fetch(`${lambda}/2015-03-31/functions/contract-local-echo/invocations`, { method: 'POST', body: '{bad' });
+    expect([malformed.status, malformed.headers.get('x-amzn-errortype')]).toEqual([400, 'InvalidRequestContentException']);
+  });
+
+  it('loads an in-process handler with require(), so that offline:functionsUpdated:cleanup makes the next request load it again', async () => {
+    const loadOf = async () => ((await (await fetch(`${api}/local/api/public`)).json()) as { load: number }).load;
+    const first = await loadOf();
+    expect(await loadOf()).toBe(first);
+    expect(Object.keys(createRequire(import.meta.url).cache)).toContain(path.join(serviceDir, 'local/offline/fixtures/echo.cjs'));
+    await runHooks(serverless, 'offline:functionsUpdated:cleanup');
+    expect(await loadOf(), 'update local/offline/handler-reload.ts').not.toBe(first);
+  });
+
+  it("reads its options from custom['serverless-offline'], with the default ports the adapter assumes", async () => {
+    const { CUSTOM_OPTION, defaultOptions } = await importOffline('config/index.js');
+    expect(CUSTOM_OPTION, `${fixFiles}: offline reads its options from another custom key`).toBe('serverless-offline');
+    expect(defaultOptions, `${fixFiles} (OFFLINE_DEFAULTS)`).toMatchObject({ httpPort: 3000, lambdaPort: 3002 });
   });
 });

@@ -1,0 +1,113 @@
+import type { RouteAuthorization } from '../cloudformation/api-routes.ts';
+import type { LocalStack } from '../cloudformation/local-stack.ts';
+import { allowEveryone, cognitoAuthorizer, type Authorize } from './cognito-authorizer.ts';
+import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
+import type { GatewayRequest } from './gateway-request.ts';
+import type { GatewayResponse } from './gateway-responses.ts';
+import { finishResponse, malformedRequestResponse, type RequestOutcome } from './finish-response.ts';
+import { createCognitoTokenVerifier, TokenRejectedError, type VerifyCognitoToken } from './verify-cognito-token.ts';
+
+export class UnsupportedAuthorizerError extends Error {
+  override name = 'UnsupportedAuthorizerError';
+}
+
+/** What the gateway needs of the stack deployed locally. */
+export type ApiGatewayStack = Pick<LocalStack, 'stage' | 'cognitoEndpoint' | 'routes' | 'gatewayResponses'>;
+
+export interface LocalApiGatewayOptions {
+  /** Where this process reaches the Cognito emulator for its keys (the public URL, except inside a container network). */
+  readonly cognitoUrl: string;
+  /** Where the deployed stack is recorded, for messages. */
+  readonly stackFile: string;
+}
+
+/**
+ * The REST API as the stack deployed locally describes it, deciding what API Gateway would:
+ * which requests each method's authorizer lets through, and the gateway's own answers.
+ */
+export class LocalApiGateway {
+  readonly #preflights = new CorsPreflights();
+  readonly #verifiers = new Map<string, VerifyCognitoToken>();
+
+  constructor(
+    private readonly stack: ApiGatewayStack,
+    private readonly options: LocalApiGatewayOptions,
+  ) {}
+
+  /**
+   * The authorizer of a method the emulator serves, as the deployed stack says API Gateway
+   * will authorize it (local/cloudformation/api-routes.ts): a COGNITO_USER_POOLS method gets the
+   * token check on its authorizer's pools, others are open. Its `cors` setting joins the path's
+   * preflight answer.
+   */
+  method(method: string, path: string, cors: CorsSetting | undefined): Authorize {
+    const eventPath = path.replace(/^\//, '');
+    this.#preflights.add(eventPath, method, cors);
+    const route = `${method.toUpperCase()} /${eventPath}`;
+    const authorization = this.stack.routes[route];
+    if (!authorization) {
+      throw new UnsupportedAuthorizerError(
+        `${route} is served by serverless-offline but is not a method of the stack deployed locally (${this.options.stackFile}).`,
+      );
+    }
+    return authorization.type === 'COGNITO_USER_POOLS' ? this.#cognitoAuthorizer(authorization) : allowEveryone;
+  }
+
+  /** The gateway's answer once the request went through (undefined: the Lambda's response, as it is). */
+  finish(request: GatewayRequest, outcome: RequestOutcome): GatewayResponse | undefined {
+    const { stage, gatewayResponses } = this.stack;
+    return finishResponse(request, outcome, { stage, gatewayResponses, preflights: this.#preflights });
+  }
+
+  /** The answer to a request the HTTP parser refused with `status`. */
+  malformedRequest(status: number): GatewayResponse {
+    return malformedRequestResponse(status, this.stack.gatewayResponses);
+  }
+
+  #cognitoAuthorizer(authorization: Extract<RouteAuthorization, { type: 'COGNITO_USER_POOLS' }>): Authorize {
+    const verifiers = authorization.userPoolIds.map((poolId) => this.#verifierFor(poolId));
+    return cognitoAuthorizer({
+      header: identitySourceHeader(authorization.identitySource),
+      scopes: authorization.scopes,
+      resultTtlSeconds: authorization.resultTtlSeconds,
+      verify: verifiers.length === 1 ? verifiers[0]! : anyOf(verifiers),
+    });
+  }
+
+  /** The verifier for a local pool, built once: its issuer is the emulator's URL as browsers see it. */
+  #verifierFor(poolId: string): VerifyCognitoToken {
+    let verifier = this.#verifiers.get(poolId);
+    if (!verifier) {
+      verifier = createCognitoTokenVerifier({
+        issuer: `${this.stack.cognitoEndpoint}/${poolId}`,
+        jwksUri: `${this.options.cognitoUrl}/${poolId}/.well-known/jwks.json`,
+      });
+      this.#verifiers.set(poolId, verifier);
+    }
+    return verifier;
+  }
+}
+
+/** A token from any of the authorizer's pools passes (its issuer names the pool). */
+function anyOf(verifiers: readonly VerifyCognitoToken[]): VerifyCognitoToken {
+  return async (token, scopes) => {
+    let refusal: unknown;
+    for (const verify of verifiers) {
+      try {
+        return await verify(token, scopes);
+      } catch (error) {
+        refusal ??= error;
+        if (!(error instanceof TokenRejectedError)) throw error;
+      }
+    }
+    throw refusal;
+  };
+}
+
+/**
+ * `method.request.header.Authorization` → "authorization" (header names are matched lower-case);
+ * the local stage refused any other identity source at start (local/cloudformation/api-routes.ts).
+ */
+function identitySourceHeader(identitySource: string): string {
+  return identitySource.slice('method.request.header.'.length).toLowerCase();
+}

@@ -1,0 +1,182 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
+import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
+import type { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { emulateApiGateway, emulateLambdaInvokeErrors, gatewayRequest, refuse, type HapiServer, type Lifecycle } from './hapi-server.ts';
+
+// The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
+// events. offline-contract.test.ts runs offline's own code against each thing used here.
+
+/** The part of serverless's `Serverless` object the adapter reads. */
+export interface OfflineServerless {
+  /** The folder of serverless.yml: serverless-offline, and its hapi, are resolved from there. */
+  readonly serviceDir: string;
+  readonly service: {
+    readonly custom?: Readonly<Record<string, unknown>>;
+    /** The deployed names of the functions (`<service>-<stage>-<function>`), as Lambda knows them. */
+    getAllFunctionsNames(): string[];
+  };
+}
+
+/** serverless-offline's options, from the command line (`--httpPort`…). */
+export type OfflineCliOptions = Readonly<Record<string, unknown>>;
+
+/** serverless-offline's own defaults for the options read here. */
+const OFFLINE_DEFAULTS = { httpPort: 3000, lambdaPort: 3002 };
+/** The `custom` key serverless-offline reads its options from. */
+const OFFLINE_CUSTOM_KEY = 'serverless-offline';
+
+/** What the local stage does during `serverless offline start`, as plain steps. */
+export interface OfflineSteps {
+  /** Before serverless-offline starts, while serverless-esbuild builds the handlers; may run twice. */
+  readonly prepare: () => Promise<void>;
+  /** Must be done before serverless-offline creates its servers (the gateway is served by then). */
+  readonly ready: () => Promise<void>;
+  /** serverless-esbuild rebuilt the handlers. */
+  readonly handlersRebuilt: () => Promise<void>;
+}
+
+/** The slice of an http event from serverless.yml that serverless-offline hands its auth provider. */
+export interface HttpEndpoint {
+  cors?: CorsSetting;
+}
+
+/** What serverless-offline registers for each endpoint: `server.auth.scheme(scheme, getAuthenticateFunction)`, then `strategy(name, scheme)`. */
+export interface AuthStrategy {
+  name: string;
+  scheme: string;
+  getAuthenticateFunction: () => { authenticate: Lifecycle };
+}
+
+type CreateServer = (options?: object) => HapiServer;
+type HapiModule = { Server: CreateServer; server: CreateServer; [WATCHERS]?: ((server: HapiServer) => void)[] };
+
+/** On hapi's module itself: every compiled copy of this file shares the one wrap. */
+const WATCHERS = Symbol.for('hello-auth.hapi-server-watchers');
+
+let installed: OfflineAdapter | undefined;
+
+export class OfflineAdapter {
+  #gateway: LocalApiGateway | undefined;
+  #strategyCount = 0;
+  readonly #watch = (server: HapiServer) => this.#onServer(server);
+  #hapi: HapiModule | undefined;
+
+  constructor(
+    private readonly serverless: OfflineServerless,
+    private readonly cliOptions: OfflineCliOptions = {},
+  ) {}
+
+  /**
+   * Reaches serverless-offline's servers as hapi makes them: offline keeps its Lambda invoke
+   * server in a private field, so the only way to it is hapi's own factory, wrapped here before
+   * offline first imports hapi (its ES module namespace then picks up the wrapper). And removes
+   * AUTHORIZER from the environment: offline would take a whole authorizer object from it, a
+   * spoofed caller.
+   */
+  install(): this {
+    delete process.env.AUTHORIZER;
+    const offline = createRequire(path.join(this.serverless.serviceDir, 'package.json')).resolve('serverless-offline');
+    const hapi = createRequire(offline)('@hapi/hapi') as HapiModule;
+    if (!hapi[WATCHERS]) {
+      const watchers: ((server: HapiServer) => void)[] = [];
+      const create = hapi.server;
+      // `new Server(options)` on a function that returns an object yields that object.
+      hapi.Server = hapi.server = function Server(options?: object) {
+        const server = create(options);
+        for (const watch of watchers) watch(server);
+        return server;
+      };
+      hapi[WATCHERS] = watchers;
+    }
+    hapi[WATCHERS].push(this.#watch);
+    this.#hapi = hapi;
+    return this;
+  }
+
+  /** Stops watching hapi's servers (tests). */
+  uninstall(): void {
+    const watchers = this.#hapi?.[WATCHERS];
+    watchers?.splice(watchers.indexOf(this.#watch), 1);
+  }
+
+  /** The gateway the API's methods and answers come from: the stack deployed locally, before offline serves. */
+  serve(gateway: LocalApiGateway): void {
+    this.#gateway = gateway;
+  }
+
+  /**
+   * serverless's hooks for `steps`. The local stage's plugin comes before serverless-offline in
+   * serverless.yml, so its hooks on an event run before offline's: `ready` is awaited before
+   * offline's `offline:start:init` (or `offline:start`) creates the servers.
+   */
+  hooks(steps: OfflineSteps): Record<string, () => Promise<void>> {
+    return {
+      'before:offline:start': steps.prepare,
+      'before:offline:start:init': steps.prepare,
+      'offline:start': steps.ready,
+      'offline:start:init': steps.ready,
+      'offline:functionsUpdated:cleanup': steps.handlersRebuilt,
+    };
+  }
+
+  /** serverless-offline's `customAuthenticationProvider`, called once per endpoint, public ones included. */
+  authStrategy(endpoint: HttpEndpoint, functionKey: string, method: string, path: string): AuthStrategy {
+    const authenticate = authenticateWith(this.#served().method(method, path, endpoint.cors));
+    // hapi refuses a scheme or strategy name twice.
+    const name = `local-cognito-${++this.#strategyCount}-${functionKey}`;
+    return { name, scheme: name, getAuthenticateFunction: () => ({ authenticate }) };
+  }
+
+  /** Tells offline's servers apart by port, merged as offline merges its options: command line, custom, defaults. */
+  #onServer(server: HapiServer): void {
+    const custom = this.serverless.service.custom?.[OFFLINE_CUSTOM_KEY] as Readonly<Record<string, unknown>> | undefined;
+    const options = { ...OFFLINE_DEFAULTS, ...custom, ...this.cliOptions };
+    const port = Number(server.settings.port);
+    if (port === Number(options.httpPort)) emulateApiGateway(server, this.#served());
+    else if (port === Number(options.lambdaPort)) emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
+  }
+
+  #served(): LocalApiGateway {
+    if (!this.#gateway) throw new Error('serverless-offline serves the API before the local stage deployed it.');
+    return this.#gateway;
+  }
+}
+
+/** Installs the adapter for this process: the local stage's plugin does, when serverless loads it for `serverless offline`. */
+export function installOfflineAdapter(serverless: OfflineServerless, cliOptions: OfflineCliOptions): OfflineAdapter {
+  installed?.uninstall();
+  installed = new OfflineAdapter(serverless, cliOptions).install();
+  return installed;
+}
+
+/** serverless-offline's `customAuthenticationProvider` (auth-provider.cjs): the installed adapter's strategy. */
+export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, method: string, path: string): AuthStrategy {
+  if (!installed) throw new Error('customAuthenticationProvider is called without the local stage plugin (serverless.yml plugins).');
+  return installed.authStrategy(endpoint, functionKey, method, path);
+}
+
+/** An auth scheme's `authenticate`: the authorizer's decision, as serverless-offline carries it to the Lambda or as the gateway's refusal. */
+export function authenticateWith(authorize: Authorize): Lifecycle {
+  return async (request, h) => {
+    const decision = await authorize(gatewayRequest(request));
+    return decision.allow
+      ? h.authenticated({ credentials: { context: authorizerContext(decision.claims) } })
+      : refuse(request, h, decision.refusal);
+  };
+}
+
+/**
+ * What becomes `requestContext.authorizer`. serverless-offline assigns onto it an unverified
+ * decode of any Authorization header, its own principalId and scopes: setters that ignore them
+ * keep AWS's shape — `{ claims }` on a Cognito route, `{}` on a public one.
+ */
+export function authorizerContext(claims?: Readonly<Record<string, string>>): object {
+  const context = {};
+  Object.defineProperty(context, 'claims', { enumerable: claims !== undefined, get: () => claims, set: () => {} });
+  for (const ignored of ['principalId', 'scopes']) {
+    Object.defineProperty(context, ignored, { enumerable: false, get: () => undefined, set: () => {} });
+  }
+  return context;
+}
