@@ -1,20 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
-import { E2E_PORTS, e2eStack } from './e2e/stack.ts';
+import { publishedStack } from './e2e/global-setup.ts';
 import { QUIET_TOOLCHAIN_ENV } from './local/quiet-toolchain.ts';
-import { NPM_START_ARGS } from './local/services.ts';
 
-// Workers load this file again and inherit the runner's environment: one data folder per run.
-process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'hello-auth-e2e-'));
-// Workers inherit it too: the tests' own AWS SDK clients and serverless runs stay quiet.
+// Workers inherit it: the tests' own AWS SDK clients and serverless runs stay quiet.
 Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
 
 export default defineConfig({
-  // Browser flows against the real local stack; unit tests run under vitest.
+  // Tests of the whole stack: browser flows, and HTTP-level checks that share its one stack (they
+  // open no browser, so they cost nothing more here). Tests of a function alone run under vitest.
   testDir: 'e2e',
+  // `npm start` itself, on free ports and a fresh data folder (testing/launch-stack.ts); its
+  // address reaches the workers through their environment. Not `webServer`: that needs the URL,
+  // and so the ports, fixed when this file is read.
+  globalSetup: './e2e/global-setup.ts',
   // One stack, shared: the flows are few and long.
   workers: 1,
   fullyParallel: false,
@@ -24,7 +23,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: e2eStack.webUrl,
+    // Unset while the runner reads this file before global setup; set in the workers.
+    baseURL: publishedStack()?.urls.web,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -37,17 +37,4 @@ export default defineConfig({
       },
     },
   ],
-  // `npm start` itself, on the e2e ports and a fresh data folder.
-  webServer: {
-    command: ['node', ...NPM_START_ARGS].join(' '),
-    url: e2eStack.webUrl,
-    env: {
-      ...Object.fromEntries(Object.entries(E2E_PORTS).map(([name, port]) => [name, String(port)])),
-      LOCAL_DATA_DIR: process.env.E2E_DATA_DIR,
-    },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
 });

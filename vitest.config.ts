@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside the code they test; the browser flows in e2e/ belong to Playwright.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'deploy/**/*.test.ts', 'web/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'deploy/**/*.test.ts', 'web/**/*.test.ts', 'testing/**/*.test.ts'],
     environment: 'node',
     // The unit tests share no mutable state, so the files share one module graph: cognito-local
     // and the AWS SDK load once instead of once per file (26 s → 10 s here).

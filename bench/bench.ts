@@ -1,27 +1,25 @@
 // `npm run bench [-- --smoke]`: the local stack's start time, per-request cost, sign-in speed
-// and memory, measured in one run on its own ports and data folder so that ratios hold on a
-// noisy machine. Prints a table, writes bench-results.json, and exits non-zero when a ratio
+// and memory, measured in one run on free ports and a data folder of its own so that ratios hold
+// on a noisy machine. Prints a table, writes bench-results.json, and exits non-zero when a ratio
 // target is missed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CognitoIdentityProviderClient,
-  ConfirmSignUpCommand,
-  InitiateAuthCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import autocannon from 'autocannon';
 import { readLocalStack, localStackPath } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-import { rssByService, startStack } from './stack-process.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { freeStackPorts, type StackPorts } from '../testing/free-ports.ts';
+import { type LaunchedStack, launchStack } from '../testing/launch-stack.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { rssByService } from './process-memory.ts';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
 const smoke = values.smoke!;
-// Below 32768, where Linux picks the local ports of outgoing connections: one could take ours.
-const PORTS = { COGNITO_PORT: '31229', API_PORT: '31000', LAMBDA_PORT: '31002', WEB_PORT: '31173' };
 const LOAD = { connections: 10, duration: smoke ? 2 : 5 };
 /** Alternating rounds per endpoint. */
 const ROUNDS = smoke ? 2 : 4;
@@ -59,23 +57,31 @@ function load(url: string, options: Partial<autocannon.Options> = {}) {
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-'));
-const env = { ...PORTS, LOCAL_DATA_DIR: dataDir, ...QUIET_TOOLCHAIN_ENV };
-// The bench's own AWS SDK clients too: no Node version notice in its output.
+// The bench's own AWS SDK clients: no Node version notice in its output (testing/stack-env.ts
+// quiets the stack's).
 Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
 
-let running: Awaited<ReturnType<typeof startStack>> | undefined;
+/**
+ * `npm start` on the bench's data folder and ports (the warm start keeps the cold one's, as a
+ * developer's second start does). From the banner on, its log (two lines per API request) is
+ * drained, not kept: holding it made the measuring process itself slower as the load went on.
+ */
+async function start(ports: StackPorts): Promise<LaunchedStack> {
+  const stack = await launchStack({ dataDir, ports });
+  stack.dropOutput();
+  return stack;
+}
+
+let running: LaunchedStack | undefined;
 try {
-  const cold = await startStack(env);
+  const ports = await freeStackPorts();
+  const cold = await start(ports);
   await cold.stop();
-  const stack = await startStack(env);
+  const stack = await start(ports);
   running = stack;
   const { outputs } = readLocalStack(localStackPath(dataDir));
-  const cognitoUrl = `http://127.0.0.1:${PORTS.COGNITO_PORT}`;
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: cognitoUrl,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-  });
+  const cognitoUrl = stack.urls.cognito;
+  const cognito = cognitoClient(cognitoUrl);
   const ClientId = outputs.UserPoolClientId!;
   const passwordAuth = () =>
     cognito.send(
@@ -129,12 +135,12 @@ try {
           ),
       ),
     );
-    const email = `bench-${i}-${Date.now()}@example.com`;
+    const email = uniqueEmail(`bench-${i}`);
     signUps.push(
       await timed(async () => {
         await cognito.send(new SignUpCommand({ ClientId, Username: email, Password: 'Bench-Passw0rd!' }));
-        const inbox = (await (await fetch(`${cognitoUrl}/_dev/inbox?to=${email}`)).json()) as { code: string }[];
-        await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: inbox.at(-1)!.code }));
+        const code = await latestCode(cognitoUrl, email);
+        await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: code }));
       }),
     );
   }

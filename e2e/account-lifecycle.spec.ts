@@ -1,5 +1,7 @@
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
 import { expect, test } from './hello-page.ts';
-import { latestCode, uniqueEmail } from './stack.ts';
+import { e2eStack } from './stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 const NEW_PASSWORD = 'Battery-Staple-2';
@@ -17,19 +19,19 @@ test('resend code, one-click codes from the inbox, token refresh and a forgotten
   await test.step('sign up, then ask for a new code', async () => {
     await helloPage.submitSignUp(email, PASSWORD);
     await expect(helloPage.result(helloPage.signUp)).toContainText('confirmation code');
-    const first = await latestCode(email);
+    const first = await latestCode(e2eStack.urls.cognito, email);
     await helloPage.resendCode(email);
     await expect(helloPage.result(helloPage.confirm)).toHaveText(`A new code is on its way to ${email}.`);
     await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) })).toHaveCount(2);
     await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) }).first()).toContainText('Sign-up (resent)');
-    const second = await latestCode(email);
+    const second = await latestCode(e2eStack.urls.cognito, email);
     expect(second).toMatch(/^\d{6}$/);
     if (second === first) test.info().annotations.push({ type: 'note', description: 'both codes were equal by chance' });
   });
 
   await test.step('"Use this code" fills the confirmation form', async () => {
     await helloPage.useLatestCode(email);
-    await expect(helloPage.confirm.getByLabel('Confirmation code')).toHaveValue(await latestCode(email));
+    await expect(helloPage.confirm.getByLabel('Confirmation code')).toHaveValue(await latestCode(e2eStack.urls.cognito, email));
     await helloPage.confirm.getByRole('button', { name: 'Confirm' }).click();
     await expect(helloPage.result(helloPage.confirm)).toHaveText('Email confirmed. You can sign in now.');
   });
@@ -51,7 +53,7 @@ test('resend code, one-click codes from the inbox, token refresh and a forgotten
     await expect(helloPage.result(helloPage.forgot)).toHaveText(`Check ${email} for a reset code.`);
     await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) }).first()).toContainText('Password reset');
     await helloPage.useLatestCode(email);
-    await expect(helloPage.forgot.getByLabel('Reset code')).toHaveValue(await latestCode(email));
+    await expect(helloPage.forgot.getByLabel('Reset code')).toHaveValue(await latestCode(e2eStack.urls.cognito, email));
     await helloPage.submitNewPassword(NEW_PASSWORD);
     await expect(helloPage.result(helloPage.forgot)).toHaveText('Password changed. You can sign in with the new one.');
   });

@@ -3,15 +3,15 @@
 // tokens, every way a token can be wrong, and the gateway's own errors.
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
+import { cognitoLocalPublicKey, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
-import { cognitoLocalPublicKey, foreignKey, idTokenClaims, mint, unsigned } from './tokens.ts';
 
-const SECURED = `${e2eStack.apiUrl}/api/helloWorldSecured`;
-const PUBLIC = `${e2eStack.apiUrl}/api/helloWorld`;
+const SECURED = `${e2eStack.urls.api}/api/helloWorldSecured`;
+const PUBLIC = `${e2eStack.urls.api}/api/helloWorld`;
 const ORIGIN = 'http://app.example.com';
 
 const userPoolId = () => e2eOutput('UserPoolId');
-const issuer = () => `${e2eStack.cognitoUrl}/${userPoolId()}`;
+const issuer = () => `${e2eStack.urls.cognito}/${userPoolId()}`;
 const claims = (overrides: Record<string, unknown> = {}) => ({
   ...idTokenClaims(issuer(), e2eOutput('UserPoolClientId'), 'ada@example.com'),
   ...overrides,
@@ -143,7 +143,7 @@ test.describe('signatures and algorithms', () => {
   test('no kid', async () => expectUnauthorized(await withToken(mint(claims(), { kid: null }))));
   test('an unknown kid', async () => expectUnauthorized(await withToken(mint(claims(), { kid: 'rotated-away' }))));
   test('a URL as the kid, or a jku header, is never fetched', async () => {
-    expectUnauthorized(await withToken(mint(claims(), { kid: `${e2eStack.cognitoUrl}/evil/.well-known/jwks.json` })));
+    expectUnauthorized(await withToken(mint(claims(), { kid: `${e2eStack.urls.cognito}/evil/.well-known/jwks.json` })));
   });
 
   test('a tampered payload with the original signature', async () => {
@@ -170,7 +170,7 @@ test.describe('claims', () => {
     expectUnauthorized(await withToken(mint(withoutExp)));
   });
   test("another pool's issuer", async () =>
-    expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.cognitoUrl}/local_AnotherP` })))));
+    expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.urls.cognito}/local_AnotherP` })))));
   test('the issuer with a trailing slash', async () => expectUnauthorized(await withToken(mint(claims({ iss: `${issuer()}/` })))));
   test('the issuer on https', async () => expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('http:', 'https:') })))));
   test('the issuer via localhost instead of 127.0.0.1', async () => {
@@ -194,7 +194,7 @@ test.describe('claims', () => {
 test.describe("the gateway's own answers", () => {
   test('an unknown path: 403 Missing Authentication Token', async () => {
     expectGatewayError(
-      await get(`${e2eStack.apiUrl}/api/nothingHere`),
+      await get(`${e2eStack.urls.api}/api/nothingHere`),
       403,
       'Missing Authentication Token',
       'MissingAuthenticationTokenException',
@@ -234,7 +234,7 @@ test.describe("the gateway's own answers", () => {
   });
 
   test('a preflight for an unknown path: 403', async () => {
-    const answer = await get(`${e2eStack.apiUrl}/api/nothingHere`, { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS');
+    const answer = await get(`${e2eStack.urls.api}/api/nothingHere`, { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS');
     expectGatewayError(answer, 403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
   });
 

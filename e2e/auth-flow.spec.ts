@@ -1,5 +1,7 @@
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
 import { expect, test } from './hello-page.ts';
-import { latestCode, uniqueEmail } from './stack.ts';
+import { e2eStack } from './stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 
@@ -20,7 +22,7 @@ test('a new user signs up, confirms, signs in, calls both endpoints and signs ou
     await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) })).toBeVisible();
   });
 
-  const code = await latestCode(email);
+  const code = await latestCode(e2eStack.urls.cognito, email);
   expect(code).toMatch(/^\d{6}$/);
 
   await test.step("a wrong code gets Cognito's error", async () => {
@@ -78,7 +80,7 @@ test('the signed-in user survives a page reload', async ({ helloPage, page }) =>
   const email = uniqueEmail('reload');
   await helloPage.submitSignUp(email, PASSWORD);
   await expect(helloPage.result(helloPage.signUp)).toContainText('confirmation code');
-  await helloPage.submitConfirmation(email, await latestCode(email));
+  await helloPage.submitConfirmation(email, await latestCode(e2eStack.urls.cognito, email));
   await expect(helloPage.result(helloPage.confirm)).toHaveText('Email confirmed. You can sign in now.');
   await helloPage.submitSignIn(email, PASSWORD);
   await expect(helloPage.currentUser).toHaveText(`Signed in as ${email}`);

@@ -15,10 +15,13 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, failure, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eStack, failure } from './stack.ts';
 
 const PASSWORD = 'Attr-Passw0rd!';
-const cognito = cognitoClient();
+const cognito = cognitoClient(e2eStack.urls.cognito);
 const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 let userPoolId: string;
@@ -67,7 +70,9 @@ const signUp = (UserAttributes: AttributeType[], ClientId = teamClientId, Userna
 async function signedInUser(attributes: AttributeType[], clientId = teamClientId) {
   const email = uniqueEmail('attr');
   await signUp(attributes, teamClientId, email);
-  await cognito.send(new ConfirmSignUpCommand({ ClientId: teamClientId, Username: email, ConfirmationCode: await latestCode(email) }));
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId: teamClientId, Username: email, ConfirmationCode: await latestCode(e2eStack.urls.cognito, email) }),
+  );
   const { AuthenticationResult } = await cognito.send(
     new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
   );

@@ -12,10 +12,13 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, failure, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eStack, failure } from './stack.ts';
 
 const PASSWORD = 'Secret-Passw0rd!';
-const cognito = cognitoClient();
+const cognito = cognitoClient(e2eStack.urls.cognito);
 const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 let userPoolId: string;
@@ -77,7 +80,7 @@ test('SignUp without SecretHash, or with a wrong one, is refused', async () => {
 test('a user signs up, confirms, signs in and refreshes with the SECRET_HASH of the name they sent', async () => {
   const email = uniqueEmail('secret');
   const { UserSub } = await signUp(email, hashOf(email));
-  const code = await latestCode(email);
+  const code = await latestCode(e2eStack.urls.cognito, email);
   expect(await failure(cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code })))).toEqual(
     missing(),
   );

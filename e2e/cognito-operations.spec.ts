@@ -10,10 +10,13 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, e2eOutput, e2eStack, failure, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eOutput, e2eStack, failure } from './stack.ts';
 
 const PASSWORD = 'Ops-Passw0rd!';
-const cognito = cognitoClient();
+const cognito = cognitoClient(e2eStack.urls.cognito);
 const ClientId = () => e2eOutput('UserPoolClientId');
 
 test.afterAll(() => cognito.destroy());
@@ -25,7 +28,9 @@ async function signUp(email = uniqueEmail('ops')) {
 
 async function confirmedUser() {
   const email = await signUp();
-  await cognito.send(new ConfirmSignUpCommand({ ClientId: ClientId(), Username: email, ConfirmationCode: await latestCode(email) }));
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId: ClientId(), Username: email, ConfirmationCode: await latestCode(e2eStack.urls.cognito, email) }),
+  );
   return email;
 }
 
@@ -88,12 +93,12 @@ test.describe('ConfirmSignUp', () => {
 test.describe('ResendConfirmationCode', () => {
   test('sends a new code to the inbox; the new code confirms', async () => {
     const email = await signUp();
-    const first = await latestCode(email);
+    const first = await latestCode(e2eStack.urls.cognito, email);
     const { CodeDeliveryDetails } = await cognito.send(new ResendConfirmationCodeCommand({ ClientId: ClientId(), Username: email }));
     expect(CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
-    const inbox = (await (await fetch(`${e2eStack.cognitoUrl}/_dev/inbox?to=${encodeURIComponent(email)}`)).json()) as unknown[];
+    const inbox = (await (await fetch(`${e2eStack.urls.cognito}/_dev/inbox?to=${encodeURIComponent(email)}`)).json()) as unknown[];
     expect(inbox).toHaveLength(2);
-    const second = await latestCode(email);
+    const second = await latestCode(e2eStack.urls.cognito, email);
     expect(second).toMatch(/^\d{6}$/);
     if (second !== first) {
       const withOldCode = cognito.send(new ConfirmSignUpCommand({ ClientId: ClientId(), Username: email, ConfirmationCode: first }));
@@ -133,7 +138,7 @@ test.describe('tokens', () => {
       name: 'NotAuthorizedException',
       message: 'Access Token has been revoked',
     });
-    const secured = await fetch(`${e2eStack.apiUrl}/api/helloWorldSecured`, { headers: { Authorization: `Bearer ${IdToken}` } });
+    const secured = await fetch(`${e2eStack.urls.api}/api/helloWorldSecured`, { headers: { Authorization: `Bearer ${IdToken}` } });
     expect(secured.status).toBe(200);
   });
 });

@@ -2,9 +2,9 @@
 // beside the e2e stack: what a browser can read is decided by CORS headers, locally as on AWS
 // (the GatewayResponses make the gateway's errors readable; each handler sends its own
 // Access-Control-Allow-Origin), and handlers receive the claims as AWS delivers them.
+import { idTokenClaims, mint } from '../testing/tokens.ts';
 import { expect, test } from './hello-page.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
-import { idTokenClaims, mint } from './tokens.ts';
 import { startVariantApi, type VariantApi } from './variant-stack.ts';
 
 /** What `fetch` from the page (another origin than the API) gets: a status, or a CORS failure. */
@@ -49,7 +49,7 @@ test.afterAll(async () => {
 });
 
 test('the 401 is readable in the browser because serverless.yml adds CORS headers to it', async ({ helloPage }) => {
-  const answer = await fetchFromPage(helloPage.page, `${e2eStack.apiUrl}/api/helloWorldSecured`);
+  const answer = await fetchFromPage(helloPage.page, `${e2eStack.urls.api}/api/helloWorldSecured`);
   expect(answer).toEqual({ status: 401, body: '{"message":"Unauthorized"}' });
 });
 
@@ -69,7 +69,7 @@ test('a handler that forgets Access-Control-Allow-Origin fails in the browser, a
 test.describe('claims as the handler receives them', () => {
   const token = (overrides: Record<string, unknown> = {}) =>
     mint({
-      ...idTokenClaims(`${e2eStack.cognitoUrl}/${e2eOutput('UserPoolId')}`, e2eOutput('UserPoolClientId'), 'ada@example.com'),
+      ...idTokenClaims(`${e2eStack.urls.cognito}/${e2eOutput('UserPoolId')}`, e2eOutput('UserPoolClientId'), 'ada@example.com'),
       ...overrides,
     });
 

@@ -6,10 +6,11 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
 import { PUBLIC_GREETING } from '../src/functions/hello-world.ts';
 import { securedGreeting } from '../src/functions/hello-world-secured.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
 import { fuzzRequests, type FuzzRequest, type FuzzTargets } from './fuzz-requests.ts';
 import { answerProblem, lambdaFunctionNames, SURFACE_PORTS } from './json-answers.ts';
 import { sendRaw } from './raw-http.ts';
-import { cognitoClient, e2eOutput, e2eStack } from './stack.ts';
+import { e2eOutput, e2eStack } from './stack.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_808);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 3_000);
@@ -18,7 +19,7 @@ const CONCURRENCY = 16;
 const SEED_USER = { email: 'user@example.com', password: 'User-Passw0rd!' };
 
 async function signIn(): Promise<{ IdToken: string; AccessToken: string; RefreshToken: string }> {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   try {
     const { AuthenticationResult } = await cognito.send(
       new InitiateAuthCommand({
@@ -81,23 +82,23 @@ test(`${COUNT} random requests (seed ${SEED}) get no 5xx and no non-JSON error; 
   });
 
   await test.step('the public endpoint still greets', async () => {
-    const response = await fetch(`${e2eStack.apiUrl}/api/helloWorld`);
+    const response = await fetch(`${e2eStack.urls.api}/api/helloWorld`);
     expect(response.status).toBe(200);
     expect(await response.json()).toBe(PUBLIC_GREETING);
   });
 
   await test.step('the seed user still signs in, and the secured endpoint greets them', async () => {
     const { IdToken } = await signIn();
-    const response = await fetch(`${e2eStack.apiUrl}/api/helloWorldSecured`, { headers: { Authorization: `Bearer ${IdToken}` } });
+    const response = await fetch(`${e2eStack.urls.api}/api/helloWorldSecured`, { headers: { Authorization: `Bearer ${IdToken}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toBe(securedGreeting(SEED_USER.email));
   });
 
   await test.step('the dev inbox, the emulator and the Lambda invoke port still answer', async () => {
-    const inbox = await fetch(`${e2eStack.cognitoUrl}/_dev/inbox?to=${encodeURIComponent(SEED_USER.email)}`);
+    const inbox = await fetch(`${e2eStack.urls.cognito}/_dev/inbox?to=${encodeURIComponent(SEED_USER.email)}`);
     expect(inbox.status).toBe(200);
     expect(Array.isArray(await inbox.json())).toBe(true);
-    expect((await fetch(`${e2eStack.cognitoUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${e2eStack.urls.cognito}/health`)).status).toBe(200);
     const [helloWorld] = lambdaFunctionNames();
     const invoked = await fetch(`http://127.0.0.1:${SURFACE_PORTS.lambda}/2015-03-31/functions/${helloWorld}/invocations`, {
       method: 'POST',

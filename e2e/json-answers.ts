@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import type { Surface } from './fuzz-requests.ts';
 import type { RawRequest, RawResponse } from './raw-http.ts';
-import { E2E_PORTS } from './stack.ts';
+import { e2eStack } from './stack.ts';
 
 /** Where each of our HTTP surfaces listens in the e2e stack. */
 export const SURFACE_PORTS: Readonly<Record<Surface, number>> = {
-  api: E2E_PORTS.API_PORT,
-  cognito: E2E_PORTS.COGNITO_PORT,
-  lambda: E2E_PORTS.LAMBDA_PORT,
+  api: e2eStack.ports.API_PORT,
+  cognito: e2eStack.ports.COGNITO_PORT,
+  lambda: e2eStack.ports.LAMBDA_PORT,
 };
 
 /** The functions as offline's Lambda invoke port names them: `<service>-<stage>-<function>`. */

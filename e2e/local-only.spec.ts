@@ -1,7 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
 import { expect, test } from '@playwright/test';
-import { E2E_PORTS } from './stack.ts';
+import { e2eStack } from './stack.ts';
 
 // Every service of `npm start` listens on the loopback interface only: nothing on the network
 // reaches the emulator, its inbox or the API (BIND_HOST changes that for containers only).
@@ -21,7 +21,7 @@ const networkAddresses = Object.values(os.networkInterfaces())
 
 test('every service answers on 127.0.0.1 and on no other address of the machine', async () => {
   test.skip(networkAddresses.length === 0, 'this machine has no network address besides loopback');
-  for (const [name, port] of Object.entries(E2E_PORTS)) {
+  for (const [name, port] of Object.entries(e2eStack.ports)) {
     expect(await connects('127.0.0.1', port), `${name} on 127.0.0.1`).toBe(true);
     for (const address of networkAddresses) expect(await connects(address, port), `${name} on ${address}`).toBe(false);
   }

@@ -1,62 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localStackPath, readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { isFree } from '../local/ports.ts';
-import { NPM_START_ARGS } from '../local/services.ts';
-import { shiftedPorts } from './stack.ts';
+import { freeStackPorts, type StackPorts } from '../testing/free-ports.ts';
+import { launchStack, spawnNpmStart } from '../testing/launch-stack.ts';
 
-// npm start's own behaviour (ports, faults, Ctrl-C), on ports of its own beside the e2e stack.
-const SPARE_PORTS = Object.fromEntries(
-  Object.entries(shiftedPorts({ COGNITO_PORT: 29229, API_PORT: 23000, LAMBDA_PORT: 23002, WEB_PORT: 25173 })).map(([name, port]) => [
-    name,
-    String(port),
-  ]),
-) as Record<'COGNITO_PORT' | 'API_PORT' | 'LAMBDA_PORT' | 'WEB_PORT', string>;
-const cognitoUrl = `http://127.0.0.1:${SPARE_PORTS.COGNITO_PORT}`;
-
-interface NpmStart {
-  readonly child: ChildProcess;
-  readonly dataDir: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-/** Runs `npm start`'s entry point with `env` (and `args`) on a fresh data folder. */
-function npmStart(env: Record<string, string> = SPARE_PORTS, args: readonly string[] = []): NpmStart {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-start-'));
-  const child = spawn(process.execPath, [...NPM_START_ARGS, ...args], { env: { ...process.env, LOCAL_DATA_DIR: dataDir, ...env } });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, dataDir, output: () => output, exited };
-}
-
-/** `npm start`, once its banner says the stack is up. */
-async function runningStack(args: readonly string[] = []): Promise<NpmStart> {
-  const stack = npmStart(SPARE_PORTS, args);
-  try {
-    await Promise.race([
-      expect.poll(stack.output, { timeout: 60_000 }).toContain('Local stack is up'),
-      stack.exited.then((code) => {
-        throw new Error(`npm start exited (${code}) early:\n${stack.output()}`);
-      }),
-    ]);
-  } catch (error) {
-    await stop(stack);
-    throw error;
-  }
-  return stack;
-}
-
-async function stop(stack: NpmStart): Promise<number | null> {
-  stack.child.kill('SIGINT');
-  return stack.exited;
-}
+// npm start's own behaviour (ports, faults, Ctrl-C), each test on free ports of its own beside
+// the e2e stack.
 
 /** The processes `npm start` started, by the program each runs. */
 function services(launcherPid: number): Record<string, number> {
@@ -82,16 +35,17 @@ const alive = (pid: number) => {
   }
 };
 
-const allPortsFree = async () =>
-  (await Promise.all(Object.values(SPARE_PORTS).map((port) => isFree('127.0.0.1', Number(port))))).every(Boolean);
+const allPortsFree = async (ports: StackPorts) =>
+  (await Promise.all(Object.values(ports).map((port) => isFree('127.0.0.1', port)))).every(Boolean);
 
 test('npm start names a taken port and the variable that moves it, and exits', async () => {
+  const ports = await freeStackPorts();
   const squatter = net.createServer();
-  await new Promise<void>((resolve) => squatter.listen(Number(SPARE_PORTS.API_PORT), '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => squatter.listen(ports.API_PORT, '127.0.0.1', resolve));
   try {
-    const start = npmStart();
+    const start = await spawnNpmStart({ ports });
     expect(await start.exited).toBe(1);
-    expect(start.output()).toContain(`127.0.0.1:${SPARE_PORTS.API_PORT} (API)`);
+    expect(start.output()).toContain(`127.0.0.1:${ports.API_PORT} (API)`);
     expect(start.output()).toContain('set API_PORT');
     expect(start.output()).not.toContain('Local stack is up');
   } finally {
@@ -100,7 +54,7 @@ test('npm start names a taken port and the variable that moves it, and exits', a
 });
 
 test('npm start refuses a port that is not a number', async () => {
-  const start = npmStart({ ...SPARE_PORTS, WEB_PORT: 'eighty' });
+  const start = await spawnNpmStart({ env: { WEB_PORT: 'eighty' } });
   expect(await start.exited).not.toBe(0);
   expect(start.output()).toContain('WEB_PORT=eighty is not a port number');
 });
@@ -108,21 +62,21 @@ test('npm start refuses a port that is not a number', async () => {
 // One stack for the faults of a running npm start: each start costs seconds.
 test('a running npm start: refuses a second one, restarts a killed Cognito with its users, and takes its services down when killed', async () => {
   test.setTimeout(120_000);
-  const stack = await runningStack();
+  const stack = await launchStack();
   try {
     await test.step('a second npm start says the stack is already running, and leaves it running', async () => {
-      const second = npmStart();
+      const second = await spawnNpmStart({ ports: stack.ports });
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain('The local stack is already running');
-      expect(second.output()).toContain(`http://127.0.0.1:${SPARE_PORTS.WEB_PORT}`);
-      expect((await fetch(`${cognitoUrl}/health`)).status).toBe(200);
+      expect(second.output()).toContain(`http://127.0.0.1:${stack.ports.WEB_PORT}`);
+      expect((await fetch(`${stack.urls.cognito}/health`)).status).toBe(200);
     });
 
     await test.step('a Cognito emulator that dies is started again, with its users', async () => {
-      process.kill(services(stack.child.pid!).cognito!, 'SIGKILL');
+      process.kill(services(stack.process.pid!).cognito!, 'SIGKILL');
       await expect.poll(stack.output, { timeout: 30_000 }).toContain('cognito is back.');
       expect(stack.output()).toContain('cognito stopped unexpectedly (SIGKILL); starting it again');
-      const signIn = await fetch(cognitoUrl, {
+      const signIn = await fetch(stack.urls.cognito, {
         method: 'POST',
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
         body: JSON.stringify({
@@ -135,28 +89,28 @@ test('a running npm start: refuses a second one, restarts a killed Cognito with 
     });
 
     await test.step('killing npm start outright (SIGKILL) stops every service it started', async () => {
-      stack.child.kill('SIGKILL');
-      await expect.poll(allPortsFree, { timeout: 15_000 }).toBe(true);
+      stack.process.kill('SIGKILL');
+      await expect.poll(() => allPortsFree(stack.ports), { timeout: 15_000 }).toBe(true);
     });
   } finally {
-    await stop(stack);
+    await stack.stop();
   }
 });
 
 test('Ctrl-C during start-up stops every service and leaves no half-written file', async () => {
   test.setTimeout(60_000);
-  const start = npmStart();
+  const start = await spawnNpmStart();
   // Interrupt once all three services run, before the stack is up.
   const started = await expect
-    .poll(() => Object.values(services(start.child.pid!)), { timeout: 15_000 })
+    .poll(() => Object.values(services(start.process.pid!)), { timeout: 15_000 })
     .toHaveLength(3)
-    .then(() => Object.values(services(start.child.pid!)))
-    .finally(() => start.child.kill('SIGINT'));
+    .then(() => Object.values(services(start.process.pid!)))
+    .finally(() => start.process.kill('SIGINT'));
 
   expect(await start.exited).toBe(0);
   expect(start.output()).not.toContain('Local stack is up');
   await expect.poll(() => started.filter(alive), { timeout: 10_000 }).toEqual([]);
-  expect(await allPortsFree()).toBe(true);
+  expect(await allPortsFree(start.ports)).toBe(true);
   const files = readdirSync(start.dataDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
     statSync(path.join(start.dataDir, file)).isFile(),
   );
@@ -167,10 +121,10 @@ test('Ctrl-C during start-up stops every service and leaves no half-written file
 });
 
 test('npm start -- --stage dev runs the dev stage: its own pool and data, its URLs', async () => {
-  const stack = await runningStack(['--stage', 'dev']);
+  const stack = await launchStack({ stage: 'dev' });
   try {
     expect(stack.output()).toContain('Local stack is up (stage dev');
-    const apiBase = `http://127.0.0.1:${SPARE_PORTS.API_PORT}`;
+    const apiBase = `http://127.0.0.1:${stack.ports.API_PORT}`;
     expect((await fetch(`${apiBase}/dev/api/helloWorld`)).status).toBe(200);
     // API Gateway serves a stage under its own name only.
     expect((await fetch(`${apiBase}/local/api/helloWorld`)).status).toBe(403);
@@ -178,12 +132,12 @@ test('npm start -- --stage dev runs the dev stage: its own pool and data, its UR
     expect(deployed.stage).toBe('dev');
     expect(deployed.outputs.ApiUrl).toBe(`${apiBase}/dev`);
   } finally {
-    await stop(stack);
+    await stack.stop();
   }
 });
 
 test('npm start refuses an option it does not take, saying the one it takes', async () => {
-  const start = npmStart(SPARE_PORTS, ['--region', 'us-east-1']);
+  const start = await spawnNpmStart({ args: ['--region', 'us-east-1'] });
   expect(await start.exited).toBe(1);
   expect(start.output()).toContain('npm start does not take --region. It takes one option: npm start -- --stage <name>.');
 });

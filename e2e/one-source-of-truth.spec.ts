@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { DescribeUserPoolClientCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
 import YAML from 'yaml';
-import { cognitoClient, e2eOutput } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { e2eOutput, e2eStack } from './stack.ts';
 
 const resources = YAML.parse(readFileSync('serverless.yml', 'utf8')).resources.Resources as Record<
   string,
@@ -13,7 +14,7 @@ const resources = YAML.parse(readFileSync('serverless.yml', 'utf8')).resources.R
 const declared = (type: string) => Object.values(resources).find((resource) => resource.Type === type)!.Properties;
 
 test("the local pool and client have serverless.yml's settings", async () => {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   const pool = declared('AWS::Cognito::UserPool');
   const client = declared('AWS::Cognito::UserPoolClient');
 

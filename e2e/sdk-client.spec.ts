@@ -1,9 +1,12 @@
 import { ConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eOutput, e2eStack } from './stack.ts';
 
 test('the AWS SDK signs up, confirms from the dev inbox, signs in and calls the secured endpoint', async () => {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   const ClientId = e2eOutput('UserPoolClientId');
   const email = uniqueEmail('sdk');
   const password = 'Sdk-Passw0rd!';
@@ -12,14 +15,16 @@ test('the AWS SDK signs up, confirms from the dev inbox, signs in and calls the 
   expect(signUp.UserConfirmed).toBe(false);
   expect(signUp.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
 
-  await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await latestCode(email) }));
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await latestCode(e2eStack.urls.cognito, email) }),
+  );
   const { AuthenticationResult } = await cognito.send(
     new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
   );
   const idToken = AuthenticationResult?.IdToken;
   expect(idToken).toBeTruthy();
 
-  const secured = `${e2eStack.apiUrl}/api/helloWorldSecured`;
+  const secured = `${e2eStack.urls.api}/api/helloWorldSecured`;
   const withToken = await fetch(secured, { headers: { Authorization: `Bearer ${idToken}` } });
   expect(withToken.status).toBe(200);
   expect(await withToken.json()).toBe(`Hello from an secured endpoint -> ${email}`);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '../testing/cognito-client.ts';
 import { expect, test } from './hello-page.ts';
-import { cognitoClient, e2eOutput } from './stack.ts';
+import { e2eOutput, e2eStack } from './stack.ts';
 
 const seeds = JSON.parse(readFileSync('local/seed-users.json', 'utf8')).users as {
   email: string;
@@ -21,7 +22,7 @@ test('a seeded admin signs in at once and the page shows the admins group', asyn
 });
 
 test('a seeded unconfirmed user must confirm first, as Cognito says', async () => {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   const signIn = cognito.send(
     new InitiateAuthCommand({
       ClientId: e2eOutput('UserPoolClientId'),

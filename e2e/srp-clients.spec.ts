@@ -3,7 +3,10 @@
 import { createRequire } from 'node:module';
 import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient, e2eOutput, e2eStack, latestCode, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eOutput, e2eStack } from './stack.ts';
 
 interface CognitoSession {
   getIdToken(): { getJwtToken(): string };
@@ -26,11 +29,13 @@ const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js') 
 const PASSWORD = 'Srp-Passw0rd!';
 
 async function confirmedUser(): Promise<string> {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   const email = uniqueEmail('srp');
   const ClientId = e2eOutput('UserPoolClientId');
   await cognito.send(new SignUpCommand({ ClientId, Username: email, Password: PASSWORD }));
-  await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await latestCode(email) }));
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await latestCode(e2eStack.urls.cognito, email) }),
+  );
   cognito.destroy();
   return email;
 }
@@ -39,7 +44,7 @@ function signInWithSrp(email: string, password: string): Promise<CognitoSession>
   const pool = new identityJs.CognitoUserPool({
     UserPoolId: e2eOutput('UserPoolId'),
     ClientId: e2eOutput('UserPoolClientId'),
-    endpoint: e2eStack.cognitoUrl,
+    endpoint: e2eStack.urls.cognito,
   });
   const user = new identityJs.CognitoUser({ Username: email, Pool: pool });
   return new Promise((resolve, reject) =>
@@ -53,7 +58,7 @@ function signInWithSrp(email: string, password: string): Promise<CognitoSession>
 test('amazon-cognito-identity-js signs in with USER_SRP_AUTH and its ID token opens the secured endpoint', async () => {
   const email = await confirmedUser();
   const session = await signInWithSrp(email, PASSWORD);
-  const response = await fetch(`${e2eStack.apiUrl}/api/helloWorldSecured`, {
+  const response = await fetch(`${e2eStack.urls.api}/api/helloWorldSecured`, {
     headers: { Authorization: `Bearer ${session.getIdToken().getJwtToken()}` },
   });
   expect(response.status).toBe(200);

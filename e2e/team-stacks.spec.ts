@@ -14,20 +14,20 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cognitoClient, e2eStack, uniqueEmail } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { uniqueEmail, uniqueName } from '../testing/unique-names.ts';
+import { e2eStack } from './stack.ts';
 import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const ECHO = 'e2e/fixtures/echo-handler.handler';
 const PASSWORD = 'Team-Passw0rd!';
 
 /** A pool of the variant's own, so that it leaves the e2e stack's pool alone. */
-function ownPoolName(label: string): string {
-  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
+const ownPoolName = uniqueName;
 
 /** A confirmed user of `clientId`'s pool and its ID token (USER_PASSWORD_AUTH). */
 async function signedInUser(userPoolId: string, clientId: string, email = uniqueEmail('team')): Promise<string> {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   try {
     await cognito.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: PASSWORD }));
     await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
@@ -38,7 +38,7 @@ async function signedInUser(userPoolId: string, clientId: string, email = unique
 }
 
 async function idToken(clientId: string, email: string, password: string): Promise<string> {
-  const cognito = cognitoClient();
+  const cognito = cognitoClient(e2eStack.urls.cognito);
   try {
     const { AuthenticationResult } = await cognito.send(
       new InitiateAuthCommand({
@@ -181,7 +181,7 @@ test.describe('a stack that replaces the starter routes', () => {
       APP_USER_POOL_ID: UserPoolId,
       APP_POOL_ARN: `arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${UserPoolId}`,
       // The issuer of the local pool's tokens, so a handler can verify them.
-      APP_ISSUER: `${e2eStack.cognitoUrl}/${UserPoolId}`,
+      APP_ISSUER: `${e2eStack.urls.cognito}/${UserPoolId}`,
       APP_API_URL: variant.apiUrl,
       APP_REGION: 'eu-west-1',
       APP_PLAIN: 'as written',
@@ -192,7 +192,7 @@ test.describe('a stack that replaces the starter routes', () => {
   test('a second app client with GenerateSecret gets a secret, and SECRET_HASH is then required', async () => {
     const { UserPoolId } = variant.stack.outputs;
     const ClientId = variant.stack.physicalIds.ServerClient!;
-    const cognito = cognitoClient();
+    const cognito = cognitoClient(e2eStack.urls.cognito);
     try {
       const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
       const secret = UserPoolClient!.ClientSecret!;
@@ -219,7 +219,7 @@ test.describe('a stack that replaces the starter routes', () => {
 
   test("the pool's custom attribute is written at sign-up and reaches the handler's claims; an undeclared one is refused", async () => {
     const { UserPoolId, UserPoolClientId } = variant.stack.outputs;
-    const cognito = cognitoClient();
+    const cognito = cognitoClient(e2eStack.urls.cognito);
     const email = uniqueEmail('tier');
     try {
       const signUp = (attributes: Record<string, string>, username = email) =>
@@ -263,7 +263,7 @@ test('a custom attribute added to the schema of an existing local pool is added 
     const second = await startVariantApi(withSchema([{ Name: 'team', AttributeDataType: 'String', Mutable: true }]), { dataDir });
     try {
       expect(second.stack.outputs.UserPoolId).toBe(first.stack.outputs.UserPoolId);
-      const cognito = cognitoClient();
+      const cognito = cognitoClient(e2eStack.urls.cognito);
       try {
         const { UserPool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: second.stack.outputs.UserPoolId }));
         expect(UserPool?.SchemaAttributes?.map((attribute) => attribute.Name)).toContain('custom:team');
@@ -429,7 +429,7 @@ test.describe('renaming the user pool', () => {
       );
       expect(second.output()).toContain('On AWS, every user in it would be deleted with it.');
       expect(second.stack.outputs.UserPoolId).not.toBe(oldPoolId);
-      const cognito = cognitoClient();
+      const cognito = cognitoClient(e2eStack.urls.cognito);
       await expect(cognito.send(new DescribeUserPoolCommand({ UserPoolId: oldPoolId }))).rejects.toMatchObject({
         name: 'ResourceNotFoundException',
       });

@@ -1,38 +1,38 @@
 // Many users at once, and `npm start` stopped while they are being served: nobody fails,
 // nothing is lost, and the data folder always loads again.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningStack } from '../bench/stack-process.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import type { LaunchedStack } from '../testing/launch-stack.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
 import {
-  cognitoClient,
   confirm,
-  dataFolder,
   deployedIds,
   emailOf,
   everyOne,
   listAllUsers,
-  newEmail,
   passwordSignIn,
   signUp,
   srpSignIn,
+  stackHome,
   start,
   stop,
 } from './stack.ts';
 
-const data = dataFolder();
-const cognito = cognitoClient();
-let stack: RunningStack | undefined;
+const home = await stackHome();
+const cognito = cognitoClient(home.urls.cognito);
+let stack: LaunchedStack | undefined;
 let ids: ReturnType<typeof deployedIds>;
-const crowd = Array.from({ length: 100 }, (_, i) => newEmail(`crowd-${i}`));
+const crowd = Array.from({ length: 100 }, (_, i) => uniqueEmail(`crowd-${i}`));
 
 beforeAll(async () => {
-  stack = await start(data.dir);
-  ids = deployedIds(data.dir);
+  stack = await start(home);
+  ids = deployedIds(home.dataDir);
 });
 
 afterAll(async () => {
   cognito.destroy();
   await stop(stack);
-  data.remove();
+  home.remove();
 });
 
 /** Emails of the pool's users with status `status`. */
@@ -77,9 +77,9 @@ async function stopUnderLoad(workers: number, successes: number, call: (worker: 
 // (password and SRP sign-in alike), and the pool then lists every one of them as confirmed.
 test('100 parallel sign-ups, then confirms, then sign-ins all succeed; ListUsers shows all 100 confirmed', async () => {
   await everyOne(crowd, (email) => signUp(cognito, ids.clientId, email));
-  await everyOne(crowd, (email) => confirm(cognito, ids.clientId, email));
+  await everyOne(crowd, (email) => confirm(cognito, home, ids.clientId, email));
   await everyOne(crowd, (email) => passwordSignIn(cognito, ids.clientId, email));
-  await everyOne(crowd.slice(0, 20), (email) => srpSignIn(ids.poolId, ids.clientId, email));
+  await everyOne(crowd.slice(0, 20), (email) => srpSignIn(home, ids.poolId, ids.clientId, email));
 
   const confirmed = await usersWithStatus('CONFIRMED');
   expect(crowd.filter((email) => !confirmed.has(email))).toEqual([]);
@@ -91,7 +91,7 @@ test('a stop during 120 parallel sign-ins: the data loads again and all 100 user
   await stopUnderLoad(120, 100, (worker) => passwordSignIn(cognito, ids.clientId, crowd[worker % crowd.length]!));
 
   // start() fails with npm start's output (the data file's error) if the file does not load.
-  stack = await start(data.dir);
+  stack = await start(home);
   await everyOne(crowd, (email) => passwordSignIn(cognito, ids.clientId, email));
 });
 
@@ -100,12 +100,12 @@ test('a stop during 120 parallel sign-ins: the data loads again and all 100 user
 test('a stop during 50 parallel streams of sign-ups: every sign-up that succeeded exists after the restart', async () => {
   const signedUp: string[] = [];
   await stopUnderLoad(50, 20, async () => {
-    const email = newEmail('late');
+    const email = uniqueEmail('late');
     await signUp(cognito, ids.clientId, email);
     signedUp.push(email);
   });
 
-  stack = await start(data.dir);
+  stack = await start(home);
   const unconfirmed = await usersWithStatus('UNCONFIRMED');
   expect(signedUp.filter((email) => !unconfirmed.has(email))).toEqual([]);
 });

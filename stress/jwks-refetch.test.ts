@@ -3,17 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, expect, test } from 'vitest';
-import type { RunningStack } from '../bench/stack-process.ts';
-import { foreignKey, mint } from '../e2e/tokens.ts';
 import { securedGreeting } from '../src/functions/hello-world-secured.ts';
-import { callSecured, cognitoClient, dataFolder, deployedIds, passwordSignIn, start, stop } from './stack.ts';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import type { LaunchedStack } from '../testing/launch-stack.ts';
+import { foreignKey, mint } from '../testing/tokens.ts';
+import { callSecured, deployedIds, passwordSignIn, stackHome, start, stop } from './stack.ts';
 
-const data = dataFolder();
-let stack: RunningStack | undefined;
+const home = await stackHome();
+let stack: LaunchedStack | undefined;
 
 afterAll(async () => {
   await stop(stack);
-  data.remove();
+  home.remove();
 });
 
 // Guarantee: right after `npm start` (no keys cached), 200 parallel secured calls each get the
@@ -21,9 +22,9 @@ afterAll(async () => {
 // `kid` the pool does not publish (which asks for a JWKS refetch) 401 — whatever order they
 // reach the authorizer in.
 test('a cold burst of valid and unknown-kid tokens: every valid one 200, every unknown one 401', async () => {
-  stack = await start(data.dir);
-  const { clientId, apiUrl } = deployedIds(data.dir);
-  const cognito = cognitoClient();
+  stack = await start(home);
+  const { clientId, apiUrl } = deployedIds(home.dataDir);
+  const cognito = cognitoClient(home.urls.cognito);
   // A genuine ID token's claims (its issuer above all); signing in touches only the emulator.
   const genuine = jwt.decode(await passwordSignIn(cognito, clientId, 'user@example.com', 'User-Passw0rd!')) as Record<string, unknown>;
   cognito.destroy();

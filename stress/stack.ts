@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
   ListUsersCommand,
@@ -11,34 +10,39 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
-import { startStack, type RunningStack } from '../bench/stack-process.ts';
 import { localStackPath, readLocalStack, stackOutput } from '../local/cloudformation/local-stack.ts';
-import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-
-/**
- * The real `npm start`, on ports no other suite uses, with a data folder of the test's own that
- * outlives restarts: what a developer's machine does, under load.
- */
-// Below 32768, where Linux picks the local ports of outgoing connections: one could take ours.
-const PORTS = { COGNITO_PORT: '32229', API_PORT: '32000', LAMBDA_PORT: '32002', WEB_PORT: '32173' };
-export const cognitoUrl = `http://127.0.0.1:${PORTS.COGNITO_PORT}`;
+import { latestCode } from '../testing/dev-inbox.ts';
+import { freeStackPorts, type StackPorts } from '../testing/free-ports.ts';
+import { type LaunchedStack, launchStack, type StackUrls, stackUrls } from '../testing/launch-stack.ts';
 
 export const PASSWORD = 'Stress-Passw0rd!';
 
-/** A data folder that lives as long as the test file; `remove()` deletes it. */
-export function dataFolder() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-stress-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * Where a test file's stack lives across its restarts: a data folder that outlives them and
+ * ports picked free once, so that the restarted stack keeps its URLs, as a developer's does.
+ * `remove()` deletes the folder.
+ */
+export interface StackHome {
+  readonly dataDir: string;
+  readonly ports: StackPorts;
+  readonly urls: StackUrls;
+  remove(): void;
 }
 
-/** `npm start` on `dataDir`; rejects with its output if it exits before its banner. */
-export function start(dataDir: string): Promise<RunningStack> {
-  return startStack({ ...PORTS, LOCAL_DATA_DIR: dataDir, ...QUIET_TOOLCHAIN_ENV });
+export async function stackHome(): Promise<StackHome> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-stress-'));
+  const ports = await freeStackPorts();
+  return { dataDir, ports, urls: stackUrls(ports), remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** The real `npm start` in `home`; rejects with its output if it does not come up. */
+export function start(home: StackHome): Promise<LaunchedStack> {
+  return launchStack({ dataDir: home.dataDir, ports: home.ports });
 }
 
 /** Stops `npm start` with SIGINT, as Ctrl+C does, unless it has already exited. */
-export async function stop(stack: RunningStack | undefined): Promise<void> {
-  if (stack && stack.process.exitCode === null && stack.process.signalCode === null) await stack.stop();
+export async function stop(stack: LaunchedStack | undefined): Promise<void> {
+  await stack?.stop();
 }
 
 /** The ids and URL the data folder's local stack was deployed with. */
@@ -51,39 +55,13 @@ export function deployedIds(dataDir: string) {
   };
 }
 
-/**
- * The AWS SDK's Cognito client: one attempt, so that a failure is never retried away, and
- * enough sockets (the SDK's default is 50) that parallel calls really are parallel.
- */
-export function cognitoClient(): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint: cognitoUrl,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 200 }) },
-  });
-}
-
-/** A fresh address per call, unique across runs. */
-export function newEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-}
-
-/** The latest code the dev inbox holds for `email`. */
-export async function latestCode(email: string): Promise<string> {
-  const messages = (await (await fetch(`${cognitoUrl}/_dev/inbox?to=${encodeURIComponent(email)}`)).json()) as { code: string }[];
-  const code = messages.at(-1)?.code;
-  if (!code) throw new Error(`The dev inbox has no code for ${email}`);
-  return code;
-}
-
 export async function signUp(cognito: CognitoIdentityProviderClient, clientId: string, email: string): Promise<void> {
   await cognito.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: PASSWORD }));
 }
 
-export async function confirm(cognito: CognitoIdentityProviderClient, clientId: string, email: string): Promise<void> {
-  await cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: await latestCode(email) }));
+export async function confirm(cognito: CognitoIdentityProviderClient, home: StackHome, clientId: string, email: string): Promise<void> {
+  const code = await latestCode(home.urls.cognito, email);
+  await cognito.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }));
 }
 
 /** USER_PASSWORD_AUTH through the AWS SDK; resolves to the ID token. */
@@ -106,8 +84,8 @@ export async function passwordSignIn(
 }
 
 /** USER_SRP_AUTH through amazon-cognito-identity-js, as Amplify signs in; resolves to the ID token. */
-export function srpSignIn(poolId: string, clientId: string, email: string): Promise<string> {
-  const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: cognitoUrl });
+export function srpSignIn(home: StackHome, poolId: string, clientId: string, email: string): Promise<string> {
+  const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: home.urls.cognito });
   const user = new CognitoUser({ Username: email, Pool: pool });
   return new Promise((resolve, reject) =>
     user.authenticateUser(new AuthenticationDetails({ Username: email, Password: PASSWORD }), {

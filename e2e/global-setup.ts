@@ -1,0 +1,24 @@
+import { launchStack, type StackAddress } from '../testing/launch-stack.ts';
+
+/** How the runner hands the stack to the workers: they inherit its environment. */
+const PUBLISHED_STACK = 'E2E_STACK';
+
+/**
+ * Playwright's global setup: the one stack every spec shares, the real `npm start` on free ports
+ * and a fresh data folder, its output shown prefixed as it comes. The function it returns is the
+ * global teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const stack = await launchStack({
+    onOutput: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[stack] ')),
+  });
+  const { ports, urls, dataDir } = stack;
+  process.env[PUBLISHED_STACK] = JSON.stringify({ ports, urls, dataDir } satisfies StackAddress);
+  return () => stack.stop();
+}
+
+/** The stack global setup launched; undefined before it has run (the runner reads the config first). */
+export function publishedStack(): StackAddress | undefined {
+  const published = process.env[PUBLISHED_STACK];
+  return published ? (JSON.parse(published) as StackAddress) : undefined;
+}
