@@ -1,19 +1,15 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import jwt, { type Algorithm } from 'jsonwebtoken';
+import { cognitoLocalKeys } from '../local/cognito/cognito-local.ts';
 
 /**
  * cognito-local signs every token with one key that ships inside its npm package, so tests can
  * mint genuine-looking tokens with any claims (and so can anyone: local tokens prove nothing).
  */
-const cognitoLocalKey = createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.private.json') as {
-  pem: string;
-  jwk: { kid?: string };
-};
-export const COGNITO_LOCAL_KID = 'CognitoLocal';
-export const cognitoLocalPrivateKey = cognitoLocalKey.pem;
-export const cognitoLocalPublicKey = (createRequire(import.meta.url)('cognito-local/lib/keys/cognitoLocal.public.json') as { pem: string })
-  .pem;
+const keys = cognitoLocalKeys();
+export const COGNITO_LOCAL_KID = keys.keyId;
+export const cognitoLocalPrivateKey = keys.privateKeyPem;
+export const cognitoLocalPublicKey = keys.publicKeyPem;
 
 /** A key pair nobody trusts. */
 export const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
