@@ -19,10 +19,9 @@ function treeRssMb(pid: number): number {
 export function rssByService(launcherPid: number): Record<string, number> {
   const nameOf = (pid: number) => {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (args.some((arg) => arg.endsWith('cognito/main.ts'))) return 'cognito';
-    if (args.some((arg) => arg.endsWith('web/main.ts'))) return 'web';
-    if (args.some((arg) => arg.endsWith('serverless.js'))) return 'api';
-    return `pid ${pid}`;
+    // `node [options] local/run.mjs <program> …` (local/services.json).
+    const program = args.indexOf('local/run.mjs');
+    return program >= 0 && args[program + 1] ? args[program + 1]! : `pid ${pid}`;
   };
   return {
     'npm start': Math.round(ownRssMb(launcherPid)),
