@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_PROGRAMS, LOCAL_SERVICES, NPM_START_ARGS, programArgs } from './services.ts';
+import { LOCAL_PROGRAMS, LOCAL_SERVICES, npmStartArgs, programArgs } from './services.ts';
 
 /** The Dockerfile's ENTRYPOINT, as an argument list. */
 function dockerEntrypoint(): string[] {
@@ -12,13 +12,13 @@ function dockerEntrypoint(): string[] {
 
 describe('local programs', () => {
   it("npm start is the start program, run with package.json's node options", () => {
-    const nodeOptions = NPM_START_ARGS.slice(0, -2);
-    expect(NPM_START_ARGS).toEqual(programArgs('start', nodeOptions));
+    const nodeOptions = npmStartArgs().slice(0, -2);
+    expect(npmStartArgs()).toEqual(programArgs('start', nodeOptions));
     expect(nodeOptions).toEqual(['--max-semi-space-size=4']);
   });
 
   it('run in a container as npm start runs them: the Dockerfile entrypoint takes the program name', () => {
-    expect([...dockerEntrypoint(), 'cognito']).toEqual(['node', ...programArgs('cognito', NPM_START_ARGS.slice(0, -2))]);
+    expect([...dockerEntrypoint(), 'cognito']).toEqual(['node', ...programArgs('cognito', npmStartArgs().slice(0, -2))]);
   });
 
   it('name files that exist', () => {

@@ -36,9 +36,7 @@ export const programArgs = (name: string, nodeOptions: readonly string[], overri
  * less garbage around (at 1 MB the authorizer's allocations cost the secured route ~15% of its
  * throughput) — are written there and in the Dockerfile's entrypoint only.
  */
-export const NPM_START_ARGS: readonly string[] = startScript().split(' ').slice(1);
-
-function startScript(): string {
+export function npmStartArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return scripts.start;
+  return scripts.start.split(' ').slice(1);
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NPM_START_ARGS } from '../local/services.ts';
+import { npmStartArgs } from '../local/services.ts';
 import { freeStackPorts, type StackPorts } from './free-ports.ts';
 import { stackEnv } from './stack-env.ts';
 import { spawnStackProcess, StackStartError, type StackProcess, untilReady } from './stack-process.ts';
@@ -63,7 +63,7 @@ export async function spawnNpmStart(options: NpmStartOptions = {}): Promise<NpmS
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hello-auth-stack-'));
   const stageArgs = options.stage ? ['--stage', options.stage] : [];
   const child = spawnStackProcess({
-    args: [...NPM_START_ARGS, ...stageArgs, ...(options.args ?? [])],
+    args: [...npmStartArgs(), ...stageArgs, ...(options.args ?? [])],
     env: stackEnv(ports, dataDir, options.env),
     ...(options.onOutput && { onOutput: options.onOutput }),
     cleanUp: () => {
