@@ -1,16 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import YAML from 'yaml';
 import { localStackPath, readLocalStack, type LocalStack } from '../local/cloudformation/local-stack.ts';
-import { freePorts } from '../testing/free-ports.ts';
-import { spawnStackProcess, untilReady } from '../testing/stack-process.ts';
-import { stackEnv } from '../testing/stack-env.ts';
+import { untilReady } from '../testing/stack-process.ts';
+import { spawnVariantApi, type ServiceEdit } from '../testing/variant-api.ts';
 import { e2eStack } from './stack.ts';
 
-/** A serverless.yml edit, applied to the parsed document. */
-export type ServiceEdit = (service: Record<string, any>) => void;
+export type { ServiceEdit };
 
 export interface VariantOptions {
   /** The stage to serve (default `local`). */
@@ -61,27 +55,6 @@ export async function refusedVariant(
   return { code, output: run.process.output(), seconds: (Date.now() - started) / 1000 };
 }
 
-async function spawnVariant(edit: ServiceEdit, { stage = 'local', dataDir, env = {} }: VariantOptions) {
-  const service = YAML.parse(readFileSync('serverless.yml', 'utf8'));
-  edit(service);
-  // Its own esbuild folder, so that it does not clean the main stack's bundles away.
-  service.custom.esbuild.outputWorkFolder = '.esbuild-e2e-variant';
-  const configFile = 'serverless.e2e-variant.json';
-  writeFileSync(configFile, JSON.stringify(service, null, 2));
-
-  const ownDataDir = dataDir === undefined;
-  const folder = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hello-auth-variant-'));
-  const [API_PORT, LAMBDA_PORT] = (await freePorts(2)) as [number, number];
-  const child = spawnStackProcess({
-    // The API service as npm start runs it (local/services.json), on the edited copy.
-    args: ['local/run.mjs', 'api', '--config', configFile, '--stage', stage],
-    env: stackEnv({ COGNITO_PORT: e2eStack.ports.COGNITO_PORT, API_PORT, LAMBDA_PORT }, folder, { LOCAL_STAGE: stage, ...env }),
-    stopSignal: 'SIGTERM',
-    cleanUp: () => {
-      rmSync(configFile, { force: true });
-      rmSync('.esbuild-e2e-variant', { recursive: true, force: true });
-      if (ownDataDir) rmSync(folder, { recursive: true, force: true });
-    },
-  });
-  return { process: child, apiUrl: `http://127.0.0.1:${API_PORT}/${stage}`, dataDir: folder };
+function spawnVariant(edit: ServiceEdit, { stage, dataDir, env }: VariantOptions) {
+  return spawnVariantApi(edit, { cognitoPort: e2eStack.ports.COGNITO_PORT, stage, dataDir, env });
 }

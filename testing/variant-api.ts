@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { freePorts } from './free-ports.ts';
+import { stackEnv } from './stack-env.ts';
+import { PROJECT_ROOT, spawnStackProcess, type StackProcess } from './stack-process.ts';
+
+/** A serverless.yml edit, applied to the parsed document. */
+export type ServiceEdit = (service: Record<string, any>) => void;
+
+export interface VariantApiOptions {
+  /** The Cognito emulator it deploys to and authorizes against (a running stack's). */
+  readonly cognitoPort: number;
+  /** The stage to serve (default `local`). */
+  readonly stage?: string;
+  /** A data folder the caller keeps and removes; default a fresh one, removed when it stops. */
+  readonly dataDir?: string;
+  /** More environment for serverless. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface SpawnedVariantApi {
+  readonly process: StackProcess;
+  /** The API with the stage: `http://127.0.0.1:<port>/<stage>`. */
+  readonly apiUrl: string;
+  readonly dataDir: string;
+}
+
+let variants = 0;
+
+/**
+ * A second serverless-offline, on free ports, serving serverless.yml with `edit` applied: the
+ * API service as `npm start` runs it (local/services.json) on an edited copy, beside a running
+ * stack's emulator. Each variant has its own config file and esbuild folder, removed when it stops.
+ */
+export async function spawnVariantApi(edit: ServiceEdit, options: VariantApiOptions): Promise<SpawnedVariantApi> {
+  const { stage = 'local', dataDir, env = {} } = options;
+  const name = `variant-${process.pid}-${++variants}`;
+  const service = YAML.parse(readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8'));
+  edit(service);
+  // Its own esbuild folder, so that it does not clean the main stack's bundles away.
+  const esbuildFolder = `.esbuild-${name}`;
+  service.custom.esbuild.outputWorkFolder = esbuildFolder;
+  // Beside serverless.yml: serverless resolves handlers and plugins from the config's folder.
+  const configFile = `serverless.${name}.json`;
+  writeFileSync(path.join(PROJECT_ROOT, configFile), JSON.stringify(service, null, 2));
+
+  const folder = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hello-auth-variant-'));
+  const [API_PORT, LAMBDA_PORT] = (await freePorts(2)) as [number, number];
+  const child = spawnStackProcess({
+    args: ['local/run.mjs', 'api', '--config', configFile, '--stage', stage],
+    env: stackEnv({ COGNITO_PORT: options.cognitoPort, API_PORT, LAMBDA_PORT }, folder, { LOCAL_STAGE: stage, ...env }),
+    stopSignal: 'SIGTERM',
+    cleanUp: () => {
+      rmSync(path.join(PROJECT_ROOT, configFile), { force: true });
+      rmSync(path.join(PROJECT_ROOT, esbuildFolder), { recursive: true, force: true });
+      if (dataDir === undefined) rmSync(folder, { recursive: true, force: true });
+    },
+  });
+  return { process: child, apiUrl: `http://127.0.0.1:${API_PORT}/${stage}`, dataDir: folder };
+}
