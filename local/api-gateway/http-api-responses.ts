@@ -29,6 +29,6 @@ export function refusedRequest(status: number): GatewayResponse {
 }
 
 /** 11 random bytes in base64, the length and alphabet of API Gateway's `apigw-requestid`. */
-function requestId(): string {
+export function requestId(): string {
   return randomBytes(11).toString('base64');
 }
