@@ -1,5 +1,6 @@
 import { awsClaims } from './aws-claims.ts';
-import { headerCount, type GatewayRequest } from './gateway-request.ts';
+import { identityToken } from './bearer-token.ts';
+import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayErrorType } from './gateway-responses.ts';
 import { TokenCache } from './token-cache.ts';
 import { TokenExpiredError, TokenRejectedError, type VerifyCognitoToken } from './verify-cognito-token.ts';
@@ -39,17 +40,12 @@ export function cognitoAuthorizer(options: CognitoAuthorizerOptions): Authorize 
   const cache = new TokenCache<Record<string, string>>(options.resultTtlSeconds);
   return async (request) => {
     const refusal = (reason: string) => console.warn(`[authorizer] ${request.method.toUpperCase()} ${request.path} refused: ${reason}`);
-    // Which of two identity headers API Gateway would read is undocumented: refuse both (the
-    // strict side). Node itself answers a second Authorization header with a bare 400.
-    if (headerCount(request, options.header) > 1) {
-      refusal(`more than one ${options.header} header`);
+    const identity = identityToken(request, options.header);
+    if ('missing' in identity) {
+      refusal(identity.missing === 'repeated' ? `more than one ${options.header} header` : `no ${options.header} header`);
       return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
     }
-    const token = bearerToken(request.headers[options.header]);
-    if (!token) {
-      refusal(`no ${options.header} header`);
-      return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
-    }
+    const { token } = identity;
     try {
       let claims = cache.get(token);
       if (!claims) {
@@ -68,10 +64,4 @@ export function cognitoAuthorizer(options: CognitoAuthorizerOptions): Authorize 
       return { allow: false, refusal: { type: 'AUTHORIZER_FAILURE', message: undefined } };
     }
   };
-}
-
-/** API Gateway takes the raw token or `Bearer <token>`; nothing else is stripped. */
-function bearerToken(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  return value.startsWith('Bearer ') ? value.slice('Bearer '.length) : value;
 }

@@ -1,5 +1,5 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import jwksRsa from 'jwks-rsa';
+import { jwksKeySource } from './jwks-key-source.ts';
 
 export interface CognitoTokenVerifierOptions {
   /** The pool's issuer, `<cognito endpoint>/<pool id>`; a token's `iss` must equal it exactly. */
@@ -81,39 +81,4 @@ function checkTokenUse(payload: JwtPayload, scopes: readonly string[]): void {
   if (!scopes.some((scope) => granted.includes(scope))) {
     throw new TokenRejectedError(`the access token's scopes (${granted.join(' ') || 'none'}) include none of ${scopes.join(' ')}`);
   }
-}
-
-/**
- * Keys from the pool's JWKS through jwks-rsa (3 s timeout), kept once seen. A `kid` not seen
- * before costs a JWKS fetch, but at most one per `refetchIntervalMs`: unknown kids cannot hammer
- * the pool, and a rotated-in key is picked up within that interval. Every request waits for a
- * fetch in flight, so one with an unknown kid never shuts out the valid ones that arrive with it.
- */
-function jwksKeySource(jwksUri: string, refetchIntervalMs: number): (kid: string) => Promise<string> {
-  const jwks = jwksRsa({ jwksUri, timeout: 3000 });
-  const keys = new Map<string, string>();
-  let fetching: Promise<void> | undefined;
-  let lastFetch = Number.NEGATIVE_INFINITY;
-  const refetch = () => {
-    lastFetch = Date.now();
-    fetching = jwks
-      .getSigningKeys()
-      .then((found) => {
-        for (const key of found) keys.set(key.kid, key.getPublicKey());
-      })
-      .finally(() => (fetching = undefined));
-    return fetching;
-  };
-  return async (kid) => {
-    if (!keys.has(kid) && fetching) await fetching.catch(() => {});
-    if (!keys.has(kid)) {
-      if (Date.now() - lastFetch < refetchIntervalMs) {
-        throw new Error(`unknown kid; the JWKS was fetched less than ${refetchIntervalMs / 1000} s ago`);
-      }
-      await refetch();
-    }
-    const key = keys.get(kid);
-    if (key === undefined) throw new Error('the JWKS has no such kid');
-    return key;
-  };
 }
