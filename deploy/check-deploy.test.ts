@@ -100,6 +100,44 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
     expect(resources.PostConfirmationCustomCognitoUserPool1!.DependsOn).toContain('CognitoUserPoolUsers');
   });
 
+  it("passes httpApi routes with a JWT authorizer on the stack's pool, and fails one whose issuer is not a pool's", async () => {
+    const withHttpApi = (issuerUrl: unknown) => (config: Config) => {
+      config.provider.httpApi = {
+        cors: true,
+        payload: '1.0',
+        authorizers: {
+          cognito: {
+            type: 'jwt',
+            identitySource: '$request.header.Authorization',
+            issuerUrl,
+            audience: [{ Ref: 'CognitoUserPoolClient' }],
+          },
+        },
+      };
+      config.functions.httpHello = fn('hello-world', { httpApi: 'GET /http/hello' }, { httpApi: '*' });
+      config.functions.httpSecured = fn('hello-world-secured', {
+        httpApi: { method: 'post', path: '/http/items/{id}', authorizer: { name: 'cognito', scopes: ['aws.cognito.signin.user.admin'] } },
+      });
+    };
+    const [passing, failing] = await Promise.all([
+      checkEdited('http-api', withHttpApi({ 'Fn::GetAtt': ['CognitoUserPool', 'ProviderURL'] })),
+      checkEdited('http-api-provider-name', withHttpApi({ 'Fn::GetAtt': ['CognitoUserPool', 'ProviderName'] })),
+    ]);
+    expect(passing.failure).toBeUndefined();
+    expect(passing.problems).toEqual([]);
+    expect(passing.template!.Resources.HttpApiRoutePostHttpItemsIdVar!.Properties).toMatchObject({
+      RouteKey: 'POST /http/items/{id}',
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: 'HttpApiAuthorizerCognito' },
+      AuthorizationScopes: ['aws.cognito.signin.user.admin'],
+    });
+    expect(failing.problems).toEqual([
+      expect.stringContaining(
+        'POST /http/items/{id} (httpApi, function httpSecured): its JWT authorizer HttpApiAuthorizerCognito trusts the issuer {"Fn::GetAtt":["CognitoUserPool","ProviderName"]}, which is not the issuer of a user pool',
+      ),
+    ]);
+  });
+
   it('refuses two routes that share an authorizer name with different settings, at package time', async () => {
     const { failure } = await checkEdited('shared-name', (config) => {
       config.functions.admin = fn('hello-world-secured', {

@@ -86,7 +86,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   console.log(
-    `The ${STAGE} stage packages as serverless.yml declares it: every route's authorizer (or none) on its method, user pools that exist, ` +
+    `The ${STAGE} stage packages as serverless.yml declares it: every route's authorizer (or none) on its method or HTTP API route, user pools (and JWT issuers) that exist, ` +
       `the web client's outputs and sign-in flows, GatewayResponses deployed with the API, no local-only settings, only handler code in the functions' packages.`,
   );
   for (const note of notes) console.log(`  - ${note}`);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { existingPoolDependencies, triggersOf } from './cognito-triggers.ts';
 import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
+import { httpApiRoutesOf, type HttpApiConfig, type HttpApiRoute } from './service-http-api-routes.ts';
 import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from './service-routes.ts';
 import type { ServiceExpectations } from './template-checks.ts';
 
@@ -19,6 +20,7 @@ interface ServerlessInstance {
   service: {
     functions?: ServiceFunctions;
     provider: {
+      httpApi?: HttpApiConfig;
       compiledCloudFormationTemplate: {
         Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: string | string[] }>;
       };
@@ -37,12 +39,17 @@ export class DeployPlugin {
   readonly #unresolved = new Set<string>();
   /** Read before serverless's compilation rewrites the http events in place. */
   #routes: Route[] = [];
+  /** The httpApi events, read at the same time. */
+  #httpApiRoutes: HttpApiRoute[] = [];
 
   constructor(private readonly serverless: ServerlessInstance) {
     this.hooks = {
       initialize: () => this.refuseCheckOutsidePackage(),
       // Before serverless-esbuild bundles, and before serverless's compilation rewrites the http events.
-      'before:package:initialize': () => this.refuseAuthorizerConflicts(),
+      'before:package:initialize': () => {
+        this.#httpApiRoutes = httpApiRoutesOf(this.serverless.service.functions ?? {}, this.serverless.service.provider.httpApi);
+        this.refuseAuthorizerConflicts();
+      },
       'after:aws:package:finalize:mergeCustomProviderResources': () => {
         this.deployAfterGatewayResponses();
         this.triggersAfterTheirPool();
@@ -106,6 +113,7 @@ export class DeployPlugin {
     const naming = this.serverless.getProvider('aws').naming;
     const report: ServiceExpectations = {
       routes: this.#routes,
+      httpApiRoutes: this.#httpApiRoutes,
       triggers: triggersOf(functions),
       functions: Object.fromEntries(Object.keys(functions).map((name) => [name, naming.getLambdaLogicalId(name)])),
       unresolved: [...this.#unresolved].sort(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LambdaPackage } from './bundle-checks.ts';
 import { triggersOf } from './cognito-triggers.ts';
 import { placeholderFor } from './offline-placeholders.ts';
+import { httpApiRoutesOf, type HttpApiConfig } from './service-http-api-routes.ts';
 import { routesOf, type ServiceFunctions } from './service-routes.ts';
 import { templateFindings, type CfnTemplate, type ServiceExpectations } from './template-checks.ts';
 
@@ -17,8 +18,9 @@ const STARTER: ServiceFunctions = {
   },
 };
 
-const service = (functions: ServiceFunctions = STARTER, unresolved: string[] = []): ServiceExpectations => ({
+const service = (functions: ServiceFunctions = STARTER, unresolved: string[] = [], httpApi: HttpApiConfig = {}): ServiceExpectations => ({
   routes: routesOf(functions),
+  httpApiRoutes: httpApiRoutesOf(functions, httpApi),
   triggers: triggersOf(functions),
   functions: Object.fromEntries(Object.keys(functions).map((name) => [name, `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`])),
   unresolved,
@@ -298,6 +300,93 @@ describe('templateFindings', () => {
     it('lists the values it could not resolve offline', () => {
       expect(templateFindings(prodTemplate(), service(STARTER, ['aws:accountId', 'ssm:/app/key']), app()).notes).toEqual([
         'Not checked: ${aws:accountId}, ${ssm:/app/key} (read from AWS at deploy time; check:deploy packages without credentials).',
+      ]);
+    });
+  });
+
+  describe('HTTP API routes', () => {
+    const issuer = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
+    const functions: ServiceFunctions = {
+      ...STARTER,
+      httpHello: { handler: 'src/functions/hello-world.handler', events: [{ httpApi: 'GET /http/hello' }] },
+      httpSecured: {
+        handler: 'src/functions/hello-world-secured.handler',
+        events: [
+          { httpApi: { method: 'get', path: '/http/secured', authorizer: { name: 'cognito', scopes: ['aws.cognito.signin.user.admin'] } } },
+        ],
+      },
+    };
+    const httpService = () => service(functions, [], { authorizers: { cognito: { type: 'jwt' } } });
+    /** The starter with what `serverless package` compiles for those httpApi events (trimmed). */
+    const withHttpApi = (jwtConfiguration: object = { Audience: [{ Ref: 'CognitoUserPoolClient' }], Issuer: issuer }) => {
+      const template = prodTemplate();
+      const route = (RouteKey: string, authorization: object = {}) => ({
+        Type: 'AWS::ApiGatewayV2::Route',
+        Properties: { ApiId: { Ref: 'HttpApi' }, RouteKey, ...authorization },
+      });
+      Object.assign(template.Resources, {
+        HttpApiAuthorizerCognito: {
+          Type: 'AWS::ApiGatewayV2::Authorizer',
+          Properties: {
+            Name: 'cognito',
+            IdentitySource: ['$request.header.Authorization'],
+            AuthorizerType: 'JWT',
+            JwtConfiguration: jwtConfiguration,
+          },
+        },
+        HttpApiRouteGetHttpHello: route('GET /http/hello'),
+        HttpApiRouteGetHttpSecured: route('GET /http/secured', {
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: 'HttpApiAuthorizerCognito' },
+          AuthorizationScopes: ['aws.cognito.signin.user.admin'],
+        }),
+      });
+      return template;
+    };
+
+    it("passes routes and a JWT authorizer on the stack's pool, however its issuer is written", () => {
+      expect(templateFindings(withHttpApi(), httpService(), app())).toEqual({ problems: [], notes: [] });
+      for (const Issuer of [
+        { 'Fn::GetAtt': ['CognitoUserPool', 'ProviderURL'] },
+        { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${CognitoUserPool}' },
+      ]) {
+        expect(problemsOf(withHttpApi({ Audience: ['abc'], Issuer }), httpService())).toEqual([]);
+      }
+    });
+
+    it("notes a pool of another stack, and fails on an issuer that is not a pool's", () => {
+      const other = templateFindings(
+        withHttpApi({ Audience: ['abc'], Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1' }),
+        httpService(),
+        app(),
+      );
+      expect(other).toEqual({
+        problems: [],
+        notes: [
+          'GET /http/secured (httpApi, function httpSecured) trusts the user pool https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1 of another stack.',
+        ],
+      });
+      expect(
+        problemsOf(withHttpApi({ Audience: ['abc'], Issuer: { 'Fn::GetAtt': ['CognitoUserPool', 'ProviderName'] } }), httpService()),
+      ).toEqual([
+        'GET /http/secured (httpApi, function httpSecured): its JWT authorizer HttpApiAuthorizerCognito trusts the issuer {"Fn::GetAtt":["CognitoUserPool","ProviderName"]}, which is not the issuer of a user pool: ' +
+          "point its issuerUrl at a user pool: `Fn::GetAtt: [CognitoUserPool, ProviderURL]` for this stack's, or https://cognito-idp.<region>.amazonaws.com/<pool id> for another stack's.",
+      ]);
+    });
+
+    it('fails on a JWT authorizer without an audience', () => {
+      expect(problemsOf(withHttpApi({ Audience: [], Issuer: issuer }), httpService())).toEqual([
+        expect.stringContaining('its JWT authorizer HttpApiAuthorizerCognito has no audience, so API Gateway would let no token through'),
+      ]);
+    });
+
+    it('fails when a route with an authorizer is deployed open, or a public one is not', () => {
+      const open = withHttpApi();
+      open.Resources.HttpApiRouteGetHttpSecured.Properties = { RouteKey: 'GET /http/secured' };
+      open.Resources.HttpApiRouteGetHttpHello.Properties.AuthorizationType = 'AWS_IAM';
+      expect(problemsOf(open, httpService())).toEqual([
+        'GET /http/hello (httpApi, function httpHello) has no authorizer in serverless.yml but is deployed with AWS_IAM: look for resources or extensions in serverless.yml that change its route.',
+        'GET /http/secured (httpApi, function httpSecured) declares an authorizer in serverless.yml but is deployed with NONE instead of JWT: look for resources or extensions in serverless.yml that change its route.',
       ]);
     });
   });

@@ -1,6 +1,8 @@
 import { getAttTarget, ofType, refTarget, type CfnTemplate, type Resources } from './cfn-template.ts';
 import { isPlaceholder } from './offline-placeholders.ts';
+import { httpApiRouteFindings } from './http-api-route-checks.ts';
 import { routeFindings, type CheckFindings } from './route-checks.ts';
+import type { HttpApiRoute } from './service-http-api-routes.ts';
 import { authorizerConflicts, type Route } from './service-routes.ts';
 import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
 import { triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
@@ -11,6 +13,8 @@ export type { CheckFindings } from './route-checks.ts';
 /** What serverless.yml says the stack holds, read by deploy/deploy-plugin.ts in the same run. */
 export interface ServiceExpectations {
   readonly routes: readonly Route[];
+  /** The httpApi events, with the authorizer each names in `provider.httpApi.authorizers`. */
+  readonly httpApiRoutes: readonly HttpApiRoute[];
   readonly triggers: readonly CognitoTrigger[];
   /** serverless.yml's functions: name → logical id (serverless adds functions of its own). */
   readonly functions: Readonly<Record<string, string>>;
@@ -49,16 +53,18 @@ const LOCALHOST_ALLOWED = ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
 export function templateFindings(template: CfnTemplate, service: ServiceExpectations, packages: readonly LambdaPackage[]): CheckFindings {
   const resources = template.Resources;
   const routes = routeFindings(resources, service.routes);
+  const httpApiRoutes = httpApiRouteFindings(resources, service.httpApiRoutes);
   const problems = [
     ...authorizerConflicts(service.routes),
     ...routes.problems,
+    ...httpApiRoutes.problems,
     ...webClientProblems(template, service.routes),
     ...triggerProblems(template, service.triggers),
     ...gatewayResponseProblems(resources),
     ...localOnlyProblems(template),
     ...bundleProblems(resources, service.functions, packages),
   ];
-  const notes = [...new Set(routes.notes)];
+  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes])];
   if (service.unresolved.length > 0) {
     notes.push(
       `Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`,

@@ -37,7 +37,13 @@ async function deploy(template: CfnTemplate, previous?: StackState, extra: Parti
   const stack = await deployLocalStack({
     template,
     previous,
-    account: { region: 'eu-west-1', accountId: '000000000000', stackName: 'app-local', restApiId: 'localrestapi' },
+    account: {
+      region: 'eu-west-1',
+      accountId: '000000000000',
+      stackName: 'app-local',
+      restApiId: 'localrestapi',
+      httpApiId: 'localhttpapi',
+    },
     provision: { cognito, region: 'eu-west-1', accountId: '000000000000', cognitoPublicUrl: 'http://127.0.0.1:9229' },
     notEmulated: [],
     notice: (line) => notices.push(line),

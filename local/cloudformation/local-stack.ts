@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiRoutes } from './api-routes.ts';
+import type { HttpApi } from './http-api.ts';
 import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
 
 /**
@@ -13,10 +14,12 @@ export interface LocalStack {
   readonly cognitoEndpoint: string;
   /** serverless.yml logical id → physical id, for the resources created locally. */
   readonly physicalIds: Readonly<Record<string, string>>;
-  /** The template's Outputs that resolve locally, by name (UserPoolId, UserPoolClientId, ApiUrl). */
+  /** The template's Outputs that resolve locally, by name (UserPoolId, UserPoolClientId, ApiUrl, HttpApiUrl). */
   readonly outputs: Readonly<Record<string, string>>;
   /** Each REST API method's authorization, as API Gateway will have it. */
   readonly routes: ApiRoutes;
+  /** The HTTP API's routes (authorization, payload format) and CORS; absent when the stack has no `httpApi` events. */
+  readonly httpApi?: HttpApi;
   /** The template's GatewayResponses, which the local API adds to its own errors. */
   readonly gatewayResponses: GatewayResponseSettings;
 }

@@ -2,6 +2,8 @@ import { gatewayResponseSettings, type GatewayResponseSettings } from '../api-ga
 import { apiRoutes, type ApiRoutes } from './api-routes.ts';
 import type { CognitoClient } from './cognito-provisioners.ts';
 import { deployLocalStack, type DeployedStack } from './deploy-local-stack.ts';
+import type { HttpApi } from './http-api.ts';
+import { httpApiRoutes } from './http-api-routes.ts';
 import { localValues, type StandIn } from './local-values.ts';
 import { readStackState, writeStackState } from './stack-state.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
@@ -38,6 +40,8 @@ export interface LocalStage {
   readonly physicalIds: Readonly<Record<string, string>>;
   readonly outputs: Readonly<Record<string, string>>;
   readonly routes: ApiRoutes;
+  /** The HTTP API's routes, authorizers and CORS; undefined when the stack has no `httpApi` events. */
+  readonly httpApi?: HttpApi;
   readonly gatewayResponses: GatewayResponseSettings;
   /** Each Lambda function's environment by its logical id, as Lambda would set it, with local values. */
   readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -47,12 +51,20 @@ export interface LocalStage {
 export const LOCAL_ACCOUNT_ID = '000000000000';
 /** The local id of the REST API serverless generates. */
 const REST_API_ID = 'localrestapi';
+/** The local id of the HTTP API serverless generates. */
+const HTTP_API_ID = 'localhttpapi';
 
 /** Deploys the stage's compiled template to this machine and reads off what the local services need. */
 export async function deployLocalStage(options: LocalStageOptions): Promise<LocalStage> {
   assertSettings(options.settings);
   const template = withLocalOnlyResources(options.template, options.settings.resources ?? {});
-  const account = { region: options.region, accountId: LOCAL_ACCOUNT_ID, stackName: options.stackName, restApiId: REST_API_ID };
+  const account = {
+    region: options.region,
+    accountId: LOCAL_ACCOUNT_ID,
+    stackName: options.stackName,
+    restApiId: REST_API_ID,
+    httpApiId: HTTP_API_ID,
+  };
   const stack = await deployLocalStack({
     template,
     previous: readStackState(options.stateFile),
@@ -85,16 +97,19 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     standIns,
     region: options.region,
     restApiId: REST_API_ID,
+    httpApiId: HTTP_API_ID,
     apiBaseUrl: options.apiBaseUrl,
     cognitoPublicUrl: options.cognitoPublicUrl,
   });
   const resolved = (value: unknown, at: string) => localValue(stack.resolve(value, at), at);
 
-  const pools = new Set(
-    Object.values(deployed)
-      .filter((resource) => resource.type === 'AWS::Cognito::UserPool')
-      .map((pool) => pool.physicalId),
-  );
+  const physicalIdsOf = (type: string) =>
+    new Set(
+      Object.values(deployed)
+        .filter((resource) => resource.type === type)
+        .map((resource) => resource.physicalId),
+    );
+  const pools = physicalIdsOf('AWS::Cognito::UserPool');
   const outputs: Record<string, string> = {};
   for (const [name, output] of Object.entries(template.Outputs ?? {})) {
     if (output.Condition && !stack.holds(output.Condition, `Outputs.${name}`)) continue;
@@ -118,10 +133,16 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
       };
     }
   }
+  const routes = apiRoutes(stack, localValue, pools);
+  const httpApi = httpApiRoutes(stack, localValue, pools, {
+    cognitoPublicUrl: options.cognitoPublicUrl,
+    clientIds: physicalIdsOf('AWS::Cognito::UserPoolClient'),
+  });
   return {
     physicalIds: Object.fromEntries(Object.entries(deployed).map(([id, resource]) => [id, resource.physicalId])),
     outputs,
-    routes: apiRoutes(stack, localValue, pools),
+    routes,
+    ...(httpApi && { httpApi }),
     gatewayResponses: gatewayResponseSettings(gatewayResponses),
     environments,
   };

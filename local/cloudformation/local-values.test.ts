@@ -12,6 +12,7 @@ const localValue = localValues({
   ],
   region: 'eu-west-1',
   restApiId: 'localrestapi',
+  httpApiId: 'localhttpapi',
   apiBaseUrl: 'http://127.0.0.1:3000',
   cognitoPublicUrl: 'http://127.0.0.1:9229',
 });
@@ -26,8 +27,9 @@ describe('localValues', () => {
     ).toEqual({ arn: 'arn:aws:cognito-idp:eu-west-1:000000000000:userpool/local_Stand1', id: 'local_Stand1', client: 'localclient1' });
   });
 
-  it("turns the REST API's execute-api URL into the local API's, and Cognito's issuer into the emulator's", () => {
+  it("turns the REST and HTTP APIs' execute-api URLs into the local API's (the HTTP API's without a stage), and Cognito's issuer into the emulator's", () => {
     expect(localValue('https://localrestapi.execute-api.eu-west-1.amazonaws.com/dev', 'Test')).toBe('http://127.0.0.1:3000/dev');
+    expect(localValue('https://localhttpapi.execute-api.eu-west-1.amazonaws.com', 'Test')).toBe('http://127.0.0.1:3000');
     expect(localValue(['https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1'], 'Test')).toEqual(['http://127.0.0.1:9229/local_Pool1']);
   });
 

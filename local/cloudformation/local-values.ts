@@ -20,6 +20,12 @@ export interface LocalValuesOptions {
   readonly region: string;
   /** The REST API's local id, whose execute-api URL becomes the local API's. */
   readonly restApiId: string;
+  /**
+   * The HTTP API's local id, whose execute-api URL becomes the local API's too: serverless
+   * deploys it on the `$default` stage, which has no path, and serverless-offline serves its
+   * routes beside the REST API's, without the stage.
+   */
+  readonly httpApiId: string;
   /** The local API's base URL, without the stage: `http://127.0.0.1:3000`. */
   readonly apiBaseUrl: string;
   /** The emulator as browsers see it: the issuer domain of its tokens. */
@@ -29,11 +35,12 @@ export interface LocalValuesOptions {
 /**
  * Turns the values of the stack, as resolved for AWS, into what the same stack has on this
  * machine: a stand-in's ARN and id for the AWS resource's, the local API's URL for the
- * execute-api one, the emulator's issuer for Cognito's. A value that needs AWS is refused.
+ * execute-api ones (REST and HTTP API), the emulator's issuer for Cognito's. A value that needs AWS is refused.
  */
 export function localValues(options: LocalValuesOptions): (value: unknown, at: string) => unknown {
   const replacements: [string, string][] = [
     [`https://${options.restApiId}.execute-api.${options.region}.amazonaws.com`, options.apiBaseUrl],
+    [`https://${options.httpApiId}.execute-api.${options.region}.amazonaws.com`, options.apiBaseUrl],
     [`https://cognito-idp.${options.region}.amazonaws.com/`, `${options.cognitoPublicUrl}/`],
   ];
   for (const { standsFor, physicalId, attributes } of options.standIns) {

@@ -8,6 +8,8 @@ export interface LocalAccount {
   readonly stackName: string;
   /** The local id of the REST API serverless generates: its execute-api URL is rewritten to the local API. */
   readonly restApiId: string;
+  /** The local id of the HTTP API serverless generates (`HttpApi`): its execute-api URL too. */
+  readonly httpApiId: string;
 }
 
 /** How the local stage treats a resource of the template. */
@@ -43,6 +45,12 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
         );
       }
       return known(logicalId.toLowerCase().slice(0, 10), {});
+    case 'AWS::ApiGatewayV2::Api':
+    case 'AWS::ApiGatewayV2::Stage':
+    case 'AWS::ApiGatewayV2::Integration':
+    case 'AWS::ApiGatewayV2::Route':
+    case 'AWS::ApiGatewayV2::Authorizer':
+      return httpApiTreatment(logicalId, resource, account);
     case 'AWS::ApiGateway::Resource':
     case 'AWS::ApiGateway::Method':
     case 'AWS::ApiGateway::Deployment':
@@ -73,13 +81,6 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
         "serverless's custom resource that attaches `cognitoUserPool` triggers to an existing pool; the local Cognito does not call Lambda triggers",
       );
     default:
-      if (resource.Type.startsWith('AWS::ApiGatewayV2::')) {
-        return refused(
-          logicalId,
-          resource,
-          'HTTP API (`httpApi` events) is not emulated as API Gateway v2 yet (serverless-offline would hand handlers unverified JWT claims); use `http` events',
-        );
-      }
       return refused(logicalId, resource, 'nothing stands in for it locally');
   }
 }
@@ -104,6 +105,71 @@ export function notHonoured(logicalId: string, resource: CfnResource): { key: st
       key: `${logicalId}.${property}`,
       why: `${logicalId}.Properties.${property} (${resource.Type}): ${why}.`,
     }));
+}
+
+/** The HTTP API serverless generates for `httpApi` events (serverless's naming `getHttpApiLogicalId`). */
+const HTTP_API = 'HttpApi';
+
+/**
+ * serverless's HTTP API: the API, its `$default` stage, its Lambda proxy integrations, routes and
+ * JWT authorizers, which the local API serves (local/cloudformation/http-api-routes.ts reads
+ * them). What serverless-offline cannot serve as API Gateway v2 would is refused.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-api.html#aws-resource-apigatewayv2-api-return-values
+ */
+function httpApiTreatment(logicalId: string, resource: CfnResource, account: LocalAccount): LocalTreatment {
+  const properties = resource.Properties ?? {};
+  if (resource.Type === 'AWS::ApiGatewayV2::Api') {
+    if (logicalId !== HTTP_API)
+      return refused(logicalId, resource, `serverless-offline serves only the HTTP API that serverless generates (${HTTP_API})`);
+    if (properties.ProtocolType !== 'HTTP')
+      return refused(logicalId, resource, `it is a ${String(properties.ProtocolType)} API; the local stage serves HTTP APIs only`);
+    const endpoint = `https://${account.httpApiId}.execute-api.${account.region}.amazonaws.com`;
+    return known(account.httpApiId, { ApiEndpoint: endpoint, ApiId: account.httpApiId });
+  }
+  if ((properties.ApiId as { Ref?: unknown } | undefined)?.Ref !== HTTP_API) {
+    return refused(
+      logicalId,
+      resource,
+      `it belongs to the HTTP API ${JSON.stringify(properties.ApiId)}, made outside this stack (provider.httpApi.id); the local stage serves only the HTTP API serverless generates (${HTTP_API})`,
+    );
+  }
+  switch (resource.Type) {
+    case 'AWS::ApiGatewayV2::Stage':
+      if (properties.StageName !== '$default')
+        return refused(
+          logicalId,
+          resource,
+          'serverless-offline serves HTTP API routes on the `$default` stage only, as serverless deploys them',
+        );
+      return known('$default', {});
+    case 'AWS::ApiGatewayV2::Integration':
+      if (properties.IntegrationType !== 'AWS_PROXY')
+        return refused(
+          logicalId,
+          resource,
+          `it is an ${String(properties.IntegrationType)} integration; the local stage serves Lambda proxy (AWS_PROXY) integrations only`,
+        );
+      // Its id is its logical id: a route's `Target` (`integrations/<id>`) names it.
+      return known(logicalId, { IntegrationId: logicalId });
+    case 'AWS::ApiGatewayV2::Authorizer':
+      if (properties.AuthorizerType === 'REQUEST') {
+        return refused(
+          logicalId,
+          resource,
+          'Lambda (REQUEST) authorizers on HTTP APIs are not emulated locally, so the routes it guards would be open locally and closed on AWS. ' +
+            'Use a JWT authorizer on the user pool (`provider.httpApi.authorizers.<name>: { type: jwt, issuerUrl, audience }`), or leave the routes without an authorizer',
+        );
+      }
+      if (properties.AuthorizerType !== 'JWT')
+        return refused(
+          logicalId,
+          resource,
+          `it is a ${String(properties.AuthorizerType)} authorizer; the local stage emulates JWT authorizers only`,
+        );
+      return known(logicalId.toLowerCase(), { AuthorizerId: logicalId.toLowerCase() });
+    default:
+      return known(logicalId, { RouteId: logicalId });
+  }
 }
 
 function known(ref: string, attributes: Record<string, string>): LocalTreatment {

@@ -173,6 +173,7 @@ export class LocalStackPlugin {
         physicalIds: local.physicalIds,
         outputs: local.outputs,
         routes: local.routes,
+        ...(local.httpApi && { httpApi: local.httpApi }),
         gatewayResponses: local.gatewayResponses,
       };
       writeLocalStack(localStackFile, stack);
