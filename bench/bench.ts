@@ -2,7 +2,7 @@
 // and memory, measured in one run on free ports and a data folder of its own so that ratios hold
 // on a noisy machine. Prints a table, writes bench-results.json, and exits non-zero when a ratio
 // target is missed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import { cognitoClient } from '../testing/cognito-client.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
 import { freeStackPorts, type StackPorts } from '../testing/free-ports.ts';
 import { type LaunchedStack, launchStack } from '../testing/launch-stack.ts';
+import { stackStatePath } from '../local/cloudformation/stack-state.ts';
+import { untilReady } from '../testing/stack-process.ts';
+import { spawnVariantApi, type SpawnedVariantApi } from '../testing/variant-api.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { rssByService } from './process-memory.ts';
 
@@ -70,6 +73,50 @@ async function start(ports: StackPorts): Promise<LaunchedStack> {
   const stack = await launchStack({ dataDir, ports });
   stack.dropOutput();
   return stack;
+}
+
+/**
+ * serverless.yml with two HTTP API routes, one public and one behind a JWT authorizer on the
+ * stack's pool, served by a second API beside the running stack over a copy of its state (the
+ * same pool and app client). Returns the HTTP API's URL (the API's root).
+ */
+async function startHttpApi(stack: LaunchedStack): Promise<{ variant: SpawnedVariantApi; url: string }> {
+  const issuerUrl = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
+  const variantDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-http-api-'));
+  copyFileSync(stackStatePath(dataDir), stackStatePath(variantDir));
+  const variant = await spawnVariantApi(
+    (service) => {
+      service.provider.httpApi = {
+        authorizers: {
+          cognito: {
+            type: 'jwt',
+            identitySource: '$request.header.Authorization',
+            issuerUrl,
+            audience: [{ Ref: 'CognitoUserPoolClient' }],
+          },
+        },
+      };
+      service.functions.httpHello = {
+        handler: 'bench/fixtures/http-api-hello.handler',
+        events: [
+          { httpApi: { method: 'GET', path: '/http/hello' } },
+          { httpApi: { method: 'GET', path: '/http/helloSecured', authorizer: { name: 'cognito' } } },
+        ],
+      };
+    },
+    { cognitoPort: stack.ports.COGNITO_PORT, dataDir: variantDir },
+  );
+  const url = variant.apiUrl.replace(/\/local$/, '');
+  const answers = () => fetch(`${url}/http/hello`, { signal: AbortSignal.timeout(1000) }).then((response) => response.ok);
+  try {
+    await untilReady(variant.process, answers, { what: 'The HTTP API', timeoutMs: 60_000 });
+  } catch (error) {
+    await variant.process.stop();
+    rmSync(variantDir, { recursive: true, force: true });
+    throw error;
+  }
+  variant.process.dropOutput();
+  return { variant, url };
 }
 
 let running: LaunchedStack | undefined;
@@ -146,6 +193,27 @@ try {
   }
   const rssMbByService = rssByService(stack.process.pid!);
   const rssMb = Object.values(rssMbByService).reduce((sum, mb) => sum + mb, 0);
+
+  // The same comparison on an HTTP API route behind a JWT authorizer.
+  const httpApi = await startHttpApi(stack);
+  const httpPublicRuns: autocannon.Result[] = [];
+  const httpSecuredRuns: autocannon.Result[] = [];
+  try {
+    const bearer = { authorization: `Bearer ${idToken}` };
+    const secured = await fetch(`${httpApi.url}/http/helloSecured`, { headers: bearer });
+    if (!secured.ok) throw new Error(`The HTTP API's secured route answered ${secured.status} to a valid ID token.`);
+    await load(`${httpApi.url}/http/hello`, { duration: 1 });
+    await load(`${httpApi.url}/http/helloSecured`, { duration: 1, headers: bearer });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      httpPublicRuns.push(await load(`${httpApi.url}/http/hello`));
+      httpSecuredRuns.push(await load(`${httpApi.url}/http/helloSecured`, { headers: bearer }));
+    }
+  } finally {
+    await httpApi.variant.process.stop();
+    rmSync(httpApi.variant.dataDir, { recursive: true, force: true });
+  }
+  const httpPublicRun = summary(httpPublicRuns);
+  const httpSecuredRun = summary(httpSecuredRuns);
   cognito.destroy();
   await stack.stop();
   running = undefined;
@@ -158,6 +226,11 @@ try {
     public: { rps: Math.round(publicRun.requests.average), p50Ms: publicRun.latency.p50, p99Ms: publicRun.latency.p99 },
     secured: { rps: Math.round(securedRun.requests.average), p50Ms: securedRun.latency.p50, p99Ms: securedRun.latency.p99 },
     securedToPublic: Number((securedRun.requests.average / publicRun.requests.average).toFixed(2)),
+    httpApi: {
+      public: { rps: Math.round(httpPublicRun.requests.average), p50Ms: httpPublicRun.latency.p50 },
+      secured: { rps: Math.round(httpSecuredRun.requests.average), p50Ms: httpSecuredRun.latency.p50 },
+      securedToPublic: Number((httpSecuredRun.requests.average / httpPublicRun.requests.average).toFixed(2)),
+    },
     signIn: { rps: Math.round(signInRun.requests.average), p50Ms: signInRun.latency.p50, errors: signInRun.errors + signInRun.non2xx },
     medianMs: { passwordSignIn: median(passwordSignIns), srpSignIn: median(srpSignIns), signUpAndConfirm: median(signUps) },
     rssMbAfterLoad: Math.round(rssMb),
@@ -193,6 +266,18 @@ try {
         results.securedToPublic >= TARGETS.securedToPublic,
       ),
       row(
+        'HTTP API: public / JWT-secured route',
+        `${results.httpApi.public.rps} / ${results.httpApi.secured.rps} req/s, p50 ${results.httpApi.public.p50Ms} / ${results.httpApi.secured.p50Ms} ms`,
+        '',
+        true,
+      ),
+      row(
+        'HTTP API secured / public throughput',
+        `${results.httpApi.securedToPublic}`,
+        `≥ ${TARGETS.securedToPublic}`,
+        results.httpApi.securedToPublic >= TARGETS.securedToPublic,
+      ),
+      row(
         'sign-in (USER_PASSWORD_AUTH), 10 connections',
         `${results.signIn.rps}/s, p50 ${results.signIn.p50Ms} ms, ${results.signIn.errors} errors`,
         `≥ ${TARGETS.signInsPerSecond}/s, p50 ≤ ${TARGETS.signInP50Ms} ms`,
@@ -217,9 +302,14 @@ try {
       'Written to bench-results.json. `npm test` wall time is printed by the test runners.',
     ].join('\n'),
   );
-  if (results.securedToPublic < TARGETS.securedToPublic) {
-    console.error(`\nThe secured/public throughput ratio ${results.securedToPublic} is below ${TARGETS.securedToPublic}.`);
-    process.exitCode = 1;
+  for (const [api, ratio] of [
+    ['REST API', results.securedToPublic],
+    ['HTTP API', results.httpApi.securedToPublic],
+  ] as const) {
+    if (ratio < TARGETS.securedToPublic) {
+      console.error(`\nThe ${api}'s secured/public throughput ratio ${ratio} is below ${TARGETS.securedToPublic}.`);
+      process.exitCode = 1;
+    }
   }
 } finally {
   await running?.stop();

@@ -7,11 +7,14 @@ import type { VerifiedJwt, VerifyJwt } from './verify-jwt.ts';
 
 /** What an HTTP API route's authorizer decides: the request goes on (with the token's claims on a JWT route), or the gateway answers. */
 export type HttpApiDecision =
-  | {
-      readonly allow: true;
-      readonly jwt?: { readonly claims: Readonly<Record<string, string>>; readonly scopes: readonly string[] | null };
-    }
+  | { readonly allow: true; readonly jwt?: HttpJwt }
   | { readonly allow: false; readonly response: GatewayResponse };
+
+/** A JWT route's verified token as the Lambda receives it: claims in AWS's string formats, and the token's scopes (null on a route without scopes). */
+export interface HttpJwt {
+  readonly claims: Readonly<Record<string, string>>;
+  readonly scopes: readonly string[] | null;
+}
 
 export type AuthorizeHttpApi = (request: GatewayRequest) => Promise<HttpApiDecision>;
 

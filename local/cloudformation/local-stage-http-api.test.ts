@@ -119,7 +119,7 @@ describe('deployLocalStage with httpApi events', () => {
       events: [{ httpApi: { method: 'get', path: '/guarded', authorizer } }],
     });
     await expect(deploy({ authorizers: { custom } }, { hello: guarded({ name: 'custom' }) })).rejects.toThrow(
-      /HttpApiAuthorizerCustom \(AWS::ApiGatewayV2::Authorizer\): Lambda \(REQUEST\) authorizers on HTTP APIs are not emulated locally/,
+      /GET \/guarded: its Lambda \(REQUEST\) authorizer HttpApiAuthorizerCustom is not emulated locally on HTTP APIs/,
     );
     await expect(deploy({}, { hello: guarded({ type: 'aws_iam' }) })).rejects.toThrow(
       /GET \/guarded: its IAM \(AWS_IAM\) authorization is not emulated locally on HTTP APIs/,

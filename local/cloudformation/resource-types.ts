@@ -152,15 +152,8 @@ function httpApiTreatment(logicalId: string, resource: CfnResource, account: Loc
       // Its id is its logical id: a route's `Target` (`integrations/<id>`) names it.
       return known(logicalId, { IntegrationId: logicalId });
     case 'AWS::ApiGatewayV2::Authorizer':
-      if (properties.AuthorizerType === 'REQUEST') {
-        return refused(
-          logicalId,
-          resource,
-          'Lambda (REQUEST) authorizers on HTTP APIs are not emulated locally, so the routes it guards would be open locally and closed on AWS. ' +
-            'Use a JWT authorizer on the user pool (`provider.httpApi.authorizers.<name>: { type: jwt, issuerUrl, audience }`), or leave the routes without an authorizer',
-        );
-      }
-      if (properties.AuthorizerType !== 'JWT')
+      // A Lambda (REQUEST) authorizer is refused with each route it guards (http-api-routes.ts), by name.
+      if (properties.AuthorizerType !== 'JWT' && properties.AuthorizerType !== 'REQUEST')
         return refused(
           logicalId,
           resource,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, emulateLambdaInvokeErrors, type HapiServer } from './hapi-server.ts';
 
 /** serverless-offline's own copy of hapi. */
@@ -29,9 +30,13 @@ const settings: GatewayResponseSettings = {
 };
 
 const gateway = () =>
-  new LocalApiGateway(
-    { stage: 'local', cognitoEndpoint: 'http://127.0.0.1:9229', routes: {}, gatewayResponses: settings },
-    { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' },
+  new ServedApis(
+    new LocalApiGateway(
+      { stage: 'local', cognitoEndpoint: 'http://127.0.0.1:9229', routes: {}, gatewayResponses: settings },
+      { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' },
+    ),
+    undefined,
+    'local',
   );
 
 /** A server as offline's is when the emulation is installed: before its routes are added, started after. */
@@ -85,7 +90,7 @@ describe('emulateApiGateway', () => {
     emulateApiGateway(server, gateway());
     expect(extensions).toEqual(['onPreStart']);
     await server.initialize();
-    expect(extensions).toEqual(['onPreStart', 'onRequest', 'onPostHandler', 'onPreResponse']);
+    expect(extensions).toEqual(['onPreStart', 'onRequest', 'onPreHandler', 'onPostHandler', 'onPreResponse']);
   });
 
   it("answers a request hapi refuses itself (here a payload type the route does not take) with the gateway's 4XX, not a 5XX", async () => {

@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import type { GatewayRefusal } from '../api-gateway/cognito-authorizer.ts';
-import type { RequestOutcome } from '../api-gateway/finish-response.ts';
 import type { GatewayRequest } from '../api-gateway/gateway-request.ts';
 import type { GatewayResponse } from '../api-gateway/gateway-responses.ts';
+import type { Refusal, ServedOutcome } from '../api-gateway/served-apis.ts';
 import { invokeRefusal, isAsynchronous, malformedInvokeResponse, payloadTooLarge, type InvokeCall } from '../api-gateway/lambda-invoke.ts';
 import { answerClientErrorsWithJson } from '../json-client-errors.ts';
 
@@ -67,9 +66,11 @@ export interface HapiServer {
   inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<unknown>;
 }
 
-/** What the API server asks of the gateway (local/api-gateway/local-api-gateway.ts). */
+/** What the API server asks of the gateways (local/api-gateway/served-apis.ts). */
 export interface ApiGatewayDecisions {
-  finish(request: GatewayRequest, outcome: RequestOutcome): GatewayResponse | undefined;
+  finish(request: GatewayRequest, outcome: ServedOutcome): GatewayResponse | undefined;
+  preflight(request: GatewayRequest): GatewayResponse | undefined;
+  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]>;
   malformedRequest(status: number): GatewayResponse;
 }
 
@@ -93,12 +94,10 @@ export function gatewayRequest(request: HapiRequest): GatewayRequest {
 }
 
 /** Ends a request in its auth step; onPreResponse writes the gateway's answer, after serverless-offline's own CORS step. */
-export function refuse(request: HapiRequest, h: HapiToolkit, refusal: GatewayRefusal): HapiResponse {
-  (request.app as Record<symbol, GatewayRefusal>)[REFUSAL] = refusal;
-  return h
-    .response()
-    .code(refusal.type === 'AUTHORIZER_FAILURE' ? 500 : 401)
-    .takeover();
+export function refuse(request: HapiRequest, h: HapiToolkit, refusal: Refusal): HapiResponse {
+  (request.app as Record<symbol, Refusal>)[REFUSAL] = refusal;
+  const status = 'statusCode' in refusal ? refusal.statusCode : refusal.type === 'AUTHORIZER_FAILURE' ? 500 : 401;
+  return h.response().code(status).takeover();
 }
 
 /**
@@ -107,8 +106,8 @@ export function refuse(request: HapiRequest, h: HapiToolkit, refusal: GatewayRef
  * would refuse an invalid one with a 400, and sends a Lambda's response whole), and a request
  * Node's parser refuses gets the gateway's JSON 4XX. When the server starts, after
  * serverless-offline's own onPreResponse (its CORS step, which ours must follow): the identity
- * override header goes, Lambda responses carry exactly the handler's headers, and the gateway
- * answers the rest (gateway.finish).
+ * override header goes, Lambda responses carry the handler's headers as the gateway sends them
+ * (exactly, but for the HTTP API's CORS), and the gateway answers the rest (gateway.finish).
  */
 export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisions): void {
   server.events.on('route', (route) => {
@@ -123,6 +122,11 @@ export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisio
     server.ext('onRequest', (request, h) => {
       stripHeader(request, OVERRIDE_HEADER);
       return h.continue;
+    });
+    // An HTTP API answers a CORS preflight itself, once the route's authorizer (if any) let it through.
+    server.ext('onPreHandler', (request, h) => {
+      const preflight = gateway.preflight(gatewayRequest(request));
+      return preflight ? exactly(h.response(preflight.body).code(preflight.statusCode), preflight.headers) : h.continue;
     });
     // Before serverless-offline's onPreResponse reflects the Origin into them.
     server.ext('onPostHandler', (request, h) => {
@@ -141,13 +145,13 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewa
   if (answer) return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
   const response = request.response as HapiResponse;
   const handlerHeaders = (request.app as Record<symbol, HapiResponse['headers'] | undefined>)[HANDLER_HEADERS];
-  if (handlerHeaders) response.headers = handlerHeaders;
+  if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders);
   response.settings.charset = null;
   return h.continue;
 }
 
-function outcomeOf(request: HapiRequest): RequestOutcome {
-  const refusal = (request.app as Record<symbol, GatewayRefusal | undefined>)[REFUSAL];
+function outcomeOf(request: HapiRequest): ServedOutcome {
+  const refusal = (request.app as Record<symbol, Refusal | undefined>)[REFUSAL];
   if (refusal) return { kind: 'refused', refusal };
   const response = request.response;
   if (!response || request.route.path === NOT_FOUND_ROUTE) return { kind: 'no-method' };

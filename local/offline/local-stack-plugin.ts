@@ -10,6 +10,8 @@ import { LocalStackTemplateError } from '../cloudformation/template.ts';
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
 import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
+import { ServedApis } from '../api-gateway/served-apis.ts';
 import { answers, eventually } from '../readiness.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { installOfflineAdapter, type OfflineAdapter, type OfflineCliOptions } from './offline-adapter.ts';
@@ -177,7 +179,8 @@ export class LocalStackPlugin {
         gatewayResponses: local.gatewayResponses,
       };
       writeLocalStack(localStackFile, stack);
-      this.offline.serve(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }));
+      const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
+      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { ServedApis } from '../api-gateway/served-apis.ts';
 import type { HapiRequest, HapiResponse, HapiToolkit } from './hapi-server.ts';
 import { authenticateWith, authorizerContext, OfflineAdapter } from './offline-adapter.ts';
 
@@ -82,7 +83,9 @@ describe('OfflineAdapter.authStrategy', () => {
 
   function adapter(): OfflineAdapter {
     const offline = new OfflineAdapter({ serviceDir: process.cwd(), service: { getAllFunctionsNames: () => [] } });
-    offline.serve(new LocalApiGateway(deployed, { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' }));
+    offline.serve(
+      new ServedApis(new LocalApiGateway(deployed, { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' }), undefined, 'local'),
+    );
     return offline;
   }
 

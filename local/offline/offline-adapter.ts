@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
-import type { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import type { HttpApiDecision, HttpJwt } from '../api-gateway/jwt-authorizer.ts';
+import type { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, emulateLambdaInvokeErrors, gatewayRequest, refuse, type HapiServer, type Lifecycle } from './hapi-server.ts';
 
 // The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
@@ -37,9 +39,11 @@ export interface OfflineSteps {
   readonly handlersRebuilt: () => Promise<void>;
 }
 
-/** The slice of an http event from serverless.yml that serverless-offline hands its auth provider. */
+/** The slice of an http or httpApi event from serverless.yml that serverless-offline hands its auth provider. */
 export interface HttpEndpoint {
   cors?: CorsSetting;
+  /** An `httpApi` event: a route of the HTTP API. */
+  isHttpApi?: boolean;
 }
 
 /** What serverless-offline registers for each endpoint: `server.auth.scheme(scheme, getAuthenticateFunction)`, then `strategy(name, scheme)`. */
@@ -55,10 +59,22 @@ type HapiModule = { Server: CreateServer; server: CreateServer; [WATCHERS]?: ((s
 /** On hapi's module itself: every compiled copy of this file shares the one wrap. */
 const WATCHERS = Symbol.for('hello-auth.hapi-server-watchers');
 
+/** serverless-offline's Lambda function, as its Lambda (`serverless-offline/lambda`) hands it to the HTTP server. */
+interface OfflineLambdaFunction {
+  setEvent(event: unknown): void;
+  [EVENTS_CHECKED]?: true;
+}
+type OfflineLambdaClass = { prototype: { get(functionKey: string): OfflineLambdaFunction; [EVENTS_CHECKED]?: true } };
+
+/** Marks what is wrapped once: every compiled copy of this file shares it. */
+const EVENTS_CHECKED = Symbol.for('hello-auth.lambda-events-checked');
+/** On an HTTP API route's credentials context: the JWT authorizer's verified result, or null on a public route. */
+const VERIFIED_JWT = Symbol.for('hello-auth.verified-jwt');
+
 let installed: OfflineAdapter | undefined;
 
 export class OfflineAdapter {
-  #gateway: LocalApiGateway | undefined;
+  #gateway: ServedApis | undefined;
   #strategyCount = 0;
   readonly #watch = (server: HapiServer) => this.#onServer(server);
   #hapi: HapiModule | undefined;
@@ -101,9 +117,33 @@ export class OfflineAdapter {
     watchers?.splice(watchers.indexOf(this.#watch), 1);
   }
 
-  /** The gateway the API's methods and answers come from: the stack deployed locally, before offline serves. */
-  serve(gateway: LocalApiGateway): void {
+  /** The gateways the APIs' routes and answers come from: the stack deployed locally, before offline serves. */
+  serve(gateway: ServedApis): void {
     this.#gateway = gateway;
+  }
+
+  /**
+   * serverless-offline builds an HTTP API route's payload 2.0 event with an authorizer of its
+   * own: JWT claims decoded from any Authorization header, unverified, on every route. Each event
+   * it hands a Lambda function goes through withVerifiedAuthorizer first (offline's Lambda
+   * hands out its functions through `get`, wrapped here once).
+   */
+  async checkLambdaEvents(): Promise<void> {
+    const offline = createRequire(path.join(this.serverless.serviceDir, 'package.json')).resolve('serverless-offline/lambda');
+    const { default: Lambda } = (await import(pathToFileURL(offline).href)) as { default: OfflineLambdaClass };
+    const prototype = Lambda.prototype;
+    if (prototype[EVENTS_CHECKED]) return;
+    prototype[EVENTS_CHECKED] = true;
+    const get = prototype.get;
+    prototype.get = function (this: unknown, functionKey: string) {
+      const lambdaFunction = get.call(this, functionKey);
+      if (!lambdaFunction[EVENTS_CHECKED]) {
+        const setEvent = lambdaFunction.setEvent;
+        lambdaFunction.setEvent = (event) => setEvent.call(lambdaFunction, withVerifiedAuthorizer(event));
+        lambdaFunction[EVENTS_CHECKED] = true;
+      }
+      return lambdaFunction;
+    };
   }
 
   /**
@@ -112,9 +152,13 @@ export class OfflineAdapter {
    * offline's `offline:start:init` (or `offline:start`) creates the servers.
    */
   hooks(steps: OfflineSteps): Record<string, () => Promise<void>> {
+    const prepare = async () => {
+      await this.checkLambdaEvents();
+      await steps.prepare();
+    };
     return {
-      'before:offline:start': steps.prepare,
-      'before:offline:start:init': steps.prepare,
+      'before:offline:start': prepare,
+      'before:offline:start:init': prepare,
       'offline:start': steps.ready,
       'offline:start:init': steps.ready,
       'offline:functionsUpdated:cleanup': steps.handlersRebuilt,
@@ -123,7 +167,10 @@ export class OfflineAdapter {
 
   /** serverless-offline's `customAuthenticationProvider`, called once per endpoint, public ones included. */
   authStrategy(endpoint: HttpEndpoint, functionKey: string, method: string, path: string): AuthStrategy {
-    const authenticate = authenticateWith(this.#served().method(method, path, endpoint.cors));
+    const served = this.#served();
+    const authenticate = endpoint.isHttpApi
+      ? authenticateHttpApiRoute(served, method, path)
+      : authenticateWith(served.rest.method(method, path, endpoint.cors));
     // hapi refuses a scheme or strategy name twice.
     const name = `local-cognito-${++this.#strategyCount}-${functionKey}`;
     return { name, scheme: name, getAuthenticateFunction: () => ({ authenticate }) };
@@ -138,7 +185,7 @@ export class OfflineAdapter {
     else if (port === Number(options.lambdaPort)) emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
   }
 
-  #served(): LocalApiGateway {
+  #served(): ServedApis {
     if (!this.#gateway) throw new Error('serverless-offline serves the API before the local stage deployed it.');
     return this.#gateway;
   }
@@ -165,6 +212,56 @@ export function authenticateWith(authorize: Authorize): Lifecycle {
       ? h.authenticated({ credentials: { context: authorizerContext(decision.claims) } })
       : refuse(request, h, decision.refusal);
   };
+}
+
+/**
+ * An HTTP API route's auth step: its JWT authorizer's decision (or none, on a public route),
+ * carried to the Lambda's event in the route's payload format, or the gateway's refusal.
+ */
+function authenticateHttpApiRoute(served: ServedApis, method: string, path: string): Lifecycle {
+  if (!served.httpApi)
+    throw new Error(`serverless-offline serves the httpApi route ${method} ${path}, but the stack deployed locally has no HTTP API.`);
+  const authorize = served.httpApi.route(method, path);
+  const payloadFormatVersion = served.httpApi.payloadFormatVersion(method, path);
+  return async (request, h) => {
+    const decision: HttpApiDecision = await authorize(gatewayRequest(request));
+    if (!decision.allow) return refuse(request, h, decision.response);
+    return h.authenticated({ credentials: { context: httpApiAuthorizerContext(decision.jwt, payloadFormatVersion) } });
+  };
+}
+
+/**
+ * What an HTTP API route's auth step hands serverless-offline as `credentials.context`. Payload
+ * 1.0: the event's `requestContext.authorizer`, built onto this object as on a REST route — the
+ * verified claims and scopes, null on a public route (AWS's 1.0 example); offline's unverified
+ * claims, scopes and principalId are ignored. Payload 2.0: offline puts it under
+ * `authorizer.lambda`, where withVerifiedAuthorizer finds the verified result.
+ */
+export function httpApiAuthorizerContext(jwt: HttpJwt | undefined, payloadFormatVersion: '1.0' | '2.0'): object {
+  if (payloadFormatVersion === '2.0') return { [VERIFIED_JWT]: jwt ?? null };
+  const context = {};
+  const fixed = (name: string, value: unknown) =>
+    Object.defineProperty(context, name, { enumerable: true, get: () => value, set: () => {} });
+  fixed('claims', jwt?.claims ?? null);
+  fixed('scopes', jwt?.scopes ?? null);
+  Object.defineProperty(context, 'principalId', { enumerable: false, get: () => undefined, set: () => {} });
+  return context;
+}
+
+/**
+ * A payload 2.0 event as the HTTP API hands it to the Lambda: `requestContext.authorizer` is
+ * `{ jwt: { claims, scopes } }` as the route's JWT authorizer verified them, and absent on a
+ * public route — never serverless-offline's decode. Events that did not come through an HTTP API
+ * route's auth step (an Invoke call's payload, a REST event) go through untouched.
+ */
+export function withVerifiedAuthorizer<Event>(event: Event): Event {
+  const requestContext = (event as { requestContext?: { authorizer?: { lambda?: Record<symbol, unknown> } } } | null)?.requestContext;
+  const context = requestContext?.authorizer?.lambda;
+  if (typeof context !== 'object' || context === null || !(VERIFIED_JWT in context)) return event;
+  const jwt = context[VERIFIED_JWT] as HttpJwt | null;
+  if (jwt) requestContext!.authorizer = { jwt: { claims: jwt.claims, scopes: jwt.scopes } } as never;
+  else delete requestContext!.authorizer;
+  return event;
 }
 
 /**

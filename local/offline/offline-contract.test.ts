@@ -11,8 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
+import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
+import { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, type HapiRequest, type HapiResponse, type HapiToolkit, type Lifecycle } from './hapi-server.ts';
-import { authorizerContext, type OfflineAdapter } from './offline-adapter.ts';
+import { authorizerContext, httpApiAuthorizerContext, type OfflineAdapter, withVerifiedAuthorizer } from './offline-adapter.ts';
 
 const offlineDir = path.dirname(createRequire(import.meta.url).resolve('serverless-offline'));
 /** serverless-offline's own copy of hapi, the one its HttpServer runs on. */
@@ -115,7 +117,7 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
       events: { on() {} },
       listener: createServer(),
     };
-    emulateApiGateway(server as never, new LocalApiGateway(emptyStack, gatewayOptions));
+    emulateApiGateway(server as never, new ServedApis(new LocalApiGateway(emptyStack, gatewayOptions), undefined, 'local'));
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, [
       ...withForgedToken,
       'Sls-Offline-Authorizer-Override',
@@ -125,6 +127,59 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
     onRequest[0]!(request as unknown as HapiRequest, { continue: Symbol('continue') } as HapiToolkit);
     expect(request.raw.req.rawHeaders).toEqual(withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'ada@example.com' } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// LambdaProxyIntegrationEventV2 (events/http/lambda-events/LambdaProxyIntegrationEventV2.js), for
+// HTTP API routes
+// ---------------------------------------------------------------------------------------------
+
+type LambdaProxyIntegrationEventV2Class = new (
+  request: unknown,
+  stage: string,
+  routeKey: string,
+  additionalRequestContext: object,
+) => { create(): LambdaProxyEvent };
+
+async function httpApiEvent(credentials: object, rawHeaders: string[]): Promise<LambdaProxyEvent> {
+  const module = await importOffline('events/http/lambda-events/LambdaProxyIntegrationEventV2.js');
+  const LambdaProxyIntegrationEventV2 = module.default as LambdaProxyIntegrationEventV2Class;
+  const request = { ...fakeHapiRequest(credentials, rawHeaders), url: new URL('http://localhost:3000/http/x') };
+  return new LambdaProxyIntegrationEventV2(request, '$default', 'GET /http/x', {}).create();
+}
+
+describe('serverless-offline LambdaProxyIntegrationEventV2 (payload 2.0)', () => {
+  beforeEach(() => void vi.stubEnv('AUTHORIZER', undefined));
+  afterEach(() => void vi.unstubAllEnvs());
+  const withForgedToken = ['Host', 'localhost:3000', 'Authorization', `Bearer ${forgedToken}`];
+  const verified = { claims: { email: 'ada@example.com' }, scopes: null };
+
+  it('puts credentials.context under authorizer.lambda, beside an unverified decode of Authorization (why offline-adapter.ts withVerifiedAuthorizer replaces it)', async () => {
+    const context = httpApiAuthorizerContext(undefined, '2.0');
+    const event = await httpApiEvent({ context }, withForgedToken);
+    const authorizer = event.requestContext.authorizer as { lambda: unknown; jwt: { claims: unknown } };
+    expect(authorizer.lambda).toBe(context);
+    expect(authorizer.jwt.claims).toEqual({ email: 'mallory@example.com', token_use: 'id' });
+  });
+
+  it('becomes, through withVerifiedAuthorizer, the verified { jwt } on a JWT route and no authorizer on a public one', async () => {
+    const secured = withVerifiedAuthorizer(await httpApiEvent({ context: httpApiAuthorizerContext(verified, '2.0') }, withForgedToken));
+    expect(authorizerSeenByLambda(secured)).toEqual({ jwt: verified });
+    const open = withVerifiedAuthorizer(await httpApiEvent({ context: httpApiAuthorizerContext(undefined, '2.0') }, withForgedToken));
+    expect('authorizer' in open.requestContext).toBe(false);
+  });
+
+  it('leaves events that did not come through an HTTP API route alone (an Invoke payload)', () => {
+    const payload = { requestContext: { authorizer: { lambda: { who: 'caller' } } } };
+    expect(withVerifiedAuthorizer(structuredClone(payload))).toEqual(payload);
+  });
+
+  it('builds payload 1.0 onto credentials.context as on a REST route: verified claims and scopes, null when public', async () => {
+    const secured = await lambdaProxyEvent(fakeHapiRequest({ context: httpApiAuthorizerContext(verified, '1.0') }, withForgedToken));
+    expect(authorizerSeenByLambda(secured)).toEqual(verified);
+    const open = await lambdaProxyEvent(fakeHapiRequest({ context: httpApiAuthorizerContext(undefined, '1.0') }, withForgedToken));
+    expect(authorizerSeenByLambda(open)).toEqual({ claims: null, scopes: null });
   });
 });
 
@@ -277,6 +332,16 @@ async function runHooks(serverless: RunningServerless, event: string): Promise<v
   for (const { hook } of serverless.pluginManager.hooks[event] ?? []) await hook();
 }
 
+const httpApiJwt = {
+  type: 'JWT',
+  authorizer: 'HttpApiAuthorizerCognito',
+  identitySource: '$request.header.Authorization',
+  issuer: 'http://127.0.0.1:9229/local_contract',
+  userPoolId: 'local_contract',
+  audiences: ['client'],
+  scopes: [],
+} as const;
+
 const secured = {
   type: 'COGNITO_USER_POOLS',
   authorizer: 'UsersAuthorizer',
@@ -312,7 +377,17 @@ describe('serverless-offline in process, with the local stage plugin before it',
       configuration: {
         service: 'contract',
         frameworkVersion: '3',
-        provider: { name: 'aws', runtime: 'nodejs20.x', stage: 'local', region: 'eu-west-1' },
+        provider: {
+          name: 'aws',
+          runtime: 'nodejs20.x',
+          stage: 'local',
+          region: 'eu-west-1',
+          httpApi: {
+            authorizers: {
+              cognito: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: httpApiJwt.issuer, audience: ['client'] },
+            },
+          },
+        },
         plugins: ['./local/offline/local-stack-plugin.cjs', 'serverless-offline'],
         functions: {
           echo: {
@@ -320,6 +395,8 @@ describe('serverless-offline in process, with the local stage plugin before it',
             events: [
               { http: { path: 'api/public', method: 'get', cors: true } },
               { http: { path: 'api/secured', method: 'get', authorizer } },
+              { httpApi: { path: '/http/public', method: 'get' } },
+              { httpApi: { path: '/http/secured', method: 'get', authorizer: { name: 'cognito' } } },
             ],
           },
         },
@@ -341,8 +418,25 @@ describe('serverless-offline in process, with the local stage plugin before it',
     adapter = plugin.offline;
     // What the plugin's deploy does once the stack exists on this machine.
     adapter.serve(
-      new LocalApiGateway({ ...emptyStack, routes: { 'GET /api/public': { type: 'NONE' }, 'GET /api/secured': secured } }, gatewayOptions),
+      new ServedApis(
+        new LocalApiGateway(
+          { ...emptyStack, routes: { 'GET /api/public': { type: 'NONE' }, 'GET /api/secured': secured } },
+          gatewayOptions,
+        ),
+        new LocalHttpApi(
+          {
+            routes: {
+              'GET /http/public': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
+              'GET /http/secured': { authorization: httpApiJwt, payloadFormatVersion: '2.0' },
+            },
+          },
+          gatewayOptions,
+        ),
+        'local',
+      ),
     );
+    // What the adapter's hook before offline:start:init does (the plugin's own step there needs the emulator).
+    await adapter.checkLambdaEvents();
     authStrategy = vi.spyOn(adapter, 'authStrategy') as unknown as ReturnType<typeof vi.fn>;
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     // The plugin's `ready` (the stack is deployed), then offline's start: what `serverless offline start` runs.
@@ -395,8 +489,16 @@ describe('serverless-offline in process, with the local stage plugin before it',
       ]),
       `${fixFiles} (createAuthStrategy, authStrategy)`,
     ).toEqual([
+      [false, 'echo', 'GET', '/http/public'],
+      [false, 'echo', 'GET', '/http/secured'],
       [true, 'echo', 'GET', 'api/public'],
       [false, 'echo', 'GET', 'api/secured'],
+    ]);
+    expect(authStrategy.mock.calls.map(([endpoint]) => Boolean((endpoint as { isHttpApi?: boolean }).isHttpApi))).toEqual([
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 
@@ -431,6 +533,20 @@ describe('serverless-offline in process, with the local stage plugin before it',
   it("answers OPTIONS with the gateway's preflight for the cors setting it handed over", async () => {
     const response = await fetch(`${api}/local/api/public`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173' } });
     expect([response.status, response.headers.get('access-control-allow-methods')]).toEqual([200, 'OPTIONS,GET']);
+  });
+
+  it("hands a public HTTP API route's Lambda no authorizer, whatever Authorization says (offline-adapter.ts checkLambdaEvents: Lambda#get, setEvent)", async () => {
+    const response = await fetch(`${api}/http/public`, { headers: { authorization: `Bearer ${forgedToken}` } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { authorizer: unknown }).authorizer, `${fixFiles} (checkLambdaEvents)`).toBeNull();
+  });
+
+  it("answers an HTTP API JWT route through the strategy's authenticate, and an unknown HTTP API path with 404", async () => {
+    const refused = await fetch(`${api}/http/secured`, { headers: { authorization: `Bearer ${forgedToken}` } });
+    expect([refused.status, await refused.text()]).toEqual([401, '{"message":"Unauthorized"}']);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    const unknown = await fetch(`${api}/http/nowhere`);
+    expect([unknown.status, await unknown.text()]).toEqual([404, '{"message":"Not Found"}']);
   });
 
   it("creates its Lambda invoke server through hapi's factory, which the adapter wraps (offline keeps it private)", async () => {
