@@ -19,9 +19,9 @@ const SCOPE = 'aws.cognito.signin.user.admin';
 /** The issuer as a team writes it for AWS: the local stage maps it to the local pool. */
 const issuerUrl = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
 
-/** HTTP API routes beside the starter's REST API, with payload format `payload`. */
+/** HTTP API routes beside the starter's REST API, with payload format `payload` (and a `$default` route that catches the rest). */
 const withHttpApi =
-  (payload: '1.0' | '2.0'): ServiceEdit =>
+  (payload: '1.0' | '2.0', { catchAll = false } = {}): ServiceEdit =>
   (service) => {
     service.provider.httpApi = {
       payload,
@@ -38,6 +38,7 @@ const withHttpApi =
         { httpApi: { method: 'GET', path: '/http/echoPublic' } },
         { httpApi: { method: '*', path: '/http/items/{id}' } },
         { httpApi: { method: 'GET', path: '/http/files/{proxy+}' } },
+        ...(catchAll ? [{ httpApi: '*' }] : []),
       ],
     };
     service.functions.httpForgetful = {
@@ -76,22 +77,32 @@ const accessToken = (overrides: Record<string, unknown> = {}) => {
   return mint({ ...claims, token_use: 'access', client_id: aud, scope: SCOPE, username: claims.sub, ...overrides });
 };
 
-test.describe('HTTP API, payload format 2.0', () => {
-  let variant: { api: VariantApi; dataDir: string };
-  /** The HTTP API's URL: the API's root, without a stage (serverless deploys it on `$default`). */
-  let httpApi: string;
-
+/** The variant API of the enclosing describe block, started before its tests and stopped after. */
+function servedVariant(edit: ServiceEdit): { readonly api: VariantApi; readonly httpApi: string } {
+  let variant: { api: VariantApi; dataDir: string } | undefined;
   test.beforeAll(async () => {
-    variant = await variantOnE2ePool(withHttpApi('2.0'));
-    httpApi = variant.api.stack.outputs.HttpApiUrl!;
+    variant = await variantOnE2ePool(edit);
   });
   test.afterAll(async () => {
     await variant?.api.stop();
     if (variant) rmSync(variant.dataDir, { recursive: true, force: true });
   });
+  return {
+    get api() {
+      return variant!.api;
+    },
+    /** The HTTP API's URL: the API's root, without a stage (serverless deploys it on `$default`). */
+    get httpApi() {
+      return variant!.api.stack.outputs.HttpApiUrl!;
+    },
+  };
+}
+
+test.describe('HTTP API, payload format 2.0', () => {
+  const served = servedVariant(withHttpApi('2.0'));
 
   async function get(route: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-    const response = await fetch(`${httpApi}${route}`, { method, headers: { Origin: ORIGIN, ...headers } });
+    const response = await fetch(`${served.httpApi}${route}`, { method, headers: { Origin: ORIGIN, ...headers } });
     return { status: response.status, headers: response.headers, body: await response.text() };
   }
   const echoed = (answer: Answer) => {
@@ -109,7 +120,7 @@ test.describe('HTTP API, payload format 2.0', () => {
   }
 
   test('the HttpApiUrl Output is the local API at its root', () => {
-    expect(httpApi).toBe(variant.api.apiUrl.replace(/\/local$/, ''));
+    expect(served.httpApi).toBe(served.api.apiUrl.replace(/\/local$/, ''));
   });
 
   test('a valid ID token reaches the handler with the claims as API Gateway v2 hands them (strings), and scopes null', async () => {
@@ -190,9 +201,9 @@ test.describe('HTTP API, payload format 2.0', () => {
     const answer = await get('/http/nowhere');
     expect([answer.status, answer.body]).toEqual([404, '{"message":"Not Found"}']);
     expect((await get('/http/echoPublic', {}, 'POST')).status).toBe(404);
-    const rest = await fetch(`${variant.api.apiUrl}/api/nowhere`);
+    const rest = await fetch(`${served.api.apiUrl}/api/nowhere`);
     expect(rest.status).toBe(403);
-    expect((await fetch(`${variant.api.apiUrl}/api/helloWorld`)).status).toBe(200);
+    expect((await fetch(`${served.api.apiUrl}/api/helloWorld`)).status).toBe(200);
   });
 
   test('the gateway answers the CORS preflight itself and sets the CORS headers, not the handler', async () => {
@@ -233,7 +244,7 @@ test.describe('HTTP API, payload format 2.0', () => {
         }
       };
       return { signedIn: await call({ Authorization: `Bearer ${token}` }), anonymous: await call({}) };
-    }, `${httpApi}/http/echoSecured`);
+    }, `${served.httpApi}/http/echoSecured`);
     expect(answers.signedIn).toMatchObject({ status: 200 });
     expect(JSON.parse((answers.signedIn as { body: string }).body).authorizer.jwt.claims.email).toBe(email);
     // The gateway's own 401 carries no CORS header (unconfirmed: the strict side, docs/aws-behaviour.md),
@@ -242,29 +253,26 @@ test.describe('HTTP API, payload format 2.0', () => {
   });
 });
 
-test.describe('HTTP API, payload format 1.0', () => {
-  let variant: { api: VariantApi; dataDir: string };
-  let httpApi: string;
-
-  test.beforeAll(async () => {
-    variant = await variantOnE2ePool(withHttpApi('1.0'));
-    httpApi = variant.api.stack.outputs.HttpApiUrl!;
-  });
-  test.afterAll(async () => {
-    await variant?.api.stop();
-    if (variant) rmSync(variant.dataDir, { recursive: true, force: true });
-  });
+test.describe('HTTP API, payload format 1.0, with a $default route', () => {
+  const served = servedVariant(withHttpApi('1.0', { catchAll: true }));
 
   test('claims arrive under requestContext.authorizer.claims, as strings; a public route has none', async () => {
-    const secured = await fetch(`${httpApi}/http/echoSecured`, { headers: { Authorization: idToken({ exp: 1_900_000_000 }) } });
+    const secured = await fetch(`${served.httpApi}/http/echoSecured`, { headers: { Authorization: idToken({ exp: 1_900_000_000 }) } });
     expect(secured.status).toBe(200);
     const { authorizer } = (await secured.json()) as { authorizer: { claims: Record<string, string>; scopes: unknown } };
     expect(authorizer.claims.email).toBe('ada@example.com');
     expect(authorizer.claims.exp).toBe('1900000000');
     expect(authorizer.scopes).toBeNull();
     const forged = mint({ email: 'mallory@example.com', token_use: 'id' }, { kid: 'whatever' });
-    const open = await fetch(`${httpApi}/http/echoPublic`, { headers: { Authorization: `Bearer ${forged}` } });
+    const open = await fetch(`${served.httpApi}/http/echoPublic`, { headers: { Authorization: `Bearer ${forged}` } });
     expect(((await open.json()) as { authorizer: unknown }).authorizer).toEqual({ claims: null, scopes: null });
+  });
+
+  test('the $default route catches what no other route matches; the REST API keeps its paths and its 403', async () => {
+    expect((await fetch(`${served.httpApi}/anything/else`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${served.api.apiUrl}/api/helloWorld`)).status).toBe(200);
+    const rest = await fetch(`${served.api.apiUrl}/api/nowhere`);
+    expect([rest.status, await rest.text()]).toEqual([403, '{"message":"Missing Authentication Token"}']);
   });
 });
 

@@ -224,6 +224,8 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
   const authorize = served.httpApi.route(method, path);
   const payloadFormatVersion = served.httpApi.payloadFormatVersion(method, path);
   return async (request, h) => {
+    // A `$default` route catches every path on this server, the REST API's too: those are not the HTTP API's.
+    if (!served.httpApiFor(request.path)) return refuse(request, h, { type: 'MISSING_AUTHENTICATION_TOKEN' });
     const decision: HttpApiDecision = await authorize(gatewayRequest(request));
     if (!decision.allow) return refuse(request, h, decision.response);
     return h.authenticated({ credentials: { context: httpApiAuthorizerContext(decision.jwt, payloadFormatVersion) } });
