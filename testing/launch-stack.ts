@@ -28,6 +28,13 @@ export interface StackAddress {
   readonly dataDir: string;
 }
 
+/**
+ * Names a stack that already runs, as a StackAddress in JSON: Playwright's global setup then
+ * launches nothing and stops nothing, and the specs run against it (`npm run test:compose`
+ * points them at its containers this way).
+ */
+export const EXISTING_STACK_ENV = 'E2E_EXISTING_STACK';
+
 export interface NpmStartOptions {
   /** Default: four ports free now. */
   readonly ports?: StackPorts;
