@@ -4,6 +4,6 @@ export function uniqueName(label: string): string {
 }
 
 /** An address no earlier run has used. */
-export function uniqueEmail(label: string): string {
-  return `${uniqueName(label)}@example.com`;
+export function uniqueEmail(label: string, domain = 'example.com'): string {
+  return `${uniqueName(label)}@${domain}`;
 }

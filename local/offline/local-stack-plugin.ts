@@ -198,14 +198,20 @@ export class LocalStackPlugin {
   /**
    * What each handler finds in process.env, as Lambda sets it: the provider's and the function's
    * environment with their intrinsic functions resolved (serverless-offline reads them from the
-   * service when it creates each function).
+   * service when it creates each function). And what Lambda itself gives every function: the AWS
+   * SDK reaches Cognito (here the emulator, through the SDK's own AWS_ENDPOINT_URL_<SERVICE>
+   * setting) with credentials from the environment (here placeholders, unless the shell has keys).
    */
   setEnvironments(environments: Readonly<Record<string, Readonly<Record<string, string>>>>): void {
     const { service } = this.serverless;
     const naming = this.serverless.getProvider('aws').naming;
+    const lambdaEnvironment = {
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognitoUrl,
+      ...(process.env.AWS_ACCESS_KEY_ID === undefined && { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' }),
+    };
     service.provider.environment = {};
     for (const [name, fn] of Object.entries(service.functions)) {
-      fn.environment = { ...environments[naming.getLambdaLogicalId(name)] };
+      fn.environment = { ...lambdaEnvironment, ...environments[naming.getLambdaLogicalId(name)] };
     }
   }
 }

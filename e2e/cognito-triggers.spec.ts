@@ -1,0 +1,144 @@
+// Cognito Lambda triggers written in serverless.yml, in both of the ways teams declare them, run
+// against the local pool as Cognito runs them (docs/aws-behaviour.md, "Cognito triggers"): each
+// form on an edited copy of serverless.yml, served beside the e2e stack.
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { expect, test } from '@playwright/test';
+import { decodeJwt } from 'jose';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { failure, e2eStack } from './stack.ts';
+import { startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+
+const PASSWORD = 'Correct-Horse-1';
+const HANDLERS = 'e2e/fixtures/cognito-triggers';
+
+/** The trigger functions, as serverless.yml declares them (`events` per form). */
+function triggerFunctions(service: Record<string, any>, events: (trigger: string) => object[] = () => []) {
+  const fn = (handler: string, trigger: string) => ({ handler: `${HANDLERS}.${handler}`, events: events(trigger) });
+  Object.assign(service.functions, {
+    triggerPreSignUp: fn('preSignUp', 'PreSignUp'),
+    triggerPostConfirmation: fn('postConfirmation', 'PostConfirmation'),
+    triggerCustomMessage: fn('customMessage', 'CustomMessage'),
+  });
+  service.resources.Resources.UsersGroup = {
+    Type: 'AWS::Cognito::UserPoolGroup',
+    Properties: { GroupName: 'users', UserPoolId: { Ref: 'CognitoUserPool' } },
+  };
+}
+
+const arnOf = (fn: string) => ({ 'Fn::GetAtt': [`${fn.charAt(0).toUpperCase()}${fn.slice(1)}LambdaFunction`, 'Arn'] });
+
+/** `LambdaConfig` on the pool resource, each function by `Fn::GetAtt`, with the permissions Cognito needs on AWS; tokens by V2. */
+const withLambdaConfig: ServiceEdit = (service) => {
+  triggerFunctions(service);
+  service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGenerationV2` };
+  const functions = ['triggerPreSignUp', 'triggerPostConfirmation', 'triggerCustomMessage', 'triggerPreTokenGeneration'];
+  service.resources.Resources.CognitoUserPool.Properties.LambdaConfig = {
+    PreSignUp: arnOf('triggerPreSignUp'),
+    PostConfirmation: arnOf('triggerPostConfirmation'),
+    CustomMessage: arnOf('triggerCustomMessage'),
+    PreTokenGenerationConfig: { LambdaArn: arnOf('triggerPreTokenGeneration'), LambdaVersion: 'V2_0' },
+  };
+  for (const fn of functions) {
+    service.resources.Resources[`${fn}CognitoPermission`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(fn),
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
+      },
+    };
+  }
+};
+
+/** `cognitoUserPool` events on the existing pool (`existing: true`), tokens by V1. */
+const withTriggerEvents: ServiceEdit = (service) => {
+  const pool = service.resources.Resources.CognitoUserPool.Properties.UserPoolName;
+  const events = (trigger: string) => [{ cognitoUserPool: { pool, trigger, existing: true } }];
+  triggerFunctions(service, events);
+  service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGeneration`, events: events('PreTokenGeneration') };
+};
+
+for (const [form, edit, tokenVersion] of [
+  ['LambdaConfig on the pool resource', withLambdaConfig, 'V2'],
+  ['cognitoUserPool events with existing: true', withTriggerEvents, 'V1'],
+] as const) {
+  test.describe(`Cognito triggers from ${form}`, () => {
+    let variant: VariantApi;
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    const pool = () => ({ UserPoolId: variant.stack.outputs.UserPoolId!, ClientId: variant.stack.outputs.UserPoolClientId! });
+
+    test.beforeAll(async () => {
+      variant = await startVariantApi(edit);
+    });
+    test.afterAll(async () => {
+      await variant?.stop();
+    });
+
+    const signUp = (email: string) =>
+      cognito.send(
+        new SignUpCommand({
+          ClientId: pool().ClientId,
+          Username: email,
+          Password: PASSWORD,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+
+    test('PreSignUp auto-confirms an invited address, and a throwing PreSignUp refuses the sign-up with its message and creates no user', async () => {
+      const invited = uniqueEmail('trigger', 'invited.example.com');
+      expect((await signUp(invited)).UserConfirmed).toBe(true);
+
+      const blocked = uniqueEmail('trigger', 'blocked.example.com');
+      expect(await failure(signUp(blocked))).toEqual({
+        name: 'UserLambdaValidationException',
+        message: 'PreSignUp failed with error Sign-ups from blocked.example.com are closed.',
+      });
+      expect((await failure(cognito.send(new AdminGetUserCommand({ UserPoolId: pool().UserPoolId, Username: blocked })))).name).toBe(
+        'UserNotFoundException',
+      );
+    });
+
+    test(`CustomMessage words the code's email, PostConfirmation adds the user to a group, PreTokenGeneration (${tokenVersion}) adds claims`, async () => {
+      const email = uniqueEmail('trigger');
+      await signUp(email);
+      const inbox = (await (await fetch(`${e2eStack.urls.cognito}/_dev/inbox?to=${encodeURIComponent(email)}`)).json()) as {
+        code: string;
+        subject?: string;
+        message?: string;
+      }[];
+      const message = inbox.at(-1)!;
+      expect(message.subject).toBe('Welcome to Hello');
+      expect(message.message).toBe(`Welcome! Your code is ${message.code}.`);
+
+      await cognito.send(new ConfirmSignUpCommand({ ClientId: pool().ClientId, Username: email, ConfirmationCode: message.code }));
+      const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: pool().UserPoolId, Username: email }));
+      expect(Groups.map((group) => group.GroupName)).toEqual(['users']);
+
+      const { AuthenticationResult } = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId: pool().ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email, PASSWORD },
+        }),
+      );
+      const idToken = decodeJwt(AuthenticationResult!.IdToken!);
+      expect(idToken.tenant).toBe('acme');
+      expect(idToken['cognito:groups']).toEqual(['users']);
+      const accessToken = decodeJwt(AuthenticationResult!.AccessToken!);
+      if (tokenVersion === 'V2') {
+        expect(accessToken.tenant).toBe('acme');
+        expect(String(accessToken.scope).split(' ')).toContain('hello/read');
+      } else {
+        expect(accessToken.tenant).toBeUndefined();
+      }
+    });
+  });
+}
