@@ -15,6 +15,12 @@ export interface LocalConfig {
    * container network, the emulator's service name (`http://cognito:9229`).
    */
   readonly cognitoUrl: string;
+  /**
+   * How the Cognito emulator reaches serverless-offline's Lambda Invoke API to run a pool's
+   * triggers. Env `LAMBDA_URL`, default `http://127.0.0.1:<LAMBDA_PORT>`; in a container
+   * network, the API's service name (`http://api:3002`).
+   */
+  readonly lambdaUrl: string;
   /** The serverless.yml stage served offline. Env `LOCAL_STAGE` (`npm start -- --stage <name>` sets it), default `local`. */
   readonly stage: string;
   /** Cognito emulator (cognito-local, extended). Env `COGNITO_PORT`, default 9229. */
@@ -55,6 +61,7 @@ export const LOCAL_ENV_NAMES = [
   'BIND_HOST',
   'PUBLIC_HOST',
   'COGNITO_URL',
+  'LAMBDA_URL',
   'LOCAL_DATA_DIR',
   'COGNITO_LOG_LEVEL',
 ];
@@ -73,14 +80,16 @@ function readLocalConfig(): LocalConfig {
   const publicHost = process.env.PUBLIC_HOST || '127.0.0.1';
   const stage = stageName();
   const cognitoPort = port('COGNITO_PORT', DEFAULT_PORTS.COGNITO_PORT);
+  const lambdaPort = port('LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT);
   return {
     host: process.env.BIND_HOST || '127.0.0.1',
     publicHost,
     cognitoUrl: process.env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
+    lambdaUrl: process.env.LAMBDA_URL || `http://127.0.0.1:${lambdaPort}`,
     stage,
     cognitoPort,
     apiPort: port('API_PORT', DEFAULT_PORTS.API_PORT),
-    lambdaPort: port('LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT),
+    lambdaPort,
     webPort: port('WEB_PORT', DEFAULT_PORTS.WEB_PORT),
     dataDir: path.resolve(process.env.LOCAL_DATA_DIR || (stage === DEFAULT_STAGE ? '.local' : path.join('.local', 'stages', stage))),
     cognitoLogLevel: process.env.COGNITO_LOG_LEVEL || 'error',

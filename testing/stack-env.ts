@@ -16,6 +16,7 @@ export const PLACEMENT_ENV_NAMES = [
   'BIND_HOST',
   'PUBLIC_HOST',
   'COGNITO_URL',
+  'LAMBDA_URL',
 ] as const;
 
 /**
