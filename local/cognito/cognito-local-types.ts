@@ -13,3 +13,4 @@ export type { Route, Router } from 'cognito-local/lib/server/Router.js';
 export type { Services } from 'cognito-local/lib/services/index.js';
 export type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
 export type { User, UserPool, UserPoolService, UserPoolServiceFactory } from 'cognito-local/lib/services/userPoolService.js';
+export type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';

@@ -23,6 +23,7 @@ import type {
   Router,
   Services,
   TokenGenerator,
+  Triggers,
   User,
   UserPool,
   UserPoolService,
@@ -108,6 +109,8 @@ export interface CognitoLocalServicesOptions {
   readonly tokenGenerator: (clock: Clock) => TokenGenerator;
   /** Wraps cognito-local's user pool services (a {@link RefreshTokenKeeping}). */
   readonly userPools?: (pools: UserPoolServiceFactory) => UserPoolServiceFactory;
+  /** Runs the pools' Lambda triggers instead of cognito-local's (one table of functions for every pool). */
+  readonly triggers?: Triggers;
 }
 
 /** cognito-local's services, assembled as its CLI does, with the project's parts where it has them. */
@@ -125,8 +128,14 @@ export async function createCognitoLocalServices(options: CognitoLocalServicesOp
     { logger: options.logger },
     config.UserPoolDefaults,
   );
-  const lambda = new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient));
-  const triggers = new TriggersService(clock, cognito, lambda, new CryptoService(config.KMSConfig));
+  const triggers =
+    options.triggers ??
+    new TriggersService(
+      clock,
+      cognito,
+      new LambdaService(config.TriggerFunctions, new AWS.Lambda(config.LambdaClient)),
+      new CryptoService(config.KMSConfig),
+    );
   return { clock, cognito, config, messages: options.messages, otp, tokenGenerator: options.tokenGenerator(clock), triggers };
 }
 

@@ -13,6 +13,11 @@ import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
+import { customMessages } from './triggers/custom-messages.ts';
+import { COGNITO_TRIGGER_TIMEOUT_MS } from './triggers/lambda-invoke.ts';
+import { PoolTriggers } from './triggers/pool-triggers.ts';
+import { preTokenGeneration } from './triggers/pre-token-generation.ts';
+import { TriggerAwarePools, withTriggerScope } from './triggers/trigger-scope.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -25,6 +30,12 @@ export interface CognitoServerOptions {
   readonly logLevel?: string;
   /** Called for every code the emulator "emails". */
   readonly onMessage?: (message: InboxMessage) => void;
+  /** Lambda's Invoke API, where the pools' triggers run (serverless-offline's Lambda port). */
+  readonly lambdaUrl: string;
+  /** How long a trigger may run: Cognito's 5 s unless a test says less. */
+  readonly triggerTimeoutMs?: number;
+  /** Where the emulator's notes go (a trigger answer it ignored, an unexpected failure). */
+  readonly log?: (message: string) => void;
 }
 
 export interface CognitoServer {
@@ -43,7 +54,10 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   mkdirSync(dbDir, { recursive: true });
 
   const logger = pino({ level: options.logLevel ?? 'error' });
-  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage);
+  const log = options.log ?? console.error;
+  const triggers = new PoolTriggers({ lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS });
+  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers));
+  let pools: TriggerAwarePools | undefined;
   const services = await createCognitoLocalServices({
     host: options.host,
     port: options.port,
@@ -51,12 +65,20 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     dataStores: new JsonFileStoreFactory(dbDir),
     logger,
     messages: inbox,
-    tokenGenerator: (clock) => new CognitoTokenGenerator(clock, url),
-    userPools: (pools) => new RecentRefreshTokens(pools),
+    tokenGenerator: (clock) =>
+      new CognitoTokenGenerator(clock, url, preTokenGeneration(triggers), (claim) =>
+        log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
+      ),
+    userPools: (inner) => (pools = new TriggerAwarePools(new RecentRefreshTokens(inner))),
+    triggers,
   });
+  const anyTriggers = () => pools?.anyTriggers() ?? false;
   const server = await startCognitoLocalServer({
     services,
-    router: withEmulatorErrors(withCognitoErrors(withLocalTargets(cognitoLocalRouter(services), services))),
+    router: withEmulatorErrors(
+      withCognitoErrors(withTriggerScope(withLocalTargets(cognitoLocalRouter(services), services, triggers), services, anyTriggers)),
+      log,
+    ),
     logger,
     getRoutes: { '/_dev/inbox': devInboxRoute(inbox) },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).

@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { DeliveryDetails, Messages } from './cognito-local.ts';
+import type { DeliveryDetails, Messages, User } from './cognito-local.ts';
 
 /** Why Cognito sent the message, in cognito-local's terms (SignUp, ResendCode, ForgotPassword…). */
 export type MessageKind = Parameters<Messages['deliver']>[1];
@@ -15,6 +15,29 @@ export interface InboxMessage {
   readonly kind: MessageKind;
   /** ISO 8601 time of delivery. */
   readonly sentAt: string;
+  /** The subject the pool's CustomMessage trigger wrote, when it wrote one. */
+  readonly subject?: string;
+  /** The message (email or SMS, as delivered) the pool's CustomMessage trigger wrote, the code in it. */
+  readonly message?: string;
+}
+
+/** What a message's sender may change: the pool's CustomMessage trigger (triggers/custom-messages.ts). */
+export interface MessageCustomizer {
+  /** Whether the operation being answered has one; checked first, so a pool without triggers pays nothing. */
+  enabled(): boolean;
+  /** The subject and message for `code`, as the trigger writes them; undefined fields keep the default. */
+  customize(
+    kind: MessageKind,
+    delivery: DeliveryDetails,
+    message: { clientId: string | null; userPoolId: string; user: User; code: string; clientMetadata: Record<string, string> | undefined },
+  ): Promise<{ subject?: string; message?: string }>;
+}
+
+/** The terminal's line for a message: who, why and the code; a CustomMessage trigger's subject and message too. */
+export function inboxLine(message: InboxMessage, inboxUrl: string): string {
+  const line = `✉  ${message.to}: ${message.kind} code ${message.code}  (${inboxUrl})`;
+  const custom = [message.subject && `Subject: ${message.subject}`, message.message].filter(Boolean).join('\n   ');
+  return custom ? `${line}\n   ${custom}` : line;
 }
 
 export class DevInboxError extends Error {
@@ -24,7 +47,8 @@ export class DevInboxError extends Error {
 /**
  * Stands in for the email Cognito sends: cognito-local hands it every code it would deliver; it
  * keeps them in a JSON Lines file so a restart between sign-up and confirmation loses nothing,
- * and tells the terminal about each one. (cognito-local's CustomMessage trigger is not run.)
+ * and tells the terminal about each one. With a `customizer`, the pool's CustomMessage trigger
+ * writes the subject and message first (and a failing trigger fails the operation, as on AWS).
  */
 export class DevInbox implements Messages {
   readonly #messages: InboxMessage[];
@@ -32,6 +56,7 @@ export class DevInbox implements Messages {
   constructor(
     private readonly file: string,
     private readonly announce: (message: InboxMessage) => void = () => {},
+    private readonly customizer?: MessageCustomizer,
   ) {
     this.#messages = readInbox(file);
   }
@@ -44,14 +69,25 @@ export class DevInbox implements Messages {
   async deliver(
     _ctx: unknown,
     kind: MessageKind,
-    _clientId: unknown,
-    _userPoolId: unknown,
-    _user: unknown,
+    clientId: string | null,
+    userPoolId: string,
+    user: User,
     code: string,
-    _clientMetadata: unknown,
+    clientMetadata: Record<string, string> | undefined,
     delivery: DeliveryDetails,
   ): Promise<void> {
-    this.#receive({ to: delivery.Destination, code, medium: delivery.DeliveryMedium, kind, sentAt: new Date().toISOString() });
+    const custom = this.customizer?.enabled()
+      ? await this.customizer.customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata })
+      : {};
+    this.#receive({
+      to: delivery.Destination,
+      code,
+      medium: delivery.DeliveryMedium,
+      kind,
+      sentAt: new Date().toISOString(),
+      ...(custom.subject !== undefined && { subject: custom.subject }),
+      ...(custom.message !== undefined && { message: custom.message }),
+    });
   }
 
   #receive(message: InboxMessage) {

@@ -18,15 +18,19 @@ import {
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
+import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
+import { runPostAuthenticationForAdmin, runPreAuthentication } from './triggers/authentication-triggers.ts';
+import type { PoolTriggers } from './triggers/pool-triggers.ts';
+import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
 
 type Wrapper = (route: Route) => Route;
 
 /**
  * cognito-local's router with what this project adds: the operations it lacks and Amplify
- * calls (SRP sign-in, token refresh, resend code, global sign-out), and Cognito's rules where
- * cognito-local is laxer.
+ * calls (SRP sign-in, token refresh, resend code, global sign-out), Cognito's rules where
+ * cognito-local is laxer, and the pool's triggers where cognito-local runs none.
  */
-export function withLocalTargets(router: Router, services: Services): Router {
+export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
   const added: Record<string, Route> = {
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
@@ -36,7 +40,8 @@ export function withLocalTargets(router: Router, services: Services): Router {
   // Each operation's rules, checked in this order (the first rule broken answers).
   const secretHash = (target: string) => requireSecretHash(services, target);
   const stricter: Record<string, readonly Wrapper[]> = {
-    CreateUserPool: [refuseRequiredCustomSchema()],
+    CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers()],
+    UpdateUserPool: [refuseUnemulatedTriggers()],
     SignUp: [
       secretHash('SignUp'),
       refuseSelfSignUpWhenAdminOnly(services),
@@ -48,12 +53,17 @@ export function withLocalTargets(router: Router, services: Services): Router {
     ForgotPassword: [secretHash('ForgotPassword')],
     ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
     AdminSetUserPassword: [enforcePasswordPolicy(services)],
-    AdminCreateUser: [enforceSchemaOnCreate(services), enforcePasswordPolicy(services, 'TemporaryPassword')],
+    AdminCreateUser: [
+      enforceSchemaOnCreate(services),
+      enforcePasswordPolicy(services, 'TemporaryPassword'),
+      runPreSignUpForAdminCreateUser(services, triggers),
+    ],
     UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services)],
     GetUser: [readableUserAttributes(services)],
     ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
-    InitiateAuth: [secretHash('InitiateAuth'), unknownUserAsConfigured(services)],
+    InitiateAuth: [secretHash('InitiateAuth'), unknownUserAsConfigured(services), runPreAuthentication(services, triggers)],
+    AdminInitiateAuth: [runPreAuthentication(services, triggers), runPostAuthenticationForAdmin(services, triggers)],
     RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
     GetTokensFromRefreshToken: [requireClientSecret(services)],
   };

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { cognitoPublicUrl, localConfig } from '../config.ts';
 import { startCognitoServer } from './cognito-server.ts';
-import { DevInboxError } from './dev-inbox.ts';
+import { DevInboxError, inboxLine } from './dev-inbox.ts';
 import { DataFileError } from './json-file-store.ts';
 
 const inboxUrl = `${cognitoPublicUrl}/_dev/inbox`;
@@ -14,7 +14,8 @@ try {
     publicUrl: cognitoPublicUrl,
     dataDir: path.join(localConfig.dataDir, 'cognito'),
     logLevel: localConfig.cognitoLogLevel,
-    onMessage: (message) => console.log(`✉  ${message.to}: ${message.kind} code ${message.code}  (${inboxUrl})`),
+    lambdaUrl: localConfig.lambdaUrl,
+    onMessage: (message) => console.log(inboxLine(message, inboxUrl)),
   });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -10,6 +10,8 @@ import {
   type Tokens,
   type User,
 } from './cognito-local.ts';
+import type { TokenCustomizer, TokenSource } from './triggers/pre-token-generation.ts';
+import { applyClaimChanges, groupClaims, type TokenOverrides } from './triggers/token-claims.ts';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days';
 const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
@@ -62,9 +64,23 @@ export class CognitoTokenGenerator implements TokenGenerator {
     private readonly clock: Clock,
     /** The emulator's public URL: the issuer is `<issuerDomain>/<user pool id>`. */
     private readonly issuerDomain: string,
+    /** The pool's PreTokenGeneration trigger, when the operation's pool has one. */
+    private readonly customizer?: TokenCustomizer,
+    /** Told of each claim a trigger's answer may not change (Cognito keeps its value). */
+    private readonly ignoredClaim: (claim: string) => void = () => {},
   ) {}
 
-  async generate(_ctx: unknown, user: User, groups: readonly string[], client: AppClient): Promise<Tokens> {
+  async generate(
+    _ctx: unknown,
+    user: User,
+    groups: readonly string[],
+    client: AppClient,
+    clientMetadata?: Record<string, string>,
+    source: TokenSource = 'Authentication',
+  ): Promise<Tokens> {
+    const overrides = this.customizer?.enabled()
+      ? await this.customizer.overrides(user, groups, client, clientMetadata, source)
+      : undefined;
     const now = Math.floor(this.clock.get().getTime() / 1000);
     const units = client.TokenValidityUnits;
     const attributes = idTokenAttributes(user, client);
@@ -79,24 +95,41 @@ export class CognitoTokenGenerator implements TokenGenerator {
     };
     const sign = (claims: object, seconds: number) =>
       new SignJWT({ ...claims, exp: now + seconds }).setProtectedHeader({ kid: this.#keyId, alg: 'RS256' }).sign(this.#key);
+    const idClaims = {
+      ...attributes,
+      ...shared,
+      'cognito:username': user.Username,
+      aud: client.ClientId,
+      token_use: 'id',
+      jti: randomUUID(),
+    };
+    const accessClaims = {
+      ...shared,
+      client_id: client.ClientId,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      jti: randomUUID(),
+      username: user.Username,
+    };
 
     const [IdToken, AccessToken] = await Promise.all([
+      sign(overrides ? this.#customized(idClaims, overrides, 'id') : idClaims, lifetime(client.IdTokenValidity, units?.IdToken, 3600)),
       sign(
-        { ...attributes, ...shared, 'cognito:username': user.Username, aud: client.ClientId, token_use: 'id', jti: randomUUID() },
-        lifetime(client.IdTokenValidity, units?.IdToken, 3600),
-      ),
-      sign(
-        {
-          ...shared,
-          client_id: client.ClientId,
-          token_use: 'access',
-          scope: 'aws.cognito.signin.user.admin',
-          jti: randomUUID(),
-          username: user.Username,
-        },
+        overrides ? this.#customized(accessClaims, overrides, 'access') : accessClaims,
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
       ),
     ]);
     return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken() };
+  }
+
+  /** A token's claims as the PreTokenGeneration answer has them: V1_0 changes the ID token's alone. */
+  #customized(claims: Record<string, unknown>, overrides: TokenOverrides, token: 'id' | 'access'): Record<string, unknown> {
+    let result = claims;
+    if (overrides.groups) {
+      const { 'cognito:groups': _groups, ...rest } = result;
+      result = { ...rest, ...groupClaims(overrides.groups, token) };
+    }
+    const changes = token === 'id' ? overrides.idToken : overrides.accessToken;
+    return changes ? applyClaimChanges(result, changes, this.ignoredClaim) : result;
   }
 }

@@ -44,10 +44,13 @@ const incorrect = () => new NotAuthorizedError('Incorrect username or password.'
 /**
  * Adds Cognito's USER_SRP_AUTH sign-in, Amplify's default, to cognito-local: InitiateAuth
  * answers a PASSWORD_VERIFIER challenge, and RespondToAuthChallenge checks the client's proof
- * that it knows the password, then issues tokens as USER_PASSWORD_AUTH does. Other flows and
- * challenges go to cognito-local.
+ * that it knows the password, then runs the pool's PostAuthentication trigger and issues tokens
+ * as USER_PASSWORD_AUTH does. Other flows and challenges go to cognito-local.
  */
-export function withUserSrpAuth(router: Router, services: Pick<Services, 'cognito' | 'tokenGenerator'>): Router {
+export function withUserSrpAuth(
+  router: Router,
+  services: Pick<Services, 'cognito' | 'tokenGenerator'> & Partial<Pick<Services, 'triggers'>>,
+): Router {
   const pending = new Map<string, PendingChallenge>();
 
   async function initiate(ctx: Context, req: InitiateAuthCommandInput): Promise<InitiateAuthCommandOutput> {
@@ -122,6 +125,17 @@ export function withUserSrpAuth(router: Router, services: Pick<Services, 'cognit
     }
     const client = await services.cognito.getAppClient(ctx, challenge.clientId);
     if (!client) throw incorrect();
+    if (services.triggers?.enabled('PostAuthentication')) {
+      // As USER_PASSWORD_AUTH runs it; InitiateAuth's ClientMetadata is not passed on to it.
+      await services.triggers.postAuthentication(ctx, {
+        source: 'PostAuthentication_Authentication',
+        clientId: challenge.clientId,
+        clientMetadata: req.ClientMetadata,
+        userPoolId: challenge.userPoolId,
+        username: user.Username,
+        userAttributes: user.Attributes,
+      });
+    }
 
     const groups = await userPool.listUserGroupMembership(ctx, user);
     const tokens = await services.tokenGenerator.generate(ctx, user, groups, client, req.ClientMetadata, 'Authentication');

@@ -1,0 +1,48 @@
+import type { LambdaConfig } from './trigger-scope.ts';
+
+/** The triggers the emulator runs, by their LambdaConfig key. */
+export type EmulatedTrigger =
+  | 'PreSignUp'
+  | 'PostConfirmation'
+  | 'PreAuthentication'
+  | 'PostAuthentication'
+  | 'PreTokenGeneration'
+  | 'CustomMessage';
+
+/** LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name. */
+export const NOT_EMULATED_TRIGGERS = [
+  'DefineAuthChallenge',
+  'CreateAuthChallenge',
+  'VerifyAuthChallengeResponse',
+  'UserMigration',
+  'CustomSMSSender',
+  'CustomEmailSender',
+] as const;
+
+/** The function a trigger runs, as the Invoke API names it, and the region of its ARN. */
+export interface TriggerFunction {
+  readonly name: string;
+  readonly region: string;
+}
+
+/**
+ * The function `trigger` runs in a pool with `config`, if any. PreTokenGeneration is
+ * `PreTokenGenerationConfig.LambdaArn` when given (it wins over the older `PreTokenGeneration`,
+ * which is V1_0), as Cognito reads them.
+ */
+export function triggerFunction(config: LambdaConfig | undefined, trigger: EmulatedTrigger): TriggerFunction | undefined {
+  const arn =
+    trigger === 'PreTokenGeneration' ? (config?.PreTokenGenerationConfig?.LambdaArn ?? config?.PreTokenGeneration) : config?.[trigger];
+  return arn ? functionOfArn(arn) : undefined;
+}
+
+/** The event version a pool's PreTokenGeneration trigger gets: V1_0 unless PreTokenGenerationConfig says V2_0. */
+export const preTokenGenerationVersion = (config: LambdaConfig | undefined): 'V1_0' | 'V2_0' =>
+  config?.PreTokenGenerationConfig?.LambdaArn && config.PreTokenGenerationConfig.LambdaVersion === 'V2_0' ? 'V2_0' : 'V1_0';
+
+/** `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`, or a bare function name. */
+export function functionOfArn(arn: string): TriggerFunction {
+  const parts = arn.split(':');
+  if (parts[0] === 'arn' && parts[5] === 'function' && parts[6]) return { name: parts[6], region: parts[3] || 'us-east-1' };
+  return { name: parts.at(-1)!, region: 'us-east-1' };
+}

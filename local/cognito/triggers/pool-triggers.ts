@@ -1,0 +1,166 @@
+import { attributesToRecord, type Context, InvalidParameterError, type Triggers, UnsupportedError, type User } from '../cognito-local.ts';
+import { type LambdaInvokeOptions, invokeLambda } from './lambda-invoke.ts';
+import { type EmulatedTrigger, triggerFunction } from './lambda-config.ts';
+import { invalidLambdaResponse } from './trigger-errors.ts';
+import { poolInScopeOf } from './trigger-scope.ts';
+import { type CustomMessage, customMessageOf } from './custom-message.ts';
+
+/** What Cognito puts in `callerContext.clientId` when no app client is involved (admin operations). */
+export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
+
+/** Who a trigger's event is about: the common parameters of every user pool trigger event. */
+export interface TriggerSubject {
+  readonly userPoolId: string;
+  readonly clientId: string | null | undefined;
+  readonly username: string;
+}
+
+type Params<T extends keyof Triggers> = Parameters<Triggers[T]>[1];
+type Json = Record<string, unknown>;
+type AttributeListType = User['Attributes'];
+
+/**
+ * cognito-local's triggers, run for the pool in scope (trigger-scope.ts) with the pool's own
+ * LambdaConfig, through Lambda's Invoke API, with the events, answers and errors Cognito
+ * documents (docs/aws-behaviour.md, "Cognito Lambda triggers"). Unlike cognito-local's, a
+ * failing PostConfirmation or CustomMessage fails the operation, as on AWS.
+ */
+export class PoolTriggers implements Triggers {
+  constructor(
+    private readonly options: LambdaInvokeOptions,
+    private readonly invoke: typeof invokeLambda = invokeLambda,
+  ) {}
+
+  enabled(trigger: string): boolean {
+    const config = poolInScopeOf()?.LambdaConfig;
+    return config !== undefined && triggerFunction(config, trigger as EmulatedTrigger) !== undefined;
+  }
+
+  /**
+   * Runs `trigger` for `subject` and gives back its `response` (an object; null reads as `{}`).
+   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0.
+   */
+  async run(
+    trigger: EmulatedTrigger,
+    triggerSource: string,
+    subject: TriggerSubject,
+    request: Json,
+    response: Json,
+    version = '1',
+  ): Promise<Json> {
+    const fn = triggerFunction(poolInScopeOf()?.LambdaConfig, trigger);
+    if (!fn) throw new Error(`${trigger} is not configured for the pool in scope`);
+    const event = {
+      version,
+      triggerSource,
+      region: fn.region,
+      userPoolId: subject.userPoolId,
+      userName: subject.username,
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: subject.clientId ?? NO_CLIENT },
+      request,
+      response,
+    };
+    const answer = (await this.invoke(trigger, fn.name, event, this.options)).response;
+    if (answer === null || answer === undefined) return {};
+    if (typeof answer !== 'object' || Array.isArray(answer)) throw invalidLambdaResponse();
+    return answer as Json;
+  }
+
+  readonly preSignUp = async (_ctx: Context, params: Params<'preSignUp'>) => {
+    const { clientMetadata, source, userAttributes, validationData } = params;
+    const response = await this.run(
+      'PreSignUp',
+      source,
+      params,
+      { userAttributes: attributesToRecord(userAttributes), validationData: validationData ?? null, clientMetadata: clientMetadata ?? {} },
+      { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    );
+    const flags = {
+      autoConfirmUser: flag(response.autoConfirmUser),
+      autoVerifyEmail: flag(response.autoVerifyEmail),
+      autoVerifyPhone: flag(response.autoVerifyPhone),
+    };
+    // "If autoVerifyEmail is set to true, the email attribute must have a valid, non-null value" (pre sign-up trigger page).
+    if (flags.autoVerifyEmail && !hasValue(userAttributes, 'email'))
+      throw new InvalidParameterError('autoVerifyEmail is set, but the user has no email.');
+    if (flags.autoVerifyPhone && !hasValue(userAttributes, 'phone_number')) {
+      throw new InvalidParameterError('autoVerifyPhone is set, but the user has no phone_number.');
+    }
+    return flags;
+  };
+
+  readonly postConfirmation = async (_ctx: Context, params: Params<'postConfirmation'>): Promise<void> => {
+    await this.run(
+      'PostConfirmation',
+      params.source,
+      params,
+      { userAttributes: withStatus(params.userAttributes, 'CONFIRMED'), clientMetadata: params.clientMetadata ?? {} },
+      {},
+    );
+  };
+
+  /** PreAuthentication_Authentication, before Cognito checks the password; throwing denies the sign-in. */
+  async preAuthentication(
+    subject: TriggerSubject,
+    userAttributes: AttributeListType,
+    status: string,
+    clientMetadata?: Record<string, string>,
+  ) {
+    await this.run(
+      'PreAuthentication',
+      'PreAuthentication_Authentication',
+      subject,
+      { userAttributes: withStatus(userAttributes, status), validationData: null, clientMetadata: clientMetadata ?? {} },
+      {},
+    );
+  }
+
+  readonly postAuthentication = async (_ctx: Context, params: Params<'postAuthentication'>): Promise<void> => {
+    await this.run(
+      'PostAuthentication',
+      params.source,
+      params,
+      { userAttributes: withStatus(params.userAttributes, 'CONFIRMED'), newDeviceUsed: false, clientMetadata: params.clientMetadata ?? {} },
+      {},
+    );
+  };
+
+  /** The message Cognito sends, as the pool's CustomMessage trigger writes it (custom-message.ts). */
+  async message(params: Params<'customMessage'>, status: string): Promise<CustomMessage> {
+    return customMessageOf(params, (request, response) =>
+      this.run('CustomMessage', params.source, params, { ...request, userAttributes: withStatus(params.userAttributes, status) }, response),
+    );
+  }
+
+  readonly customMessage = async (_ctx: Context, params: Params<'customMessage'>) => {
+    const { emailSubject, emailMessage, smsMessage } = await this.message(params, 'CONFIRMED');
+    return { emailSubject: emailSubject ?? null, emailMessage: emailMessage ?? null, smsMessage: smsMessage ?? null };
+  };
+
+  readonly preTokenGeneration = (): never => {
+    throw new Error('PreTokenGeneration runs in CognitoTokenGenerator (token-claims.ts), not through cognito-local');
+  };
+
+  readonly userMigration = (): never => {
+    throw new UnsupportedError('UserMigration trigger');
+  };
+
+  readonly customEmailSender = (): never => {
+    throw new UnsupportedError('CustomEmailSender trigger');
+  };
+}
+
+/** A response flag: absent or null is false; anything but a boolean is not Cognito's answer. */
+function flag(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw invalidLambdaResponse();
+  return value;
+}
+
+const hasValue = (attributes: AttributeListType, name: string) => attributes.some((a) => a.Name === name && a.Value);
+
+/** The user's attributes as trigger events carry them, with `cognito:user_status`. */
+const withStatus = (attributes: AttributeListType, status: string) => ({
+  ...attributesToRecord(attributes),
+  'cognito:user_status': status,
+});

@@ -1,0 +1,21 @@
+import { CognitoError, type Route } from '../cognito-local.ts';
+import { UNSUPPORTED } from '../emulator-errors.ts';
+import { NOT_EMULATED_TRIGGERS } from './lambda-config.ts';
+
+type Wrapper = (route: Route) => Route;
+
+/**
+ * CreateUserPool and UpdateUserPool refuse a LambdaConfig with a trigger the emulator does not
+ * run, by name, rather than keep a pool whose trigger would silently never run.
+ */
+export const refuseUnemulatedTriggers = (): Wrapper => (route) => async (ctx, req) => {
+  const config: Record<string, unknown> = req?.LambdaConfig ?? {};
+  const unemulated = NOT_EMULATED_TRIGGERS.filter((trigger) => config[trigger] !== undefined && config[trigger] !== null);
+  if (unemulated.length > 0) {
+    throw new CognitoError(
+      UNSUPPORTED,
+      `Cognito Local unsupported feature: the local Cognito emulator does not run ${unemulated.join(', ')} triggers yet (it runs PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication, PreTokenGeneration and CustomMessage).`,
+    );
+  }
+  return route(ctx, req);
+};
