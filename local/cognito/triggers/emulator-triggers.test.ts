@@ -1,0 +1,340 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminInitiateAuthCommand,
+  type CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
+  InitiateAuthCommand,
+  type LambdaConfigType,
+  RespondToAuthChallengeCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognitoClient } from '../../../testing/cognito-client.ts';
+import { freePorts } from '../../../testing/free-ports.ts';
+import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
+import { startSrpClient } from '../testing/aws-srp-client.ts';
+import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
+
+// The emulator as `npm start` runs it, with a fake of serverless-offline's Lambda port for the triggers.
+let lambda: FakeLambda;
+let server: CognitoServer;
+let client: CognitoIdentityProviderClient;
+let dataDir: string;
+const log: string[] = [];
+const PASSWORD = 'Correct-Horse-1';
+
+beforeAll(async () => {
+  lambda = await startFakeLambda();
+  const [port] = (await freePorts(1)) as [number];
+  dataDir = mkdtempSync(path.join(tmpdir(), 'cognito-triggers-'));
+  server = await startCognitoServer({
+    host: '127.0.0.1',
+    port,
+    publicUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    lambdaUrl: lambda.url,
+    triggerTimeoutMs: 300,
+    log: (line) => log.push(line),
+  });
+  client = cognitoClient(server.url);
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await server?.close();
+  await lambda?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+let pools = 0;
+/** A pool with `LambdaConfig` and an app client that signs in with a password; each test its own functions. */
+async function poolWith(LambdaConfig: LambdaConfigType) {
+  const { UserPool } = await client.send(
+    new CreateUserPoolCommand({ PoolName: `triggers-${++pools}`, LambdaConfig, AutoVerifiedAttributes: ['email'] }),
+  );
+  const { UserPoolClient } = await client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: UserPool!.Id!,
+      ClientName: 'web',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  return { userPoolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! };
+}
+
+const signUp = (clientId: string, Username: string) =>
+  client.send(
+    new SignUpCommand({
+      ClientId: clientId,
+      Username,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }],
+    }),
+  );
+const signIn = (clientId: string, USERNAME: string) =>
+  client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME, PASSWORD } }));
+const eventsOf = (functionName: string) => lambda.invoked.filter((call) => call.functionName === functionName).map((call) => call.event);
+const autoConfirm = (event: Record<string, any>) => ({
+  ...event,
+  response: { ...event.response, autoConfirmUser: true, autoVerifyEmail: true },
+});
+
+describe('the Cognito emulator runs the pool’s triggers', () => {
+  it('confirms a user its PreSignUp trigger auto-confirms, then runs PostConfirmation, with Cognito’s events', async () => {
+    lambda.handle('svc-local-preSignUp', autoConfirm);
+    lambda.handle('svc-local-postConfirmation', (event) => event);
+    const { userPoolId, clientId } = await poolWith({
+      PreSignUp: functionArn('svc-local-preSignUp'),
+      PostConfirmation: functionArn('svc-local-postConfirmation'),
+    });
+
+    const answer = await signUp(clientId, 'ada');
+    expect(answer.UserConfirmed).toBe(true);
+    const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'ada' }));
+    expect(user.UserStatus).toBe('CONFIRMED');
+    expect(user.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+
+    expect(eventsOf('svc-local-preSignUp').at(-1)).toEqual({
+      version: '1',
+      triggerSource: 'PreSignUp_SignUp',
+      region: 'eu-west-1',
+      userPoolId,
+      userName: 'ada',
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId },
+      request: {
+        userAttributes: { sub: user.UserAttributes!.find((a) => a.Name === 'sub')!.Value, email: 'ada@example.com' },
+        validationData: null,
+        clientMetadata: {},
+      },
+      response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    });
+    expect(eventsOf('svc-local-postConfirmation').at(-1)).toMatchObject({
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      userName: 'ada',
+      request: { userAttributes: { email: 'ada@example.com', 'cognito:user_status': 'CONFIRMED' } },
+    });
+  });
+
+  it('creates no user when PreSignUp throws, and answers UserLambdaValidationException with its message', async () => {
+    lambda.handle('svc-local-refuse', () => {
+      throw new Error('Sign-ups are closed');
+    });
+    const { userPoolId, clientId } = await poolWith({ PreSignUp: functionArn('svc-local-refuse') });
+
+    await expect(signUp(clientId, 'bob')).rejects.toMatchObject({
+      name: 'UserLambdaValidationException',
+      message: 'PreSignUp failed with error Sign-ups are closed.',
+    });
+    await expect(client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'bob' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
+    await expect(
+      client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: 'bob', MessageAction: 'SUPPRESS' })),
+    ).rejects.toMatchObject({ name: 'UserLambdaValidationException' });
+    expect(eventsOf('svc-local-refuse').at(-1)).toMatchObject({
+      triggerSource: 'PreSignUp_AdminCreateUser',
+      callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' },
+    });
+    await expect(client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'bob' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
+  });
+
+  it('answers a malformed answer with InvalidLambdaResponseException, and a slow trigger with Cognito’s timeout error', async () => {
+    lambda.handle('svc-local-forgetful', () => undefined);
+    lambda.handle('svc-local-slow', (event) => new Promise((resolve) => setTimeout(() => resolve(event), 1500)));
+    const forgetful = await poolWith({ PreSignUp: functionArn('svc-local-forgetful') });
+    const slow = await poolWith({ PreSignUp: functionArn('svc-local-slow') });
+
+    await expect(signUp(forgetful.clientId, 'cy')).rejects.toMatchObject({
+      name: 'InvalidLambdaResponseException',
+      message: 'Unrecognizable lambda output',
+    });
+    const started = Date.now();
+    await expect(signUp(slow.clientId, 'di')).rejects.toMatchObject({
+      name: 'UnexpectedLambdaException',
+      message: 'PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.',
+    });
+    expect(Date.now() - started).toBeLessThan(1200);
+    await expect(client.send(new AdminGetUserCommand({ UserPoolId: slow.userPoolId, Username: 'di' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
+  });
+
+  it('lets PreAuthentication deny a sign-in and runs PostAuthentication after one, on every password flow', async () => {
+    lambda.handle('svc-local-preAuth', (event) => {
+      if (event.userName === 'eve') throw new Error('Account locked');
+      return event;
+    });
+    lambda.handle('svc-local-postAuth', (event) => event);
+    const { userPoolId, clientId } = await poolWith({
+      PreAuthentication: functionArn('svc-local-preAuth'),
+      PostAuthentication: functionArn('svc-local-postAuth'),
+    });
+    for (const name of ['eve', 'fay']) {
+      await client.send(
+        new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: name, TemporaryPassword: PASSWORD, MessageAction: 'SUPPRESS' }),
+      );
+    }
+    const { AdminSetUserPasswordCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    for (const name of ['eve', 'fay'])
+      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: name, Password: PASSWORD, Permanent: true }));
+
+    await expect(signIn(clientId, 'eve')).rejects.toMatchObject({
+      name: 'UserLambdaValidationException',
+      message: 'PreAuthentication failed with error Account locked.',
+    });
+    const before = eventsOf('svc-local-postAuth').length;
+    await signIn(clientId, 'fay');
+    await client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: userPoolId,
+        ClientId: clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'fay', PASSWORD },
+      }),
+    );
+    await srpSignIn(userPoolId, clientId, 'fay');
+    expect(
+      eventsOf('svc-local-postAuth')
+        .slice(before)
+        .map((event) => [event.triggerSource, event.userName]),
+    ).toEqual([
+      ['PostAuthentication_Authentication', 'fay'],
+      ['PostAuthentication_Authentication', 'fay'],
+      ['PostAuthentication_Authentication', 'fay'],
+    ]);
+    expect(eventsOf('svc-local-preAuth').filter((event) => event.userName === 'fay')).toHaveLength(3);
+  });
+
+  it('puts a V1_0 PreTokenGeneration trigger’s claims in the ID token on password, SRP and refresh sign-ins', async () => {
+    lambda.handle('svc-local-claimsV1', (event) => ({
+      ...event,
+      response: { claimsOverrideDetails: { claimsToAddOrOverride: { tenant: 'acme', sub: 'forged' }, claimsToSuppress: ['email'] } },
+    }));
+    const { userPoolId, clientId } = await poolWith({
+      PreSignUp: functionArn('svc-local-preSignUp'),
+      PreTokenGeneration: functionArn('svc-local-claimsV1'),
+    });
+    lambda.handle('svc-local-preSignUp', autoConfirm);
+    await signUp(clientId, 'gus');
+
+    const password = (await signIn(clientId, 'gus')).AuthenticationResult!;
+    const srp = await srpSignIn(userPoolId, clientId, 'gus');
+    const refreshed = (
+      await client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: password.RefreshToken! }))
+    ).AuthenticationResult!;
+    const refreshAuth = (
+      await client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: password.RefreshToken! },
+        }),
+      )
+    ).AuthenticationResult!;
+    for (const tokens of [password, srp, refreshed, refreshAuth]) {
+      const id = decodeJwt(tokens.IdToken!);
+      expect(id.tenant).toBe('acme');
+      expect(id).not.toHaveProperty('email');
+      expect(id.sub).not.toBe('forged');
+      expect(decodeJwt(tokens.AccessToken!)).not.toHaveProperty('tenant');
+    }
+    expect(
+      eventsOf('svc-local-claimsV1')
+        .slice(-4)
+        .map((event) => event.triggerSource),
+    ).toEqual([
+      'TokenGeneration_Authentication',
+      'TokenGeneration_Authentication',
+      'TokenGeneration_RefreshTokens',
+      'TokenGeneration_RefreshTokens',
+    ]);
+    expect(log).toContain('[cognito] PreTokenGeneration: Cognito does not let a trigger change sub; it keeps its value.');
+  });
+
+  it('puts a V2_0 trigger’s claims and scopes in both tokens', async () => {
+    lambda.handle('svc-local-claimsV2', (event) => ({
+      ...event,
+      response: {
+        claimsAndScopeOverrideDetails: {
+          idTokenGeneration: { claimsToAddOrOverride: { roles: ['admin', 'billing'] } },
+          accessTokenGeneration: { claimsToAddOrOverride: { tenant: 'acme' }, scopesToAdd: ['orders/read'] },
+          groupOverrideDetails: { groupsToOverride: ['users'] },
+        },
+      },
+    }));
+    const { clientId } = await poolWith({
+      PreSignUp: functionArn('svc-local-preSignUp'),
+      PreTokenGenerationConfig: { LambdaArn: functionArn('svc-local-claimsV2'), LambdaVersion: 'V2_0' },
+    });
+    await signUp(clientId, 'hal');
+    const tokens = (await signIn(clientId, 'hal')).AuthenticationResult!;
+    expect(decodeJwt(tokens.IdToken!)).toMatchObject({ roles: ['admin', 'billing'], 'cognito:groups': ['users'] });
+    expect(decodeJwt(tokens.AccessToken!)).toMatchObject({
+      tenant: 'acme',
+      scope: 'aws.cognito.signin.user.admin orders/read',
+      'cognito:groups': ['users'],
+    });
+    expect(eventsOf('svc-local-claimsV2').at(-1)).toMatchObject({
+      version: '2',
+      request: {
+        scopes: ['aws.cognito.signin.user.admin'],
+        groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null },
+      },
+      response: { claimsAndScopeOverrideDetails: null },
+    });
+  });
+
+  it('delivers the CustomMessage trigger’s subject and message, the code in it, to the dev inbox', async () => {
+    lambda.handle('svc-local-message', (event) => ({
+      ...event,
+      response: { emailSubject: 'Welcome to Acme', emailMessage: `Your code is ${event.request.codeParameter}.` },
+    }));
+    lambda.handle('svc-local-noCode', (event) => ({ ...event, response: { emailMessage: 'Welcome!' } }));
+    const { clientId } = await poolWith({ CustomMessage: functionArn('svc-local-message') });
+    const other = await poolWith({ CustomMessage: functionArn('svc-local-noCode') });
+
+    await signUp(clientId, 'ivy');
+    const [message] = server.inbox.list({ to: 'ivy@example.com' });
+    expect(message).toMatchObject({ kind: 'SignUp', subject: 'Welcome to Acme', message: `Your code is ${message!.code}.` });
+    await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'ivy', ConfirmationCode: message!.code }));
+    expect(eventsOf('svc-local-message').at(-1)).toMatchObject({
+      triggerSource: 'CustomMessage_SignUp',
+      request: { codeParameter: '{####}', usernameParameter: null, userAttributes: { email: 'ivy@example.com' } },
+      response: { smsMessage: null, emailMessage: null, emailSubject: null },
+    });
+    await expect(signUp(other.clientId, 'jo')).rejects.toMatchObject({ name: 'InvalidLambdaResponseException' });
+  });
+
+  it('refuses a pool with a trigger it does not run yet, by name', async () => {
+    await expect(poolWith({ UserMigration: functionArn('svc-local-migrate') })).rejects.toMatchObject({
+      message: expect.stringContaining('does not run UserMigration triggers yet'),
+    });
+  });
+});
+
+/** USER_SRP_AUTH, as Amplify signs in. */
+async function srpSignIn(userPoolId: string, clientId: string, username: string) {
+  const srp = await startSrpClient(userPoolId.split('_')[1]!);
+  const challenge = await client.send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: username, SRP_A: srp.A.toString(16) },
+    }),
+  );
+  const responses = await srp.passwordVerifierResponses(challenge.ChallengeParameters!, PASSWORD, 'Mon Nov 23 22:26:35 UTC 2026');
+  const answer = await client.send(
+    new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: responses }),
+  );
+  return answer.AuthenticationResult!;
+}
