@@ -22,6 +22,7 @@ import { freePorts } from '../../../testing/free-ports.ts';
 import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
+import { LAMBDA_URL_TAG } from './lambda-config.ts';
 
 // The emulator as `npm start` runs it, with a fake of serverless-offline's Lambda port for the triggers.
 let lambda: FakeLambda;
@@ -56,9 +57,9 @@ afterAll(async () => {
 
 let pools = 0;
 /** A pool with `LambdaConfig` and an app client that signs in with a password; each test its own functions. */
-async function poolWith(LambdaConfig: LambdaConfigType) {
+async function poolWith(LambdaConfig: LambdaConfigType, UserPoolTags?: Record<string, string>) {
   const { UserPool } = await client.send(
-    new CreateUserPoolCommand({ PoolName: `triggers-${++pools}`, LambdaConfig, AutoVerifiedAttributes: ['email'] }),
+    new CreateUserPoolCommand({ PoolName: `triggers-${++pools}`, LambdaConfig, UserPoolTags, AutoVerifiedAttributes: ['email'] }),
   );
   const { UserPoolClient } = await client.send(
     new CreateUserPoolClientCommand({
@@ -313,6 +314,19 @@ describe('the Cognito emulator runs the pool’s triggers', () => {
       response: { smsMessage: null, emailMessage: null, emailSubject: null },
     });
     await expect(signUp(other.clientId, 'jo')).rejects.toMatchObject({ name: 'InvalidLambdaResponseException' });
+  });
+
+  it('invokes the functions of a pool tagged with its own Lambda URL there (two stacks sharing one emulator)', async () => {
+    const other = await startFakeLambda();
+    try {
+      other.handle('other-local-preSignUp', autoConfirm);
+      const { clientId } = await poolWith({ PreSignUp: functionArn('other-local-preSignUp') }, { [LAMBDA_URL_TAG]: other.url });
+      expect((await signUp(clientId, 'grace')).UserConfirmed).toBe(true);
+      expect(other.invoked.map((call) => call.functionName)).toEqual(['other-local-preSignUp']);
+      expect(eventsOf('other-local-preSignUp')).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a pool with a trigger it does not run yet, by name', async () => {

@@ -19,6 +19,14 @@ export const NOT_EMULATED_TRIGGERS = [
   'CustomEmailSender',
 ] as const;
 
+/**
+ * The pool tag naming where its functions' Lambda Invoke API answers: the local stage that
+ * deployed the pool tags it (local/cloudformation/cognito-provisioners.ts), so that two stacks
+ * sharing one emulator (a variant API beside `npm start`) each run their own functions.
+ * Without it, the emulator's LAMBDA_URL.
+ */
+export const LAMBDA_URL_TAG = 'local:lambda-url';
+
 /** The function a trigger runs, as the Invoke API names it, and the region of its ARN. */
 export interface TriggerFunction {
   readonly name: string;

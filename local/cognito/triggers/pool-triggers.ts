@@ -1,6 +1,6 @@
 import { attributesToRecord, type Context, InvalidParameterError, type Triggers, UnsupportedError, type User } from '../cognito-local.ts';
 import { type LambdaInvokeOptions, invokeLambda } from './lambda-invoke.ts';
-import { type EmulatedTrigger, triggerFunction } from './lambda-config.ts';
+import { type EmulatedTrigger, LAMBDA_URL_TAG, triggerFunction } from './lambda-config.ts';
 import { invalidLambdaResponse } from './trigger-errors.ts';
 import { poolInScopeOf } from './trigger-scope.ts';
 import { type CustomMessage, customMessageOf } from './custom-message.ts';
@@ -48,8 +48,10 @@ export class PoolTriggers implements Triggers {
     response: Json,
     version = '1',
   ): Promise<Json> {
-    const fn = triggerFunction(poolInScopeOf()?.LambdaConfig, trigger);
+    const pool = poolInScopeOf();
+    const fn = triggerFunction(pool?.LambdaConfig, trigger);
     if (!fn) throw new Error(`${trigger} is not configured for the pool in scope`);
+    const lambdaUrl = pool?.UserPoolTags?.[LAMBDA_URL_TAG] ?? this.options.lambdaUrl;
     const event = {
       version,
       triggerSource,
@@ -60,7 +62,7 @@ export class PoolTriggers implements Triggers {
       request,
       response,
     };
-    const answer = (await this.invoke(trigger, fn.name, event, this.options)).response;
+    const answer = (await this.invoke(trigger, fn.name, event, { ...this.options, lambdaUrl })).response;
     if (answer === null || answer === undefined) return {};
     if (typeof answer !== 'object' || Array.isArray(answer)) throw invalidLambdaResponse();
     return answer as Json;
