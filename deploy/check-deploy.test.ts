@@ -100,6 +100,37 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
     expect(resources.PostConfirmationCustomCognitoUserPool1!.DependsOn).toContain('CognitoUserPoolUsers');
   });
 
+  it('checks a LambdaConfig written on the pool against the permissions Cognito needs to invoke its functions', async () => {
+    const arnOf = (fn: string) => ({ 'Fn::GetAtt': [fn, 'Arn'] });
+    const { failure, problems, template } = await checkEdited('lambda-config', (config) => {
+      config.functions.preSignUp = fn('hello-world');
+      config.functions.tokens = fn('hello-world');
+      config.resources.Resources.CognitoUserPool.Properties.LambdaConfig = {
+        PreSignUp: arnOf('PreSignUpLambdaFunction'),
+        PreTokenGenerationConfig: { LambdaArn: arnOf('TokensLambdaFunction'), LambdaVersion: 'V2_0' },
+      };
+      config.resources.Resources.PreSignUpCognitoPermission = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: arnOf('PreSignUpLambdaFunction'),
+          Principal: 'cognito-idp.amazonaws.com',
+          SourceArn: arnOf('CognitoUserPool'),
+        },
+      };
+    });
+    expect(failure).toBeUndefined();
+    expect(template!.Resources.CognitoUserPool!.Properties!.LambdaConfig.PreTokenGenerationConfig).toEqual({
+      LambdaArn: arnOf('TokensLambdaFunction'),
+      LambdaVersion: 'V2_0',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^CognitoUserPool\.LambdaConfig runs TokensLambdaFunction \(PreTokenGenerationConfig\), but no AWS::Lambda::Permission lets Cognito invoke it/,
+      ),
+    ]);
+  });
+
   it("passes httpApi routes with a JWT authorizer on the stack's pool, and fails one whose issuer is not a pool's", async () => {
     const withHttpApi = (issuerUrl: unknown) => (config: Config) => {
       config.provider.httpApi = {

@@ -482,6 +482,68 @@ describe('templateFindings', () => {
       template.Resources.PreSignUpCustomCognitoUserPool1.DependsOn.push('CognitoUserPool');
       expect(problemsOf(template, expectations)).toEqual([]);
     });
+    describe('LambdaConfig written on the pool', () => {
+      const getAtt = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+      /** As serverless packages it: the functions, the pool's LambdaConfig, and a permission per `permitted` function. */
+      function withLambdaConfig(permitted: Record<string, object | undefined>) {
+        const template = prodTemplate();
+        for (const fn of ['TriggerPreSignUpLambdaFunction', 'TriggerTokensLambdaFunction']) {
+          template.Resources[fn] = { Type: 'AWS::Lambda::Function', Properties: { FunctionName: `hello-auth-prod-${fn}` } };
+        }
+        template.Resources.CognitoUserPool.Properties.LambdaConfig = {
+          PreSignUp: getAtt('TriggerPreSignUpLambdaFunction'),
+          PreTokenGenerationConfig: { LambdaArn: getAtt('TriggerTokensLambdaFunction'), LambdaVersion: 'V2_0' },
+        };
+        for (const [fn, sourceArn] of Object.entries(permitted)) {
+          template.Resources[`${fn}CognitoPermission`] = {
+            Type: 'AWS::Lambda::Permission',
+            Properties: {
+              Action: 'lambda:InvokeFunction',
+              FunctionName: getAtt(fn),
+              Principal: 'cognito-idp.amazonaws.com',
+              ...(sourceArn && { SourceArn: sourceArn }),
+            },
+          };
+        }
+        return template;
+      }
+      const poolArnOf = getAtt('CognitoUserPool');
+
+      it('accepts it when each function lets Cognito invoke it from the pool', () => {
+        const template = withLambdaConfig({ TriggerPreSignUpLambdaFunction: poolArnOf, TriggerTokensLambdaFunction: poolArnOf });
+        expect(templateFindings(template, service(), app())).toEqual({ problems: [], notes: [] });
+      });
+
+      it("fails on a function without Cognito's permission, or with one for another pool, saying what to add", () => {
+        const otherPool = getAtt('PartnerUserPool');
+        expect(problemsOf(withLambdaConfig({ TriggerPreSignUpLambdaFunction: poolArnOf, TriggerTokensLambdaFunction: otherPool }))).toEqual(
+          [
+            'CognitoUserPool.LambdaConfig runs TriggerTokensLambdaFunction (PreTokenGenerationConfig), but no AWS::Lambda::Permission lets Cognito invoke it from CognitoUserPool ' +
+              '(TriggerTokensLambdaFunctionCognitoPermission name another SourceArn): on AWS the trigger would fail with ' +
+              '"PreTokenGenerationConfig invocation failed due to error AccessDeniedException." Add to resources.Resources in serverless.yml an AWS::Lambda::Permission with ' +
+              'Action: lambda:InvokeFunction, FunctionName: { Fn::GetAtt: [TriggerTokensLambdaFunction, Arn] }, Principal: cognito-idp.amazonaws.com, SourceArn: { Fn::GetAtt: [CognitoUserPool, Arn] }.',
+          ],
+        );
+        expect(problemsOf(withLambdaConfig({ TriggerTokensLambdaFunction: poolArnOf }))).toEqual([
+          expect.stringContaining(
+            'CognitoUserPool.LambdaConfig runs TriggerPreSignUpLambdaFunction (PreSignUp), but no AWS::Lambda::Permission',
+          ),
+        ]);
+      });
+
+      it('notes a permission for any pool, and a function of another stack it cannot check', () => {
+        const template = withLambdaConfig({ TriggerPreSignUpLambdaFunction: undefined, TriggerTokensLambdaFunction: poolArnOf });
+        template.Resources.CognitoUserPool.Properties.LambdaConfig.UserMigration =
+          'arn:aws:lambda:eu-west-1:123456789012:function:legacy-users';
+        expect(templateFindings(template, service(), app())).toEqual({
+          problems: [],
+          notes: [
+            'CognitoUserPool.LambdaConfig.UserMigration runs "arn:aws:lambda:eu-west-1:123456789012:function:legacy-users", not a function of this stack: its permission for Cognito is not checked.',
+            'TriggerPreSignUpLambdaFunctionCognitoPermission let any user pool invoke TriggerPreSignUpLambdaFunction: give it SourceArn: { Fn::GetAtt: [CognitoUserPool, Arn] } so only CognitoUserPool can.',
+          ],
+        });
+      });
+    });
   });
 
   describe('GatewayResponses', () => {

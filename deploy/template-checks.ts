@@ -5,7 +5,7 @@ import { routeFindings, type CheckFindings } from './route-checks.ts';
 import type { HttpApiRoute } from './service-http-api-routes.ts';
 import { authorizerConflicts, type Route } from './service-routes.ts';
 import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
-import { triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
+import { lambdaConfigFindings, triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
 
 export type { CfnTemplate } from './cfn-template.ts';
 export type { CheckFindings } from './route-checks.ts';
@@ -54,17 +54,19 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
   const resources = template.Resources;
   const routes = routeFindings(resources, service.routes);
   const httpApiRoutes = httpApiRouteFindings(resources, service.httpApiRoutes);
+  const lambdaConfig = lambdaConfigFindings(resources);
   const problems = [
     ...authorizerConflicts(service.routes),
     ...routes.problems,
     ...httpApiRoutes.problems,
     ...webClientProblems(template, service.routes),
     ...triggerProblems(template, service.triggers),
+    ...lambdaConfig.problems,
     ...gatewayResponseProblems(resources),
     ...localOnlyProblems(template),
     ...bundleProblems(resources, service.functions, packages),
   ];
-  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes])];
+  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes])];
   if (service.unresolved.length > 0) {
     notes.push(
       `Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`,

@@ -16,6 +16,7 @@ import {
   UpdateUserPoolCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { existingPoolTriggers } from './existing-pool-triggers.ts';
 import { addedSchemaAttributes } from './user-pool-schema.ts';
 
 export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -33,6 +34,8 @@ export interface ProvisionContext {
   readonly accountId: string;
   /** The emulator's URL as browsers see it: the issuer of its tokens. */
   readonly cognitoPublicUrl: string;
+  /** The id of this stack's pool (or stand-in) of that `UserPoolName`, as deployed so far. */
+  readonly userPoolNamed?: (name: string) => string | undefined;
 }
 
 type Properties = Readonly<Record<string, any>>;
@@ -205,11 +208,13 @@ const userPoolDomain: Provisioner = {
   async delete() {},
 };
 
-/** The resource types the local stage creates in the Cognito emulator. */
+/** The resource types the local stage creates (or, for triggers, applies) in the Cognito emulator. */
 export const COGNITO_PROVISIONERS: Readonly<Record<string, Provisioner>> = {
   'AWS::Cognito::UserPool': userPool,
   'AWS::Cognito::UserPoolClient': userPoolClient,
   'AWS::Cognito::UserPoolGroup': userPoolGroup,
   'AWS::Cognito::UserPoolUserToGroupAttachment': userToGroupAttachment,
   'AWS::Cognito::UserPoolDomain': userPoolDomain,
+  // serverless's custom resource for `cognitoUserPool` events with `existing: true`.
+  'Custom::CognitoUserPool': existingPoolTriggers,
 };

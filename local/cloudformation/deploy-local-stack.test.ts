@@ -162,14 +162,14 @@ describe('deployLocalStack', () => {
   });
 
   it('refuses a pool property it cannot honour, unless notEmulated lists it', async () => {
-    const withTriggers = {
-      Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, LambdaConfig: { PreSignUp: 'arn' } } } },
+    const withAliases = {
+      Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { UserPoolName: 'app-local', AliasAttributes: ['email'] } } },
     };
-    await expect(deploy(withTriggers)).rejects.toThrow(
-      /UserPool\.Properties\.LambdaConfig \(AWS::Cognito::UserPool\): the local Cognito does not call Lambda triggers/,
+    await expect(deploy(withAliases)).rejects.toThrow(
+      /UserPool\.Properties\.AliasAttributes \(AWS::Cognito::UserPool\): signing in with an alias is not emulated/,
     );
-    const { cognito } = await deploy(withTriggers, undefined, { notEmulated: ['UserPool.LambdaConfig'] });
-    expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input.LambdaConfig).toBeUndefined();
+    const { cognito } = await deploy(withAliases, undefined, { notEmulated: ['UserPool.AliasAttributes'] });
+    expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input.AliasAttributes).toBeUndefined();
   });
 
   it('skips resources whose Condition is false', async () => {

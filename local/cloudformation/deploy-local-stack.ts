@@ -2,6 +2,7 @@ import { COGNITO_PROVISIONERS, type ProvisionContext, type Provisioned, type Pro
 import { conditionEvaluator } from './conditions.ts';
 import { dependencyOrder } from './dependency-order.ts';
 import { resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
+import { lostTriggerNotices, triggerRefusals, withTriggerDependencies } from './lambda-triggers.ts';
 import { pseudoParameter } from './pseudo-parameters.ts';
 import { localTreatment, notHonoured, type LocalAccount } from './resource-types.ts';
 import type { DeployedResource, StackState } from './stack-state.ts';
@@ -58,15 +59,8 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     else if (treatment.kind === 'known') known.set(logicalId, { physicalId: treatment.ref, attributes: treatment.attributes });
     else if (options.notEmulated.includes(logicalId)) known.set(logicalId, notEmulatedStandIn(logicalId));
     else refusals.push(treatment.why);
-    for (const { key, why } of notHonoured(logicalId, resource)) if (!options.notEmulated.includes(key)) refusals.push(why);
+    for (const { key, why } of notHonoured(logicalId, resource)) if (!waived(key, options.notEmulated)) refusals.push(why);
   }
-  if (refusals.length > 0) {
-    throw new LocalStackTemplateError(
-      `The local stage cannot run these resources of serverless.yml:\n${refusals.map((why) => `  - ${why}`).join('\n')}\n` +
-        'Remove them, or list them (`<LogicalId>`, or `<LogicalId>.<Property>`) under custom.localStack.notEmulated to start without them, knowing that what uses them then differs locally.',
-    );
-  }
-
   const deployed = new Map<string, DeployedResource>();
   const context: IntrinsicContext = {
     ...conditions,
@@ -88,6 +82,20 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
       return value;
     },
   };
+  // Locally a trigger runs only if it is a function of this service, served by serverless-offline.
+  const functionArns = new Set(
+    [...known].filter(([id]) => resources[id]!.Type === 'AWS::Lambda::Function').map(([, fn]) => fn.attributes.Arn!),
+  );
+  const resolveNow = (value: unknown, at: string) => resolveIntrinsics(value, context, at);
+  for (const { key, why } of triggerRefusals(resources, resolveNow, functionArns))
+    if (!waived(key, options.notEmulated)) refusals.push(why);
+  if (refusals.length > 0) {
+    throw new LocalStackTemplateError(
+      `The local stage cannot run these resources of serverless.yml:\n${refusals.map((why) => `  - ${why}`).join('\n')}\n` +
+        'Remove them, or list them (`<LogicalId>`, `<LogicalId>.<Property>`, or `<LogicalId>.LambdaConfig.<Trigger>`) under custom.localStack.notEmulated to start without them, knowing that what uses them then differs locally.',
+    );
+  }
+
   const stack: DeployedStack = {
     get state() {
       return { resources: Object.fromEntries(deployed) };
@@ -98,7 +106,16 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   };
 
   const previous = options.previous?.resources ?? {};
-  const order = dependencyOrder([...provisioners.keys()], resources);
+  const order = dependencyOrder([...provisioners.keys()], withTriggerDependencies(resources));
+  // serverless's existing-pool triggers find their pool by name, among this stack's (removed ones last).
+  const provision: ProvisionContext = {
+    ...options.provision,
+    userPoolNamed: (name) =>
+      [...deployed.values(), ...Object.values(previous)].find(
+        (resource) => resource.type === 'AWS::Cognito::UserPool' && resource.properties.UserPoolName === name,
+      )?.physicalId,
+  };
+  const changed = new Set<string>();
   const replaced: [string, DeployedResource][] = [];
   const provisionOne = async (logicalId: string) => {
     const resource = resources[logicalId]!;
@@ -111,8 +128,9 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     const before = previous[logicalId]?.type === resource.Type ? previous[logicalId] : undefined;
     let result: Provisioned;
     try {
-      const change = await applyChange({ logicalId, resource, provisioner, properties, before }, options);
+      const change = await applyChange({ logicalId, resource, provisioner, properties, before }, { ...options, provision });
       result = change.provisioned;
+      if (result !== before) changed.add(logicalId);
       if (change.replaces) replaced.push([logicalId, change.replaces]);
     } catch (error) {
       if (error instanceof LocalStackTemplateError || (error as { code?: string }).code === 'ECONNREFUSED') throw error;
@@ -138,6 +156,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   for (const logicalId of order.filter((id) => !provisioners.get(id)!.afterSeedUsers)) await provisionOne(logicalId);
   await options.beforeUserResources?.(stack);
   for (const logicalId of order.filter((id) => provisioners.get(id)!.afterSeedUsers)) await provisionOne(logicalId);
+  for (const line of lostTriggerNotices(resources, deployed, changed)) options.notice(line);
 
   // What left the template (or was replaced) is deleted last, dependents first, as CloudFormation does.
   const removed = Object.entries(previous).filter(([logicalId]) => !deployed.has(logicalId));
@@ -150,7 +169,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   ];
   for (const [logicalId, resource] of deletions.reverse()) {
     const provisioner = provisioners.get(logicalId) ?? COGNITO_PROVISIONERS[resource.type];
-    await provisioner?.delete(resource, resource.properties, options.provision).catch((error: Error) => {
+    await provisioner?.delete(resource, resource.properties, provision).catch((error: Error) => {
       options.notice(`  (the local ${logicalId} could not be deleted: ${error.message})`);
     });
   }
@@ -240,7 +259,12 @@ function missingReference(
   return new LocalStackTemplateError(`${at} refers to ${name}, but ${why}: CloudFormation would refuse this template.`);
 }
 
-/** The properties without those `custom.localStack.notEmulated` lists as `<id>.<Property>`. */
+/** Whether `custom.localStack.notEmulated` waives a refusal: it lists its key, or the property it is in (`<id>.LambdaConfig`). */
+function waived(key: string, notEmulated: readonly string[]): boolean {
+  return notEmulated.some((entry) => entry === key || (entry.includes('.') && key.startsWith(`${entry}.`)));
+}
+
+/** The properties without those `custom.localStack.notEmulated` lists as `<id>.<Property>` or `<id>.<Property>.<Key>`. */
 function withoutNotEmulated(
   logicalId: string,
   properties: Record<string, unknown>,
@@ -248,7 +272,14 @@ function withoutNotEmulated(
 ): Record<string, unknown> {
   const kept = { ...properties };
   for (const entry of notEmulated) {
-    if (entry.startsWith(`${logicalId}.`)) delete kept[entry.slice(logicalId.length + 1)];
+    if (!entry.startsWith(`${logicalId}.`)) continue;
+    const [property, key] = entry.slice(logicalId.length + 1).split('.', 2) as [string, string | undefined];
+    const inner = kept[property];
+    if (key === undefined) delete kept[property];
+    else if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+      const { [key]: _dropped, ...rest } = inner as Record<string, unknown>;
+      kept[property] = rest;
+    }
   }
   return kept;
 }

@@ -21,7 +21,7 @@ export type LocalTreatment =
 
 /**
  * What the local stage does with each resource type: Cognito resources are created in the
- * emulator; API Gateway and Lambda resources are what serverless-offline serves; IAM, logs and
+ * emulator (serverless's `Custom::CognitoUserPool` attaches its triggers there); API Gateway and Lambda resources are what serverless-offline serves; IAM, logs and
  * serverless's deployment bucket only matter on AWS (IAM is not enforced locally: README). Any
  * other type is refused, by name, unless `custom.localStack.notEmulated` lists it.
  */
@@ -74,12 +74,6 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
       if (logicalId.startsWith('ServerlessDeploymentBucket'))
         return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
       return refused(logicalId, resource, 'no S3 stands in for it locally');
-    case 'Custom::CognitoUserPool':
-      return refused(
-        logicalId,
-        resource,
-        "serverless's custom resource that attaches `cognitoUserPool` triggers to an existing pool; the local Cognito does not call Lambda triggers",
-      );
     default:
       return refused(logicalId, resource, 'nothing stands in for it locally');
   }
@@ -91,7 +85,6 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
  */
 const NOT_HONOURED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'AWS::Cognito::UserPool': {
-    LambdaConfig: 'the local Cognito does not call Lambda triggers, so what they do (or refuse) would not happen locally',
     AliasAttributes: 'signing in with an alias is not emulated; UsernameAttributes is',
   },
 };
