@@ -17,6 +17,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
+import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
 import { addedSchemaAttributes } from './user-pool-schema.ts';
 
 export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -36,6 +37,11 @@ export interface ProvisionContext {
   readonly cognitoPublicUrl: string;
   /** The id of this stack's pool (or stand-in) of that `UserPoolName`, as deployed so far. */
   readonly userPoolNamed?: (name: string) => string | undefined;
+  /**
+   * Where this stack's functions answer Lambda's Invoke API: each pool is tagged with it, and the
+   * emulator runs the pool's triggers there (two stacks may share one emulator).
+   */
+  readonly lambdaUrl?: string;
 }
 
 type Properties = Readonly<Record<string, any>>;
@@ -63,6 +69,11 @@ export interface Provisioner {
   delete(current: Provisioned, properties: Properties, context: ProvisionContext): Promise<void>;
 }
 
+/** A pool's tags as the template gives them, with where its triggers run locally (LAMBDA_URL_TAG). */
+function localTags(tags: Readonly<Record<string, string>> | undefined, { lambdaUrl }: ProvisionContext) {
+  return lambdaUrl === undefined ? tags : { ...tags, [LAMBDA_URL_TAG]: lambdaUrl };
+}
+
 /**
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html
  * and "Settings you can't change" in
@@ -71,7 +82,9 @@ export interface Provisioner {
 const userPool: Provisioner = {
   replacedWhen: ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration'],
   async create(_logicalId, { UserPoolName, ...properties }, context) {
-    const { UserPool } = await context.cognito.send(new CreateUserPoolCommand({ PoolName: UserPoolName, ...properties }));
+    const { UserPool } = await context.cognito.send(
+      new CreateUserPoolCommand({ PoolName: UserPoolName, ...properties, UserPoolTags: localTags(properties.UserPoolTags, context) }),
+    );
     return userPoolIds(UserPool!.Id!, context);
   },
   async adopt({ UserPoolName }, context) {
@@ -84,7 +97,7 @@ const userPool: Provisioner = {
     const added = addedSchemaAttributes(logicalId, previous.Schema ?? [], properties.Schema ?? []);
     if (added.length > 0) await context.cognito.send(new AddCustomAttributesCommand({ UserPoolId, CustomAttributes: added }));
     const { UserPoolName, UsernameAttributes, AliasAttributes, UsernameConfiguration, Schema, UserPoolTags, ...updatable } = properties;
-    await context.cognito.send(new UpdateUserPoolCommand({ ...updatable, UserPoolTags, UserPoolId }));
+    await context.cognito.send(new UpdateUserPoolCommand({ ...updatable, UserPoolTags: localTags(UserPoolTags, context), UserPoolId }));
     return userPoolIds(UserPoolId, context);
   },
   async delete(current, _properties, context) {

@@ -30,6 +30,8 @@ export interface LocalStageOptions {
   /** The local API's base URL without the stage, and the emulator's as browsers see it. */
   readonly apiBaseUrl: string;
   readonly cognitoPublicUrl: string;
+  /** Where this stack's functions answer Lambda's Invoke API (LAMBDA_URL): the pools' triggers run there. */
+  readonly lambdaUrl?: string;
   /** Adds the seed users to the web client's pool, before the resources that need users. */
   readonly seed: (userPoolId: string, clientId: string) => Promise<void>;
   readonly notice: (line: string) => void;
@@ -74,6 +76,7 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
       region: options.region,
       accountId: LOCAL_ACCOUNT_ID,
       cognitoPublicUrl: options.cognitoPublicUrl,
+      lambdaUrl: options.lambdaUrl,
     },
     notEmulated: options.settings.notEmulated ?? [],
     notice: options.notice,

@@ -165,6 +165,7 @@ export class LocalStackPlugin {
         stateFile: stackStatePath(localConfig.dataDir),
         apiBaseUrl,
         cognitoPublicUrl,
+        lambdaUrl: localConfig.lambdaUrl,
         seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
         notice: (line) => console.warn(line),
       });
