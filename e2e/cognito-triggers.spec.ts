@@ -119,7 +119,9 @@ for (const [form, edit, tokenVersion] of [
       expect(message.message).toBe(`Welcome! Your code is ${message.code}.`);
 
       await cognito.send(new ConfirmSignUpCommand({ ClientId: pool().ClientId, Username: email, ConfirmationCode: message.code }));
-      const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: pool().UserPoolId, Username: email }));
+      // By the user's username (the sub: the pool signs in by email); AdminListGroupsForUser by email is #16's.
+      const { Username } = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool().UserPoolId, Username: email }));
+      const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: pool().UserPoolId, Username }));
       expect(Groups.map((group) => group.GroupName)).toEqual(['users']);
 
       const { AuthenticationResult } = await cognito.send(
