@@ -8,10 +8,10 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
+import { expect, test } from './hello-page.ts';
 import { failure, e2eStack } from './stack.ts';
 import { startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
@@ -106,7 +106,9 @@ for (const [form, edit, tokenVersion] of [
       );
     });
 
-    test(`CustomMessage words the code's email, PostConfirmation adds the user to a group, PreTokenGeneration (${tokenVersion}) adds claims`, async () => {
+    test(`CustomMessage words the code's email, PostConfirmation adds the user to a group, PreTokenGeneration (${tokenVersion}) adds claims`, async ({
+      helloPage,
+    }) => {
       const email = uniqueEmail('trigger');
       await signUp(email);
       const inbox = (await (await fetch(`${e2eStack.urls.cognito}/_dev/inbox?to=${encodeURIComponent(email)}`)).json()) as {
@@ -117,6 +119,9 @@ for (const [form, edit, tokenVersion] of [
       const message = inbox.at(-1)!;
       expect(message.subject).toBe('Welcome to Hello');
       expect(message.message).toBe(`Welcome! Your code is ${message.code}.`);
+      // The web client's dev inbox panel shows the trigger's subject too.
+      await helloPage.devInbox.getByRole('button', { name: 'Refresh' }).click();
+      await expect(helloPage.devInbox.getByRole('row', { name: new RegExp(email) })).toContainText('“Welcome to Hello”');
 
       await cognito.send(new ConfirmSignUpCommand({ ClientId: pool().ClientId, Username: email, ConfirmationCode: message.code }));
       // By the user's username (the sub: the pool signs in by email); AdminListGroupsForUser by email is #16's.

@@ -5,6 +5,9 @@ export interface InboxMessage {
   /** What the code is for, in Cognito's terms: SignUp, ResendCode, ForgotPassword, … */
   readonly kind: string;
   readonly sentAt: string;
+  /** The subject and message a CustomMessage trigger wrote, when the pool has one. */
+  readonly subject?: string;
+  readonly message?: string;
 }
 
 export async function fetchInbox(inboxUrl: string): Promise<readonly InboxMessage[]> {

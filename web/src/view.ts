@@ -71,14 +71,17 @@ export function showInbox(messages: readonly InboxMessage[], onUse: (message: In
   panel.hidden = false;
   const rows = [...messages].reverse().map((message) => {
     const row = document.createElement('tr');
+    const kind = KIND_LABELS[message.kind] ?? message.kind;
     for (const text of [
       message.to,
-      KIND_LABELS[message.kind] ?? message.kind,
+      // A CustomMessage trigger's subject; its whole message on hover.
+      message.subject ? `${kind}: “${message.subject}”` : kind,
       message.code,
       new Date(message.sentAt).toLocaleTimeString(),
     ]) {
       row.append(Object.assign(document.createElement('td'), { textContent: text }));
     }
+    if (message.message) row.title = message.message;
     const use = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Use this code' });
     use.setAttribute('aria-label', `Use code ${message.code} for ${message.to}`);
     use.addEventListener('click', () => onUse(message));
