@@ -22,6 +22,7 @@ import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-tri
 import { runPostAuthenticationForAdmin, runPreAuthentication } from './triggers/authentication-triggers.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
+import { migrateOnForgotPassword, migrateOnSignIn } from './triggers/user-migration-targets.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -50,7 +51,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
       enforcePasswordPolicy(services),
     ],
     ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
-    ForgotPassword: [secretHash('ForgotPassword')],
+    ForgotPassword: [secretHash('ForgotPassword'), migrateOnForgotPassword(services, triggers)],
     ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
     AdminSetUserPassword: [enforcePasswordPolicy(services)],
     AdminCreateUser: [
@@ -62,8 +63,17 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services)],
     GetUser: [readableUserAttributes(services)],
     ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
-    InitiateAuth: [secretHash('InitiateAuth'), unknownUserAsConfigured(services), runPreAuthentication(services, triggers)],
-    AdminInitiateAuth: [runPreAuthentication(services, triggers), runPostAuthenticationForAdmin(services, triggers)],
+    InitiateAuth: [
+      secretHash('InitiateAuth'),
+      migrateOnSignIn(services, triggers),
+      unknownUserAsConfigured(services),
+      runPreAuthentication(services, triggers),
+    ],
+    AdminInitiateAuth: [
+      migrateOnSignIn(services, triggers),
+      runPreAuthentication(services, triggers),
+      runPostAuthenticationForAdmin(services, triggers),
+    ],
     RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
     GetTokensFromRefreshToken: [requireClientSecret(services)],
   };

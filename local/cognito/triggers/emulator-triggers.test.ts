@@ -330,8 +330,10 @@ describe('the Cognito emulator runs the pool’s triggers', () => {
   });
 
   it('refuses a pool with a trigger it does not run yet, by name', async () => {
-    await expect(poolWith({ UserMigration: functionArn('svc-local-migrate') })).rejects.toMatchObject({
-      message: expect.stringContaining('does not run UserMigration triggers yet'),
+    await expect(
+      poolWith({ CustomEmailSender: { LambdaArn: functionArn('svc-local-sender'), LambdaVersion: 'V1_0' } }),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('does not run CustomEmailSender triggers yet'),
     });
   });
 });

@@ -7,14 +7,14 @@ export type EmulatedTrigger =
   | 'PreAuthentication'
   | 'PostAuthentication'
   | 'PreTokenGeneration'
-  | 'CustomMessage';
+  | 'CustomMessage'
+  | 'UserMigration';
 
 /** LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name. */
 export const NOT_EMULATED_TRIGGERS = [
   'DefineAuthChallenge',
   'CreateAuthChallenge',
   'VerifyAuthChallengeResponse',
-  'UserMigration',
   'CustomSMSSender',
   'CustomEmailSender',
 ] as const;

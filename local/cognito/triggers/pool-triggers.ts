@@ -144,7 +144,7 @@ export class PoolTriggers implements Triggers {
   };
 
   readonly userMigration = (): never => {
-    throw new UnsupportedError('UserMigration trigger');
+    throw new Error('UserMigration runs before cognito-local is asked (user-migration-targets.ts), not through it');
   };
 
   readonly customEmailSender = (): never => {

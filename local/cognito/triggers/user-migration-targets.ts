@@ -1,0 +1,74 @@
+import { CognitoError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
+import type { PoolTriggers } from './pool-triggers.ts';
+import { migrateUser } from './user-migration.ts';
+
+type Wrapper = (route: Route) => Route;
+
+/**
+ * The sign-ins that send Cognito the password, which migration needs. Not USER_SRP_AUTH: "An
+ * SRP obscures your user's password from your Lambda function", so Cognito does not run the
+ * trigger for it and answers as for any unknown user (docs/aws-behaviour.md).
+ */
+const PASSWORD_SENT: ReadonlySet<unknown> = new Set(['USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
+
+/**
+ * UserMigration_Authentication: InitiateAuth and AdminInitiateAuth with a password, for a user
+ * the pool does not have, run the pool's UserMigration trigger first; the sign-in then goes on
+ * with the migrated user as with any other (PreAuthentication, the password, tokens). A pool
+ * without the trigger pays nothing: `enabled` reads the pool already in scope.
+ */
+export const migrateOnSignIn =
+  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    const { USERNAME: username, PASSWORD: password } = req?.AuthParameters ?? {};
+    if (triggers.enabled('UserMigration') && PASSWORD_SENT.has(req?.AuthFlow) && username && password) {
+      const userPool = req.UserPoolId
+        ? await cognito.getUserPool(ctx, req.UserPoolId)
+        : await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      if (!(await userPool.getUserByUsername(ctx, username))) {
+        try {
+          const request = { source: 'UserMigration_Authentication', username, password, validationData: req.ClientMetadata } as const;
+          await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId });
+        } catch (error) {
+          const client = req.ClientId ? await cognito.getAppClient(ctx, req.ClientId) : null;
+          throw signInFailure(error, client?.PreventUserExistenceErrors === 'ENABLED');
+        }
+      }
+    }
+    return route(ctx, req);
+  };
+
+/**
+ * A failed migration at sign-in is, to the client, a user not found: `UserNotFoundException`
+ * with the trigger's message (re:Post "cognito-migration-lambda-trigger-errors"), or, where the
+ * app client hides whether users exist, "Incorrect username or password.".
+ */
+function signInFailure(error: unknown, hideUsers: boolean): unknown {
+  if (!(error instanceof CognitoError)) return error;
+  if (error.code !== 'UserLambdaValidationException' && error.code !== 'UserNotFoundException') return error;
+  return hideUsers ? new NotAuthorizedError('Incorrect username or password.') : new CognitoError('UserNotFoundException', error.message);
+}
+
+/**
+ * UserMigration_ForgotPassword: ForgotPassword for a user the pool does not have runs the
+ * trigger without a password; the user it answers with is created RESET_REQUIRED, and
+ * ForgotPassword sends them the code. A throw is `UserLambdaValidationException`.
+ */
+export const migrateOnForgotPassword =
+  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
+  (route) =>
+  async (ctx, req) => {
+    if (triggers.enabled('UserMigration') && typeof req?.Username === 'string') {
+      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      if (!(await userPool.getUserByUsername(ctx, req.Username))) {
+        await migrateUser(ctx, userPool, triggers, {
+          source: 'UserMigration_ForgotPassword',
+          username: req.Username,
+          clientId: req.ClientId,
+          clientMetadata: req.ClientMetadata,
+        });
+      }
+    }
+    return route(ctx, req);
+  };
