@@ -7,17 +7,13 @@ export type EmulatedTrigger =
   | 'PreAuthentication'
   | 'PostAuthentication'
   | 'PreTokenGeneration'
-  | 'CustomMessage';
+  | 'CustomMessage'
+  | 'DefineAuthChallenge'
+  | 'CreateAuthChallenge'
+  | 'VerifyAuthChallengeResponse';
 
 /** LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name. */
-export const NOT_EMULATED_TRIGGERS = [
-  'DefineAuthChallenge',
-  'CreateAuthChallenge',
-  'VerifyAuthChallengeResponse',
-  'UserMigration',
-  'CustomSMSSender',
-  'CustomEmailSender',
-] as const;
+export const NOT_EMULATED_TRIGGERS = ['UserMigration', 'CustomSMSSender', 'CustomEmailSender'] as const;
 
 /**
  * The pool tag naming where its functions' Lambda Invoke API answers: the local stage that
