@@ -20,6 +20,7 @@ import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPostAuthenticationForAdmin, runPreAuthentication } from './triggers/authentication-triggers.ts';
+import { withCustomAuth } from './triggers/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
 import { migrateOnForgotPassword, migrateOnSignIn } from './triggers/user-migration-targets.ts';
@@ -77,7 +78,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
     GetTokensFromRefreshToken: [requireClientSecret(services)],
   };
-  const srp = withUserSrpAuth(router, services);
+  const srp = withCustomAuth(withUserSrpAuth(router, services), services, triggers);
   const revocation = refuseRevokedAccessTokens(services);
   return (target) => {
     const rules = stricter[target] ?? [];

@@ -8,16 +8,13 @@ export type EmulatedTrigger =
   | 'PostAuthentication'
   | 'PreTokenGeneration'
   | 'CustomMessage'
-  | 'UserMigration';
+  | 'UserMigration'
+  | 'DefineAuthChallenge'
+  | 'CreateAuthChallenge'
+  | 'VerifyAuthChallengeResponse';
 
 /** LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name. */
-export const NOT_EMULATED_TRIGGERS = [
-  'DefineAuthChallenge',
-  'CreateAuthChallenge',
-  'VerifyAuthChallengeResponse',
-  'CustomSMSSender',
-  'CustomEmailSender',
-] as const;
+export const NOT_EMULATED_TRIGGERS = ['CustomSMSSender', 'CustomEmailSender'] as const;
 
 /**
  * The pool tag naming where its functions' Lambda Invoke API answers: the local stage that

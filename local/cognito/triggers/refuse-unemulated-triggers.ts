@@ -14,7 +14,7 @@ export const refuseUnemulatedTriggers = (): Wrapper => (route) => async (ctx, re
   if (unemulated.length > 0) {
     throw new CognitoError(
       UNSUPPORTED,
-      `Cognito Local unsupported feature: the local Cognito emulator does not run ${unemulated.join(', ')} triggers yet (it runs PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication, PreTokenGeneration, CustomMessage and UserMigration).`,
+      `Cognito Local unsupported feature: the local Cognito emulator does not run ${unemulated.join(', ')} triggers yet (it runs PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication, PreTokenGeneration, CustomMessage, UserMigration and the custom authentication trio DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse).`,
     );
   }
   return route(ctx, req);

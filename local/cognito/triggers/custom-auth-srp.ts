@@ -1,0 +1,58 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { CognitoError, type User } from '../cognito-local.ts';
+import {
+  isValidClientEphemeral,
+  passwordAuthenticationKey,
+  passwordClaimSignature,
+  passwordVerifier,
+  serverEphemeral,
+  srpPoolName,
+  type ServerEphemeral,
+} from '../srp/cognito-srp.ts';
+
+/** The server side of a PASSWORD_VERIFIER challenge, kept until the client answers it. */
+export interface SrpVerifierState {
+  readonly userPoolId: string;
+  readonly userId: string;
+  readonly A: bigint;
+  readonly ephemeral: ServerEphemeral;
+  readonly verifier: bigint;
+  readonly secretBlock: string;
+}
+
+/** The client's SRP_A, checked as USER_SRP_AUTH checks it (srp/user-srp-auth.ts). */
+export function clientEphemeral(srpA: string): bigint {
+  const A = /^[0-9a-fA-F]+$/.test(srpA) ? BigInt(`0x${srpA}`) : 0n;
+  if (!isValidClientEphemeral(A)) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A');
+  return A;
+}
+
+/**
+ * The PASSWORD_VERIFIER challenge of a custom sign-in that began with SRP_A (Amplify's
+ * CUSTOM_WITH_SRP): the same parameters USER_SRP_AUTH answers with, for `user`'s password.
+ */
+export function passwordVerifierChallenge(userPoolId: string, user: User, A: bigint) {
+  const salt = randomBytes(16).toString('hex');
+  const verifier = passwordVerifier(srpPoolName(userPoolId), user.Username, user.Password, salt);
+  const ephemeral = serverEphemeral(verifier);
+  const secretBlock = randomBytes(64).toString('base64');
+  const state: SrpVerifierState = { userPoolId, userId: user.Username, A, ephemeral, verifier, secretBlock };
+  const challengeParameters = {
+    SALT: salt,
+    SECRET_BLOCK: secretBlock,
+    SRP_B: ephemeral.B.toString(16),
+    USERNAME: user.Username,
+    USER_ID_FOR_SRP: user.Username,
+  };
+  return { state, challengeParameters };
+}
+
+/** Whether the client's PASSWORD_VERIFIER answer proves it knows the password. */
+export function passwordClaimHolds(state: SrpVerifierState, responses: Readonly<Record<string, string>>): boolean {
+  if (responses.PASSWORD_CLAIM_SECRET_BLOCK !== state.secretBlock) return false;
+  const key = passwordAuthenticationKey(state.A, state.ephemeral, state.verifier);
+  const poolName = srpPoolName(state.userPoolId);
+  const expected = Buffer.from(passwordClaimSignature(key, poolName, state.userId, state.secretBlock, responses.TIMESTAMP ?? ''), 'base64');
+  const claimed = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE ?? '', 'base64');
+  return claimed.length === expected.length && timingSafeEqual(claimed, expected);
+}

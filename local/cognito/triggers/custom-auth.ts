@@ -1,0 +1,183 @@
+import type { AdminInitiateAuthCommandInput, RespondToAuthChallengeCommandInput } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  type AppClient,
+  attributesToRecord,
+  CognitoError,
+  type Context,
+  InvalidParameterError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  type Router,
+  type Services,
+  UnsupportedError,
+  type User,
+  UserNotConfirmedException,
+  type UserPoolService,
+} from '../cognito-local.ts';
+import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from './custom-auth-srp.ts';
+import { type ChallengeResult, CustomAuthSessions, type CustomAuthState, invalidSession } from './custom-auth-session.ts';
+import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
+import type { PoolTriggers } from './pool-triggers.ts';
+import { invalidLambdaResponse } from './trigger-errors.ts';
+
+type Request = AdminInitiateAuthCommandInput & Partial<RespondToAuthChallengeCommandInput>;
+
+/** Cognito's answer when DefineAuthChallenge fails the sign-in, or a user who does not exist would get tokens ([C]). */
+const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
+const missing = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
+
+/** Where a custom sign-in stands: its pool, client and user, and what each trigger is told. */
+interface Step {
+  readonly pool: UserPoolService;
+  readonly client: AppClient;
+  readonly user: User | undefined;
+  readonly state: Omit<CustomAuthState, 'pending' | 'session'>;
+  readonly context: ChallengeContext;
+  /** RespondToAuthChallenge's ClientMetadata, which PostAuthentication and PreTokenGeneration get; InitiateAuth's is not passed on [D]. */
+  readonly clientMetadata?: Record<string, string>;
+}
+
+/**
+ * Cognito's custom authentication: InitiateAuth and AdminInitiateAuth with CUSTOM_AUTH (with
+ * SRP_A first, Amplify's CUSTOM_WITH_SRP), and the CUSTOM_CHALLENGE and PASSWORD_VERIFIER answers
+ * of such a sign-in, run through the pool's DefineAuthChallenge, CreateAuthChallenge and
+ * VerifyAuthChallengeResponse triggers until DefineAuthChallenge issues tokens or fails it.
+ * Every other request goes to `router` untouched.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
+ */
+export function withCustomAuth(router: Router, services: Pick<Services, 'cognito' | 'tokenGenerator'>, triggers: PoolTriggers): Router {
+  const sessions = new CustomAuthSessions();
+  const { cognito } = services;
+
+  async function initiate(ctx: Context, req: Request, admin: boolean) {
+    const clientId = req.ClientId ?? '';
+    const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
+    const client = await cognito.getAppClient(ctx, clientId);
+    if (!client || client.UserPoolId !== pool.options.Id) throw new NotAuthorizedError();
+    if (!triggers.enabled('DefineAuthChallenge')) {
+      throw new InvalidParameterError('Custom auth lambda trigger is not configured for the user pool.');
+    }
+    const parameters = req.AuthParameters ?? {};
+    if (!parameters.USERNAME) throw missing('USERNAME');
+    const user = (await pool.getUserByUsername(ctx, parameters.USERNAME)) ?? undefined;
+    if (!user && client.PreventUserExistenceErrors !== 'ENABLED') throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    if (user?.Enabled === false) throw new NotAuthorizedError('User is disabled.');
+    if (user?.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
+    if (user?.UserStatus === 'RESET_REQUIRED') throw new PasswordResetRequiredError();
+    const subject = { userPoolId: pool.options.Id, clientId: client.ClientId, username: user?.Username ?? parameters.USERNAME };
+    if (user && triggers.enabled('PreAuthentication')) {
+      await triggers.preAuthentication(subject, user.Attributes, user.UserStatus ?? 'CONFIRMED', req.ClientMetadata);
+    }
+    const srpA = parameters.SRP_A ? clientEphemeral(parameters.SRP_A) : undefined;
+    const state = { userPoolId: pool.options.Id, clientId: client.ClientId, username: subject.username, userNotFound: !user, admin, srpA };
+    const context = { subject, userAttributes: userAttributesOf(user), clientMetadata: {}, userNotFound: !user };
+    const session: ChallengeResult[] = srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
+    return next(ctx, { pool, client, user, state, context }, session);
+  }
+
+  async function respond(ctx: Context, req: Request, admin: boolean) {
+    const { pending, session, ...state } = sessions.take(req.Session, req.ClientId, admin);
+    const responses = req.ChallengeResponses ?? {};
+    if (!responses.USERNAME) throw missing('USERNAME');
+    if (req.ChallengeName !== pending.challengeName) throw invalidSession();
+    const pool = await cognito.getUserPool(ctx, state.userPoolId);
+    const client = await cognito.getAppClient(ctx, state.clientId);
+    const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
+    if (!client || (!state.userNotFound && !user)) throw incorrect();
+    const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
+    if (named !== state.username) throw invalidSession();
+
+    const clientMetadata = req.ClientMetadata ?? {};
+    const subject = { userPoolId: state.userPoolId, clientId: state.clientId, username: state.username };
+    const context = { subject, userAttributes: userAttributesOf(user), clientMetadata, userNotFound: state.userNotFound };
+    let result: ChallengeResult;
+    if (pending.challengeName === 'CUSTOM_CHALLENGE') {
+      if (responses.ANSWER === undefined) throw missing('ANSWER');
+      const correct = await verifyAuthChallengeResponse(triggers, context, pending.privateChallengeParameters, responses.ANSWER);
+      result = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.challengeMetadata };
+    } else {
+      // A wrong password is a PASSWORD_VERIFIER result of false, for DefineAuthChallenge to judge ([U]).
+      result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: passwordClaimHolds(pending.srp, responses) };
+    }
+    return next(ctx, { pool, client, user, state, context, clientMetadata: req.ClientMetadata }, [...session, result]);
+  }
+
+  /** Asks DefineAuthChallenge what comes after `session`, and answers the client with it. */
+  async function next(ctx: Context, step: Step, session: readonly ChallengeResult[]) {
+    const decision = await defineAuthChallenge(triggers, step.context, session);
+    if (decision.failAuthentication) throw incorrect();
+    if (decision.issueTokens) {
+      if (!step.user) throw incorrect();
+      return issueTokens(ctx, step, step.user);
+    }
+    const username = step.state.username;
+    if (decision.challengeName === 'CUSTOM_CHALLENGE') {
+      const challenge = await createAuthChallenge(triggers, step.context, decision.challengeName, session);
+      const pending = {
+        challengeName: 'CUSTOM_CHALLENGE' as const,
+        privateChallengeParameters: challenge.privateChallengeParameters,
+        challengeMetadata: challenge.challengeMetadata,
+      };
+      return {
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        // Cognito adds USERNAME, which Amplify reads back as the sign-in's username ([C]).
+        ChallengeParameters: { ...challenge.publicChallengeParameters, USERNAME: username },
+        Session: sessions.open({ ...step.state, session, pending }),
+        $metadata: {},
+      };
+    }
+    if (decision.challengeName === 'PASSWORD_VERIFIER') {
+      if (step.state.srpA === undefined) throw invalidLambdaResponse();
+      if (!step.user) throw incorrect();
+      const { state: srp, challengeParameters } = passwordVerifierChallenge(step.state.userPoolId, step.user, step.state.srpA);
+      return {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeParameters: challengeParameters,
+        Session: sessions.open({ ...step.state, session, pending: { challengeName: 'PASSWORD_VERIFIER', srp } }),
+        $metadata: {},
+      };
+    }
+    if (decision.challengeName === undefined) throw invalidLambdaResponse();
+    throw new UnsupportedError(
+      `DefineAuthChallenge challengeName ${decision.challengeName} (the emulator runs CUSTOM_CHALLENGE and PASSWORD_VERIFIER)`,
+    );
+  }
+
+  /** PostAuthentication, then the tokens through the token generator (PreTokenGeneration's TokenGeneration_Authentication). */
+  async function issueTokens(ctx: Context, { pool, client, clientMetadata }: Step, user: User) {
+    if (triggers.enabled('PostAuthentication')) {
+      await triggers.postAuthentication(ctx, {
+        source: 'PostAuthentication_Authentication',
+        clientId: client.ClientId,
+        clientMetadata,
+        userPoolId: pool.options.Id,
+        username: user.Username,
+        userAttributes: user.Attributes,
+      });
+    }
+    const groups = await pool.listUserGroupMembership(ctx, user);
+    const tokens = await services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'Authentication');
+    await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);
+    return { ChallengeParameters: {}, AuthenticationResult: { ...tokens, TokenType: 'Bearer' }, $metadata: {} };
+  }
+
+  const isCustomStep = (req: Request | undefined) =>
+    req?.ChallengeName === 'CUSTOM_CHALLENGE' || (req?.ChallengeName === 'PASSWORD_VERIFIER' && sessions.has(req.Session));
+  return (target) => {
+    const route = router(target);
+    switch (target) {
+      case 'InitiateAuth':
+      case 'AdminInitiateAuth':
+        return (ctx, req) => (req?.AuthFlow === 'CUSTOM_AUTH' ? initiate(ctx, req, target === 'AdminInitiateAuth') : route(ctx, req));
+      case 'RespondToAuthChallenge':
+      case 'AdminRespondToAuthChallenge':
+        return (ctx, req) => (isCustomStep(req) ? respond(ctx, req, target === 'AdminRespondToAuthChallenge') : route(ctx, req));
+      default:
+        return route;
+    }
+  };
+}
+
+/** The user's attributes as the challenge triggers get them, with `cognito:user_status`. */
+const userAttributesOf = (user: User | undefined): Record<string, string> =>
+  user ? { ...attributesToRecord(user.Attributes), 'cognito:user_status': user.UserStatus ?? 'CONFIRMED' } : {};
