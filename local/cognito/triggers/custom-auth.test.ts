@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   AdminCreateUserCommand,
   AdminInitiateAuthCommand,
@@ -15,36 +12,22 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoClient } from '../../../testing/cognito-client.ts';
-import { freePorts } from '../../../testing/free-ports.ts';
-import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
 import { secretHash } from '../secrets/secret-hash.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
-import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
+import { type FakeLambda, functionArn } from '../testing/fake-lambda.ts';
+import { startTriggerEmulator, type TriggerEmulator } from '../testing/trigger-emulator.ts';
 import { CustomAuthSessions } from './custom-auth-session.ts';
 
 // The emulator as `npm start` runs it, with a fake of serverless-offline's Lambda port for the triggers.
 let lambda: FakeLambda;
-let server: CognitoServer;
 let client: CognitoIdentityProviderClient;
-let dataDir: string;
+let emulator: TriggerEmulator;
 const PASSWORD = 'Correct-Horse-1';
 const ANSWER = 'blue';
 
 beforeAll(async () => {
-  lambda = await startFakeLambda();
-  const [port] = (await freePorts(1)) as [number];
-  dataDir = mkdtempSync(path.join(tmpdir(), 'cognito-custom-auth-'));
-  server = await startCognitoServer({
-    host: '127.0.0.1',
-    port,
-    publicUrl: `http://127.0.0.1:${port}`,
-    dataDir,
-    lambdaUrl: lambda.url,
-    triggerTimeoutMs: 1000,
-    log: () => {},
-  });
-  client = cognitoClient(server.url);
+  emulator = await startTriggerEmulator({ triggerTimeoutMs: 1000 });
+  ({ lambda, client } = emulator);
   // The define auth challenge example of the Cognito developer guide, with three tries at the custom challenge.
   lambda.handle('svc-local-define', (event) => {
     const session: Array<{ challengeName: string; challengeResult: boolean }> = event.request.session;
@@ -80,10 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  await lambda?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await emulator?.close();
 });
 
 const CUSTOM_AUTH: LambdaConfigType = {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
@@ -17,42 +14,27 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoClient } from '../../../testing/cognito-client.ts';
-import { freePorts } from '../../../testing/free-ports.ts';
-import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
+import type { CognitoServer } from '../cognito-server.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
+import { startTriggerEmulator, type TriggerEmulator } from '../testing/trigger-emulator.ts';
 import { LAMBDA_URL_TAG } from './lambda-config.ts';
 
 // The emulator as `npm start` runs it, with a fake of serverless-offline's Lambda port for the triggers.
 let lambda: FakeLambda;
 let server: CognitoServer;
 let client: CognitoIdentityProviderClient;
-let dataDir: string;
+let emulator: TriggerEmulator;
 const log: string[] = [];
 const PASSWORD = 'Correct-Horse-1';
 
 beforeAll(async () => {
-  lambda = await startFakeLambda();
-  const [port] = (await freePorts(1)) as [number];
-  dataDir = mkdtempSync(path.join(tmpdir(), 'cognito-triggers-'));
-  server = await startCognitoServer({
-    host: '127.0.0.1',
-    port,
-    publicUrl: `http://127.0.0.1:${port}`,
-    dataDir,
-    lambdaUrl: lambda.url,
-    triggerTimeoutMs: 300,
-    log: (line) => log.push(line),
-  });
-  client = cognitoClient(server.url);
+  emulator = await startTriggerEmulator({ triggerTimeoutMs: 300, log: (line) => log.push(line) });
+  ({ lambda, server, client } = emulator);
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  await lambda?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await emulator?.close();
 });
 
 let pools = 0;
