@@ -66,9 +66,24 @@ const withTriggerEvents: ServiceEdit = (service) => {
   service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGeneration`, events: events('PreTokenGeneration') };
 };
 
+/**
+ * `cognitoUserPool` events without `existing`: serverless merges LambdaConfig into the pool
+ * `CognitoUserPool<Pool>`, so the starter's pool resource is renamed to that (and every
+ * reference with it), as a team would do to attach the triggers to it. Tokens by V1.
+ */
+const withGeneratedPoolEvents: ServiceEdit = (service) => {
+  const renamed = JSON.parse(JSON.stringify(service).replaceAll('"CognitoUserPool"', '"CognitoUserPoolUsers"'));
+  Object.assign(service, renamed);
+  const events = (trigger: string) => [{ cognitoUserPool: { pool: 'Users', trigger } }];
+  triggerFunctions(service, events);
+  service.resources.Resources.UsersGroup.Properties.UserPoolId = { Ref: 'CognitoUserPoolUsers' };
+  service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGeneration`, events: events('PreTokenGeneration') };
+};
+
 for (const [form, edit, tokenVersion] of [
   ['LambdaConfig on the pool resource', withLambdaConfig, 'V2'],
   ['cognitoUserPool events with existing: true', withTriggerEvents, 'V1'],
+  ['cognitoUserPool events on the pool serverless generates', withGeneratedPoolEvents, 'V1'],
 ] as const) {
   test.describe(`Cognito triggers from ${form}`, () => {
     let variant: VariantApi;
