@@ -3,7 +3,8 @@ import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import type { HapiRequest, HapiResponse, HapiToolkit } from './hapi-server.ts';
-import { authenticateWith, authorizerContext, OfflineAdapter } from './offline-adapter.ts';
+import { authorizerContext } from './authorizer-context.ts';
+import { authenticateWith, OfflineAdapter } from './offline-adapter.ts';
 
 /** Records what an auth scheme answered, as hapi's toolkit would carry it out. */
 function fakeToolkit() {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
-import type { HttpApiDecision, HttpJwt } from '../api-gateway/jwt-authorizer.ts';
+import type { HttpApiDecision } from '../api-gateway/jwt-authorizer.ts';
 import type { ServedApis } from '../api-gateway/served-apis.ts';
+import { authorizerContext, httpApiAuthorizerContext, withVerifiedAuthorizer } from './authorizer-context.ts';
 import { emulateApiGateway, emulateLambdaInvokeErrors, gatewayRequest, refuse, type HapiServer, type Lifecycle } from './hapi-server.ts';
 
 // The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
@@ -68,8 +69,6 @@ type OfflineLambdaClass = { prototype: { get(functionKey: string): OfflineLambda
 
 /** Marks what is wrapped once: every compiled copy of this file shares it. */
 const EVENTS_CHECKED = Symbol.for('hello-auth.lambda-events-checked');
-/** On an HTTP API route's credentials context: the JWT authorizer's verified result, or null on a public route. */
-const VERIFIED_JWT = Symbol.for('hello-auth.verified-jwt');
 
 let installed: OfflineAdapter | undefined;
 
@@ -230,52 +229,4 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     if (!decision.allow) return refuse(request, h, decision.response);
     return h.authenticated({ credentials: { context: httpApiAuthorizerContext(decision.jwt, payloadFormatVersion) } });
   };
-}
-
-/**
- * What an HTTP API route's auth step hands serverless-offline as `credentials.context`. Payload
- * 1.0: the event's `requestContext.authorizer`, built onto this object as on a REST route — the
- * verified claims and scopes, null on a public route (AWS's 1.0 example); offline's unverified
- * claims, scopes and principalId are ignored. Payload 2.0: offline puts it under
- * `authorizer.lambda`, where withVerifiedAuthorizer finds the verified result.
- */
-export function httpApiAuthorizerContext(jwt: HttpJwt | undefined, payloadFormatVersion: '1.0' | '2.0'): object {
-  if (payloadFormatVersion === '2.0') return { [VERIFIED_JWT]: jwt ?? null };
-  const context = {};
-  const fixed = (name: string, value: unknown) =>
-    Object.defineProperty(context, name, { enumerable: true, get: () => value, set: () => {} });
-  fixed('claims', jwt?.claims ?? null);
-  fixed('scopes', jwt?.scopes ?? null);
-  Object.defineProperty(context, 'principalId', { enumerable: false, get: () => undefined, set: () => {} });
-  return context;
-}
-
-/**
- * A payload 2.0 event as the HTTP API hands it to the Lambda: `requestContext.authorizer` is
- * `{ jwt: { claims, scopes } }` as the route's JWT authorizer verified them, and absent on a
- * public route — never serverless-offline's decode. Events that did not come through an HTTP API
- * route's auth step (an Invoke call's payload, a REST event) go through untouched.
- */
-export function withVerifiedAuthorizer<Event>(event: Event): Event {
-  const requestContext = (event as { requestContext?: { authorizer?: { lambda?: Record<symbol, unknown> } } } | null)?.requestContext;
-  const context = requestContext?.authorizer?.lambda;
-  if (typeof context !== 'object' || context === null || !(VERIFIED_JWT in context)) return event;
-  const jwt = context[VERIFIED_JWT] as HttpJwt | null;
-  if (jwt) requestContext!.authorizer = { jwt: { claims: jwt.claims, scopes: jwt.scopes } } as never;
-  else delete requestContext!.authorizer;
-  return event;
-}
-
-/**
- * What becomes `requestContext.authorizer`. serverless-offline assigns onto it an unverified
- * decode of any Authorization header, its own principalId and scopes: setters that ignore them
- * keep AWS's shape — `{ claims }` on a Cognito route, `{}` on a public one.
- */
-export function authorizerContext(claims?: Readonly<Record<string, string>>): object {
-  const context = {};
-  Object.defineProperty(context, 'claims', { enumerable: claims !== undefined, get: () => claims, set: () => {} });
-  for (const ignored of ['principalId', 'scopes']) {
-    Object.defineProperty(context, ignored, { enumerable: false, get: () => undefined, set: () => {} });
-  }
-  return context;
 }

@@ -14,7 +14,8 @@ import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, type HapiRequest, type HapiResponse, type HapiToolkit, type Lifecycle } from './hapi-server.ts';
-import { authorizerContext, httpApiAuthorizerContext, type OfflineAdapter, withVerifiedAuthorizer } from './offline-adapter.ts';
+import { authorizerContext, httpApiAuthorizerContext, withVerifiedAuthorizer } from './authorizer-context.ts';
+import type { OfflineAdapter } from './offline-adapter.ts';
 
 const offlineDir = path.dirname(createRequire(import.meta.url).resolve('serverless-offline'));
 /** serverless-offline's own copy of hapi, the one its HttpServer runs on. */
@@ -86,12 +87,12 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'ada@example.com' } });
   });
 
-  it('copies an empty credentials.context as {} on a public route (offline-adapter.ts authorizerContext())', async () => {
+  it('copies an empty credentials.context as {} on a public route (authorizer-context.ts authorizerContext())', async () => {
     const request = fakeHapiRequest({ context: authorizerContext() }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({});
   });
 
-  it('assigns the unverified Authorization claims, principalId and scopes onto credentials.context (why offline-adapter.ts authorizerContext() ignores them)', async () => {
+  it('assigns the unverified Authorization claims, principalId and scopes onto credentials.context (why authorizer-context.ts authorizerContext() ignores them)', async () => {
     const request = fakeHapiRequest({ context: {} }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({
       claims: { email: 'mallory@example.com', token_use: 'id' },
@@ -155,7 +156,7 @@ describe('serverless-offline LambdaProxyIntegrationEventV2 (payload 2.0)', () =>
   const withForgedToken = ['Host', 'localhost:3000', 'Authorization', `Bearer ${forgedToken}`];
   const verified = { claims: { email: 'ada@example.com' }, scopes: null };
 
-  it('puts credentials.context under authorizer.lambda, beside an unverified decode of Authorization (why offline-adapter.ts withVerifiedAuthorizer replaces it)', async () => {
+  it('puts credentials.context under authorizer.lambda, beside an unverified decode of Authorization (why authorizer-context.ts withVerifiedAuthorizer replaces it)', async () => {
     const context = httpApiAuthorizerContext(undefined, '2.0');
     const event = await httpApiEvent({ context }, withForgedToken);
     const authorizer = event.requestContext.authorizer as { lambda: unknown; jwt: { claims: unknown } };
