@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type {
   InitiateAuthCommandInput,
   InitiateAuthCommandOutput,
@@ -15,24 +15,11 @@ import {
   type Services,
   UserNotConfirmedException,
 } from '../cognito-local.ts';
-import {
-  isValidClientEphemeral,
-  passwordAuthenticationKey,
-  passwordClaimSignature,
-  passwordVerifier,
-  serverEphemeral,
-  srpPoolName,
-  type ServerEphemeral,
-} from './cognito-srp.ts';
+import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from './password-verifier.ts';
 
 /** A USER_SRP_AUTH exchange between its two steps, found again by its secret block. */
-interface PendingChallenge {
-  readonly userPoolId: string;
+interface PendingChallenge extends SrpVerifierState {
   readonly clientId: string;
-  readonly userId: string;
-  readonly A: bigint;
-  readonly ephemeral: ServerEphemeral;
-  readonly verifier: bigint;
   readonly expiresAt: number;
 }
 
@@ -56,36 +43,18 @@ export function withUserSrpAuth(
   async function initiate(ctx: Context, req: InitiateAuthCommandInput): Promise<InitiateAuthCommandOutput> {
     const { USERNAME: username, SRP_A: srpA } = req.AuthParameters ?? {};
     if (!username || !srpA) throw new CognitoError('InvalidParameterException', 'Missing required parameter USERNAME or SRP_A');
-    const A = BigInt(`0x${srpA}`);
-    if (!isValidClientEphemeral(A)) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A');
+    const A = clientEphemeral(srpA);
 
     const userPool = await services.cognito.getUserPoolForClientId(ctx, req.ClientId!);
     const user = await userPool.getUserByUsername(ctx, username);
     if (!user) throw incorrect();
 
-    const salt = randomBytes(16).toString('hex');
-    const verifier = passwordVerifier(srpPoolName(userPool.options.Id), user.Username, user.Password, salt);
-    const ephemeral = serverEphemeral(verifier);
-    const secretBlock = randomBytes(64).toString('base64');
+    const { state, challengeParameters } = passwordVerifierChallenge(userPool.options.Id, user, A);
     forgetExpired(pending);
-    pending.set(secretBlock, {
-      userPoolId: userPool.options.Id,
-      clientId: req.ClientId!,
-      userId: user.Username,
-      A,
-      ephemeral,
-      verifier,
-      expiresAt: Date.now() + CHALLENGE_TTL_MS,
-    });
+    pending.set(state.secretBlock, { ...state, clientId: req.ClientId!, expiresAt: Date.now() + CHALLENGE_TTL_MS });
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeParameters: {
-        SALT: salt,
-        SECRET_BLOCK: secretBlock,
-        SRP_B: ephemeral.B.toString(16),
-        USERNAME: user.Username,
-        USER_ID_FOR_SRP: user.Username,
-      },
+      ChallengeParameters: challengeParameters,
       Session: randomBytes(32).toString('base64url'),
       $metadata: {},
     };
@@ -97,12 +66,7 @@ export function withUserSrpAuth(
     const challenge = pending.get(secretBlock);
     pending.delete(secretBlock);
     if (!challenge || challenge.expiresAt < Date.now() || challenge.clientId !== req.ClientId) throw incorrect();
-
-    const poolName = srpPoolName(challenge.userPoolId);
-    const key = passwordAuthenticationKey(challenge.A, challenge.ephemeral, challenge.verifier);
-    const expected = Buffer.from(passwordClaimSignature(key, poolName, challenge.userId, secretBlock, responses.TIMESTAMP ?? ''), 'base64');
-    const claimed = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE ?? '', 'base64');
-    if (claimed.length !== expected.length || !timingSafeEqual(claimed, expected)) throw incorrect();
+    if (!passwordClaimHolds(challenge, responses)) throw incorrect();
 
     const userPool = await services.cognito.getUserPool(ctx, challenge.userPoolId);
     const user = await userPool.getUserByUsername(ctx, challenge.userId);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NotAuthorizedError } from '../cognito-local.ts';
-import type { SrpVerifierState } from './custom-auth-srp.ts';
+import type { SrpVerifierState } from '../srp/password-verifier.ts';
 
 /** One entry of DefineAuthChallenge's and CreateAuthChallenge's `request.session`, as Cognito names its members. */
 export interface ChallengeResult {

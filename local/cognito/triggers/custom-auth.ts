@@ -14,7 +14,7 @@ import {
   UserNotConfirmedException,
   type UserPoolService,
 } from '../cognito-local.ts';
-import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from './custom-auth-srp.ts';
+import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
 import { type ChallengeResult, CustomAuthSessions, type CustomAuthState, invalidSession } from './custom-auth-session.ts';
 import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
 import type { PoolTriggers } from './pool-triggers.ts';

@@ -8,7 +8,7 @@ import {
   serverEphemeral,
   srpPoolName,
   type ServerEphemeral,
-} from '../srp/cognito-srp.ts';
+} from './cognito-srp.ts';
 
 /** The server side of a PASSWORD_VERIFIER challenge, kept until the client answers it. */
 export interface SrpVerifierState {
@@ -20,7 +20,10 @@ export interface SrpVerifierState {
   readonly secretBlock: string;
 }
 
-/** The client's SRP_A, checked as USER_SRP_AUTH checks it (srp/user-srp-auth.ts). */
+// The PASSWORD_VERIFIER challenge, as USER_SRP_AUTH (user-srp-auth.ts) and a custom sign-in that
+// begins with SRP_A (triggers/custom-auth.ts) both pose and check it.
+
+/** The client's SRP_A; one that is not a valid ephemeral is refused as Cognito refuses it. */
 export function clientEphemeral(srpA: string): bigint {
   const A = /^[0-9a-fA-F]+$/.test(srpA) ? BigInt(`0x${srpA}`) : 0n;
   if (!isValidClientEphemeral(A)) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A');
@@ -28,8 +31,8 @@ export function clientEphemeral(srpA: string): bigint {
 }
 
 /**
- * The PASSWORD_VERIFIER challenge of a custom sign-in that began with SRP_A (Amplify's
- * CUSTOM_WITH_SRP): the same parameters USER_SRP_AUTH answers with, for `user`'s password.
+ * The PASSWORD_VERIFIER challenge for `user`'s password: the parameters the client answers with,
+ * and what the server keeps until it does.
  */
 export function passwordVerifierChallenge(userPoolId: string, user: User, A: bigint) {
   const salt = randomBytes(16).toString('hex');
