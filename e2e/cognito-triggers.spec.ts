@@ -13,7 +13,7 @@ import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { expect, test } from './hello-page.ts';
 import { failure, e2eStack } from './stack.ts';
-import { startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, functionArnOf, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 const HANDLERS = 'e2e/fixtures/cognito-triggers';
@@ -32,30 +32,17 @@ function triggerFunctions(service: Record<string, any>, events: (trigger: string
   };
 }
 
-const arnOf = (fn: string) => ({ 'Fn::GetAtt': [`${fn.charAt(0).toUpperCase()}${fn.slice(1)}LambdaFunction`, 'Arn'] });
-
 /** `LambdaConfig` on the pool resource, each function by `Fn::GetAtt`, with the permissions Cognito needs on AWS; tokens by V2. */
 const withLambdaConfig: ServiceEdit = (service) => {
   triggerFunctions(service);
   service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGenerationV2` };
-  const functions = ['triggerPreSignUp', 'triggerPostConfirmation', 'triggerCustomMessage', 'triggerPreTokenGeneration'];
-  service.resources.Resources.CognitoUserPool.Properties.LambdaConfig = {
-    PreSignUp: arnOf('triggerPreSignUp'),
-    PostConfirmation: arnOf('triggerPostConfirmation'),
-    CustomMessage: arnOf('triggerCustomMessage'),
-    PreTokenGenerationConfig: { LambdaArn: arnOf('triggerPreTokenGeneration'), LambdaVersion: 'V2_0' },
-  };
-  for (const fn of functions) {
-    service.resources.Resources[`${fn}CognitoPermission`] = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: {
-        Action: 'lambda:InvokeFunction',
-        FunctionName: arnOf(fn),
-        Principal: 'cognito-idp.amazonaws.com',
-        SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
-      },
-    };
-  }
+  attachTrigger(service, 'PreSignUp', 'triggerPreSignUp');
+  attachTrigger(service, 'PostConfirmation', 'triggerPostConfirmation');
+  attachTrigger(service, 'CustomMessage', 'triggerCustomMessage');
+  attachTrigger(service, 'PreTokenGenerationConfig', 'triggerPreTokenGeneration', {
+    LambdaArn: functionArnOf('triggerPreTokenGeneration'),
+    LambdaVersion: 'V2_0',
+  });
 };
 
 /** `cognitoUserPool` events on the existing pool (`existing: true`), tokens by V1. */

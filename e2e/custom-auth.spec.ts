@@ -7,7 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { e2eStack } from './stack.ts';
-import { type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 const HANDLERS = 'e2e/fixtures/custom-auth';
@@ -21,26 +21,13 @@ const HANDLER_OF = {
   authCreateChallenge: 'createAuthChallenge',
   authVerifyChallenge: 'verifyAuthChallengeResponse',
 };
-const arnOf = (fn: string) => ({ 'Fn::GetAtt': [`${fn.charAt(0).toUpperCase()}${fn.slice(1)}LambdaFunction`, 'Arn'] });
-
 /** The three triggers on the pool's LambdaConfig, with the permissions Cognito needs on AWS, and ALLOW_CUSTOM_AUTH on the client. */
 const withCustomAuth: ServiceEdit = (service) => {
-  const resources = service.resources.Resources;
-  resources.CognitoUserPool.Properties.LambdaConfig = {};
   for (const [trigger, fn] of Object.entries(TRIGGERS)) {
     service.functions[fn] = { handler: `${HANDLERS}.${HANDLER_OF[fn]}` };
-    resources.CognitoUserPool.Properties.LambdaConfig[trigger] = arnOf(fn);
-    resources[`${fn}CognitoPermission`] = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: {
-        Action: 'lambda:InvokeFunction',
-        FunctionName: arnOf(fn),
-        Principal: 'cognito-idp.amazonaws.com',
-        SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
-      },
-    };
+    attachTrigger(service, trigger, fn);
   }
-  const client = Object.values<any>(resources).find((resource) => resource.Type === 'AWS::Cognito::UserPoolClient');
+  const client = Object.values<any>(service.resources.Resources).find((resource) => resource.Type === 'AWS::Cognito::UserPoolClient');
   client.Properties.ExplicitAuthFlows = [...client.Properties.ExplicitAuthFlows, 'ALLOW_CUSTOM_AUTH'];
 };
 

@@ -12,24 +12,14 @@ import { decodeJwt } from 'jose';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { failure, e2eStack } from './stack.ts';
-import { startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const LEGACY_PASSWORD = 'Legacy-Horse-1';
-const MIGRATE = { 'Fn::GetAtt': ['TriggerMigrateUserLambdaFunction', 'Arn'] };
 
 /** The legacy directory's trigger on the pool, with the permission Cognito needs on AWS. */
 const withUserMigration: ServiceEdit = (service) => {
   service.functions.triggerMigrateUser = { handler: 'e2e/fixtures/user-migration.migrateUser' };
-  service.resources.Resources.CognitoUserPool.Properties.LambdaConfig = { UserMigration: MIGRATE };
-  service.resources.Resources.TriggerMigrateUserCognitoPermission = {
-    Type: 'AWS::Lambda::Permission',
-    Properties: {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: MIGRATE,
-      Principal: 'cognito-idp.amazonaws.com',
-      SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
-    },
-  };
+  attachTrigger(service, 'UserMigration', 'triggerMigrateUser');
 };
 
 test.describe('the UserMigration trigger from serverless.yml', () => {

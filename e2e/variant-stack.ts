@@ -58,3 +58,24 @@ export async function refusedVariant(
 function spawnVariant(edit: ServiceEdit, { stage, dataDir, env }: VariantOptions) {
   return spawnVariantApi(edit, { cognitoPort: e2eStack.ports.COGNITO_PORT, stage, dataDir, env });
 }
+
+/** `Fn::GetAtt` of a function's ARN, by its name under `functions` (serverless's logical id `<Name>LambdaFunction`). */
+export const functionArnOf = (fn: string) => ({ 'Fn::GetAtt': [`${fn.charAt(0).toUpperCase()}${fn.slice(1)}LambdaFunction`, 'Arn'] });
+
+/**
+ * Sets the starter pool's `LambdaConfig.<key>` to function `fn` (its ARN, or `value` built from
+ * it), with the `AWS::Lambda::Permission` Cognito needs to invoke it on AWS (check:deploy asks for it).
+ */
+export function attachTrigger(service: Record<string, any>, key: string, fn: string, value: unknown = functionArnOf(fn)): void {
+  const resources = service.resources.Resources;
+  resources.CognitoUserPool.Properties.LambdaConfig = { ...resources.CognitoUserPool.Properties.LambdaConfig, [key]: value };
+  resources[`${fn}CognitoPermission`] = {
+    Type: 'AWS::Lambda::Permission',
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: functionArnOf(fn),
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
+    },
+  };
+}
