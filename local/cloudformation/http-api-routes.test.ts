@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeployedStack } from './deploy-local-stack.ts';
-import { httpApiRoutes } from './http-api-routes.ts';
+import { httpApiRoutes, refuseUnservedHttpApiRoutes } from './http-api-routes.ts';
 import { resolveIntrinsics } from './intrinsics.ts';
 import { localValues } from './local-values.ts';
 import type { CfnResource } from './template.ts';
@@ -255,5 +255,23 @@ describe('httpApiRoutes', () => {
     const { PayloadFormatVersion, ...properties } = integration('HttpHello').Properties!;
     const stack = compiledStack({ HttpApiIntegrationHttpHello: { Type: 'AWS::ApiGatewayV2::Integration', Properties: properties } });
     expect(refusalOf(stack)).toThrow(/GET \/http\/hello: its integration HttpApiIntegrationHttpHello has PayloadFormatVersion undefined/);
+  });
+
+  it('refuses a route declared in resources that no httpApi event makes (serverless-offline would not serve it), by its route key', () => {
+    const api = {
+      routes: {
+        'GET /http/hello': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
+        'ANY /http/items/{id}': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
+        $default: { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
+        'POST /hand/written': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
+      },
+    } as const;
+    const functions = {
+      hello: { events: [{ httpApi: { method: 'get', path: '/http/hello' } }, { httpApi: { method: '*', path: '/http/items/{id}' } }] },
+      rest: { events: [{ httpApi: '*' }] },
+    };
+    expect(() => refuseUnservedHttpApiRoutes(api, functions)).toThrow(/come from no httpApi event[^:]*: POST \/hand\/written\. Declare/);
+    delete (api.routes as Record<string, unknown>)['POST /hand/written'];
+    expect(() => refuseUnservedHttpApiRoutes(api, functions)).not.toThrow();
   });
 });

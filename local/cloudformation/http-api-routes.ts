@@ -1,4 +1,6 @@
 import { refTarget } from '../../deploy/cfn-template.ts';
+import { httpApiRoutesOf } from '../../deploy/service-http-api-routes.ts';
+import type { ServiceFunctions } from '../../deploy/service-routes.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
 import type { HttpApi, HttpApiCors, HttpRoute, HttpRouteAuthorization } from './http-api.ts';
 import { LocalStackTemplateError } from './template.ts';
@@ -173,4 +175,19 @@ function corsOf(cors: Properties | undefined): HttpApiCors | undefined {
     allowCredentials: cors.AllowCredentials === true,
     ...(cors.MaxAge !== undefined && { maxAge: Number(cors.MaxAge) }),
   };
+}
+
+/**
+ * serverless-offline serves only the routes of `httpApi` events: a route the stack declares in
+ * `resources` would answer on AWS and 404 here. Refused by name, at start.
+ */
+export function refuseUnservedHttpApiRoutes(api: HttpApi, functions: ServiceFunctions): void {
+  const served = new Set(httpApiRoutesOf(functions).map((route) => route.routeKey));
+  const unserved = Object.keys(api.routes).filter((routeKey) => !served.has(routeKey));
+  if (unserved.length > 0) {
+    throw new LocalStackTemplateError(
+      `These HTTP API routes of the stack come from no httpApi event, and serverless-offline serves only those: ${unserved.join(', ')}. ` +
+        'Declare each as an `httpApi` event of its function in serverless.yml instead of an AWS::ApiGatewayV2::Route resource.',
+    );
+  }
 }

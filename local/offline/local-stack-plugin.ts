@@ -7,6 +7,8 @@ import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../
 import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
 import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
+import { refuseUnservedHttpApiRoutes } from '../cloudformation/http-api-routes.ts';
+import type { ServiceFunctions } from '../../deploy/service-routes.ts';
 import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
 import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
@@ -169,6 +171,7 @@ export class LocalStackPlugin {
         seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
         notice: (line) => console.warn(line),
       });
+      if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
       this.setEnvironments(local.environments);
       const stack = {
         stage,
