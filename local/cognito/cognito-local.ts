@@ -162,6 +162,8 @@ export interface CognitoLocalServerOptions {
   readonly logger: Logger;
   /** GET routes added to cognito-local's app, by path. */
   readonly getRoutes?: Readonly<Record<string, (request: AppRequest, response: AppResponse) => void>>;
+  /** DELETE routes added to cognito-local's app, by path. */
+  readonly deleteRoutes?: Readonly<Record<string, (request: AppRequest, response: AppResponse) => Promise<void>>>;
   /** What receives every request instead of cognito-local's app, given that app to hand requests on to. */
   readonly frontDoor: (app: ExpressHandler) => RequestListener;
 }
@@ -171,6 +173,7 @@ export async function startCognitoLocalServer(options: CognitoLocalServerOptions
   const { services } = options;
   const app = createServer(options.router, options.logger, services.config.ServerConfig, services);
   for (const [path, route] of Object.entries(options.getRoutes ?? {})) app.application.get(path, route);
+  for (const [path, route] of Object.entries(options.deleteRoutes ?? {})) app.application.delete(path, route);
   const server = (await app.start()) as Server;
   // start() makes the app the server's 'request' listener (http.createServer(app)).
   server.removeListener('request', app.application);

@@ -5,10 +5,12 @@ import { pino } from 'pino';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
+import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { clearPasswordFailures } from './targets/lockout.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
@@ -81,6 +83,9 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     ),
     logger,
     getRoutes: { '/_dev/inbox': devInboxRoute(inbox) },
+    deleteRoutes: {
+      '/_dev/lockouts': devLockoutsRoute((userPoolId, username) => clearPasswordFailures(services, { logger }, userPoolId, username)),
+    },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
     frontDoor: (app) => emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
   });

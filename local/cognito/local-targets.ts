@@ -1,6 +1,7 @@
 import type { Route, Router, Services } from './cognito-local.ts';
 import { withUserSrpAuth } from './srp/user-srp-auth.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
+import { enforceExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
 import {
   enforceClientWriteAttributes,
@@ -9,6 +10,8 @@ import {
   readableUserAttributes,
 } from './targets/attribute-rules.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
+import { refuseDisabledUsers, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
+import { lockOutRepeatedFailures } from './targets/lockout.ts';
 import {
   confirmSignUpAsCognito,
   enforcePasswordPolicy,
@@ -41,6 +44,13 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
   const secretHash = (target: string) => requireSecretHash(services, target);
+  // The gates in front of sign-in: the client's flows, its secret, the lockout, a disabled user.
+  const signInGates = (target: string, secret = secretHash(target)): Wrapper[] => [
+    enforceExplicitAuthFlows(services, target),
+    secret,
+    lockOutRepeatedFailures(services, target),
+    refuseDisabledUsers(services, target),
+  ];
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers()],
     UpdateUserPool: [refuseUnemulatedTriggers()],
@@ -65,18 +75,22 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     GetUser: [readableUserAttributes(services)],
     ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
     InitiateAuth: [
-      secretHash('InitiateAuth'),
+      ...signInGates('InitiateAuth'),
       migrateOnSignIn(services, triggers),
       unknownUserAsConfigured(services),
       runPreAuthentication(services, triggers),
     ],
     AdminInitiateAuth: [
+      ...signInGates('AdminInitiateAuth'),
       migrateOnSignIn(services, triggers),
       runPreAuthentication(services, triggers),
       runPostAuthenticationForAdmin(services, triggers),
     ],
-    RespondToAuthChallenge: [secretHash('RespondToAuthChallenge')],
-    GetTokensFromRefreshToken: [requireClientSecret(services)],
+    RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),
+    AdminRespondToAuthChallenge: signInGates('AdminRespondToAuthChallenge'),
+    GetTokensFromRefreshToken: signInGates('GetTokensFromRefreshToken', requireClientSecret(services)),
+    AdminDisableUser: [revokeAccessTokensOnDisable(services)],
+    AdminEnableUser: [revokeRefreshTokensOnEnable(services)],
   };
   const srp = withCustomAuth(withUserSrpAuth(router, services), services, triggers);
   const revocation = refuseRevokedAccessTokens(services);

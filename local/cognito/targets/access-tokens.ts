@@ -8,13 +8,17 @@ import {
   type User,
   type UserPoolService,
 } from '../cognito-local.ts';
+import { type DisablingUser, userIsDisabled } from './disabled-users.ts';
 
 /** A user after GlobalSignOut: access tokens issued up to then are revoked for Cognito's APIs. */
 export type SignedOutUser = User & { GlobalSignOutAt?: number };
 
 const invalid = () => new NotAuthorizedError('Invalid Access Token');
 
-/** The pool and user an access token speaks for, refusing tokens GlobalSignOut revoked. */
+/**
+ * The pool and user an access token speaks for, refusing a disabled user's and the tokens
+ * GlobalSignOut or AdminDisableUser revoked.
+ */
 export async function accessTokenUser(
   { cognito }: Pick<Services, 'cognito'>,
   ctx: Context,
@@ -31,10 +35,12 @@ export async function accessTokenUser(
   const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
     throw invalid();
   });
-  const user: SignedOutUser | null = await userPool.getUserByUsername(ctx, String(claims.sub));
+  const user: (SignedOutUser & DisablingUser) | null = await userPool.getUserByUsername(ctx, String(claims.sub));
   if (!user) throw invalid();
-  // Second precision on both sides: a token from the second of the sign-out counts as revoked.
-  if (user.GlobalSignOutAt !== undefined && (claims.iat ?? 0) <= user.GlobalSignOutAt) {
+  if (user.Enabled === false) throw userIsDisabled();
+  // Second precision on both sides: a token from the second of the sign-out or disabling counts as revoked.
+  const revokedAt = Math.max(user.GlobalSignOutAt ?? Number.NEGATIVE_INFINITY, user.DisabledAt ?? Number.NEGATIVE_INFINITY);
+  if ((claims.iat ?? 0) <= revokedAt) {
     throw new NotAuthorizedError('Access Token has been revoked');
   }
   return { userPool, user };

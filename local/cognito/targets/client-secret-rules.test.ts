@@ -106,6 +106,34 @@ describe('requireSecretHash', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('AdminInitiateAuth and AdminRespondToAuthChallenge check SECRET_HASH as the client-side operations do', async () => {
+    const { services } = fakePool();
+    const { route, calls } = recordingRoute();
+    const initiate = (AuthParameters: Record<string, string>) =>
+      requireSecretHash(services, 'AdminInitiateAuth')(route)(ctx, {
+        UserPoolId: 'local_Pool1',
+        ClientId: 'secret-client',
+        AuthFlow: AuthParameters.REFRESH_TOKEN ? 'REFRESH_TOKEN_AUTH' : 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters,
+      });
+    expect((await rejection(initiate({ USERNAME: 'ada@example.com' }))).message).toBe(
+      'Client secret-client is configured with secret but SECRET_HASH was not received',
+    );
+    expect((await rejection(initiate({ REFRESH_TOKEN: 'refresh-ada', SECRET_HASH: hashOf('bob') }))).code).toBe('NotAuthorizedException');
+    await initiate({ USERNAME: 'ada@example.com', SECRET_HASH: hashOf('ada@example.com') });
+    await initiate({ REFRESH_TOKEN: 'refresh-ada', SECRET_HASH: hashOf(ada.Username) });
+    const respond = (hash?: string) =>
+      requireSecretHash(services, 'AdminRespondToAuthChallenge')(route)(ctx, {
+        UserPoolId: 'local_Pool1',
+        ClientId: 'secret-client',
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ChallengeResponses: { USERNAME: ada.Username, ...(hash && { SECRET_HASH: hash }) },
+      });
+    expect((await rejection(respond())).code).toBe('NotAuthorizedException');
+    await respond(hashOf(ada.Username));
+    expect(calls).toHaveLength(3);
+  });
+
   it('refuses a SECRET_HASH sent for a client without a secret', async () => {
     const { services } = fakePool();
     const { route, calls } = recordingRoute();

@@ -5,6 +5,7 @@ type Wrapper = (route: Route) => Route;
 /** The members of a client-side request that carry the client and its SECRET_HASH. */
 interface Request {
   readonly ClientId?: unknown;
+  readonly UserPoolId?: unknown;
   readonly Username?: unknown;
   readonly SecretHash?: unknown;
   readonly AuthFlow?: unknown;
@@ -22,8 +23,9 @@ interface SecretHashClaim {
 /**
  * Each operation's SECRET_HASH, hashed over the name the caller sent (the email, in an
  * email-as-username pool) — except a refresh, which names no user: Cognito hashes over the
- * refresh token's user, its username or `sub`.
+ * refresh token's user, its username or `sub`. The admin operations take it in the same places.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html
  */
 function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, target: string, req: Request): SecretHashClaim | undefined {
   const named = (username: unknown) => async () => (typeof username === 'string' ? [username] : []);
@@ -35,15 +37,20 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
     case 'ConfirmForgotPassword':
       return { hash: req.SecretHash, usernames: named(req.Username) };
     case 'RespondToAuthChallenge':
+    case 'AdminRespondToAuthChallenge':
       return { hash: req.ChallengeResponses?.SECRET_HASH, usernames: named(req.ChallengeResponses?.USERNAME) };
-    case 'InitiateAuth': {
+    case 'InitiateAuth':
+    case 'AdminInitiateAuth': {
       const parameters = req.AuthParameters ?? {};
       if (req.AuthFlow !== 'REFRESH_TOKEN_AUTH' && req.AuthFlow !== 'REFRESH_TOKEN')
         return { hash: parameters.SECRET_HASH, usernames: named(parameters.USERNAME) };
       return {
         hash: parameters.SECRET_HASH,
         usernames: async () => {
-          const userPool = await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
+          const userPool =
+            target === 'AdminInitiateAuth'
+              ? await cognito.getUserPool(ctx, String(req.UserPoolId))
+              : await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
           const user = await userPool.getUserByRefreshToken(ctx, String(parameters.REFRESH_TOKEN));
           return user ? [user.Username, attributeValue('sub', user.Attributes) ?? user.Username] : [];
         },
