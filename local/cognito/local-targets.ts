@@ -3,12 +3,16 @@ import { withUserSrpAuth } from './srp/user-srp-auth.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
+import { leaveNoUserOnFailure, requireDeliveryAttributes } from './targets/admin-create-user-rules.ts';
+import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
+import { adminUserAsCognito } from './targets/admin-users.ts';
 import {
   enforceClientWriteAttributes,
   enforceSchemaOnCreate,
   enforceSchemaOnUpdate,
   readableUserAttributes,
 } from './targets/attribute-rules.ts';
+import { ChangePassword } from './targets/change-password.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
 import { refuseDisabledUsers, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
 import { lockOutRepeatedFailures } from './targets/lockout.ts';
@@ -18,9 +22,13 @@ import {
   refuseSelfSignUpWhenAdminOnly,
   unknownUserAsConfigured,
 } from './targets/cognito-rules.ts';
+import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
+import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
+import { maskDestinations } from './targets/masked-destinations.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
+import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPostAuthenticationForAdmin, runPreAuthentication } from './triggers/authentication-triggers.ts';
 import { withCustomAuth } from './triggers/custom-auth.ts';
@@ -41,6 +49,10 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
     ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,
+    AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
+    ChangePassword: ChangePassword(services) as Route,
+    GetUserAttributeVerificationCode: GetUserAttributeVerificationCode(services) as Route,
+    ...deviceOperations(services),
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
   const secretHash = (target: string) => requireSecretHash(services, target);
@@ -51,9 +63,10 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     lockOutRepeatedFailures(services, target),
     refuseDisabledUsers(services, target),
   ];
+  const adminUser = adminUserAsCognito(services);
   const stricter: Record<string, readonly Wrapper[]> = {
-    CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers()],
-    UpdateUserPool: [refuseUnemulatedTriggers()],
+    CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers(), refuseDeviceTracking()],
+    UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
     SignUp: [
       secretHash('SignUp'),
       refuseSelfSignUpWhenAdminOnly(services),
@@ -64,14 +77,26 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
     ForgotPassword: [secretHash('ForgotPassword'), migrateOnForgotPassword(services, triggers)],
     ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
-    AdminSetUserPassword: [enforcePasswordPolicy(services)],
+    AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),
       enforcePasswordPolicy(services, 'TemporaryPassword'),
+      requireDeliveryAttributes(services),
       runPreSignUpForAdminCreateUser(services, triggers),
+      leaveNoUserOnFailure(services),
     ],
+    ChangePassword: [enforcePasswordPolicy(services, 'ProposedPassword')],
+    AdminListGroupsForUser: [adminUser],
+    AdminGetUser: [adminUser],
+    AdminDeleteUser: [adminUser],
+    AdminDisableUser: [adminUser, revokeAccessTokensOnDisable(services)],
+    AdminEnableUser: [adminUser, revokeRefreshTokensOnEnable(services)],
+    AdminConfirmSignUp: [adminUser],
+    AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
+    VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
+    SetUserMFAPreference: [requireVerifiedSoftwareToken(services)],
     UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
-    AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services)],
+    AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
     GetUser: [readableUserAttributes(services)],
     ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
     InitiateAuth: [
@@ -89,15 +114,13 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),
     AdminRespondToAuthChallenge: signInGates('AdminRespondToAuthChallenge'),
     GetTokensFromRefreshToken: signInGates('GetTokensFromRefreshToken', requireClientSecret(services)),
-    AdminDisableUser: [revokeAccessTokensOnDisable(services)],
-    AdminEnableUser: [revokeRefreshTokensOnEnable(services)],
   };
   const srp = withCustomAuth(withUserSrpAuth(router, services), services, triggers);
   const revocation = refuseRevokedAccessTokens(services);
   return (target) => {
     const rules = stricter[target] ?? [];
     const own = added[target];
-    return own ? withRules(own, rules) : revocation(withRules(srp(target), rules));
+    return maskDestinations(own ? withRules(own, rules) : revocation(withRules(srp(target), rules)));
   };
 }
 

@@ -1,23 +1,26 @@
 import { attributesAppend, attributesRemove, CognitoError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
+import { accessTokenUser } from './access-tokens.ts';
 
 type Wrapper = (route: Route) => Route;
 
 /**
  * Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked): the
  * `Password` of SignUp, ConfirmForgotPassword and AdminSetUserPassword, the `TemporaryPassword`
- * of AdminCreateUser.
+ * of AdminCreateUser, the `ProposedPassword` of ChangePassword (its pool: the access token's).
  */
 export const enforcePasswordPolicy =
-  ({ cognito }: Pick<Services, 'cognito'>, field: 'Password' | 'TemporaryPassword' = 'Password'): Wrapper =>
+  ({ cognito }: Pick<Services, 'cognito'>, field: 'Password' | 'TemporaryPassword' | 'ProposedPassword' = 'Password'): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    // A temporary password may be left out (Cognito then makes one); a password may not.
-    const password: unknown = field === 'Password' ? (req.Password ?? '') : req.TemporaryPassword;
+    // A temporary password may be left out (Cognito then makes one); the others may not.
+    const password: unknown = field === 'TemporaryPassword' ? req.TemporaryPassword : (req[field] ?? '');
     if (typeof password === 'string') {
       const userPool = req.UserPoolId
         ? await cognito.getUserPool(ctx, req.UserPoolId)
-        : await cognito.getUserPoolForClientId(ctx, req.ClientId);
+        : req.ClientId !== undefined
+          ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
+          : (await accessTokenUser({ cognito }, ctx, req.AccessToken ?? '')).userPool;
       const violation = passwordPolicyViolation(password, userPool.options.Policies?.PasswordPolicy);
       if (violation) throw new CognitoError('InvalidPasswordException', violation);
     }

@@ -87,7 +87,14 @@ export interface FakeCognito {
 /** The part of cognito-local's user pool service the local targets use. */
 type FakeUserPool = Pick<
   UserPoolService,
-  'options' | 'getUserByUsername' | 'getUserByRefreshToken' | 'listUserGroupMembership' | 'saveUser' | 'storeRefreshToken' | 'updateOptions'
+  | 'options'
+  | 'getUserByUsername'
+  | 'getUserByRefreshToken'
+  | 'listUserGroupMembership'
+  | 'saveUser'
+  | 'deleteUser'
+  | 'storeRefreshToken'
+  | 'updateOptions'
 >;
 
 /**
@@ -125,6 +132,9 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
     saveUser: async (_ctx, user) => {
       recorded.saved.push(user);
       stored.set(user.Username, user);
+    },
+    deleteUser: async (_ctx, user) => {
+      stored.delete(user.Username);
     },
     storeRefreshToken: async (_ctx, token, user) => {
       recorded.storedRefreshTokens.push([token, user.Username]);
