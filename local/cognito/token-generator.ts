@@ -49,6 +49,18 @@ function opaqueRefreshToken(): string {
   return [header, ...[64, 12, 128, 16].map((size) => randomBytes(size).toString('base64url'))].join('.');
 }
 
+/** Whether `token` is shaped as {@link opaqueRefreshToken} makes them: one the emulator may have issued. */
+export function isOpaqueRefreshToken(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 5 || !parts.every((part) => /^[\w-]+$/.test(part))) return false;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    return header.enc === 'A256GCM' && header.alg === 'RSA-OAEP';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Issues Cognito's ID and access tokens with the claims and header AWS documents, signed RS256
  * with a key parsed once, off the main thread (jose signs through WebCrypto, which runs in
