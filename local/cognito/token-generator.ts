@@ -44,7 +44,7 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
  * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
  * issuing one costs no signature. The emulator finds its user by exact match.
  */
-function opaqueRefreshToken(): string {
+export function opaqueRefreshToken(): string {
   const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
   return [header, ...[64, 12, 128, 16].map((size) => randomBytes(size).toString('base64url'))].join('.');
 }
