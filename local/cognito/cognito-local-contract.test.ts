@@ -148,6 +148,9 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       'handOverBody',
       'selectAppropriateDeliveryMethod',
       'startCognitoLocalServer',
+      'totpCode',
+      'totpCodeHolds',
+      'totpSecret',
     ];
     expect(kinds).toEqual({ ...Object.fromEntries(functions.map((name) => [name, 'function'])), USER_POOL_AWS_DEFAULTS: 'object' });
   });
@@ -203,6 +206,15 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       Destination: 'ada@example.com',
     });
     expect(selectAppropriateDeliveryMethod([], user)).toBeNull();
+  });
+
+  it('services/totp.js: a secret (base32), the code of now for it, and the check that accepts that code alone', () => {
+    const secret = cognitoLocal.totpSecret();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    const code = cognitoLocal.totpCode(secret);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(cognitoLocal.totpCodeHolds(secret, code)).toBe(true);
+    expect(cognitoLocal.totpCodeHolds(secret, String((Number(code) + 1) % 1_000_000).padStart(6, '0'))).toBe(false);
   });
 
   it('services/clock.js: DateClock tells the time', () => {

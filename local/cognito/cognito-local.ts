@@ -44,6 +44,8 @@ export {
 export { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
 export { DateClock } from 'cognito-local/lib/services/index.js';
 export { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
+/** TOTP as cognito-local's AssociateSoftwareToken and VerifySoftwareToken make and check it (RFC 6238: SHA-1, 6 digits, 30 s, ±1 step). */
+export { generate as totpCode, generateSecret as totpSecret, verify as totpCodeHolds } from 'cognito-local/lib/services/totp.js';
 export {
   attributesAppend,
   attributesIncludeMatch,

@@ -1,5 +1,5 @@
 import type { Route, Router, Services } from './cognito-local.ts';
-import { withUserSrpAuth } from './srp/user-srp-auth.ts';
+import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
@@ -30,7 +30,7 @@ import { maskDestinations } from './targets/masked-destinations.ts';
 import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
-import { runPostAuthenticationForAdmin, runPreAuthentication } from './triggers/authentication-triggers.ts';
+import { runPreAuthentication } from './triggers/authentication-triggers.ts';
 import { withCustomAuth } from './triggers/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
@@ -40,7 +40,7 @@ type Wrapper = (route: Route) => Route;
 
 /**
  * cognito-local's router with what this project adds: the operations it lacks and Amplify
- * calls (SRP sign-in, token refresh, resend code, global sign-out), Cognito's rules where
+ * calls (sign-in and its challenges, token refresh, resend code, global sign-out), Cognito's rules where
  * cognito-local is laxer, and the pool's triggers where cognito-local runs none.
  */
 export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
@@ -105,22 +105,17 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
       unknownUserAsConfigured(services),
       runPreAuthentication(services, triggers),
     ],
-    AdminInitiateAuth: [
-      ...signInGates('AdminInitiateAuth'),
-      migrateOnSignIn(services, triggers),
-      runPreAuthentication(services, triggers),
-      runPostAuthenticationForAdmin(services, triggers),
-    ],
+    AdminInitiateAuth: [...signInGates('AdminInitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),
     AdminRespondToAuthChallenge: signInGates('AdminRespondToAuthChallenge'),
     GetTokensFromRefreshToken: signInGates('GetTokensFromRefreshToken', requireClientSecret(services)),
   };
-  const srp = withCustomAuth(withUserSrpAuth(router, services), services, triggers);
+  const signIn = withCustomAuth(withSignIn(router, services), services, triggers);
   const revocation = refuseRevokedAccessTokens(services);
   return (target) => {
     const rules = stricter[target] ?? [];
     const own = added[target];
-    return maskDestinations(own ? withRules(own, rules) : revocation(withRules(srp(target), rules)));
+    return maskDestinations(own ? withRules(own, rules) : revocation(withRules(signIn(target), rules)));
   };
 }
 

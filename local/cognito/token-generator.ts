@@ -44,9 +44,21 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
  * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
  * issuing one costs no signature. The emulator finds its user by exact match.
  */
-function opaqueRefreshToken(): string {
+export function opaqueRefreshToken(): string {
   const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
   return [header, ...[64, 12, 128, 16].map((size) => randomBytes(size).toString('base64url'))].join('.');
+}
+
+/** Whether `token` is shaped as {@link opaqueRefreshToken} makes them: one the emulator may have issued. */
+export function isOpaqueRefreshToken(token: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 5 || !parts.every((part) => /^[\w-]+$/.test(part))) return false;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    return header.enc === 'A256GCM' && header.alg === 'RSA-OAEP';
+  } catch {
+    return false;
+  }
 }
 
 /**

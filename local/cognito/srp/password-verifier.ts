@@ -20,7 +20,7 @@ export interface SrpVerifierState {
   readonly secretBlock: string;
 }
 
-// The PASSWORD_VERIFIER challenge, as USER_SRP_AUTH (user-srp-auth.ts) and a custom sign-in that
+// The PASSWORD_VERIFIER challenge, as USER_SRP_AUTH (sign-in/first-factor.ts) and a custom sign-in that
 // begins with SRP_A (triggers/custom-auth.ts) both pose and check it.
 
 /** The client's SRP_A; one that is not a valid ephemeral is refused as Cognito refuses it. */

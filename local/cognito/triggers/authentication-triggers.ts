@@ -7,13 +7,14 @@ type Wrapper = (route: Route) => Route;
 const PASSWORD_SIGN_INS: ReadonlySet<string> = new Set([
   'USER_PASSWORD_AUTH',
   'USER_SRP_AUTH',
+  'USER_AUTH',
   'ADMIN_USER_PASSWORD_AUTH',
   'ADMIN_NO_SRP_AUTH',
 ]);
 
 /**
  * PreAuthentication_Authentication before a sign-in checks the password (InitiateAuth with
- * USER_PASSWORD_AUTH or USER_SRP_AUTH, AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH): a
+ * USER_PASSWORD_AUTH, USER_SRP_AUTH or USER_AUTH, AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH): a
  * trigger that throws denies the sign-in. It runs for a user who exists (the event names one).
  */
 export const runPreAuthentication =
@@ -31,31 +32,4 @@ export const runPreAuthentication =
       }
     }
     return route(ctx, req);
-  };
-
-/**
- * PostAuthentication_Authentication after AdminInitiateAuth signs a user in with a password
- * (cognito-local runs it for InitiateAuth and RespondToAuthChallenge only): a trigger that
- * throws fails the sign-in, and its tokens are not handed out.
- */
-export const runPostAuthenticationForAdmin =
-  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const result = await route(ctx, req);
-    if (triggers.enabled('PostAuthentication') && PASSWORD_SIGN_INS.has(req?.AuthFlow) && result?.AuthenticationResult) {
-      const pool = await cognito.getUserPool(ctx, req.UserPoolId);
-      const user = await pool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '');
-      if (user) {
-        await triggers.postAuthentication(ctx, {
-          source: 'PostAuthentication_Authentication',
-          clientId: req.ClientId,
-          clientMetadata: req.ClientMetadata,
-          userPoolId: pool.options.Id,
-          username: user.Username,
-          userAttributes: user.Attributes,
-        });
-      }
-    }
-    return result;
   };

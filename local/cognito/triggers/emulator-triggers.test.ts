@@ -332,7 +332,12 @@ async function srpSignIn(userPoolId: string, clientId: string, username: string)
   );
   const responses = await srp.passwordVerifierResponses(challenge.ChallengeParameters!, PASSWORD, 'Mon Nov 23 22:26:35 UTC 2026');
   const answer = await client.send(
-    new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: responses }),
+    new RespondToAuthChallengeCommand({
+      ClientId: clientId,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeResponses: responses,
+      Session: challenge.Session,
+    }),
   );
   return answer.AuthenticationResult!;
 }

@@ -3,7 +3,7 @@ import type { Route, Router, User } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { startSrpClient, type SrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { withUserSrpAuth } from './user-srp-auth.ts';
+import { withSignIn } from './sign-in-router.ts';
 
 const POOL_ID = 'local_AbC123';
 const POOL_NAME = 'AbC123';
@@ -14,19 +14,23 @@ const user = (email: string, status: User['UserStatus']) => poolUser(randomUUID(
 const clientOne = appClient('client-1', { UserPoolId: POOL_ID });
 
 /**
- * cognito-local, in memory, under withUserSrpAuth: an email-as-username pool with two app clients,
+ * cognito-local, in memory, under withSignIn: an email-as-username pool with two app clients,
  * `groups` by member, and a router that records what reaches cognito-local.
  */
-function setUp(users: User[], groups: Record<string, string[]> = {}) {
+function setUp(
+  users: User[],
+  groups: Record<string, string[]> = {},
+  clients = [clientOne, appClient('client-2', { UserPoolId: POOL_ID })],
+) {
   const cognito = fakeCognito({
     users,
     pool: { Id: POOL_ID, UsernameAttributes: ['email'] },
-    clients: [clientOne, appClient('client-2', { UserPoolId: POOL_ID })],
+    clients,
     groups,
     tokens: { AccessToken: 'access-token', IdToken: 'id-token', RefreshToken: 'refresh-token' },
   });
   const inner = recordingRouter();
-  return { ...cognito, inner, router: withUserSrpAuth(inner.router, cognito.services) };
+  return { ...cognito, inner, router: withSignIn(inner.router, cognito.services) };
 }
 
 /** The router cognito-local would be: one recorded route per target. */
@@ -56,19 +60,24 @@ async function initiate(router: Router, username: string, clientId = 'client-1')
   return { srp, response };
 }
 
-/** Step 2's answers, computed as amazon-cognito-identity-js's CognitoUser computes them. */
-function passwordClaim(srp: SrpClient, parameters: Record<string, string>, password: string) {
-  return srp.passwordVerifierResponses(parameters, password, TIMESTAMP);
+/** Step 2's answers, computed as amazon-cognito-identity-js's CognitoUser computes them, with the Session it sends along. */
+async function passwordClaim(srp: SrpClient, response: { ChallengeParameters: Record<string, string>; Session: string }, password: string) {
+  return { Session: response.Session, responses: await srp.passwordVerifierResponses(response.ChallengeParameters, password, TIMESTAMP) };
 }
 
-function respond(router: Router, responses: Record<string, string>, clientId = 'client-1') {
-  return router('RespondToAuthChallenge')(ctx, { ChallengeName: 'PASSWORD_VERIFIER', ClientId: clientId, ChallengeResponses: responses });
+function respond(router: Router, claim: { Session: string; responses: Record<string, string> }, clientId = 'client-1') {
+  return router('RespondToAuthChallenge')(ctx, {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ClientId: clientId,
+    ChallengeResponses: claim.responses,
+    Session: claim.Session,
+  });
 }
 
 /** Both steps, with `password` typed by the user. */
 async function signIn(router: Router, email: string, password: string) {
   const { srp, response } = await initiate(router, email);
-  return respond(router, await passwordClaim(srp, response.ChallengeParameters, password));
+  return respond(router, await passwordClaim(srp, response, password));
 }
 
 describe('withUserSrpAuth', () => {
@@ -94,7 +103,6 @@ describe('withUserSrpAuth', () => {
     expect(result).toEqual({
       ChallengeParameters: {},
       AuthenticationResult: { AccessToken: 'access-token', IdToken: 'id-token', RefreshToken: 'refresh-token', TokenType: 'Bearer' },
-      $metadata: {},
     });
     expect(generated).toEqual([[ctx, ada, ['admins'], clientOne, undefined, 'Authentication']]);
     expect(storedRefreshTokens).toEqual([['refresh-token', ada.Username]]);
@@ -110,15 +118,15 @@ describe('withUserSrpAuth', () => {
     expect(storedRefreshTokens).toEqual([]);
   });
 
-  it('accepts a secret block only once', async () => {
+  it('accepts a secret block, and its Session, only once', async () => {
     const ada = user('ada@example.com', 'CONFIRMED');
     const { router, generated } = setUp([ada]);
     const { srp, response } = await initiate(router, 'ada@example.com');
-    const claim = await passwordClaim(srp, response.ChallengeParameters, PASSWORD);
+    const claim = await passwordClaim(srp, response, PASSWORD);
     await respond(router, claim);
     const error = await rejection(respond(router, claim));
     expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('Incorrect username or password.');
+    expect(error.message).toBe('Invalid session for the user.');
     expect(generated).toHaveLength(1);
   });
 
@@ -126,13 +134,14 @@ describe('withUserSrpAuth', () => {
     const ada = user('ada@example.com', 'CONFIRMED');
     const { router, generated } = setUp([ada]);
     const first = await initiate(router, 'ada@example.com');
-    await rejection(respond(router, await passwordClaim(first.srp, first.response.ChallengeParameters, 'Wrong-Horse-1')));
+    await rejection(respond(router, await passwordClaim(first.srp, first.response, 'Wrong-Horse-1')));
     // The right password, answering the same challenge again.
-    const error = await rejection(respond(router, await passwordClaim(first.srp, first.response.ChallengeParameters, PASSWORD)));
+    const error = await rejection(respond(router, await passwordClaim(first.srp, first.response, PASSWORD)));
     expect(error.code).toBe('NotAuthorizedException');
+    expect(error.message).toBe('Invalid session for the user.');
     expect(generated).toEqual([]);
     const second = await initiate(router, 'ada@example.com');
-    const result = await respond(router, await passwordClaim(second.srp, second.response.ChallengeParameters, PASSWORD));
+    const result = await respond(router, await passwordClaim(second.srp, second.response, PASSWORD));
     expect(result.AuthenticationResult.IdToken).toBe('id-token');
   });
 
@@ -140,18 +149,24 @@ describe('withUserSrpAuth', () => {
     const ada = user('ada@example.com', 'CONFIRMED');
     const { router, generated } = setUp([ada]);
     const { srp, response } = await initiate(router, 'ada@example.com', 'client-1');
-    const error = await rejection(respond(router, await passwordClaim(srp, response.ChallengeParameters, PASSWORD), 'client-2'));
+    const error = await rejection(respond(router, await passwordClaim(srp, response, PASSWORD), 'client-2'));
     expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('Incorrect username or password.');
+    expect(error.message).toBe('Invalid session for the user.');
     expect(generated).toEqual([]);
   });
 
-  it('refuses an unknown user at the first step without telling it apart', async () => {
-    const { router, inner } = setUp([user('ada@example.com', 'CONFIRMED')]);
+  it('refuses an unknown user at the first step without telling it apart, where the client hides users', async () => {
+    const { router, inner } = setUp([user('ada@example.com', 'CONFIRMED')], {}, [{ ...clientOne, PreventUserExistenceErrors: 'ENABLED' }]);
     const error = await rejection(initiate(router, 'nobody@example.com').then(({ response }) => response));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Incorrect username or password.');
     expect(inner.calls).toEqual([]);
+  });
+
+  it('tells an unknown user so where the client does not hide users (LEGACY)', async () => {
+    const { router } = setUp([user('ada@example.com', 'CONFIRMED')]);
+    const error = await rejection(initiate(router, 'nobody@example.com').then(({ response }) => response));
+    expect([error.code, error.message]).toEqual(['UserNotFoundException', 'User does not exist.']);
   });
 
   it('tells an unconfirmed user with the right password to confirm first', async () => {
@@ -177,24 +192,25 @@ describe('withUserSrpAuth', () => {
     expect(error.code).toBe('InvalidParameterException');
   });
 
-  it('leaves other sign-in flows to cognito-local, request untouched', async () => {
+  it('leaves the flows it does not run (CUSTOM_AUTH, which custom-auth.ts takes first) to cognito-local, request untouched', async () => {
     const { router, inner } = setUp([user('ada@example.com', 'CONFIRMED')]);
-    const req = { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client-1', AuthParameters: { USERNAME: 'ada@example.com', PASSWORD } };
+    const req = { AuthFlow: 'CUSTOM_AUTH', ClientId: 'client-1', AuthParameters: { USERNAME: 'ada@example.com' } };
     expect(await router('InitiateAuth')(ctx, req)).toEqual({ answeredBy: 'cognito-local', target: 'InitiateAuth' });
     expect(inner.calls).toEqual([['InitiateAuth', req]]);
     expect(inner.calls[0]![1]).toBe(req);
   });
 
-  it('leaves other challenges to cognito-local, request untouched', async () => {
-    const { router, inner } = setUp([user('ada@example.com', 'CONFIRMED')]);
-    const req = {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      ClientId: 'client-1',
-      ChallengeResponses: { USERNAME: 'ada', NEW_PASSWORD: PASSWORD },
-    };
-    expect(await router('RespondToAuthChallenge')(ctx, req)).toEqual({ answeredBy: 'cognito-local', target: 'RespondToAuthChallenge' });
-    expect(inner.calls).toEqual([['RespondToAuthChallenge', req]]);
-    expect(inner.calls[0]![1]).toBe(req);
+  it('refuses a PASSWORD_VERIFIER answer with a made-up Session, or none', async () => {
+    const ada = user('ada@example.com', 'CONFIRMED');
+    const { router, inner, generated } = setUp([ada]);
+    const { srp, response } = await initiate(router, 'ada@example.com');
+    const claim = await passwordClaim(srp, response, PASSWORD);
+    for (const Session of ['made-up', undefined]) {
+      const error = await rejection(respond(router, { ...claim, Session: Session as string }));
+      expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'Invalid session for the user.']);
+    }
+    expect(inner.calls).toEqual([]);
+    expect(generated).toEqual([]);
   });
 
   it('hands every other operation straight to cognito-local', () => {

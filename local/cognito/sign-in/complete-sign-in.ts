@@ -1,0 +1,66 @@
+import type { Context, User } from '../cognito-local.ts';
+import { mfaChallenge } from './mfa.ts';
+import { newPasswordParameters } from './new-password.ts';
+import { type ChallengeAnswer, openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
+
+/** Tokens, as InitiateAuth and RespondToAuthChallenge hand them out. */
+export interface TokensAnswer {
+  readonly ChallengeParameters: Record<string, never>;
+  readonly AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string; TokenType: 'Bearer' };
+}
+
+/**
+ * What every flow does once the user proved their password (USER_PASSWORD_AUTH, USER_SRP_AUTH,
+ * the admin flows, USER_AUTH): NEW_PASSWORD_REQUIRED for a user on a temporary password, then
+ * {@link afterPassword}.
+ */
+export async function afterFirstFactor(
+  ctx: Context,
+  deps: SignInServices,
+  signIn: SignInContext,
+  user: User,
+): Promise<ChallengeAnswer | TokensAnswer> {
+  if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+    return openChallenge(
+      deps,
+      signIn,
+      { username: user.Username },
+      { name: 'NEW_PASSWORD_REQUIRED' },
+      newPasswordParameters(signIn.pool, user),
+    );
+  }
+  return afterPassword(ctx, deps, signIn, user);
+}
+
+/** The MFA the pool and user call for, or else the tokens. */
+export async function afterPassword(
+  ctx: Context,
+  deps: SignInServices,
+  signIn: SignInContext,
+  user: User,
+): Promise<ChallengeAnswer | TokensAnswer> {
+  return (await mfaChallenge(ctx, deps, signIn, user)) ?? issueTokens(ctx, deps, signIn, user);
+}
+
+/**
+ * The end of a sign-in: the pool's PostAuthentication trigger (a throw fails the sign-in), then
+ * the tokens through the token generator (PreTokenGeneration's TokenGeneration_Authentication),
+ * and the refresh token kept, so that it refreshes until revoked.
+ */
+export async function issueTokens(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User): Promise<TokensAnswer> {
+  const { pool, client, clientMetadata } = signIn;
+  if (deps.triggers?.enabled('PostAuthentication')) {
+    await deps.triggers.postAuthentication(ctx, {
+      source: 'PostAuthentication_Authentication',
+      clientId: client.ClientId,
+      clientMetadata,
+      userPoolId: pool.options.Id,
+      username: user.Username,
+      userAttributes: user.Attributes,
+    });
+  }
+  const groups = await pool.listUserGroupMembership(ctx, user);
+  const tokens = await deps.services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'Authentication');
+  await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);
+  return { ChallengeParameters: {}, AuthenticationResult: { ...tokens, TokenType: 'Bearer' } };
+}

@@ -1,0 +1,76 @@
+import {
+  type AppClient,
+  CognitoError,
+  type Context,
+  InvalidParameterError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  type User,
+  UserNotConfirmedException,
+  type UserPoolService,
+} from '../cognito-local.ts';
+import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
+import { afterFirstFactor } from './complete-sign-in.ts';
+import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
+
+// The first factor of a sign-in: the password, sent (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
+// USER_AUTH's PASSWORD) or proven through SRP (USER_SRP_AUTH, USER_AUTH's PASSWORD_SRP).
+
+/** Cognito's answer to a wrong password, which the lockout counts; and to an unknown user where the client hides users. */
+export const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
+export const missing = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
+
+/**
+ * The user `username` names, or, when there is none, Cognito's answer as the app client's
+ * PreventUserExistenceErrors says: "User does not exist." (LEGACY, the API's default), or
+ * undefined (ENABLED), for the sign-in to fail as a wrong password would.
+ */
+export async function namedUser(ctx: Context, pool: UserPoolService, client: AppClient, username: string): Promise<User | undefined> {
+  const user = await pool.getUserByUsername(ctx, username);
+  if (user) return user;
+  if (client.PreventUserExistenceErrors === 'ENABLED') return undefined;
+  throw new CognitoError('UserNotFoundException', 'User does not exist.');
+}
+
+/** A user whose password reset is pending signs in with no password until it is done. */
+function refuseResetRequired(user: User): void {
+  if (user.UserStatus === 'RESET_REQUIRED') throw new PasswordResetRequiredError();
+}
+
+/** Refuses a user who proved their password but may not sign in: disabled, or not confirmed yet. */
+function refuseUnready(user: User): void {
+  if (user.Enabled === false) throw new NotAuthorizedError('User is disabled.');
+  if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
+}
+
+/** The password, as sent: then what comes after it. */
+export async function passwordFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, password: string) {
+  if (!user) throw incorrect();
+  refuseResetRequired(user);
+  if (user.Password !== password) throw incorrect();
+  refuseUnready(user);
+  return afterFirstFactor(ctx, deps, signIn, user);
+}
+
+/** The PASSWORD_VERIFIER challenge for the client's SRP_A. */
+export function srpFactor(deps: SignInServices, signIn: SignInContext, user: User | undefined, srpA: string) {
+  const A = clientEphemeral(srpA);
+  if (!user) throw incorrect();
+  refuseResetRequired(user);
+  const { state, challengeParameters } = passwordVerifierChallenge(signIn.pool.options.Id, user, A);
+  return openChallenge(deps, signIn, { username: user.Username }, { name: 'PASSWORD_VERIFIER', srp: state }, challengeParameters);
+}
+
+/** The answer to PASSWORD_VERIFIER: the client's proof that it knows the password, then what comes after it. */
+export async function passwordVerifierAnswer(
+  ctx: Context,
+  deps: SignInServices,
+  signIn: SignInContext,
+  user: User,
+  srp: SrpVerifierState,
+  responses: Readonly<Record<string, string>>,
+) {
+  if (!passwordClaimHolds(srp, responses)) throw incorrect();
+  refuseUnready(user);
+  return afterFirstFactor(ctx, deps, signIn, user);
+}

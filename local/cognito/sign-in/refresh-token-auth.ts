@@ -1,0 +1,29 @@
+import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
+import { isOpaqueRefreshToken } from '../token-generator.ts';
+import { missing } from './first-factor.ts';
+import type { SignInContext } from './sign-in-state.ts';
+
+/**
+ * REFRESH_TOKEN_AUTH (and its alias REFRESH_TOKEN) through InitiateAuth or AdminInitiateAuth:
+ * new ID and access tokens, no new refresh token (no rotation, as Cognito when rotation is off).
+ * A token the pool no longer holds was revoked (GlobalSignOut, or dropped as the oldest of the
+ * user's); one the emulator cannot have issued is invalid
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
+ */
+export async function refreshTokenAuth(
+  ctx: Context,
+  { tokenGenerator }: Pick<Services, 'tokenGenerator'>,
+  { pool, client, clientMetadata }: SignInContext,
+  parameters: Readonly<Record<string, string>>,
+) {
+  const token = parameters.REFRESH_TOKEN;
+  if (!token) throw missing('REFRESH_TOKEN');
+  const user = await pool.getUserByRefreshToken(ctx, token);
+  if (!user) throw new NotAuthorizedError(isOpaqueRefreshToken(token) ? 'Refresh Token has been revoked' : 'Invalid Refresh Token');
+  const groups = await pool.listUserGroupMembership(ctx, user);
+  const tokens = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens');
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: { AccessToken: tokens.AccessToken, IdToken: tokens.IdToken, TokenType: 'Bearer' },
+  };
+}
