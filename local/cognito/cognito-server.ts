@@ -20,6 +20,7 @@ import { COGNITO_TRIGGER_TIMEOUT_MS } from './triggers/lambda-invoke.ts';
 import { PoolTriggers } from './triggers/pool-triggers.ts';
 import { preTokenGeneration } from './triggers/pre-token-generation.ts';
 import { TriggerAwarePools, withTriggerScope } from './triggers/trigger-scope.ts';
+import { withWellKnownRoutes } from './well-known-routes.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -86,8 +87,17 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     deleteRoutes: {
       '/_dev/lockouts': devLockoutsRoute((userPoolId, username) => clearPasswordFailures(services, { logger }, userPoolId, username)),
     },
-    // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts).
-    frontDoor: (app) => emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+    // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts);
+    // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts).
+    frontDoor: (app) =>
+      withWellKnownRoutes(
+        {
+          publicUrl: url,
+          poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+          log,
+        },
+        emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+      ),
   });
   answerEmulatorClientErrors(server);
   // Node's 5 s keep-alive timeout races SDK clients, which keep idle sockets with no timeout of

@@ -50,7 +50,8 @@ export function answerEmulatorClientErrors(server: Server): void {
   }));
 }
 
-function pathOf(request: IncomingMessage): string {
+/** The request's path, without its query. */
+export function pathOf(request: IncomingMessage): string {
   return (request.url ?? '/').split('?')[0]!;
 }
 
@@ -91,7 +92,8 @@ function clientStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+/** A JSON answer, with the CORS header every answer of the emulator carries. */
+export function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { ...CORS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
   response.end(text);

@@ -41,6 +41,14 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
 }
 
 /**
+ * The issuer (`iss`) of a pool's tokens, as Cognito's `https://cognito-idp.<region>.amazonaws.com/<pool id>`:
+ * the emulator's public URL, the same whichever URL a client reached it at.
+ */
+export function poolIssuer(publicUrl: string, userPoolId: string): string {
+  return `${publicUrl}/${userPoolId}`;
+}
+
+/**
  * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
  * issuing one costs no signature. The emulator finds its user by exact match.
  */
@@ -99,7 +107,7 @@ export class CognitoTokenGenerator implements TokenGenerator {
     const shared = {
       sub: attributes.sub,
       ...(groups.length > 0 && { 'cognito:groups': [...groups] }),
-      iss: `${this.issuerDomain}/${client.UserPoolId}`,
+      iss: poolIssuer(this.issuerDomain, client.UserPoolId),
       origin_jti: randomUUID(),
       event_id: randomUUID(),
       auth_time: now,

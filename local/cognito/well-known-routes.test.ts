@@ -1,0 +1,103 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognitoLocalKeys } from './cognito-local.ts';
+import { withWellKnownRoutes } from './well-known-routes.ts';
+
+const PUBLIC_URL = 'http://localhost:9229';
+const ISSUER = `${PUBLIC_URL}/local_Pool1`;
+
+let server: http.Server;
+let port: number;
+const logged: string[] = [];
+
+/** GET `path` with `host` as the Host header: the answer's status, CORS header and body. */
+function get(path: string, host = 'localhost:9229', method = 'GET') {
+  return new Promise<{ status: number; cors: unknown; body: unknown }>((resolve, reject) => {
+    http
+      .request({ host: '127.0.0.1', port, path, method, headers: { host } }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            cors: response.headers['access-control-allow-origin'],
+            body: JSON.parse(text || 'null'),
+          }),
+        );
+      })
+      .on('error', reject)
+      .end();
+  });
+}
+
+beforeAll(async () => {
+  const poolExists = async (id: string) => {
+    if (id === 'local_Broken') throw new Error('the pool store failed');
+    return id === 'local_Pool1';
+  };
+  const passedOn: http.RequestListener = (request, response) => response.writeHead(299).end(JSON.stringify({ passedOn: request.url }));
+  server = http.createServer(withWellKnownRoutes({ publicUrl: PUBLIC_URL, poolExists, log: (line) => logged.push(line) }, passedOn));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("a user pool's discovery document and JWKS", () => {
+  it("names the tokens' issuer and its JWKS under it, with only the fields that hold locally", async () => {
+    expect(await get('/local_Pool1/.well-known/openid-configuration')).toEqual({
+      status: 200,
+      cors: '*',
+      body: {
+        issuer: ISSUER,
+        jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        subject_types_supported: ['public'],
+      },
+    });
+  });
+
+  it('keeps the issuer for a client that reaches the emulator at another URL, and names the JWKS where that client reaches it', async () => {
+    const { body } = await get('/local_Pool1/.well-known/openid-configuration', 'cognito:9229');
+    expect(body).toMatchObject({ issuer: ISSUER, jwks_uri: 'http://cognito:9229/local_Pool1/.well-known/jwks.json' });
+    // A Host header that is not a host and port is not echoed.
+    expect((await get('/local_Pool1/.well-known/openid-configuration', 'evil.example/x?')).body).toMatchObject({
+      jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+    });
+  });
+
+  it('serves the public key the tokens are signed with', async () => {
+    expect(await get('/local_Pool1/.well-known/jwks.json')).toEqual({
+      status: 200,
+      cors: '*',
+      body: { keys: [cognitoLocalKeys().publicJwk] },
+    });
+  });
+
+  it('answers 404 for a pool the emulator does not have, as Cognito does', async () => {
+    for (const document of ['openid-configuration', 'jwks.json']) {
+      expect(await get(`/local_Nope/.well-known/${document}`)).toEqual({
+        status: 404,
+        cors: '*',
+        body: { __type: 'ResourceNotFoundException', message: 'User pool local_Nope does not exist.' },
+      });
+    }
+  });
+
+  it('passes on other methods, other paths and a path express must refuse (a bad escape)', async () => {
+    for (const [path, method] of [
+      ['/local_Pool1/.well-known/jwks.json', 'POST'],
+      ['/local_Pool1/.well-known/other', 'GET'],
+      ['/%ff/.well-known/jwks.json', 'GET'],
+      ['/a/b/.well-known/jwks.json', 'GET'],
+    ] as const) {
+      expect(await get(path, undefined, method)).toEqual({ status: 299, cors: undefined, body: { passedOn: path } });
+    }
+  });
+
+  it('answers a failure to look the pool up with InternalErrorException, and logs it', async () => {
+    expect(await get('/local_Broken/.well-known/jwks.json')).toMatchObject({ status: 500, body: { __type: 'InternalErrorException' } });
+    expect(logged.at(-1)).toContain('the pool store failed');
+  });
+});

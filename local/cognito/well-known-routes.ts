@@ -1,0 +1,87 @@
+import type { IncomingMessage, RequestListener } from 'node:http';
+import { cognitoLocalKeys } from './cognito-local.ts';
+import { pathOf, sendJson } from './emulator-http.ts';
+import { InternalErrorException } from './emulator-errors.ts';
+import { poolIssuer } from './token-generator.ts';
+
+export interface WellKnownRoutesOptions {
+  /** The emulator as browsers see it: a pool's tokens carry `<publicUrl>/<pool id>` as their issuer. */
+  readonly publicUrl: string;
+  /** Whether the emulator has this user pool. */
+  readonly poolExists: (userPoolId: string) => Promise<boolean>;
+  /** Where an unexpected failure is reported; the client only learns that there was one. */
+  readonly log?: (message: string) => void;
+}
+
+const WELL_KNOWN = /^\/([^/]+)\/\.well-known\/(openid-configuration|jwks\.json)$/;
+/** A Host header that is a host name or IP literal and a port, nothing else. */
+const HOST = /^(?:[\w.-]+|\[[\d.:a-fA-F]+\])(?::\d{1,5})?$/;
+
+/**
+ * A user pool's OIDC discovery document and JWKS, at the paths Cognito serves them under its issuer
+ * (`https://cognito-idp.<region>.amazonaws.com/<pool id>/.well-known/openid-configuration` and
+ * `…/jwks.json`: https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html),
+ * so that a verifier that starts from discovery trusts the issuer the tokens carry
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
+ *
+ * The issuer is the one the tokens carry whatever URL asked. `jwks_uri` is `<issuer>/.well-known/jwks.json`
+ * when the emulator is reached at its public URL, and the same path at the URL that asked otherwise: a
+ * container reaches it as `http://cognito:9229` where the issuer says `http://localhost:9229`.
+ * The document holds only what is true locally: no hosted UI, so no OAuth endpoints or their scopes.
+ * Another pool is a 404, as on Cognito. cognito-local's own routes named `localhost:9229` for every pool.
+ */
+export function withWellKnownRoutes(
+  { publicUrl, poolExists, log = console.error }: WellKnownRoutesOptions,
+  next: RequestListener,
+): RequestListener {
+  return (request, response) => {
+    const [, rawPoolId, document] = ((request.method === 'GET' || request.method === 'HEAD') && WELL_KNOWN.exec(pathOf(request))) || [];
+    const userPoolId = rawPoolId === undefined ? undefined : decoded(rawPoolId);
+    if (userPoolId === undefined) {
+      // Not one of these, or a path express refuses with its 400.
+      next(request, response);
+      return;
+    }
+    const fail = (error: unknown) => {
+      log(`[cognito] ${request.method} ${pathOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
+      sendJson(response, 500, new InternalErrorException());
+    };
+    poolExists(userPoolId).then((exists) => {
+      if (!exists) {
+        sendJson(response, 404, { __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` });
+      } else if (document === 'jwks.json') {
+        sendJson(response, 200, { keys: [cognitoLocalKeys().publicJwk] });
+      } else {
+        sendJson(
+          response,
+          200,
+          discoveryDocument(poolIssuer(publicUrl, userPoolId), poolIssuer(baseUrlOf(request, publicUrl), userPoolId)),
+        );
+      }
+    }, fail);
+  };
+}
+
+/** The fields of Cognito's discovery document that hold locally (the signing key's algorithm, public subjects). */
+function discoveryDocument(issuer: string, reachedAt: string) {
+  return {
+    issuer,
+    jwks_uri: `${reachedAt}/.well-known/jwks.json`,
+    id_token_signing_alg_values_supported: ['RS256'],
+    subject_types_supported: ['public'],
+  };
+}
+
+/** The emulator's URL as the client reached it (the emulator speaks plain HTTP). */
+function baseUrlOf(request: IncomingMessage, publicUrl: string): string {
+  const host = request.headers.host;
+  return host !== undefined && HOST.test(host) ? `http://${host}` : publicUrl;
+}
+
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
