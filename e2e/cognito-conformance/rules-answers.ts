@@ -1,0 +1,137 @@
+// What Cognito's answers carry: masked delivery destinations, the verification code's delivery,
+// groups found by email, and the refresh errors that tell a revoked token from an unknown one.
+import {
+  AdminAddUserToGroupCommand,
+  AdminListGroupsForUserCommand,
+  CreateGroupCommand,
+  ForgotPasswordCommand,
+  GetUserAttributeVerificationCodeCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { expect } from '@playwright/test';
+import { uniqueEmail, uniqueName } from '../../testing/unique-names.ts';
+import { failure } from '../stack.ts';
+import { cognito, createPool, createUser, once, PASSWORD, type TestClient, tokensFor } from './pools.ts';
+import type { ConformanceTopic } from './rule.ts';
+import { SOURCES } from './sources.ts';
+
+const pool = once(() => createPool());
+const AWS_MASK = "CodeDeliveryDetails.Destination is the address masked: first letter, ***@, the domain's first letter, *** (a***@e***)";
+
+/** How Cognito masks an email address in CodeDeliveryDetails. */
+const masked = (email: string) => {
+  const [local, domain] = email.split('@') as [string, string];
+  return `${local[0]}***@${domain[0]}***`;
+};
+
+const signUp = async (client: TestClient) => {
+  const email = uniqueEmail('mask');
+  const { CodeDeliveryDetails } = await cognito.send(new SignUpCommand({ ClientId: client.clientId, Username: email, Password: PASSWORD }));
+  return { email, CodeDeliveryDetails };
+};
+
+const refreshWith = (client: TestClient, token: string) =>
+  cognito.send(
+    new InitiateAuthCommand({ ClientId: client.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: token } }),
+  );
+
+export const answers: ConformanceTopic = {
+  title: "what Cognito's answers carry",
+  rules: [
+    {
+      rule: 'SignUp: CodeDeliveryDetails.Destination is masked (a***@e***)',
+      aws: AWS_MASK,
+      source: `${SOURCES.codeDeliveryDetails}; ${SOURCES.signUp}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const { email, CodeDeliveryDetails } = await signUp(await pool());
+        expect(CodeDeliveryDetails).toEqual({ DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: masked(email) });
+      },
+    },
+    {
+      rule: 'ResendConfirmationCode: CodeDeliveryDetails.Destination is masked',
+      aws: AWS_MASK,
+      source: SOURCES.codeDeliveryDetails,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const { email } = await signUp(client);
+        const { CodeDeliveryDetails } = await cognito.send(
+          new ResendConfirmationCodeCommand({ ClientId: client.clientId, Username: email }),
+        );
+        expect(CodeDeliveryDetails).toEqual({ DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: masked(email) });
+      },
+    },
+    {
+      rule: 'ForgotPassword: CodeDeliveryDetails.Destination is masked',
+      aws: AWS_MASK,
+      source: SOURCES.codeDeliveryDetails,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        const { CodeDeliveryDetails } = await cognito.send(new ForgotPasswordCommand({ ClientId: client.clientId, Username: email }));
+        expect(CodeDeliveryDetails).toEqual({ DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: masked(email) });
+      },
+    },
+    {
+      rule: 'GetUserAttributeVerificationCode returns CodeDeliveryDetails (masked)',
+      aws: 'GetUserAttributeVerificationCode answers with CodeDeliveryDetails: where the code went',
+      source: `${SOURCES.getUserAttributeVerificationCode}; ${SOURCES.codeDeliveryDetails}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        const { AccessToken } = await tokensFor(client, email);
+        const { CodeDeliveryDetails } = await cognito.send(
+          new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: 'email' }),
+        );
+        expect(CodeDeliveryDetails).toEqual({ DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: masked(email) });
+      },
+    },
+    {
+      rule: 'AdminListGroupsForUser by email lists the groups AdminAddUserToGroup (by email) put the user in',
+      aws: "Username may be the user's alias (the email in an email-as-username pool) in both operations",
+      source: SOURCES.adminListGroupsForUser,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        const GroupName = uniqueName('group');
+        await cognito.send(new CreateGroupCommand({ UserPoolId: client.poolId, GroupName }));
+        await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: client.poolId, Username: email, GroupName }));
+        const { Groups } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: client.poolId, Username: email }));
+        expect(Groups?.map((group) => group.GroupName)).toEqual([GroupName]);
+      },
+    },
+    {
+      rule: 'REFRESH_TOKEN_AUTH with a revoked refresh token: Refresh Token has been revoked',
+      aws: 'After GlobalSignOut, Cognito "no longer accepts a signed-out user\'s refresh tokens": NotAuthorizedException "Refresh Token has been revoked"',
+      source: `${SOURCES.globalSignOut}; ${SOURCES.refreshToken}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const { AccessToken, RefreshToken } = await tokensFor(client, await createUser(client));
+        await cognito.send(new GlobalSignOutCommand({ AccessToken }));
+        expect(await failure(refreshWith(client, RefreshToken!))).toEqual({
+          name: 'NotAuthorizedException',
+          message: 'Refresh Token has been revoked',
+        });
+      },
+    },
+    {
+      rule: 'REFRESH_TOKEN_AUTH with a refresh token Cognito never issued: Invalid Refresh Token',
+      aws: 'A refresh token that is not one of the pool\'s: NotAuthorizedException "Invalid Refresh Token"',
+      source: `${SOURCES.refreshToken}; ${SOURCES.initiateAuth}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const madeUp = Buffer.from(`never-issued-${Date.now()}`).toString('base64url');
+        expect(await failure(refreshWith(client, madeUp))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Refresh Token' });
+      },
+    },
+  ],
+};

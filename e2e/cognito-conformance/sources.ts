@@ -1,0 +1,41 @@
+// The AWS pages the rules cite (docs/aws-behaviour.md keeps the same list, by rule).
+const API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference';
+const GUIDE = 'https://docs.aws.amazon.com/cognito/latest/developerguide';
+
+export const SOURCES = {
+  adminDisableUser: `${API}/API_AdminDisableUser.html`,
+  initiateAuth: `${API}/API_InitiateAuth.html`,
+  respondToAuthChallenge: `${API}/API_RespondToAuthChallenge.html`,
+  getTokensFromRefreshToken: `${API}/API_GetTokensFromRefreshToken.html`,
+  changePassword: `${API}/API_ChangePassword.html`,
+  adminCreateUser: `${API}/API_AdminCreateUser.html`,
+  adminInitiateAuth: `${API}/API_AdminInitiateAuth.html`,
+  associateSoftwareToken: `${API}/API_AssociateSoftwareToken.html`,
+  setUserMfaPreference: `${API}/API_SetUserMFAPreference.html`,
+  adminUserGlobalSignOut: `${API}/API_AdminUserGlobalSignOut.html`,
+  globalSignOut: `${API}/API_GlobalSignOut.html`,
+  listDevices: `${API}/API_ListDevices.html`,
+  userPoolClient: `${API}/API_UserPoolClientType.html`,
+  codeDeliveryDetails: `${API}/API_CodeDeliveryDetailsType.html`,
+  getUserAttributeVerificationCode: `${API}/API_GetUserAttributeVerificationCode.html`,
+  adminListGroupsForUser: `${API}/API_AdminListGroupsForUser.html`,
+  signUp: `${API}/API_SignUp.html`,
+  confirmSignUp: `${API}/API_ConfirmSignUp.html`,
+  lockout: `${GUIDE}/authentication.html#authentication-flow-lockout-behavior`,
+  passwordPolicy: `${GUIDE}/managing-users-passwords.html`,
+  adminCreatedUsers: `${GUIDE}/how-to-create-user-accounts.html`,
+  secretHash: `${GUIDE}/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash`,
+  totp: `${GUIDE}/user-pool-settings-mfa-totp.html`,
+  verifyingJwt: `${GUIDE}/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html`,
+  refreshToken: `${GUIDE}/amazon-cognito-user-pools-using-the-refresh-token.html`,
+  choiceBasedSignIn: `${GUIDE}/authentication-flows-selection-sdk.html`,
+  devices: `${GUIDE}/amazon-cognito-user-pools-device-tracking.html`,
+  userExistenceErrors: `${GUIDE}/cognito-user-pool-managing-errors.html`,
+  amplifyMfa: 'https://docs.amplify.aws/javascript/build-a-backend/auth/concepts/multi-factor-authentication/',
+  amplifySignIn: 'https://docs.amplify.aws/javascript/build-a-backend/auth/connect-your-frontend/sign-in/',
+  amplifyDevices: 'https://docs.amplify.aws/javascript/build-a-backend/auth/manage-users/manage-devices/',
+  // Messages AWS documents nowhere, as reported by people who met them ([C] in docs/aws-behaviour.md).
+  userIsDisabled: 'https://github.com/localstack/localstack/issues/8454 (AWS CLI output quoted: "User is disabled.")',
+  flowNotEnabled: 'https://github.com/floci-io/floci/pull/3974 (community: "<FLOW> flow not enabled for this client")',
+  totpNotSetUp: 'https://github.com/aws-amplify/amplify-js/issues/944 (community: "User has not set up software token mfa")',
+} as const;
