@@ -232,17 +232,9 @@ const CASES: readonly Case[] = [
     }),
   },
   {
-    name: 'Cognito: an AuthFlow the emulator lacks (USER_AUTH) → 400 CognitoLocal#Unsupported, not a 500',
+    name: 'Cognito: an operation the emulator lacks (StartWebAuthnRegistration) → 400 CognitoLocal#Unsupported, not a 500',
     surface: 'cognito',
-    request: () =>
-      call(
-        'InitiateAuth',
-        JSON.stringify({
-          AuthFlow: 'USER_AUTH',
-          ClientId: e2eOutput('UserPoolClientId'),
-          AuthParameters: { USERNAME: 'user@example.com' },
-        }),
-      ),
+    request: () => call('StartWebAuthnRegistration', JSON.stringify({ AccessToken: 'not-a-token' })),
     status: 400,
     body: () => ({ __type: 'CognitoLocal#Unsupported' }),
   },
