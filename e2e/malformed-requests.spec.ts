@@ -232,9 +232,13 @@ const CASES: readonly Case[] = [
     }),
   },
   {
-    name: 'Cognito: an operation the emulator lacks (StartWebAuthnRegistration) → 400 CognitoLocal#Unsupported, not a 500',
+    name: 'Cognito: an operation the emulator lacks (CreateIdentityProvider) → 400 CognitoLocal#Unsupported, not a 500',
     surface: 'cognito',
-    request: () => call('StartWebAuthnRegistration', JSON.stringify({ AccessToken: 'not-a-token' })),
+    request: () =>
+      call(
+        'CreateIdentityProvider',
+        JSON.stringify({ UserPoolId: e2eOutput('UserPoolId'), ProviderName: 'Google', ProviderType: 'Google', ProviderDetails: {} }),
+      ),
     status: 400,
     body: () => ({ __type: 'CognitoLocal#Unsupported' }),
   },

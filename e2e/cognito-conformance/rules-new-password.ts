@@ -160,7 +160,7 @@ export const newPasswordRequired: ConformanceTopic = {
       },
     },
     {
-      rule: 'a failed AdminCreateUser (DesiredDeliveryMediums EMAIL, no email) leaves no user behind',
+      rule: 'a failed AdminCreateUser (DesiredDeliveryMediums SMS, no phone_number) leaves no user behind',
       aws: 'AdminCreateUser that cannot deliver the invitation fails (InvalidParameterException) and creates nothing: AdminGetUser answers UserNotFoundException',
       source: SOURCES.adminCreateUser,
       client: 'AWS SDK v3',
@@ -171,7 +171,8 @@ export const newPasswordRequired: ConformanceTopic = {
           new AdminCreateUserCommand({
             UserPoolId: client.poolId,
             Username: username,
-            DesiredDeliveryMediums: ['EMAIL'],
+            // The username is the email (an email-as-username pool), but nothing to text the invitation to.
+            DesiredDeliveryMediums: ['SMS'],
             UserAttributes: [],
           }),
         );
