@@ -14,14 +14,9 @@ import {
 } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
-import { refuseDisabledUsers, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
+import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
 import { lockOutRepeatedFailures } from './targets/lockout.ts';
-import {
-  confirmSignUpAsCognito,
-  enforcePasswordPolicy,
-  refuseSelfSignUpWhenAdminOnly,
-  unknownUserAsConfigured,
-} from './targets/cognito-rules.ts';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
@@ -56,12 +51,12 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
   const secretHash = (target: string) => requireSecretHash(services, target);
-  // The gates in front of sign-in: the client's flows, its secret, the lockout, a disabled user.
+  // The gates in front of sign-in: the client's flows, its secret, the lockout, a disabled user's refresh.
   const signInGates = (target: string, secret = secretHash(target)): Wrapper[] => [
     enforceExplicitAuthFlows(services, target),
     secret,
     lockOutRepeatedFailures(services, target),
-    refuseDisabledUsers(services, target),
+    refuseDisabledUsersOnRefresh(services, target),
   ];
   const adminUser = adminUserAsCognito(services);
   const stricter: Record<string, readonly Wrapper[]> = {
@@ -99,12 +94,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
     GetUser: [readableUserAttributes(services)],
     ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
-    InitiateAuth: [
-      ...signInGates('InitiateAuth'),
-      migrateOnSignIn(services, triggers),
-      unknownUserAsConfigured(services),
-      runPreAuthentication(services, triggers),
-    ],
+    InitiateAuth: [...signInGates('InitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     AdminInitiateAuth: [...signInGates('AdminInitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),
     AdminRespondToAuthChallenge: signInGates('AdminRespondToAuthChallenge'),

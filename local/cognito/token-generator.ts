@@ -24,6 +24,12 @@ function lifetime(validity: number | undefined, unit: string | undefined, fallba
   return validity * seconds;
 }
 
+/** The tokens as Cognito's AuthenticationResult carries them: with the access token's lifetime in seconds and its type. */
+export function authenticationResult<T extends { AccessToken: string }>(tokens: T, client: AppClient) {
+  const ExpiresIn = lifetime(client.AccessTokenValidity, client.TokenValidityUnits?.AccessToken, 3600);
+  return { ...tokens, ExpiresIn, TokenType: 'Bearer' as const };
+}
+
 /**
  * The user's attributes the app client may read (its ReadAttributes, or the standard ones), as
  * ID token claims: `email_verified` and `phone_number_verified` are booleans there.

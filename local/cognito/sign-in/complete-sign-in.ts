@@ -1,4 +1,6 @@
-import type { Context, User } from '../cognito-local.ts';
+import type { Context, Services, User } from '../cognito-local.ts';
+import { userIsDisabled } from '../targets/disabled-users.ts';
+import { authenticationResult } from '../token-generator.ts';
 import { mfaChallenge } from './mfa.ts';
 import { newPasswordParameters } from './new-password.ts';
 import { type ChallengeAnswer, openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
@@ -6,7 +8,7 @@ import { type ChallengeAnswer, openChallenge, type SignInContext, type SignInSer
 /** Tokens, as InitiateAuth and RespondToAuthChallenge hand them out. */
 export interface TokensAnswer {
   readonly ChallengeParameters: Record<string, never>;
-  readonly AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string; TokenType: 'Bearer' };
+  readonly AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string; ExpiresIn: number; TokenType: 'Bearer' };
 }
 
 /**
@@ -47,8 +49,15 @@ export async function afterPassword(
  * the tokens through the token generator (PreTokenGeneration's TokenGeneration_Authentication),
  * and the refresh token kept, so that it refreshes until revoked.
  */
-export async function issueTokens(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User): Promise<TokensAnswer> {
+export async function issueTokens(
+  ctx: Context,
+  deps: { readonly services: Pick<Services, 'tokenGenerator'>; readonly triggers?: SignInServices['triggers'] },
+  signIn: SignInContext,
+  user: User,
+): Promise<TokensAnswer> {
   const { pool, client, clientMetadata } = signIn;
+  // Disabled while answering a challenge (each answer reads the user afresh): "can't sign in" holds to the last step.
+  if (user.Enabled === false) throw userIsDisabled();
   if (deps.triggers?.enabled('PostAuthentication')) {
     await deps.triggers.postAuthentication(ctx, {
       source: 'PostAuthentication_Authentication',
@@ -62,5 +71,5 @@ export async function issueTokens(ctx: Context, deps: SignInServices, signIn: Si
   const groups = await pool.listUserGroupMembership(ctx, user);
   const tokens = await deps.services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'Authentication');
   await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);
-  return { ChallengeParameters: {}, AuthenticationResult: { ...tokens, TokenType: 'Bearer' } };
+  return { ChallengeParameters: {}, AuthenticationResult: authenticationResult(tokens, client) };
 }

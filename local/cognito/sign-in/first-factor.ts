@@ -10,6 +10,7 @@ import {
   type UserPoolService,
 } from '../cognito-local.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
+import { userIsDisabled } from '../targets/disabled-users.ts';
 import { afterFirstFactor } from './complete-sign-in.ts';
 import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
 
@@ -39,7 +40,7 @@ function refuseResetRequired(user: User): void {
 
 /** Refuses a user who proved their password but may not sign in: disabled, or not confirmed yet. */
 function refuseUnready(user: User): void {
-  if (user.Enabled === false) throw new NotAuthorizedError('User is disabled.');
+  if (user.Enabled === false) throw userIsDisabled();
   if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
 }
 

@@ -1,5 +1,5 @@
 import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
-import { isOpaqueRefreshToken } from '../token-generator.ts';
+import { authenticationResult, isOpaqueRefreshToken } from '../token-generator.ts';
 import { missing } from './first-factor.ts';
 import type { SignInContext } from './sign-in-state.ts';
 
@@ -18,12 +18,25 @@ export async function refreshTokenAuth(
 ) {
   const token = parameters.REFRESH_TOKEN;
   if (!token) throw missing('REFRESH_TOKEN');
-  const user = await pool.getUserByRefreshToken(ctx, token);
-  if (!user) throw new NotAuthorizedError(isOpaqueRefreshToken(token) ? 'Refresh Token has been revoked' : 'Invalid Refresh Token');
-  const groups = await pool.listUserGroupMembership(ctx, user);
-  const tokens = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens');
   return {
     ChallengeParameters: {},
-    AuthenticationResult: { AccessToken: tokens.AccessToken, IdToken: tokens.IdToken, TokenType: 'Bearer' },
+    AuthenticationResult: await refreshedTokens(ctx, tokenGenerator, { pool, client, clientMetadata }, token),
   };
+}
+
+/**
+ * New ID and access tokens for `refreshToken` (PreTokenGeneration's TokenGeneration_RefreshTokens),
+ * for REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken alike.
+ */
+export async function refreshedTokens(
+  ctx: Context,
+  tokenGenerator: Services['tokenGenerator'],
+  { pool, client, clientMetadata }: Pick<SignInContext, 'pool' | 'client' | 'clientMetadata'>,
+  refreshToken: string,
+) {
+  const user = await pool.getUserByRefreshToken(ctx, refreshToken);
+  if (!user) throw new NotAuthorizedError(isOpaqueRefreshToken(refreshToken) ? 'Refresh Token has been revoked' : 'Invalid Refresh Token');
+  const groups = await pool.listUserGroupMembership(ctx, user);
+  const { AccessToken, IdToken } = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens');
+  return authenticationResult({ AccessToken, IdToken }, client);
 }

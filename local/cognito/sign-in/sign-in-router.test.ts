@@ -41,6 +41,37 @@ function setUp(users: User[], pool: Record<string, unknown> = {}) {
 
 const passwordSignIn = (setup: ReturnType<typeof setUp>) => setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD });
 
+describe('unknown users', () => {
+  it('says an unknown user does not exist on a client that does not set PreventUserExistenceErrors (LEGACY, the API default)', async () => {
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+    const setup = setUp([totpUser()]);
+    const error = await rejection(setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'nobody', PASSWORD }));
+    expect([error.code, error.message]).toEqual(['UserNotFoundException', 'User does not exist.']);
+  });
+});
+
+describe('disabled users', () => {
+  it('answers a wrong password as such, and a right one with User is disabled. before PostAuthentication or tokens', async () => {
+    const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED', { Enabled: false })]);
+    expect((await rejection(setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD: 'Wrong-Horse-1' }))).message).toBe(
+      'Incorrect username or password.',
+    );
+    const error = await rejection(passwordSignIn(setup));
+    expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'User is disabled.']);
+    expect(setup.postAuthentications).toEqual([]);
+    expect(setup.generated).toEqual([]);
+  });
+
+  it('refuses a user disabled while answering the MFA challenge', async () => {
+    const setup = setUp([totpUser()], { MfaConfiguration: 'OPTIONAL' });
+    const { Session } = await passwordSignIn(setup);
+    await setup.userPool.saveUser(ctx, totpUser({ Enabled: false }));
+    const error = await rejection(setup.respond('SOFTWARE_TOKEN_MFA', Session, { SOFTWARE_TOKEN_MFA_CODE: totpCode(SECRET) }));
+    expect(error.message).toBe('User is disabled.');
+    expect(setup.postAuthentications).toEqual([]);
+  });
+});
+
 describe('sign-in Sessions', () => {
   it('refuses a made-up Session, another challenge’s, another user’s, and an expired one', async () => {
     const setup = setUp([totpUser(), poolUser('bob', 'bob@example.com', 'CONFIRMED')], { MfaConfiguration: 'OPTIONAL' });
@@ -88,7 +119,10 @@ describe('sign-in Sessions', () => {
 describe('USER_PASSWORD_AUTH and NEW_PASSWORD_REQUIRED', () => {
   it('signs in with the password, runs PostAuthentication and keeps the refresh token; a wrong one is Cognito’s “Incorrect username or password.”', async () => {
     const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED')]);
-    expect(await passwordSignIn(setup)).toEqual({ ChallengeParameters: {}, AuthenticationResult: { ...TOKENS, TokenType: 'Bearer' } });
+    expect(await passwordSignIn(setup)).toEqual({
+      ChallengeParameters: {},
+      AuthenticationResult: { ...TOKENS, ExpiresIn: 3600, TokenType: 'Bearer' },
+    });
     expect(setup.storedRefreshTokens).toEqual([['refresh-token', 'ada']]);
     expect(setup.postAuthentications).toEqual(['ada']);
     const error = await rejection(setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD: 'Wrong-Horse-1' }));
@@ -259,7 +293,7 @@ describe('REFRESH_TOKEN_AUTH', () => {
     const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED', { RefreshTokens: [kept] })]);
     expect(await setup.initiate('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: kept })).toEqual({
       ChallengeParameters: {},
-      AuthenticationResult: { AccessToken: 'access-token', IdToken: 'id-token', TokenType: 'Bearer' },
+      AuthenticationResult: { AccessToken: 'access-token', IdToken: 'id-token', ExpiresIn: 3600, TokenType: 'Bearer' },
     });
     expect(setup.generated[0]![5]).toBe('RefreshTokens');
     const revoked = await rejection(setup.initiate('REFRESH_TOKEN', { REFRESH_TOKEN: opaqueRefreshToken() }));

@@ -102,7 +102,13 @@ describe('withUserSrpAuth', () => {
     const result = await signIn(router, 'ada@example.com', PASSWORD);
     expect(result).toEqual({
       ChallengeParameters: {},
-      AuthenticationResult: { AccessToken: 'access-token', IdToken: 'id-token', RefreshToken: 'refresh-token', TokenType: 'Bearer' },
+      AuthenticationResult: {
+        AccessToken: 'access-token',
+        IdToken: 'id-token',
+        RefreshToken: 'refresh-token',
+        ExpiresIn: 3600,
+        TokenType: 'Bearer',
+      },
     });
     expect(generated).toEqual([[ctx, ada, ['admins'], clientOne, undefined, 'Authentication']]);
     expect(storedRefreshTokens).toEqual([['refresh-token', ada.Username]]);

@@ -10,7 +10,7 @@ import {
 } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly, unknownUserAsConfigured } from './cognito-rules.ts';
+import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './cognito-rules.ts';
 
 type PasswordPolicy = NonNullable<UserPool['Policies']>['PasswordPolicy'];
 
@@ -156,62 +156,6 @@ describe('confirmSignUpAsCognito', () => {
     expect(error.message).toBe('User not authorized');
     expect(calls).toHaveLength(1);
     expect(saved).toEqual([]);
-  });
-});
-
-describe('unknownUserAsConfigured', () => {
-  const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
-  const signIn = (authFlow: string, username: string) => ({
-    AuthFlow: authFlow,
-    ClientId: 'client-1',
-    AuthParameters:
-      authFlow === 'USER_SRP_AUTH' ? { USERNAME: username, SRP_A: 'abc123' } : { USERNAME: username, PASSWORD: 'Correct-Horse-1' },
-  });
-
-  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])('says an unknown user does not exist on a LEGACY client (%s)', async (authFlow) => {
-    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'LEGACY' });
-    const { route, calls } = recordingRoute();
-    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
-    expect(error.code).toBe('UserNotFoundException');
-    expect(error.message).toBe('User does not exist.');
-    expect(calls).toEqual([]);
-  });
-
-  it.each(['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'])(
-    'hides an unknown user behind a wrong password on an ENABLED client (%s)',
-    async (authFlow) => {
-      const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
-      const { route, calls } = recordingRoute();
-      const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn(authFlow, 'nobody@example.com')));
-      expect(error.code).toBe('NotAuthorizedException');
-      expect(error.message).toBe('Incorrect username or password.');
-      expect(calls).toEqual([]);
-    },
-  );
-
-  it('answers as LEGACY when the client does not say, as the Cognito API defaults', async () => {
-    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
-    const { services } = fakePool([ada]);
-    const { route } = recordingRoute();
-    const error = await rejection(unknownUserAsConfigured(services)(route)(ctx, signIn('USER_PASSWORD_AUTH', 'nobody@example.com')));
-    expect(error.code).toBe('UserNotFoundException');
-    expect(error.message).toBe('User does not exist.');
-  });
-
-  it('passes a known user on to the sign-in itself', async () => {
-    const { services } = fakePool([ada], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'ENABLED' });
-    const { route, calls } = recordingRoute({ ChallengeName: 'PASSWORD_VERIFIER' });
-    const req = signIn('USER_SRP_AUTH', 'ada@example.com');
-    expect(await unknownUserAsConfigured(services)(route)(ctx, req)).toEqual({ ChallengeName: 'PASSWORD_VERIFIER' });
-    expect(calls).toEqual([[ctx, req]]);
-  });
-
-  it('leaves flows that name no user, such as a token refresh, alone', async () => {
-    const { services } = fakePool([], AWS_DEFAULT_POLICY, { PreventUserExistenceErrors: 'LEGACY' });
-    const { route, calls } = recordingRoute();
-    const req = { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'client-1', AuthParameters: { REFRESH_TOKEN: 'refresh-1' } };
-    await unknownUserAsConfigured(services)(route)(ctx, req);
-    expect(calls).toEqual([[ctx, req]]);
   });
 });
 

@@ -51,28 +51,6 @@ export const confirmSignUpAsCognito =
   };
 
 /**
- * InitiateAuth for a user who does not exist, as the app client's PreventUserExistenceErrors
- * says: ENABLED hides it behind "Incorrect username or password."; LEGACY (the API's default)
- * says "User does not exist.".
- */
-export const unknownUserAsConfigured =
-  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    if (req.AuthFlow === 'USER_PASSWORD_AUTH' || req.AuthFlow === 'USER_SRP_AUTH') {
-      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-      const user = await userPool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '');
-      if (!user) {
-        const client = await cognito.getAppClient(ctx, req.ClientId);
-        throw client?.PreventUserExistenceErrors === 'ENABLED'
-          ? new NotAuthorizedError('Incorrect username or password.')
-          : new CognitoError('UserNotFoundException', 'User does not exist.');
-      }
-    }
-    return route(ctx, req);
-  };
-
-/**
  * A pool whose AdminCreateUserConfig says AllowAdminCreateUserOnly takes no self sign-up
  * (cognito-local lets it through). The message is the one Cognito's SignUp answers with
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html).

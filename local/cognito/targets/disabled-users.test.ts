@@ -1,51 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NotAuthorizedError, type Route } from '../cognito-local.ts';
+import type { Route } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { accessTokenUser } from './access-tokens.ts';
-import { refuseDisabledUsers, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './disabled-users.ts';
+import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './disabled-users.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { Enabled: false, RefreshTokens: ['refresh-ada'] });
 const bob = poolUser('bob', 'bob@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-bob'] });
 const fakePool = () => fakeCognito({ users: [ada, bob], pool: { UsernameAttributes: ['email'] }, clients: [appClient('client-1')] });
 
-const tokens: Route = async () => ({ AuthenticationResult: { AccessToken: 'access', RefreshToken: 'refresh-new' } });
-const wrongPassword: Route = async () => {
-  throw new NotAuthorizedError('Incorrect username or password.');
-};
-const signIn = (username: string) => ({ ClientId: 'client-1', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username } });
-
-describe('refuseDisabledUsers', () => {
-  it('refuses a disabled user whose password was right, and withdraws the refresh token the answer carried', async () => {
-    const fake = fakePool();
-    await fake.userPool.saveUser(ctx, { ...ada, RefreshTokens: ['refresh-ada', 'refresh-new'] });
-    const error = await rejection(refuseDisabledUsers(fake.services, 'InitiateAuth')(tokens)(ctx, signIn('ada@example.com')));
-    expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'User is disabled.']);
-    expect(fake.stored.get('ada')?.RefreshTokens).toEqual(['refresh-ada']);
-  });
-
-  it('lets a wrong password answer as such, and an enabled user through', async () => {
-    const { services } = fakePool();
-    expect((await rejection(refuseDisabledUsers(services, 'InitiateAuth')(wrongPassword)(ctx, signIn('ada')))).message).toBe(
-      'Incorrect username or password.',
-    );
-    await expect(refuseDisabledUsers(services, 'InitiateAuth')(tokens)(ctx, signIn('bob'))).resolves.toHaveProperty('AuthenticationResult');
-  });
-
-  it('lets the opening PASSWORD_VERIFIER challenge through and refuses at the answer, found by ChallengeResponses.USERNAME', async () => {
-    const { services } = fakePool();
-    const verifier: Route = async () => ({ ChallengeName: 'PASSWORD_VERIFIER' });
-    await expect(
-      refuseDisabledUsers(services, 'InitiateAuth')(verifier)(ctx, { ...signIn('ada'), AuthFlow: 'USER_SRP_AUTH' }),
-    ).resolves.toEqual({
-      ChallengeName: 'PASSWORD_VERIFIER',
-    });
-    const answer = { ClientId: 'client-1', ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: 'ada' } };
-    expect((await rejection(refuseDisabledUsers(services, 'RespondToAuthChallenge')(tokens)(ctx, answer))).message).toBe(
-      'User is disabled.',
-    );
-  });
-
+describe('refuseDisabledUsersOnRefresh', () => {
   it('refuses a refresh of a disabled user before the operation, both ways, and on AdminInitiateAuth', async () => {
     const { services } = fakePool();
     let ran = false;
@@ -62,10 +26,13 @@ describe('refuseDisabledUsers', () => {
       ['GetTokensFromRefreshToken', { ClientId: 'client-1', RefreshToken: 'refresh-ada' }],
     ];
     for (const [target, req] of refreshes) {
-      expect((await rejection(refuseDisabledUsers(services, target)(route)(ctx, req))).message).toBe('User is disabled.');
+      expect((await rejection(refuseDisabledUsersOnRefresh(services, target)(route)(ctx, req))).message).toBe('User is disabled.');
     }
     expect(ran).toBe(false);
-    await refuseDisabledUsers(services, 'GetTokensFromRefreshToken')(route)(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-bob' });
+    await refuseDisabledUsersOnRefresh(services, 'GetTokensFromRefreshToken')(route)(ctx, {
+      ClientId: 'client-1',
+      RefreshToken: 'refresh-bob',
+    });
     expect(ran).toBe(true);
   });
 });

@@ -8,36 +8,21 @@ export type DisablingUser = User & { DisabledAt?: number };
 
 export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
 
-/** The challenges that open a flow before any credential is checked: a disabled user is told at the next step. */
-const OPENING_CHALLENGES: ReadonlySet<unknown> = new Set(['PASSWORD_VERIFIER', 'SELECT_CHALLENGE', 'CUSTOM_CHALLENGE']);
-
 /**
- * A disabled user cannot sign in ("A deactivated user can't sign in"): every sign-in operation
- * refuses them with `User is disabled.` once their credentials are proven (a wrong password still
- * answers as such, so the answer does not tell strangers the account exists), and a refresh
- * refuses them at once. The refresh token a refused answer carried is withdrawn.
+ * A disabled user cannot renew their tokens either: a refresh (InitiateAuth or AdminInitiateAuth
+ * REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken) of a disabled user's refresh token answers
+ * `User is disabled.` before anything is issued ([U]: the message is Cognito's sign-in one).
+ * Sign-in itself refuses them in sign-in/, once the credentials are proven.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html
  */
-export const refuseDisabledUsers =
+export const refuseDisabledUsersOnRefresh =
   (services: Pick<Services, 'cognito'>, target: string): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    if (isRefresh(target, req ?? {})) {
-      const named = await signInUser(services, ctx, target, req ?? {});
-      if (named?.user.Enabled === false) throw userIsDisabled();
-      return route(ctx, req);
-    }
-    const answer = await route(ctx, req);
-    if (OPENING_CHALLENGES.has(answer?.ChallengeName)) return answer;
-    const named = await signInUser(services, ctx, target, req ?? {});
-    if (named?.user.Enabled === false) {
-      const issued: unknown = answer?.AuthenticationResult?.RefreshToken;
-      if (typeof issued === 'string') {
-        await named.userPool.saveUser(ctx, { ...named.user, RefreshTokens: named.user.RefreshTokens.filter((token) => token !== issued) });
-      }
+    if (isRefresh(target, req ?? {}) && (await signInUser(services, ctx, target, req ?? {}))?.user.Enabled === false) {
       throw userIsDisabled();
     }
-    return answer;
+    return route(ctx, req);
   };
 
 /**

@@ -1,6 +1,7 @@
 import type { GetTokensFromRefreshTokenCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { opaqueRefreshToken } from '../token-generator.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 
 const client = appClient('client-1', { ClientName: 'web' });
@@ -27,7 +28,7 @@ describe('GetTokensFromRefreshToken', () => {
       ClientMetadata: { origin: 'test' },
     });
     expect(result).toStrictEqual({
-      AuthenticationResult: { AccessToken: 'new-access-token', IdToken: 'new-id-token', TokenType: 'Bearer' },
+      AuthenticationResult: { AccessToken: 'new-access-token', IdToken: 'new-id-token', ExpiresIn: 3600, TokenType: 'Bearer' },
     });
     expect(generated).toEqual([[ctx, ada, ['admins'], client, { origin: 'test' }, 'RefreshTokens']]);
   });
@@ -38,11 +39,13 @@ describe('GetTokensFromRefreshToken', () => {
     expect(result.AuthenticationResult).not.toHaveProperty('RefreshToken');
   });
 
-  it('refuses a refresh token the pool does not hold (revoked or never issued)', async () => {
+  it('says a refresh token of the emulator’s shape that no user holds was revoked, and any other is invalid', async () => {
     const { services, generated } = fakeServices();
-    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-revoked' }));
-    expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('Refresh Token has been revoked');
+    const refresh = (RefreshToken: string) => rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken }));
+    const revoked = await refresh(opaqueRefreshToken());
+    expect([revoked.code, revoked.message]).toEqual(['NotAuthorizedException', 'Refresh Token has been revoked']);
+    const invalid = await refresh('made-up');
+    expect([invalid.code, invalid.message]).toEqual(['NotAuthorizedException', 'Invalid Refresh Token']);
     expect(generated).toEqual([]);
   });
 

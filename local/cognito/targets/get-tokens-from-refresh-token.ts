@@ -3,6 +3,7 @@ import type {
   GetTokensFromRefreshTokenCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
+import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access
@@ -14,10 +15,13 @@ export const GetTokensFromRefreshToken =
   async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
     const client = await cognito.getAppClient(ctx, req.ClientId ?? '');
     if (!client || !req.RefreshToken) throw new NotAuthorizedError('Invalid Refresh Token');
-    const userPool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
-    const user = await userPool.getUserByRefreshToken(ctx, req.RefreshToken);
-    if (!user) throw new NotAuthorizedError('Refresh Token has been revoked');
-    const groups = await userPool.listUserGroupMembership(ctx, user);
-    const tokens = await tokenGenerator.generate(ctx, user, groups, client, req.ClientMetadata, 'RefreshTokens');
-    return { AuthenticationResult: { AccessToken: tokens.AccessToken, IdToken: tokens.IdToken, TokenType: 'Bearer' } };
+    const pool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
+    return {
+      AuthenticationResult: await refreshedTokens(
+        ctx,
+        tokenGenerator,
+        { pool, client, clientMetadata: req.ClientMetadata },
+        req.RefreshToken,
+      ),
+    };
   };

@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { cognitoLocalKeys } from '../cognito-local.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { opaqueRefreshToken } from '../token-generator.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './global-sign-out.ts';
 
@@ -17,8 +18,10 @@ const otherKey = generateKeyPairSync('rsa', {
 const ISSUER = 'http://127.0.0.1:9229/local_Pool1';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+// Of the emulator's shape: once no user holds it, a refresh says it was revoked.
+const adaRefreshToken = opaqueRefreshToken();
 const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
-  RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
+  RefreshTokens: [adaRefreshToken, opaqueRefreshToken()],
 });
 
 function signAccessToken(claims: Record<string, unknown> = {}, key: string = cognitoLocalKey): string {
@@ -50,12 +53,12 @@ describe('GlobalSignOut', () => {
   it("makes the user's refresh tokens stop working", async () => {
     const { services } = fakeServices();
     const refresh = GetTokensFromRefreshToken(services);
-    await expect(refresh(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' })).resolves.toHaveProperty(
+    await expect(refresh(ctx, { ClientId: 'client-1', RefreshToken: adaRefreshToken })).resolves.toHaveProperty(
       'AuthenticationResult.IdToken',
       'id',
     );
     await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken() });
-    const error = await rejection(refresh(ctx, { ClientId: 'client-1', RefreshToken: 'refresh-ada-1' }));
+    const error = await rejection(refresh(ctx, { ClientId: 'client-1', RefreshToken: adaRefreshToken }));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Refresh Token has been revoked');
   });

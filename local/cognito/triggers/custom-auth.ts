@@ -14,6 +14,7 @@ import {
   UserNotConfirmedException,
   type UserPoolService,
 } from '../cognito-local.ts';
+import { issueTokens as issueSignInTokens } from '../sign-in/complete-sign-in.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
 import { type ChallengeResult, CustomAuthSessions, type CustomAuthState, invalidSession } from './custom-auth-session.ts';
 import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
@@ -143,23 +144,9 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     );
   }
 
-  /** PostAuthentication, then the tokens through the token generator (PreTokenGeneration's TokenGeneration_Authentication). */
-  async function issueTokens(ctx: Context, { pool, client, clientMetadata }: Step, user: User) {
-    if (triggers.enabled('PostAuthentication')) {
-      await triggers.postAuthentication(ctx, {
-        source: 'PostAuthentication_Authentication',
-        clientId: client.ClientId,
-        clientMetadata,
-        userPoolId: pool.options.Id,
-        username: user.Username,
-        userAttributes: user.Attributes,
-      });
-    }
-    const groups = await pool.listUserGroupMembership(ctx, user);
-    const tokens = await services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'Authentication');
-    await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);
-    return { ChallengeParameters: {}, AuthenticationResult: { ...tokens, TokenType: 'Bearer' }, $metadata: {} };
-  }
+  /** The end every sign-in shares (PostAuthentication, the tokens, the refresh token kept). */
+  const issueTokens = (ctx: Context, { pool, client, clientMetadata, state }: Step, user: User) =>
+    issueSignInTokens(ctx, { services, triggers }, { pool, client, clientMetadata, admin: state.admin }, user);
 
   const isCustomStep = (req: Request | undefined) =>
     req?.ChallengeName === 'CUSTOM_CHALLENGE' || (req?.ChallengeName === 'PASSWORD_VERIFIER' && sessions.has(req.Session));
