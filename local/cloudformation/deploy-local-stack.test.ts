@@ -79,6 +79,24 @@ describe('deployLocalStack', () => {
     expect(notices).toEqual([]);
   });
 
+  it("sets a pool's EnabledMfas through SetUserPoolMfaConfig, as CloudFormation does (CreateUserPool does not take it)", async () => {
+    const mfa = { MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] };
+    const template = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, ...mfa } } } };
+    const { cognito, stack } = await deploy(template);
+    expect(cognito.calls.find((call) => call.name === 'CreateUserPool')!.input).not.toHaveProperty('EnabledMfas');
+    expect(cognito.calls.find((call) => call.name === 'SetUserPoolMfaConfig')!.input).toEqual({
+      UserPoolId: stack.state.resources.UserPool!.physicalId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+  });
+
+  it('refuses email MFA (EnabledMfas EMAIL_OTP) by name, which the emulator would skip at sign-in', async () => {
+    const mfa = { MfaConfiguration: 'ON', EnabledMfas: ['EMAIL_OTP'] };
+    const template = { Resources: { ...starter.Resources, UserPool: { ...pool, Properties: { ...pool.Properties, ...mfa } } } };
+    await expect(deploy(template)).rejects.toThrow(/UserPool\.EnabledMfas: EMAIL_OTP .*not emulated/);
+  });
+
   it('replaces a pool whose UsernameAttributes changed, saying that on AWS its users would be deleted', async () => {
     const first = await deploy(starter);
     const edited = {

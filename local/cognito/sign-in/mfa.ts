@@ -7,6 +7,7 @@ import {
   UnsupportedError,
   type User,
 } from '../cognito-local.ts';
+import { takesTotp } from '../targets/totp-setup-rules.ts';
 import {
   type ChallengeAnswer,
   type MfaMethod,
@@ -46,7 +47,7 @@ export async function mfaChallenge(
   const subject = { username: user.Username };
   if (methods.length === 0) {
     if (configuration !== 'ON') return undefined;
-    if (!signIn.pool.options.SoftwareTokenMfaConfiguration?.Enabled) {
+    if (!takesTotp(signIn.pool.options)) {
       throw new UnsupportedError('MFA_SETUP of SMS_MFA (the emulator sets up SOFTWARE_TOKEN_MFA: enable it with SetUserPoolMfaConfig)');
     }
     const parameters = { MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']), USER_ID_FOR_SRP: user.Username };

@@ -18,6 +18,7 @@ describe('refuseTotpSetupWithoutPoolTotp', () => {
       'MFA optional with software token MFA turned off',
       { MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: false } },
     ],
+    ['MFA on without software token MFA turned on (SMS only)', { MfaConfiguration: 'ON' }],
   ])('refuses TOTP setup in a pool with %s', async (_case, pool) => {
     const error = await rejection(refuseTotpSetupWithoutPoolTotp(services(pool))(passed)(ctx, { AccessToken: AccessToken() }));
     expect([error.code, error.message]).toEqual([
@@ -26,8 +27,9 @@ describe('refuseTotpSetupWithoutPoolTotp', () => {
     ]);
   });
 
-  it.each(['OPTIONAL', 'ON'])('lets TOTP setup through in a pool with MFA %s', async (MfaConfiguration) => {
-    expect(await refuseTotpSetupWithoutPoolTotp(services({ MfaConfiguration }))(passed)(ctx, { AccessToken: AccessToken() })).toEqual({
+  it.each(['OPTIONAL', 'ON'])('lets TOTP setup through in a pool with MFA %s and software token MFA on', async (MfaConfiguration) => {
+    const pool = { MfaConfiguration, SoftwareTokenMfaConfiguration: { Enabled: true } };
+    expect(await refuseTotpSetupWithoutPoolTotp(services(pool))(passed)(ctx, { AccessToken: AccessToken() })).toEqual({
       passed: true,
     });
   });

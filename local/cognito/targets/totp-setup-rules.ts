@@ -3,9 +3,12 @@ import { accessTokenUser } from './access-tokens.ts';
 
 type Wrapper = (route: Route) => Route;
 
-/** Whether the pool takes TOTP: MFA OPTIONAL or ON, software token MFA not turned off. */
-const takesTotp = (pool: UserPool) =>
-  (pool.MfaConfiguration === 'ON' || pool.MfaConfiguration === 'OPTIONAL') && pool.SoftwareTokenMfaConfiguration?.Enabled !== false;
+/**
+ * Whether the pool takes TOTP: MFA OPTIONAL or ON, and software token MFA turned on
+ * (SetUserPoolMfaConfig, or a template's `EnabledMfas`, which the local stage applies through it).
+ */
+export const takesTotp = (pool: UserPool) =>
+  (pool.MfaConfiguration === 'ON' || pool.MfaConfiguration === 'OPTIONAL') && pool.SoftwareTokenMfaConfiguration?.Enabled === true;
 
 /**
  * AssociateSoftwareToken and VerifySoftwareToken, called with an access token, refuse to set up
