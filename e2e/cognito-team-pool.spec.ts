@@ -1,0 +1,118 @@
+// A team's own pool and client, written in serverless.yml, run by the local stage as Cognito runs
+// them: TOTP MFA from the template's MfaConfiguration and EnabledMfas (which CloudFormation sets
+// through SetUserPoolMfaConfig), the client's ExplicitAuthFlows enforced, choice-based sign-in
+// (USER_AUTH), and email MFA refused at start. docs/aws-behaviour.md, "Cognito sign-in
+// challenges" and "Cognito sign-in gates".
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { expect, test } from '@playwright/test';
+import { cognitoClient } from '../testing/cognito-client.ts';
+import { totpCode } from '../testing/totp.ts';
+import { uniqueEmail } from '../testing/unique-names.ts';
+import { e2eStack, failure } from './stack.ts';
+import { refusedVariant, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
+
+const PASSWORD = 'Correct-Horse-1';
+
+/** The starter's pool and client, edited as a team would. */
+const resourceOf = (service: Parameters<ServiceEdit>[0], type: string) =>
+  Object.values<any>(service.resources.Resources).find((resource) => resource.Type === type);
+const withMfa =
+  (EnabledMfas: string[]): ServiceEdit =>
+  (service) => {
+    Object.assign(resourceOf(service, 'AWS::Cognito::UserPool').Properties, { MfaConfiguration: 'OPTIONAL', EnabledMfas });
+    resourceOf(service, 'AWS::Cognito::UserPoolClient').Properties.ExplicitAuthFlows = [
+      'ALLOW_USER_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ];
+  };
+
+test.describe('a pool with TOTP MFA and a client for choice-based sign-in, from serverless.yml', () => {
+  let variant: VariantApi;
+  const cognito = cognitoClient(e2eStack.urls.cognito);
+  const ClientId = () => variant.stack.outputs.UserPoolClientId!;
+
+  test.beforeAll(async () => {
+    variant = await startVariantApi(withMfa(['SOFTWARE_TOKEN_MFA']));
+  });
+  test.afterAll(async () => {
+    await variant?.stop();
+    cognito.destroy();
+  });
+
+  async function user(): Promise<string> {
+    const email = uniqueEmail('team-mfa');
+    const UserPoolId = variant.stack.outputs.UserPoolId!;
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: PASSWORD, Permanent: true }));
+    return email;
+  }
+
+  const passwordChoice = (email: string) =>
+    cognito.send(
+      new InitiateAuthCommand({
+        ClientId: ClientId(),
+        AuthFlow: 'USER_AUTH',
+        AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD },
+      }),
+    );
+
+  test('the client refuses USER_PASSWORD_AUTH, which its ExplicitAuthFlows leave out', async () => {
+    const email = await user();
+    const signIn = cognito.send(
+      new InitiateAuthCommand({ ClientId: ClientId(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
+    );
+    expect(await failure(signIn)).toEqual({
+      name: 'InvalidParameterException',
+      message: 'USER_PASSWORD_AUTH flow not enabled for this client',
+    });
+  });
+
+  test('a user sets up TOTP, and USER_AUTH with the PASSWORD choice then asks for the code', async () => {
+    const email = await user();
+    const { AuthenticationResult } = await passwordChoice(email);
+    const AccessToken = AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+    const verified = await cognito.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totpCode(SecretCode!) }));
+    expect(verified.Status).toBe('SUCCESS');
+    await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+
+    const challenge = await passwordChoice(email);
+    expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect(challenge.AuthenticationResult).toBeUndefined();
+    const answer = await cognito.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: ClientId(),
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: totpCode(SecretCode!) },
+      }),
+    );
+    expect(answer.AuthenticationResult?.IdToken).toBeTruthy();
+  });
+});
+
+test('a pool with email MFA (EnabledMfas EMAIL_OTP) is refused at start, by name, saying what to do', async () => {
+  const { code, output, seconds } = await refusedVariant(withMfa(['EMAIL_OTP']));
+  expect(code).not.toBe(0);
+  expect(output).toMatch(/CognitoUserPool\w*\.EnabledMfas: EMAIL_OTP \(email MFA\) is not emulated locally\. Remove it, or list/);
+  expect(seconds).toBeLessThan(30);
+});
