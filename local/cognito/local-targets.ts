@@ -15,7 +15,6 @@ import {
 import { ChangePassword } from './targets/change-password.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
 import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
-import { lockOutRepeatedFailures } from './targets/lockout.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
@@ -51,11 +50,10 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
   const secretHash = (target: string) => requireSecretHash(services, target);
-  // The gates in front of sign-in: the client's flows, its secret, the lockout, a disabled user's refresh.
+  // The gates in front of sign-in: the client's flows, its secret, a disabled user's refresh.
   const signInGates = (target: string, secret = secretHash(target)): Wrapper[] => [
     enforceExplicitAuthFlows(services, target),
     secret,
-    lockOutRepeatedFailures(services, target),
     refuseDisabledUsersOnRefresh(services, target),
   ];
   const adminUser = adminUserAsCognito(services);

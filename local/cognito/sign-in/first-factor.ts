@@ -11,13 +11,14 @@ import {
 } from '../cognito-local.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
 import { userIsDisabled } from '../targets/disabled-users.ts';
+import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
 import { afterFirstFactor } from './complete-sign-in.ts';
 import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
 
 // The first factor of a sign-in: the password, sent (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
 // USER_AUTH's PASSWORD) or proven through SRP (USER_SRP_AUTH, USER_AUTH's PASSWORD_SRP).
 
-/** Cognito's answer to a wrong password, which the lockout counts; and to an unknown user where the client hides users. */
+/** Cognito's answer to a wrong password (each one counted for the lockout); and to an unknown user where the client hides users. */
 export const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
 export const missing = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
 
@@ -48,16 +49,19 @@ function refuseUnready(user: User): void {
 export async function passwordFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, password: string) {
   if (!user) throw incorrect();
   refuseResetRequired(user);
+  await refuseLockedOut(ctx, signIn.pool, user);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password);
   if (user.Password !== password) throw incorrect();
-  refuseUnready(user);
-  return afterFirstFactor(ctx, deps, signIn, user);
+  refuseUnready(checked);
+  return afterFirstFactor(ctx, deps, signIn, checked);
 }
 
-/** The PASSWORD_VERIFIER challenge for the client's SRP_A. */
-export function srpFactor(deps: SignInServices, signIn: SignInContext, user: User | undefined, srpA: string) {
+/** The PASSWORD_VERIFIER challenge for the client's SRP_A (none for a locked-out user). */
+export async function srpFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, srpA: string) {
   const A = clientEphemeral(srpA);
   if (!user) throw incorrect();
   refuseResetRequired(user);
+  await refuseLockedOut(ctx, signIn.pool, user);
   const { state, challengeParameters } = passwordVerifierChallenge(signIn.pool.options.Id, user, A);
   return openChallenge(deps, signIn, { username: user.Username }, { name: 'PASSWORD_VERIFIER', srp: state }, challengeParameters);
 }
@@ -71,7 +75,10 @@ export async function passwordVerifierAnswer(
   srp: SrpVerifierState,
   responses: Readonly<Record<string, string>>,
 ) {
-  if (!passwordClaimHolds(srp, responses)) throw incorrect();
-  refuseUnready(user);
-  return afterFirstFactor(ctx, deps, signIn, user);
+  await refuseLockedOut(ctx, signIn.pool, user);
+  const holds = passwordClaimHolds(srp, responses);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds);
+  if (!holds) throw incorrect();
+  refuseUnready(checked);
+  return afterFirstFactor(ctx, deps, signIn, checked);
 }

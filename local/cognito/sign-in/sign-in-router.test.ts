@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Route, type Router, totpCode, UnsupportedError, type User } from '../cognito-local.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import type { LockableUser } from '../targets/lockout.ts';
 import { opaqueRefreshToken } from '../token-generator.ts';
 import { AuthSessions } from './auth-sessions.ts';
 import { withSignIn } from './sign-in-router.ts';
@@ -47,6 +48,55 @@ describe('unknown users', () => {
     const setup = setUp([totpUser()]);
     const error = await rejection(setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'nobody', PASSWORD }));
     expect([error.code, error.message]).toEqual(['UserNotFoundException', 'User does not exist.']);
+  });
+});
+
+describe('lockout after wrong passwords', () => {
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2024-06-18T15:00:00Z'), toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const attempt = (setup: ReturnType<typeof setUp>, password: string) =>
+    setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD: password });
+  const failuresOf = (setup: ReturnType<typeof setUp>) => (setup.stored.get('ada') as LockableUser).PasswordFailures;
+
+  it('answers Password attempts exceeded after five wrong passwords, even to the right one, until the lockout ends', async () => {
+    const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED')]);
+    for (let i = 0; i < 5; i++) expect((await rejection(attempt(setup, 'Wrong-Horse-1'))).message).toBe('Incorrect username or password.');
+    const locked = await rejection(attempt(setup, PASSWORD));
+    expect([locked.code, locked.message]).toEqual(['NotAuthorizedException', 'Password attempts exceeded']);
+    expect(failuresOf(setup)?.count).toBe(5);
+
+    vi.setSystemTime(Date.now() + 1000);
+    expect((await rejection(attempt(setup, 'Wrong-Horse-1'))).message).toBe('Incorrect username or password.');
+    expect(failuresOf(setup)).toMatchObject({ count: 6, lockedUntil: Date.now() + 2000 });
+    vi.setSystemTime(Date.now() + 1999);
+    expect((await rejection(attempt(setup, PASSWORD))).message).toBe('Password attempts exceeded');
+    vi.setSystemTime(Date.now() + 1);
+    expect((await attempt(setup, PASSWORD)).AuthenticationResult).toBeDefined();
+    // The count starts again, and the rest of the sign-in goes on with the user as stored (keeping
+    // the refresh token saves the user it is given: a stale copy would bring the failures back).
+    expect(failuresOf(setup)).toBeUndefined();
+    expect((setup.generated.at(-1)![1] as LockableUser).PasswordFailures).toBeUndefined();
+  });
+
+  it('counts wrong SRP proofs, and refuses a locked-out user the start of an SRP exchange', async () => {
+    const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED')]);
+    for (let i = 0; i < 5; i++) {
+      const srp = await startSrpClient('AbC123');
+      const challenge = await setup.initiate('USER_SRP_AUTH', { USERNAME: 'ada', SRP_A: srp.A.toString(16) });
+      const proof = await srp.passwordVerifierResponses(challenge.ChallengeParameters, 'Wrong-Horse-1', 'Mon Nov 23 22:26:35 UTC 2026');
+      expect((await rejection(setup.respond('PASSWORD_VERIFIER', challenge.Session, proof))).message).toBe(
+        'Incorrect username or password.',
+      );
+    }
+    const srp = await startSrpClient('AbC123');
+    expect((await rejection(setup.initiate('USER_SRP_AUTH', { USERNAME: 'ada', SRP_A: srp.A.toString(16) }))).message).toBe(
+      'Password attempts exceeded',
+    );
   });
 });
 

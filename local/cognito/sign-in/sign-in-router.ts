@@ -51,7 +51,7 @@ export function withSignIn(
     }
     if (flow === 'USER_SRP_AUTH') {
       if (!parameters.SRP_A) throw missing('SRP_A');
-      return srpFactor(deps, signIn, user, parameters.SRP_A);
+      return srpFactor(ctx, deps, signIn, user, parameters.SRP_A);
     }
     return startUserAuth(ctx, deps, signIn, user, parameters);
   }

@@ -44,7 +44,7 @@ export async function startUserAuth(
   }
   if (preferred === 'PASSWORD_SRP') {
     if (parameters.SRP_A === undefined) return openChallenge(deps, signIn, subjectOf(user, username), { name: 'PASSWORD_SRP' }, {});
-    return srpFactor(deps, signIn, user, parameters.SRP_A);
+    return srpFactor(ctx, deps, signIn, user, parameters.SRP_A);
   }
   return refuseChoice(preferred);
 }
@@ -66,7 +66,7 @@ export async function answerChoice(
   }
   if (choice === 'PASSWORD_SRP') {
     if (responses.SRP_A === undefined) throw missing('SRP_A');
-    return srpFactor(deps, signIn, user, responses.SRP_A);
+    return srpFactor(ctx, deps, signIn, user, responses.SRP_A);
   }
   return refuseChoice(choice);
 }

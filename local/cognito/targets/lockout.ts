@@ -1,15 +1,4 @@
-import {
-  CognitoError,
-  type Context,
-  NotAuthorizedError,
-  type Route,
-  type Services,
-  type User,
-  type UserPoolService,
-} from '../cognito-local.ts';
-import { type SignInRequest, signInUser } from './sign-in-user.ts';
-
-type Wrapper = (route: Route) => Route;
+import { type Context, NotAuthorizedError, type Services, type User, type UserPoolService } from '../cognito-local.ts';
 
 /** A user's run of failed password sign-ins, kept on the user record (so `npm run reset` forgets it). */
 export interface PasswordFailures {
@@ -47,74 +36,39 @@ export function afterFailure(failures: PasswordFailures | undefined, now: number
   return { count, lockedUntil: now + lockoutMs(count), lastAttemptAt: now };
 }
 
-/**
- * What a sign-in request does with a password: `checks` one (password flows, the PASSWORD_VERIFIER
- * answer, USER_AUTH's PASSWORD choice), `starts` an SRP exchange that will check one, or neither.
- */
-export function passwordUse(target: string, req: SignInRequest): 'checks' | 'starts' | undefined {
-  const parameters = req.AuthParameters ?? {};
-  const responses = req.ChallengeResponses ?? {};
-  if (target === 'InitiateAuth' || target === 'AdminInitiateAuth') {
-    if (['USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'].includes(String(req.AuthFlow))) return 'checks';
-    if (req.AuthFlow === 'USER_SRP_AUTH') return 'starts';
-    if (req.AuthFlow === 'USER_AUTH' && parameters.PREFERRED_CHALLENGE === 'PASSWORD') return 'checks';
-    if (req.AuthFlow === 'USER_AUTH' && parameters.PREFERRED_CHALLENGE === 'PASSWORD_SRP') return 'starts';
-  }
-  if (target === 'RespondToAuthChallenge' || target === 'AdminRespondToAuthChallenge') {
-    if (req.ChallengeName === 'PASSWORD_VERIFIER') return 'checks';
-    if (req.ChallengeName === 'SELECT_CHALLENGE' && responses.ANSWER === 'PASSWORD') return 'checks';
-    if (req.ChallengeName === 'SELECT_CHALLENGE' && responses.ANSWER === 'PASSWORD_SRP') return 'starts';
-  }
-  return undefined;
-}
-
-/**
- * A wrong password as Cognito words it, or as cognito-local's own password flows raise it
- * (InvalidPasswordException, which withCognitoErrors rewords outside the local targets).
- */
-function isWrongPassword(error: unknown): boolean {
-  if (!(error instanceof CognitoError)) return false;
-  return (
-    error.code === 'InvalidPasswordException' ||
-    (error.code === 'NotAuthorizedException' && error.message === 'Incorrect username or password.')
-  );
-}
-
-/** Stores `failures` on the user as they are now (the operation may have saved them meanwhile). */
+/** Stores `failures` on the user as they are now, and returns the user as stored. */
 async function keepFailures(ctx: Context, userPool: UserPoolService, username: string, failures: PasswordFailures | undefined) {
   const user = await userPool.getUserByUsername(ctx, username);
-  if (user) await userPool.saveUser(ctx, { ...user, PasswordFailures: failures } as LockableUser);
+  if (!user) return undefined;
+  const kept = { ...user, PasswordFailures: failures } as LockableUser;
+  await userPool.saveUser(ctx, kept);
+  return kept;
 }
 
 /**
- * Cognito's lockout: after five wrong passwords the user is locked out for 1 s, doubling with each
- * further one up to ~15 minutes; attempts during a lockout answer `Password attempts exceeded` and
- * do not count; a success, or 15 minutes without attempts after a lockout, starts again.
+ * Cognito's lockout, before a password is checked: a locked-out user's attempt answers
+ * `Password attempts exceeded` (and does not count) whatever the password.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
  */
-export const lockOutRepeatedFailures =
-  (services: Pick<Services, 'cognito'>, target: string): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const use = passwordUse(target, req ?? {});
-    const named = use ? await signInUser(services, ctx, target, req) : undefined;
-    if (!named) return route(ctx, req);
-    const { userPool, user } = named;
-    const failures = failuresAt((user as LockableUser).PasswordFailures, Date.now());
-    if (failures && Date.now() < failures.lockedUntil) {
-      await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: Date.now() });
-      throw new NotAuthorizedError('Password attempts exceeded');
-    }
-    if (use === 'starts') return route(ctx, req);
-    try {
-      const answer = await route(ctx, req);
-      if (failures) await keepFailures(ctx, userPool, user.Username, undefined);
-      return answer;
-    } catch (error) {
-      if (isWrongPassword(error)) await keepFailures(ctx, userPool, user.Username, afterFailure(failures, Date.now()));
-      throw error;
-    }
-  };
+export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, user: User): Promise<void> {
+  const failures = failuresAt((user as LockableUser).PasswordFailures, Date.now());
+  if (failures && Date.now() < failures.lockedUntil) {
+    await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: Date.now() });
+    throw new NotAuthorizedError('Password attempts exceeded');
+  }
+}
+
+/**
+ * After a password check: a wrong one counts (from the fifth, the user is locked out for 1 s,
+ * doubling with each further one up to ~15 minutes); a right one starts the count again. Returns
+ * the user as stored, for the sign-in to go on with.
+ */
+export async function recordPasswordCheck(ctx: Context, userPool: UserPoolService, user: User, right: boolean): Promise<User> {
+  const failures = (user as LockableUser).PasswordFailures;
+  if (!right) return (await keepFailures(ctx, userPool, user.Username, afterFailure(failuresAt(failures, Date.now()), Date.now()))) ?? user;
+  if (failures === undefined) return user;
+  return (await keepFailures(ctx, userPool, user.Username, undefined)) ?? user;
+}
 
 /**
  * Forgets a user's failed passwords, lockout included (the dev endpoint `DELETE /_dev/lockouts`).
