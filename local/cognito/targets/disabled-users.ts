@@ -1,5 +1,4 @@
-import { NotAuthorizedError, type Route, type Services, type User } from '../cognito-local.ts';
-import { isRefresh, signInUser } from './sign-in-user.ts';
+import { type Context, NotAuthorizedError, type Route, type Services, type User } from '../cognito-local.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -19,11 +18,24 @@ export const refuseDisabledUsersOnRefresh =
   (services: Pick<Services, 'cognito'>, target: string): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    if (isRefresh(target, req ?? {}) && (await signInUser(services, ctx, target, req ?? {}))?.user.Enabled === false) {
-      throw userIsDisabled();
-    }
+    if ((await refreshTokenUser(services, ctx, target, req ?? {}))?.Enabled === false) throw userIsDisabled();
     return route(ctx, req);
   };
+
+/** The user holding the refresh token a refresh request sends; undefined for other requests, or when no one holds it. */
+async function refreshTokenUser({ cognito }: Pick<Services, 'cognito'>, ctx: Context, target: string, req: Record<string, any>) {
+  const token = target === 'GetTokensFromRefreshToken' ? req.RefreshToken : req.AuthParameters?.REFRESH_TOKEN;
+  const refresh = target === 'GetTokensFromRefreshToken' || req.AuthFlow === 'REFRESH_TOKEN_AUTH' || req.AuthFlow === 'REFRESH_TOKEN';
+  if (!refresh || typeof token !== 'string') return undefined;
+  try {
+    const pool = target.startsWith('Admin')
+      ? await cognito.getUserPool(ctx, String(req.UserPoolId))
+      : await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
+    return (await pool.getUserByRefreshToken(ctx, token)) ?? undefined;
+  } catch {
+    return undefined; // an unknown pool or client: the operation answers that
+  }
+}
 
 /**
  * AdminDisableUser "revokes all access tokens for the user": the time is kept (as GlobalSignOut
