@@ -27,6 +27,7 @@ import {
   ListDevicesCommand,
   ResendConfirmationCodeCommand,
   SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
@@ -222,8 +223,16 @@ test.describe('TOTP setup', () => {
     ).toEqual({ name: 'InvalidParameterException', message: 'User has not set up software token mfa' });
   });
 
-  test('starts in a pool with MFA optional', async () => {
+  test('starts in a pool with MFA optional and software token MFA turned on', async () => {
     const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: uniqueName('totp'), MfaConfiguration: 'OPTIONAL' }));
+    // As on AWS, TOTP is one of the pool's MFA methods only once SetUserPoolMfaConfig turns it on.
+    await cognito.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: UserPool!.Id!,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
     const { UserPoolClient } = await cognito.send(
       new CreateUserPoolClientCommand({
         UserPoolId: UserPool!.Id!,

@@ -4,8 +4,6 @@
 // (USER_AUTH), and email MFA refused at start. docs/aws-behaviour.md, "Cognito sign-in
 // challenges" and "Cognito sign-in gates".
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -13,7 +11,7 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
-import { cognitoClient } from '../testing/cognito-client.ts';
+import { adminConfirmedUser, cognitoClient } from '../testing/cognito-client.ts';
 import { totpCode } from '../testing/totp.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { e2eStack, failure } from './stack.ts';
@@ -48,23 +46,7 @@ test.describe('a pool with TOTP MFA and a client for choice-based sign-in, from 
     cognito.destroy();
   });
 
-  async function user(): Promise<string> {
-    const email = uniqueEmail('team-mfa');
-    const UserPoolId = variant.stack.outputs.UserPoolId!;
-    await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: PASSWORD, Permanent: true }));
-    return email;
-  }
+  const user = () => adminConfirmedUser(cognito, variant.stack.outputs.UserPoolId!, uniqueEmail('team-mfa'), PASSWORD);
 
   const passwordChoice = (email: string) =>
     cognito.send(

@@ -2,9 +2,8 @@
 // CUSTOM_WITHOUT_SRP, in the page, against a pool whose DefineAuthChallenge, CreateAuthChallenge
 // and VerifyAuthChallengeResponse are functions of an edited serverless.yml (served beside the e2e
 // stack, in the same emulator). docs/aws-behaviour.md, "Cognito custom authentication".
-import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, type Page, test } from '@playwright/test';
-import { cognitoClient } from '../testing/cognito-client.ts';
+import { adminConfirmedUser, cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { e2eStack } from './stack.ts';
 import { attachTrigger, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
@@ -83,23 +82,7 @@ test.describe('Amplify custom authentication in the browser', () => {
     userPoolClientId: variant.stack.outputs.UserPoolClientId!,
     userPoolEndpoint: e2eStack.urls.cognito,
   });
-  async function confirmedUser(): Promise<string> {
-    const email = uniqueEmail('custom-auth');
-    const UserPoolId = variant.stack.outputs.UserPoolId!;
-    await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: PASSWORD, Permanent: true }));
-    return email;
-  }
+  const confirmedUser = () => adminConfirmedUser(cognito, variant.stack.outputs.UserPoolId!, uniqueEmail('custom-auth'), PASSWORD);
 
   test.beforeAll(async () => {
     variant = await startVariantApi(withCustomAuth);

@@ -1,5 +1,9 @@
 import { Agent } from 'node:http';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 
 /**
  * The AWS SDK's Cognito client for a stack the tests started; the caller destroys it. One
@@ -14,4 +18,23 @@ export function cognitoClient(cognitoUrl: string): CognitoIdentityProviderClient
     maxAttempts: 1,
     requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 200 }) },
   });
+}
+
+/**
+ * A user of an email-as-username pool, made as an administrator would: no invitation sent, the
+ * email verified, `password` permanent (status CONFIRMED).
+ */
+export async function adminConfirmedUser(
+  cognito: CognitoIdentityProviderClient,
+  UserPoolId: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  const UserAttributes = [
+    { Name: 'email', Value: email },
+    { Name: 'email_verified', Value: 'true' },
+  ];
+  await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes }));
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }));
+  return email;
 }

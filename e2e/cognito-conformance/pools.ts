@@ -3,7 +3,6 @@
 import { createHmac } from 'node:crypto';
 import {
   AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
   CreateUserPoolClientCommand,
@@ -20,7 +19,7 @@ import {
 import { identityJsTimestamp } from './identity-js.ts';
 import { startSrpClient } from '../../local/cognito/testing/aws-srp-client.ts';
 import { srpPoolName } from '../../local/cognito/srp/cognito-srp.ts';
-import { cognitoClient } from '../../testing/cognito-client.ts';
+import { adminConfirmedUser, cognitoClient } from '../../testing/cognito-client.ts';
 import { totpCode } from '../../testing/totp.ts';
 import { uniqueEmail, uniqueName } from '../../testing/unique-names.ts';
 import { e2eStack } from '../stack.ts';
@@ -105,6 +104,7 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
  */
 export async function createUser(client: TestClient, temporaryPassword?: string): Promise<string> {
   const email = uniqueEmail('conformance');
+  if (!temporaryPassword) return adminConfirmedUser(cognito, client.poolId, email, PASSWORD);
   await cognito.send(
     new AdminCreateUserCommand({
       UserPoolId: client.poolId,
@@ -117,11 +117,6 @@ export async function createUser(client: TestClient, temporaryPassword?: string)
       ],
     }),
   );
-  if (!temporaryPassword) {
-    await cognito.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: client.poolId, Username: email, Password: PASSWORD, Permanent: true }),
-    );
-  }
   return email;
 }
 
