@@ -236,6 +236,25 @@ describe('custom authentication (CUSTOM_AUTH) with the pool’s challenge trigge
     ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
+  it('counts a wrong CUSTOM_WITH_SRP password for the lockout: after five, even the right one answers Password attempts exceeded', async () => {
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
+    const { userPoolId, clientId } = await poolWith();
+    const attempt = async (password: string) => {
+      const srp = await startSrpClient(userPoolId.split('_')[1]!);
+      const verifier = await startCustomAuth(clientId, { USERNAME: 'ada', SRP_A: srp.A.toString(16), CHALLENGE_NAME: 'SRP_A' });
+      const responses = await srp.passwordVerifierResponses(verifier.ChallengeParameters!, password, 'Mon Nov 23 22:26:35 UTC 2026');
+      const answer = new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        Session: verifier.Session,
+        ChallengeResponses: responses,
+      });
+      return client.send(answer).catch((error: Error) => error.message);
+    };
+    for (let i = 0; i < 5; i++) expect(await attempt('Wrong-Horse-1')).toBe('Incorrect username or password.');
+    expect(await attempt(PASSWORD)).toBe('Password attempts exceeded');
+  });
+
   it('runs the same loop for AdminInitiateAuth and AdminRespondToAuthChallenge', async () => {
     const { userPoolId, clientId } = await poolWith();
     const challenge = await client.send(

@@ -14,6 +14,7 @@ import {
   UserNotConfirmedException,
   type UserPoolService,
 } from '../cognito-local.ts';
+import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
 import { issueTokens as issueSignInTokens } from '../sign-in/complete-sign-in.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
 import { type ChallengeResult, CustomAuthSessions, type CustomAuthState, invalidSession } from './custom-auth-session.ts';
@@ -83,7 +84,7 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     if (req.ChallengeName !== pending.challengeName) throw invalidSession();
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
     const client = await cognito.getAppClient(ctx, state.clientId);
-    const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
+    let user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
     if (!client || (!state.userNotFound && !user)) throw incorrect();
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
     if (named !== state.username) throw invalidSession();
@@ -97,8 +98,14 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
       const correct = await verifyAuthChallengeResponse(triggers, context, pending.privateChallengeParameters, responses.ANSWER);
       result = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.challengeMetadata };
     } else {
-      // A wrong password is a PASSWORD_VERIFIER result of false, for DefineAuthChallenge to judge ([U]).
-      result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: passwordClaimHolds(pending.srp, responses) };
+      // A wrong password is a PASSWORD_VERIFIER result of false, for DefineAuthChallenge to judge ([U]);
+      // it counts for the lockout, as a password check ([D] lockout behavior).
+      const holds = passwordClaimHolds(pending.srp, responses);
+      if (user) {
+        await refuseLockedOut(ctx, pool, user);
+        user = await recordPasswordCheck(ctx, pool, user, holds);
+      }
+      result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: holds };
     }
     return next(ctx, { pool, client, user, state, context, clientMetadata: req.ClientMetadata }, [...session, result]);
   }
