@@ -1,6 +1,7 @@
 // `npm run test:compose`: docker-compose.yml run for real. It builds the image and starts the stack
 // as a compose project of its own, runs the browser flow and the AWS SDK flow against it (the e2e
-// specs, pointed at the containers), signs a user of its own in again after `down` and `up` (the
+// specs, pointed at the containers), has the api container verify a token through the pool's
+// discovery document at the URL containers use, signs a user of its own in again after `down` and `up` (the
 // volume kept them) and after its Cognito emulator's process is killed (Docker restarts it), and
 // always ends with `down -v`. Without a Docker engine it fails, saying so, unless COMPOSE_TEST=skip.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { isFree } from '../local/ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { LOCAL_SERVICES } from '../local/services.ts';
 import { type ComposeProgram, ComposeTestError, findCompose, mustRun, runCommand } from './compose-cli.ts';
+import { verifyInContainer } from './compose-discovery.ts';
 import { ComposeStack } from './compose-stack.ts';
 import { type ComposeUser, signInAndCallSecured, signUpAndConfirm } from './compose-user.ts';
 import { EXISTING_STACK_ENV, type StackAddress, stackUrls } from './launch-stack.ts';
@@ -94,10 +96,14 @@ async function testStack(stack: ComposeStack, dataDir: string): Promise<void> {
     }),
   );
   const user: ComposeUser = { email: uniqueEmail('compose'), password: 'Compose-Passw0rd!' };
+  let idToken = '';
   await step(`${user.email} signs up and in through the AWS SDK and calls the secured endpoint`, async () => {
     await signUpAndConfirm(address.urls, address.clientId, user);
-    await signInAndCallSecured(address.urls, address.clientId, user);
+    idToken = await signInAndCallSecured(address.urls, address.clientId, user);
   });
+  await step("the api container verifies that token through the pool's discovery document at http://cognito:9229", () =>
+    verifyInContainer(stack, stackOutput(readLocalStack(localStackPath(dataDir)), 'UserPoolId'), idToken, user.email),
+  );
 
   await step('down (keeping the volume) and up again', async () => {
     await stack.down({ volumes: false });

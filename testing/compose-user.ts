@@ -42,8 +42,11 @@ export async function signUpAndConfirm(urls: StackUrls, ClientId: string, { emai
   }
 }
 
-/** Signs in with the password (USER_PASSWORD_AUTH) and calls the secured endpoint with the ID token: it must greet the user. */
-export async function signInAndCallSecured(urls: StackUrls, ClientId: string, { email, password }: ComposeUser): Promise<void> {
+/**
+ * Signs in with the password (USER_PASSWORD_AUTH) and calls the secured endpoint with the ID
+ * token: it must greet the user. Returns the ID token.
+ */
+export async function signInAndCallSecured(urls: StackUrls, ClientId: string, { email, password }: ComposeUser): Promise<string> {
   const cognito = cognitoClient(urls.cognito);
   let idToken: string | undefined;
   try {
@@ -65,4 +68,5 @@ export async function signInAndCallSecured(urls: StackUrls, ClientId: string, { 
   if (response.status !== 200 || !body.includes(email)) {
     throw new ComposeTestError(`GET ${secured} with ${email}'s ID token: HTTP ${response.status} ${body}`);
   }
+  return idToken;
 }
