@@ -1,7 +1,7 @@
 import type { Route, Router, Services } from './cognito-local.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
-import { enforceExplicitAuthFlows } from './targets/auth-flow-rules.ts';
+import { enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
 import { leaveNoUserOnFailure, requireDeliveryAttributes } from './targets/admin-create-user-rules.ts';
 import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
@@ -60,6 +60,8 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers(), refuseDeviceTracking()],
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
+    CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
+    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     SignUp: [
       secretHash('SignUp'),
       refuseSelfSignUpWhenAdminOnly(services),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../cognito-local.ts';
 import { appClient, ctx, fakeCognito, rejection } from '../testing/fake-cognito.ts';
-import { allowedFlows, enforceExplicitAuthFlows } from './auth-flow-rules.ts';
+import { allowedFlows, enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './auth-flow-rules.ts';
 
 const passed: Route = async () => ({ passed: true });
 
@@ -68,5 +68,25 @@ describe('enforceExplicitAuthFlows', () => {
   it('leaves an unknown client or flow to the operation', async () => {
     await expect(call('InitiateAuth', 'nobody', 'USER_PASSWORD_AUTH')).resolves.toEqual({ passed: true });
     await expect(call('InitiateAuth', 'srp-only', 'NOT_A_FLOW')).resolves.toEqual({ passed: true });
+  });
+});
+
+describe('refuseMixedExplicitAuthFlows', () => {
+  const created: Route = async () => ({ created: true });
+  const create = (ExplicitAuthFlows: unknown) =>
+    refuseMixedExplicitAuthFlows()(created)(ctx, { UserPoolId: 'local_Pool1', ExplicitAuthFlows });
+
+  it('refuses legacy values beside ALLOW_ ones, naming the legacy ones', async () => {
+    const error = await rejection(create(['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
+    expect([error.code, error.message]).toEqual([
+      'InvalidParameterException',
+      'ExplicitAuthFlows cannot mix legacy values (USER_PASSWORD_AUTH) with ALLOW_ values: use ALLOW_ values only.',
+    ]);
+  });
+
+  it('takes legacy values alone, ALLOW_ values alone, and no list at all', async () => {
+    for (const flows of [['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'], ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], undefined]) {
+      await expect(create(flows)).resolves.toEqual({ created: true });
+    }
   });
 });

@@ -70,3 +70,25 @@ export const enforceExplicitAuthFlows =
     if (client && typeof flow === 'string' && !flowAllowed(client, flow)) throw notEnabled(flow);
     return route(ctx, req);
   };
+
+/** The ExplicitAuthFlows values from before the ALLOW_ ones. */
+const LEGACY_FLOWS: ReadonlySet<string> = new Set(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH']);
+
+/**
+ * CreateUserPoolClient and UpdateUserPoolClient refuse an ExplicitAuthFlows list that mixes legacy
+ * values with ALLOW_ ones ("You can't assign these legacy ExplicitAuthFlows values to user pool
+ * clients at the same time as values that begin with ALLOW_", [D]); the message is the emulator's ([U]).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-ExplicitAuthFlows
+ */
+export const refuseMixedExplicitAuthFlows = (): Wrapper => (route) => async (ctx, req) => {
+  const flows: unknown = req?.ExplicitAuthFlows;
+  if (Array.isArray(flows)) {
+    const legacy = flows.filter((flow) => LEGACY_FLOWS.has(flow));
+    if (legacy.length > 0 && flows.some((flow) => typeof flow === 'string' && flow.startsWith('ALLOW_'))) {
+      throw new InvalidParameterError(
+        `ExplicitAuthFlows cannot mix legacy values (${legacy.join(', ')}) with ALLOW_ values: use ALLOW_ values only.`,
+      );
+    }
+  }
+  return route(ctx, req);
+};
