@@ -34,6 +34,7 @@ import { expect, test } from '@playwright/test';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
 import { uniqueEmail, uniqueName } from '../testing/unique-names.ts';
+import { usePageAmplify } from './page-amplify.ts';
 import { e2eOutput, e2eStack, failure } from './stack.ts';
 
 const PASSWORD = 'Accounts-Passw0rd!';
@@ -114,23 +115,14 @@ test.describe('devices, in a pool that remembers none', () => {
   test("Amplify's fetchDevices lists none", async ({ page }) => {
     const { email } = await confirmedUser();
     await page.goto('/');
+    await usePageAmplify(page, { userPoolId: UserPoolId(), userPoolClientId: ClientId(), userPoolEndpoint: e2eStack.urls.cognito });
     const devices = await page.evaluate(
-      async ({ pool, email, password }) => {
-        const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-        const authUrl = loaded.find((url) => /\/aws-amplify_auth\.js/.test(url));
-        const coreUrl = loaded.find((url) => /\/aws-amplify\.js/.test(url));
-        if (!authUrl || !coreUrl) throw new Error(`the page did not load Amplify: ${loaded.join(', ')}`);
-        const [{ Amplify }, auth] = await Promise.all([import(coreUrl), import(authUrl)]);
-        Amplify.configure({ Auth: { Cognito: pool } });
-        await auth.signOut();
+      async ({ email, password }) => {
+        const auth = (window as any).pageAuth;
         await auth.signIn({ username: email, password });
         return auth.fetchDevices();
       },
-      {
-        pool: { userPoolId: UserPoolId(), userPoolClientId: ClientId(), userPoolEndpoint: e2eStack.urls.cognito },
-        email,
-        password: PASSWORD,
-      },
+      { email, password: PASSWORD },
     );
     expect(devices).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { adminConfirmedUser, cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
+import { usePageAmplify } from './page-amplify.ts';
 import { e2eStack } from './stack.ts';
 import { attachTrigger, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
 
@@ -49,15 +50,10 @@ async function signInInPage(
   /** null for CUSTOM_WITHOUT_SRP, which takes none (Amplify refuses one). */
   password: string | null = PASSWORD,
 ): Promise<SignInStep[]> {
+  await usePageAmplify(page, pool);
   return page.evaluate(
-    async ({ pool, username, password, authFlowType, answers }) => {
-      const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-      const authUrl = loaded.find((url) => /\/aws-amplify_auth\.js/.test(url));
-      const coreUrl = loaded.find((url) => /\/aws-amplify\.js/.test(url));
-      if (!authUrl || !coreUrl) throw new Error(`the page did not load Amplify: ${loaded.join(', ')}`);
-      const [{ Amplify }, auth] = await Promise.all([import(coreUrl), import(authUrl)]);
-      Amplify.configure({ Auth: { Cognito: pool } });
-      await auth.signOut();
+    async ({ username, password, authFlowType, answers }) => {
+      const auth = (window as any).pageAuth;
       const steps: Array<{ step: string; question?: string; error?: string }> = [];
       const record = (output: any) => steps.push({ step: output.nextStep.signInStep, question: output.nextStep.additionalInfo?.question });
       try {
@@ -70,7 +66,7 @@ async function signInInPage(
       }
       return steps;
     },
-    { pool, username, password, authFlowType, answers },
+    { username, password, authFlowType, answers },
   );
 }
 
