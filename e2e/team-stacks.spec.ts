@@ -485,3 +485,22 @@ test("serverless-offline's AUTHORIZER variable, set where the API starts, makes 
     await variant.stop();
   }
 });
+
+test("a literal provider.stage and region (say `stage: dev`) give way to the stage being started, as `--stage` overrides them on deploy", async () => {
+  const variant = await startVariantApi((service) => {
+    service.provider.stage = 'dev';
+    service.provider.region = 'us-west-2';
+    service.resources.Resources.CognitoUserPool.Properties.UserPoolName = ownPoolName('literal-stage');
+    service.functions.echo = { handler: ECHO, events: [{ http: { path: 'api/echo', method: 'get' } }] };
+    service.resources.Outputs.PoolArn = { Value: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] } };
+  });
+  try {
+    expect(variant.stack.stage).toBe('local');
+    expect(variant.apiUrl).toMatch(/\/local$/);
+    expect((await call(`${variant.apiUrl}/api/echo`)).status).toBe(200);
+    // serverless's own region, not a copy of the file's text: the pool's ARN carries it.
+    expect(variant.stack.outputs.PoolArn).toMatch(/^arn:aws:cognito-idp:us-west-2:/);
+  } finally {
+    await variant.stop();
+  }
+});

@@ -32,7 +32,6 @@ interface ServerlessInstance extends CompilingServerless {
   /** The folder of serverless.yml. */
   serviceDir: string;
   service: CompilingServerless['service'] & {
-    provider: CompilingServerless['service']['provider'] & { stage: string; region: string };
     custom?: { esbuild?: { outputWorkFolder?: string; outputFileExtension?: string }; localStack?: LocalStackSettings };
     /** The deployed names of the functions (`<service>-<stage>-<function>`), as Lambda knows them. */
     getAllFunctionsNames(): string[];
@@ -144,7 +143,10 @@ export class LocalStackPlugin {
 
   async deploy(): Promise<void> {
     const { service } = this.serverless;
-    const stage = service.provider.stage;
+    // The stage and region serverless deploys: `--stage`/`--region` over serverless.yml's
+    // provider.stage/region (which keep the file's value, say `stage: dev`, whatever `--stage` says).
+    const aws = this.serverless.getProvider('aws') as unknown as { getStage(): string; getRegion(): string };
+    const stage = aws.getStage();
     if (stage !== localConfig.stage) {
       throw new this.serverless.classes.Error(
         `serverless offline serves the "${stage}" stage, but the local stack's data and URLs are the "${localConfig.stage}" stage's. Start it with \`npm start -- --stage ${stage}\`.`,
@@ -162,7 +164,7 @@ export class LocalStackPlugin {
         template: await compileTemplate(this.serverless),
         settings: service.custom?.localStack ?? {},
         cognito,
-        region: service.provider.region,
+        region: aws.getRegion(),
         stackName: `${service.service}-${stage}`,
         stateFile: stackStatePath(localConfig.dataDir),
         apiBaseUrl,
