@@ -486,7 +486,7 @@ test("serverless-offline's AUTHORIZER variable, set where the API starts, makes 
   }
 });
 
-test("a literal provider.stage and region (say `stage: dev`) give way to the stage being started, as `--stage` overrides them on deploy", async () => {
+test('a literal provider.stage and region (say `stage: dev`) give way to the stage being started, as `--stage` overrides them on deploy', async () => {
   const variant = await startVariantApi((service) => {
     service.provider.stage = 'dev';
     service.provider.region = 'us-west-2';
