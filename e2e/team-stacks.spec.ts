@@ -504,3 +504,17 @@ test('a literal provider.stage and region (say `stage: dev`) give way to the sta
     await variant.stop();
   }
 });
+
+test("a stack with the Serverless Dashboard's org and app starts without a dashboard login, as the local stage talks to no dashboard", async () => {
+  const variant = await startVariantApi((service) => {
+    service.org = 'some-team';
+    service.app = 'some-app';
+    service.resources.Resources.CognitoUserPool.Properties.UserPoolName = ownPoolName('dashboard');
+  });
+  try {
+    expect(variant.output()).not.toContain('You are not currently logged in');
+    expect((await call(`${variant.apiUrl}/api/helloWorld`)).status).toBe(200);
+  } finally {
+    await variant.stop();
+  }
+});
