@@ -10,6 +10,7 @@ import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { clearPasswordFailures } from './targets/lockout.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
@@ -69,12 +70,13 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     logger,
     messages: inbox,
     tokenGenerator: (clock) =>
-      new CognitoTokenGenerator(clock, url, preTokenGeneration(triggers), (claim) =>
+      new CognitoTokenGenerator(clock, preTokenGeneration(triggers), (claim) =>
         log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
       ),
     userPools: (inner) => (pools = new TriggerAwarePools(new RecentRefreshTokens(inner))),
     triggers,
   });
+  await refuseEarlierPoolIds(services, dbDir, logger);
   const anyTriggers = () => pools?.anyTriggers() ?? false;
   const server = await startCognitoLocalServer({
     services,
