@@ -218,6 +218,16 @@ describe('httpApiRoutes', () => {
     );
   });
 
+  it("refuses a local pool named at another region's endpoint (a stand-in for a pool of another region), saying which issuer its tokens carry", () => {
+    const stack = compiledStack({
+      HttpApiAuthorizerCognito: jwtAuthorizer('https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_Shared'),
+    });
+    expect(refusalOf(stack)).toThrow(
+      'its JWT authorizer HttpApiAuthorizerCognito trusts the issuer https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_Shared, ' +
+        "which is the local pool eu-west-1_Stand1234 at another region's endpoint; that pool's tokens carry https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Stand1234.",
+    );
+  });
+
   it('refuses an audience that is no local app client, and an empty one', () => {
     const audience = (Audience: unknown[]) =>
       compiledStack({

@@ -113,6 +113,14 @@ function jwtAuthorization(
   const issuer = String(resolved(jwt.Issuer, `${at}.JwtConfiguration.Issuer`));
   // A local pool's tokens carry AWS's issuer (local/cognito/user-pool-ids.ts): the authorizer trusts a pool whose issuer it names exactly.
   const userPoolId = [...localUserPoolIds].find((id) => userPoolIssuer(id) === issuer);
+  const named = [...localUserPoolIds].find((id) => issuer.endsWith(`/${id}`));
+  if (!userPoolId && named) {
+    // A stand-in for a pool of another region: the local pool is in the provider's region, and so is its issuer.
+    throw new LocalStackTemplateError(
+      `its JWT authorizer ${authorizerId} trusts the issuer ${awsIssuer}, which is the local pool ${named} at another region's endpoint; ` +
+        `that pool's tokens carry ${userPoolIssuer(named)}. Stand in with a pool of a stack in that region, or point the issuerUrl at \`Fn::GetAtt: [<Pool>, ProviderURL]\`.`,
+    );
+  }
   if (!userPoolId) {
     throw new LocalStackTemplateError(
       `its JWT authorizer ${authorizerId} trusts the issuer ${awsIssuer}, which is neither a user pool of this stack nor stood in for locally. ` +

@@ -26,7 +26,7 @@ import { withWellKnownRoutes } from './well-known-routes.ts';
 export interface CognitoServerOptions {
   readonly host: string;
   readonly port: number;
-  /** The URL browsers use for the emulator: its tokens' issuer is `<publicUrl>/<pool id>`. */
+  /** The URL browsers use for the emulator (its tokens' issuer is AWS's URL of the pool, user-pool-ids.ts). */
   readonly publicUrl: string;
   /** Folder for the emulator's pools, clients, users and the dev inbox. */
   readonly dataDir: string;
