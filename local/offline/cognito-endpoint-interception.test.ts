@@ -144,6 +144,13 @@ describe("Cognito's endpoint in that process", { timeout: 15_000 }, () => {
     );
   });
 
+  it('answers HEAD on the documents too', async () => {
+    const response = await fetch(`https://cognito-idp.eu-west-1.amazonaws.com/${user.userPoolId}/.well-known/openid-configuration`, {
+      method: 'HEAD',
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('lets requests to other hosts go on: the emulator itself answers', async () => {
     expect((await fetch(`${emulatorUrl}/health`)).status).toBe(200);
   });

@@ -50,7 +50,7 @@ export function interceptCognitoEndpoint(cognitoUrl: string): () => void {
     }
     const body = await answer.text();
     controller.respondWith(
-      new Response(answer.ok && asked.document === 'openid-configuration' ? withJwksAt(body, asked.jwksUri) : body, {
+      new Response(answer.ok && body !== '' && asked.document === 'openid-configuration' ? withJwksAt(body, asked.jwksUri) : body, {
         status: answer.status,
         headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json' },
       }),
