@@ -3,7 +3,7 @@
 // tokens, every way a token can be wrong, and the gateway's own errors.
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { cognitoLocalPublicKey, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
+import { awsIssuer, cognitoLocalPublicKey, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
 
 const SECURED = `${e2eStack.urls.api}/api/helloWorldSecured`;
@@ -11,7 +11,7 @@ const PUBLIC = `${e2eStack.urls.api}/api/helloWorld`;
 const ORIGIN = 'http://app.example.com';
 
 const userPoolId = () => e2eOutput('UserPoolId');
-const issuer = () => `${e2eStack.urls.cognito}/${userPoolId()}`;
+const issuer = () => awsIssuer(userPoolId());
 const claims = (overrides: Record<string, unknown> = {}) => ({
   ...idTokenClaims(issuer(), e2eOutput('UserPoolClientId'), 'ada@example.com'),
   ...overrides,
@@ -169,12 +169,14 @@ test.describe('claims', () => {
     const { exp: _exp, ...withoutExp } = claims();
     expectUnauthorized(await withToken(mint(withoutExp)));
   });
-  test("another pool's issuer", async () =>
-    expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.urls.cognito}/local_AnotherP` })))));
+  test("another pool's issuer", async () => expectUnauthorized(await withToken(mint(claims({ iss: awsIssuer('eu-west-1_AnotherP1') })))));
   test('the issuer with a trailing slash', async () => expectUnauthorized(await withToken(mint(claims({ iss: `${issuer()}/` })))));
-  test('the issuer on https', async () => expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('http:', 'https:') })))));
-  test('the issuer via localhost instead of 127.0.0.1', async () => {
-    expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('127.0.0.1', 'localhost') }))));
+  test('the issuer on http', async () => expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('https:', 'http:') })))));
+  test("the issuer in another region's endpoint", async () => {
+    expectUnauthorized(await withToken(mint(claims({ iss: issuer().replace('cognito-idp.eu-west-1.', 'cognito-idp.us-east-1.') }))));
+  });
+  test("the emulator's own URL as issuer (what its tokens carried before they carried AWS's)", async () => {
+    expectUnauthorized(await withToken(mint(claims({ iss: `${e2eStack.urls.cognito}/${userPoolId()}` }))));
   });
   test('the issuer in another case', async () => expectUnauthorized(await withToken(mint(claims({ iss: issuer().toUpperCase() })))));
   test('no issuer', async () => {

@@ -2,7 +2,7 @@
 // beside the e2e stack: what a browser can read is decided by CORS headers, locally as on AWS
 // (the GatewayResponses make the gateway's errors readable; each handler sends its own
 // Access-Control-Allow-Origin), and handlers receive the claims as AWS delivers them.
-import { idTokenClaims, mint } from '../testing/tokens.ts';
+import { awsIssuer, idTokenClaims, mint } from '../testing/tokens.ts';
 import { expect, test } from './hello-page.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
 import { startVariantApi, type VariantApi } from './variant-stack.ts';
@@ -69,7 +69,7 @@ test('a handler that forgets Access-Control-Allow-Origin fails in the browser, a
 test.describe('claims as the handler receives them', () => {
   const token = (overrides: Record<string, unknown> = {}) =>
     mint({
-      ...idTokenClaims(`${e2eStack.urls.cognito}/${e2eOutput('UserPoolId')}`, e2eOutput('UserPoolClientId'), 'ada@example.com'),
+      ...idTokenClaims(awsIssuer(e2eOutput('UserPoolId')), e2eOutput('UserPoolClientId'), 'ada@example.com'),
       ...overrides,
     });
 

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stackStatePath } from '../local/cloudformation/stack-state.ts';
-import { foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
+import { awsIssuer, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
 import { expect, test } from './hello-page.ts';
@@ -16,7 +16,7 @@ import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } fr
 const ORIGIN = 'http://app.example.com';
 const SCOPE = 'aws.cognito.signin.user.admin';
 
-/** The issuer as a team writes it for AWS: the local stage maps it to the local pool. */
+/** The issuer as a team writes it for AWS: the local pool's tokens carry it, as on AWS. */
 const issuerUrl = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
 
 /** HTTP API routes beside the starter's REST API, with payload format `payload` (and a `$default` route that catches the rest). */
@@ -68,7 +68,7 @@ interface Answer {
   body: string;
 }
 
-const issuer = () => `${e2eStack.urls.cognito}/${e2eOutput('UserPoolId')}`;
+const issuer = () => awsIssuer(e2eOutput('UserPoolId'));
 const idToken = (overrides: Record<string, unknown> = {}) =>
   mint({ ...idTokenClaims(issuer(), e2eOutput('UserPoolClientId'), 'ada@example.com'), ...overrides });
 /** An access token as Cognito issues it: `client_id`, no `aud`. */
@@ -171,7 +171,7 @@ test.describe('HTTP API, payload format 2.0', () => {
     );
     expectUnauthorized(await get('/http/echoSecured', { Authorization: idToken({ iat: now - 7200, exp: now - 3600 }) }));
     expectUnauthorized(await get('/http/echoSecured', { Authorization: idToken({ nbf: now + 3600 }) }));
-    expectUnauthorized(await get('/http/echoSecured', { Authorization: idToken({ iss: `${e2eStack.urls.cognito}/local_otherPool` }) }));
+    expectUnauthorized(await get('/http/echoSecured', { Authorization: idToken({ iss: awsIssuer('eu-west-1_otherPool') }) }));
     expectUnauthorized(await get('/http/echoSecured', { Authorization: 'Bearer not-a-jwt' }));
     expectUnauthorized(await get('/http/echoSecured'));
   });

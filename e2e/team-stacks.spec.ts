@@ -180,8 +180,8 @@ test.describe('a stack that replaces the starter routes', () => {
     expect(body.environment).toEqual({
       APP_USER_POOL_ID: UserPoolId,
       APP_POOL_ARN: `arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${UserPoolId}`,
-      // The issuer of the local pool's tokens, so a handler can verify them.
-      APP_ISSUER: `${e2eStack.urls.cognito}/${UserPoolId}`,
+      // The issuer of the local pool's tokens, AWS's, so a handler verifies them as on AWS.
+      APP_ISSUER: `https://cognito-idp.eu-west-1.amazonaws.com/${UserPoolId}`,
       APP_API_URL: variant.apiUrl,
       APP_REGION: 'eu-west-1',
       APP_PLAIN: 'as written',

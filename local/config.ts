@@ -98,7 +98,7 @@ function readLocalConfig(): LocalConfig {
 
 export const localConfig: LocalConfig = readLocalConfig();
 
-/** The emulator as browsers see it, and so the issuer domain of its tokens. */
+/** The emulator as browsers see it (its tokens carry AWS's issuer, local/cognito/user-pool-ids.ts). */
 export const cognitoPublicUrl = `http://${localConfig.publicHost}:${localConfig.cognitoPort}`;
 /** The emulator as the API sees it (where it deploys resources and fetches keys). */
 export const cognitoUrl = localConfig.cognitoUrl;

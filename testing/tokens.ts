@@ -40,6 +40,15 @@ export function unsigned(claims: Record<string, unknown>, alg: string): string {
   return `${part({ alg, typ: 'JWT', kid: COGNITO_LOCAL_KID })}.${part(claims)}.`;
 }
 
+/**
+ * A user pool's issuer as Cognito names it, the region being the pool id's:
+ * `https://cognito-idp.<region>.amazonaws.com/<pool id>`; the local pools' tokens carry it too
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
+ */
+export function awsIssuer(userPoolId: string): string {
+  return `https://cognito-idp.${userPoolId.slice(0, userPoolId.indexOf('_'))}.amazonaws.com/${userPoolId}`;
+}
+
 /** The claims of a genuine ID token of `issuer`, valid for an hour. */
 export function idTokenClaims(issuer: string, clientId: string, email: string): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);

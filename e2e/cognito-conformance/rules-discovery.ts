@@ -12,10 +12,13 @@ const pool = once(() => createPool());
 const AWS_DISCOVERY =
   "<iss>/.well-known/openid-configuration names the token's iss as `issuer` and a `jwks_uri` whose keys verify the token";
 
-/** Follows discovery from `base` (the token's iss unless given) and verifies the token with the key it leads to. */
-async function verifyThroughDiscovery(token: string, base?: string): Promise<void> {
+/**
+ * Follows discovery from `base`, the pool at the emulator (its iss is AWS's URL, which only the
+ * handlers' process answers locally), and verifies the token with the key it leads to.
+ */
+async function verifyThroughDiscovery(token: string, base: string): Promise<void> {
   const iss = claimsOf(token).iss as string;
-  const configuration = (await (await fetch(`${base ?? iss}/.well-known/openid-configuration`)).json()) as {
+  const configuration = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as {
     issuer: string;
     jwks_uri: string;
   };
@@ -42,25 +45,26 @@ export const discovery: ConformanceTopic = {
   title: 'OpenID discovery and JWKS',
   rules: [
     {
-      rule: "the token's iss is the pool's URL at the endpoint the client used",
+      rule: "the token's iss is AWS's URL of the pool, whose id is AWS's `<region>_<id>`",
       aws: 'iss is https://cognito-idp.<Region>.amazonaws.com/<userPoolId>: the pool at the endpoint that issued it',
       source: SOURCES.verifyingJwt,
       client: 'AWS SDK v3',
       async run() {
         const client = await pool();
         const { IdToken } = await tokensFor(client, await createUser(client));
-        expect(claimsOf(IdToken!).iss).toBe(`${e2eStack.urls.cognito}/${client.poolId}`);
+        expect(client.poolId).toMatch(/^eu-west-1_[A-Za-z0-9]{9}$/);
+        expect(claimsOf(IdToken!).iss).toBe(`https://cognito-idp.eu-west-1.amazonaws.com/${client.poolId}`);
       },
     },
     {
-      rule: "discovery at the token's iss names it as issuer, and its jwks_uri verifies the token",
+      rule: "discovery at the pool's emulator URL names the token's iss as issuer, and its jwks_uri verifies the token",
       aws: AWS_DISCOVERY,
       source: SOURCES.verifyingJwt,
       client: 'AWS SDK v3',
       async run() {
         const client = await pool();
         const { IdToken } = await tokensFor(client, await createUser(client));
-        await verifyThroughDiscovery(IdToken!);
+        await verifyThroughDiscovery(IdToken!, `${e2eStack.urls.cognito}/${client.poolId}`);
       },
     },
     {
@@ -73,7 +77,7 @@ export const discovery: ConformanceTopic = {
         const email = await createUser(client);
         const endpoint = e2eStack.urls.cognito.replace('127.0.0.1', 'localhost');
         const token = await idTokenThrough(endpoint, client, email);
-        expect(claimsOf(token).iss).toBe(`${e2eStack.urls.cognito}/${client.poolId}`);
+        expect(claimsOf(token).iss).toBe(`https://cognito-idp.eu-west-1.amazonaws.com/${client.poolId}`);
         await verifyThroughDiscovery(token, `${endpoint}/${client.poolId}`);
       },
     },

@@ -5,7 +5,6 @@ import { LocalApiGateway, UnsupportedAuthorizerError, type ApiGatewayStack } fro
 
 const deployed: ApiGatewayStack = {
   stage: 'local',
-  cognitoEndpoint: 'http://127.0.0.1:9229',
   gatewayResponses: {
     DEFAULT_4XX: { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } },
   },

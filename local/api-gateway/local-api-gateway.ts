@@ -1,5 +1,6 @@
 import type { RouteAuthorization } from '../cloudformation/api-routes.ts';
 import type { LocalStack } from '../cloudformation/local-stack.ts';
+import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 import { allowEveryone, cognitoAuthorizer, type Authorize } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
 import type { GatewayRequest } from './gateway-request.ts';
@@ -12,7 +13,7 @@ export class UnsupportedAuthorizerError extends Error {
 }
 
 /** What the gateway needs of the stack deployed locally. */
-export type ApiGatewayStack = Pick<LocalStack, 'stage' | 'cognitoEndpoint' | 'routes' | 'gatewayResponses'>;
+export type ApiGatewayStack = Pick<LocalStack, 'stage' | 'routes' | 'gatewayResponses'>;
 
 export interface LocalApiGatewayOptions {
   /** Where this process reaches the Cognito emulator for its keys (the public URL, except inside a container network). */
@@ -74,12 +75,12 @@ export class LocalApiGateway {
     });
   }
 
-  /** The verifier for a local pool, built once: its issuer is the emulator's URL as browsers see it. */
+  /** The verifier for a local pool, built once: its issuer is AWS's, its keys the emulator's. */
   #verifierFor(poolId: string): VerifyCognitoToken {
     let verifier = this.#verifiers.get(poolId);
     if (!verifier) {
       verifier = createCognitoTokenVerifier({
-        issuer: `${this.stack.cognitoEndpoint}/${poolId}`,
+        issuer: userPoolIssuer(poolId),
         jwksUri: `${this.options.cognitoUrl}/${poolId}/.well-known/jwks.json`,
       });
       this.#verifiers.set(poolId, verifier);

@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
 import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
+import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 import { LocalStackTemplateError } from './template.ts';
 import { addedSchemaAttributes } from './user-pool-schema.ts';
 
@@ -36,8 +37,6 @@ export interface ProvisionContext {
   readonly cognito: CognitoClient;
   readonly region: string;
   readonly accountId: string;
-  /** The emulator's URL as browsers see it: the issuer of its tokens. */
-  readonly cognitoPublicUrl: string;
   /** The id of this stack's pool (or stand-in) of that `UserPoolName`, as deployed so far. */
   readonly userPoolNamed?: (name: string) => string | undefined;
   /**
@@ -141,8 +140,8 @@ function userPoolIds(id: string, context: ProvisionContext): Provisioned {
     attributes: {
       Arn: `arn:aws:cognito-idp:${context.region}:${context.accountId}:userpool/${id}`,
       ProviderName: `cognito-idp.${context.region}.amazonaws.com/${id}`,
-      // Locally the tokens' issuer is the emulator: what a handler needs to verify them.
-      ProviderURL: `${context.cognitoPublicUrl}/${id}`,
+      // The tokens' issuer, AWS's locally too (local/cognito/user-pool-ids.ts).
+      ProviderURL: userPoolIssuer(id),
       UserPoolId: id,
     },
   };

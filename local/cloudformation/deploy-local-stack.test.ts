@@ -44,7 +44,7 @@ async function deploy(template: CfnTemplate, previous?: StackState, extra: Parti
       restApiId: 'localrestapi',
       httpApiId: 'localhttpapi',
     },
-    provision: { cognito, region: 'eu-west-1', accountId: '000000000000', cognitoPublicUrl: 'http://127.0.0.1:9229' },
+    provision: { cognito, region: 'eu-west-1', accountId: '000000000000' },
     notEmulated: [],
     notice: (line) => notices.push(line),
     ...extra,

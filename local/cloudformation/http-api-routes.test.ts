@@ -5,20 +5,20 @@ import { resolveIntrinsics } from './intrinsics.ts';
 import { localValues } from './local-values.ts';
 import type { CfnResource } from './template.ts';
 
-const COGNITO = 'http://127.0.0.1:9229';
+// Local pools' tokens carry AWS's issuer (local/cognito/user-pool-ids.ts).
+const ISSUERS = 'https://cognito-idp.eu-west-1.amazonaws.com';
 /** The local ids the fake stack gives the pools and clients. */
-const LOCAL_IDS: Record<string, string> = { CognitoUserPool: 'local_Pool1', CognitoUserPoolClient: 'localclient1' };
+const LOCAL_IDS: Record<string, string> = { CognitoUserPool: 'eu-west-1_Pool12345', CognitoUserPoolClient: 'localclient1' };
 
 const localValue = localValues({
-  standIns: [{ standsFor: 'eu-west-1_Shared', physicalId: 'local_Stand1', attributes: {} }],
+  standIns: [{ standsFor: 'eu-west-1_Shared', physicalId: 'eu-west-1_Stand1234', attributes: {} }],
   region: 'eu-west-1',
   restApiId: 'localrestapi',
   httpApiId: 'localhttpapi',
   apiBaseUrl: 'http://127.0.0.1:3000',
-  cognitoPublicUrl: COGNITO,
 });
-const issuers = { cognitoPublicUrl: COGNITO, clientIds: new Set(['localclient1']) };
-const pools = new Set(['local_Pool1', 'local_Stand1']);
+const issuers = { clientIds: new Set(['localclient1']) };
+const pools = new Set(['eu-west-1_Pool12345', 'eu-west-1_Stand1234']);
 
 const poolIssuer = {
   'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]],
@@ -105,9 +105,9 @@ function compiledStack(extra: Record<string, CfnResource> = {}): DeployedStack {
   const context = {
     // As the local stage resolves them (resource-types.ts): an integration's id is its logical id.
     ref: (name: string) => (name === 'AWS::Region' ? 'eu-west-1' : (LOCAL_IDS[name] ?? name)),
-    // A pool's ProviderURL is the emulator's issuer (cognito-provisioners.ts).
+    // A pool's ProviderURL is its tokens' issuer, AWS's (cognito-provisioners.ts).
     getAtt: (logicalId: string, attribute: string) =>
-      attribute === 'ProviderURL' ? `${COGNITO}/${LOCAL_IDS[logicalId]}` : `arn:aws:lambda:eu-west-1:000000000000:function:${logicalId}`,
+      attribute === 'ProviderURL' ? `${ISSUERS}/${LOCAL_IDS[logicalId]}` : `arn:aws:lambda:eu-west-1:000000000000:function:${logicalId}`,
     condition: () => true,
   };
   return { state: { resources: {} }, resources, resolve: (value, at) => resolveIntrinsics(value, context, at), holds: () => true };
@@ -117,8 +117,8 @@ const poolJwt = (scopes: string[] = []) => ({
   type: 'JWT',
   authorizer: 'HttpApiAuthorizerCognito',
   identitySource: '$request.header.Authorization',
-  issuer: `${COGNITO}/local_Pool1`,
-  userPoolId: 'local_Pool1',
+  issuer: `${ISSUERS}/eu-west-1_Pool12345`,
+  userPoolId: 'eu-west-1_Pool12345',
   audiences: ['localclient1'],
   scopes,
 });
@@ -193,11 +193,14 @@ describe('httpApiRoutes', () => {
       const authorization = httpApiRoutes(stack, localValue, pools, issuers)!.routes['POST /http/items/{id}']!.authorization;
       return authorization.type === 'JWT' ? [authorization.issuer, authorization.userPoolId] : undefined;
     };
-    const local = [`${COGNITO}/local_Pool1`, 'local_Pool1'];
+    const local = [`${ISSUERS}/eu-west-1_Pool12345`, 'eu-west-1_Pool12345'];
     expect(issuerOf(poolIssuer)).toEqual(local);
     expect(issuerOf({ 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${CognitoUserPool}' })).toEqual(local);
     expect(issuerOf({ 'Fn::GetAtt': ['CognitoUserPool', 'ProviderURL'] })).toEqual(local);
-    expect(issuerOf('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Shared')).toEqual([`${COGNITO}/local_Stand1`, 'local_Stand1']);
+    expect(issuerOf('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Shared')).toEqual([
+      `${ISSUERS}/eu-west-1_Stand1234`,
+      'eu-west-1_Stand1234',
+    ]);
   });
 
   it("refuses an issuer that is another stack's pool, naming it and the stand-in that would do", () => {
@@ -212,6 +215,16 @@ describe('httpApiRoutes', () => {
     const notCognito = compiledStack({ HttpApiAuthorizerCognito: jwtAuthorizer('https://example.eu.auth0.com/') });
     expect(refusalOf(notCognito)).toThrow(
       /trusts the issuer https:\/\/example\.eu\.auth0\.com\/, which is neither a user pool of this stack/,
+    );
+  });
+
+  it("refuses a local pool named at another region's endpoint (a stand-in for a pool of another region), saying which issuer its tokens carry", () => {
+    const stack = compiledStack({
+      HttpApiAuthorizerCognito: jwtAuthorizer('https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_Shared'),
+    });
+    expect(refusalOf(stack)).toThrow(
+      'its JWT authorizer HttpApiAuthorizerCognito trusts the issuer https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_Shared, ' +
+        "which is the local pool eu-west-1_Stand1234 at another region's endpoint; that pool's tokens carry https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Stand1234.",
     );
   });
 

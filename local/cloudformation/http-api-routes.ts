@@ -4,11 +4,10 @@ import type { ServiceFunctions } from '../../deploy/service-routes.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
 import type { HttpApi, HttpApiCors, HttpRoute, HttpRouteAuthorization } from './http-api.ts';
 import { LocalStackTemplateError } from './template.ts';
+import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 
 /** The local Cognito a JWT authorizer can trust. */
 export interface LocalIssuers {
-  /** The emulator as browsers see it: its tokens' `iss` is `<cognitoPublicUrl>/<pool id>`. */
-  readonly cognitoPublicUrl: string;
   /** The local app client ids (stand-ins included): what an audience must name. */
   readonly clientIds: ReadonlySet<string>;
 }
@@ -112,8 +111,17 @@ function jwtAuthorization(
   const jwt = (settings.JwtConfiguration ?? {}) as Properties;
   const awsIssuer = String(stack.resolve(jwt.Issuer, `${at}.JwtConfiguration.Issuer`));
   const issuer = String(resolved(jwt.Issuer, `${at}.JwtConfiguration.Issuer`));
-  const userPoolId = issuer.startsWith(`${issuers.cognitoPublicUrl}/`) ? issuer.slice(issuers.cognitoPublicUrl.length + 1) : undefined;
-  if (!userPoolId || !localUserPoolIds.has(userPoolId)) {
+  // A local pool's tokens carry AWS's issuer (local/cognito/user-pool-ids.ts): the authorizer trusts a pool whose issuer it names exactly.
+  const userPoolId = [...localUserPoolIds].find((id) => userPoolIssuer(id) === issuer);
+  const named = [...localUserPoolIds].find((id) => issuer.endsWith(`/${id}`));
+  if (!userPoolId && named) {
+    // A stand-in for a pool of another region: the local pool is in the provider's region, and so is its issuer.
+    throw new LocalStackTemplateError(
+      `its JWT authorizer ${authorizerId} trusts the issuer ${awsIssuer}, which is the local pool ${named} at another region's endpoint; ` +
+        `that pool's tokens carry ${userPoolIssuer(named)}. Stand in with a pool of a stack in that region, or point the issuerUrl at \`Fn::GetAtt: [<Pool>, ProviderURL]\`.`,
+    );
+  }
+  if (!userPoolId) {
     throw new LocalStackTemplateError(
       `its JWT authorizer ${authorizerId} trusts the issuer ${awsIssuer}, which is neither a user pool of this stack nor stood in for locally. ` +
         'Point its issuerUrl at a pool of this stack (`Fn::GetAtt: [<Pool>, ProviderURL]`), or add a pool under custom.localStack.resources ' +

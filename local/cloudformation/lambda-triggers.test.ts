@@ -91,7 +91,6 @@ async function deploy(
     stackName: 'triggers-local',
     stateFile: path.join(stateDir, 'stack-state.json'),
     apiBaseUrl: 'http://127.0.0.1:3000',
-    cognitoPublicUrl: 'http://127.0.0.1:9229',
     seed: async () => {},
     notice: (line) => notices.push(line),
   });

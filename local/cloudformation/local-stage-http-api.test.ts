@@ -12,8 +12,6 @@ const Serverless = createRequire(import.meta.url)('serverless/lib/serverless.js'
   options: object,
 ) => CompilingServerless & { init(): Promise<void> };
 
-const COGNITO = 'http://127.0.0.1:9229';
-
 /** serverless.yml's `provider.httpApi` and functions, with a pool and its client. */
 async function compiled(httpApi: object, functions: object) {
   const configuration = {
@@ -47,7 +45,7 @@ const cognito = {
   send: async (command: object) => {
     switch (command.constructor.name) {
       case 'CreateUserPoolCommand':
-        return { UserPool: { Id: 'local_Pool1' } };
+        return { UserPool: { Id: 'eu-west-1_Pool12345' } };
       case 'CreateUserPoolClientCommand':
         return { UserPoolClient: { ClientId: 'localclient1' } };
       case 'ListUserPoolsCommand':
@@ -67,7 +65,6 @@ async function deploy(httpApi: object, functions: object) {
     stackName: 'http-contract-local',
     stateFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'http-contract-')), 'stack-state.json'),
     apiBaseUrl: 'http://127.0.0.1:3000',
-    cognitoPublicUrl: COGNITO,
     seed: async () => {},
     notice: () => {},
   });
@@ -101,8 +98,8 @@ describe('deployLocalStage with httpApi events', () => {
           type: 'JWT',
           authorizer: 'HttpApiAuthorizerCognito',
           identitySource: '$request.header.Authorization',
-          issuer: `${COGNITO}/local_Pool1`,
-          userPoolId: 'local_Pool1',
+          issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool12345',
+          userPoolId: 'eu-west-1_Pool12345',
           audiences: ['localclient1'],
           scopes: ['items/write'],
         },

@@ -27,9 +27,8 @@ export interface LocalStageOptions {
   readonly region: string;
   readonly stackName: string;
   readonly stateFile: string;
-  /** The local API's base URL without the stage, and the emulator's as browsers see it. */
+  /** The local API's base URL without the stage. */
   readonly apiBaseUrl: string;
-  readonly cognitoPublicUrl: string;
   /** Where this stack's functions answer Lambda's Invoke API (LAMBDA_URL): the pools' triggers run there. */
   readonly lambdaUrl?: string;
   /** Adds the seed users to the web client's pool, before the resources that need users. */
@@ -75,7 +74,6 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
       cognito: options.cognito,
       region: options.region,
       accountId: LOCAL_ACCOUNT_ID,
-      cognitoPublicUrl: options.cognitoPublicUrl,
       lambdaUrl: options.lambdaUrl,
     },
     notEmulated: options.settings.notEmulated ?? [],
@@ -102,7 +100,6 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     restApiId: REST_API_ID,
     httpApiId: HTTP_API_ID,
     apiBaseUrl: options.apiBaseUrl,
-    cognitoPublicUrl: options.cognitoPublicUrl,
   });
   const resolved = (value: unknown, at: string) => localValue(stack.resolve(value, at), at);
 
@@ -137,10 +134,7 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     }
   }
   const routes = apiRoutes(stack, localValue, pools);
-  const httpApi = httpApiRoutes(stack, localValue, pools, {
-    cognitoPublicUrl: options.cognitoPublicUrl,
-    clientIds: physicalIdsOf('AWS::Cognito::UserPoolClient'),
-  });
+  const httpApi = httpApiRoutes(stack, localValue, pools, { clientIds: physicalIdsOf('AWS::Cognito::UserPoolClient') });
   return {
     physicalIds: Object.fromEntries(Object.entries(deployed).map(([id, resource]) => [id, resource.physicalId])),
     outputs,

@@ -14,7 +14,6 @@ const localValue = localValues({
   restApiId: 'localrestapi',
   httpApiId: 'localhttpapi',
   apiBaseUrl: 'http://127.0.0.1:3000',
-  cognitoPublicUrl: 'http://127.0.0.1:9229',
 });
 
 describe('localValues', () => {
@@ -27,10 +26,12 @@ describe('localValues', () => {
     ).toEqual({ arn: 'arn:aws:cognito-idp:eu-west-1:000000000000:userpool/local_Stand1', id: 'local_Stand1', client: 'localclient1' });
   });
 
-  it("turns the REST and HTTP APIs' execute-api URLs into the local API's (the HTTP API's without a stage), and Cognito's issuer into the emulator's", () => {
+  it("turns the REST and HTTP APIs' execute-api URLs into the local API's (the HTTP API's without a stage), and leaves Cognito's issuer AWS's, as the local tokens carry it", () => {
     expect(localValue('https://localrestapi.execute-api.eu-west-1.amazonaws.com/dev', 'Test')).toBe('http://127.0.0.1:3000/dev');
     expect(localValue('https://localhttpapi.execute-api.eu-west-1.amazonaws.com', 'Test')).toBe('http://127.0.0.1:3000');
-    expect(localValue(['https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1'], 'Test')).toEqual(['http://127.0.0.1:9229/local_Pool1']);
+    expect(localValue(['https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1'], 'Test')).toEqual([
+      'https://cognito-idp.eu-west-1.amazonaws.com/local_Pool1',
+    ]);
   });
 
   it('leaves other values alone', () => {

@@ -28,20 +28,17 @@ export interface LocalValuesOptions {
   readonly httpApiId: string;
   /** The local API's base URL, without the stage: `http://127.0.0.1:3000`. */
   readonly apiBaseUrl: string;
-  /** The emulator as browsers see it: the issuer domain of its tokens. */
-  readonly cognitoPublicUrl: string;
 }
 
 /**
  * Turns the values of the stack, as resolved for AWS, into what the same stack has on this
  * machine: a stand-in's ARN and id for the AWS resource's, the local API's URL for the
- * execute-api ones (REST and HTTP API), the emulator's issuer for Cognito's. A value that needs AWS is refused.
+ * execute-api ones (REST and HTTP API). Cognito's issuer URLs stay AWS's: the local tokens carry them. A value that needs AWS is refused.
  */
 export function localValues(options: LocalValuesOptions): (value: unknown, at: string) => unknown {
   const replacements: [string, string][] = [
     [`https://${options.restApiId}.execute-api.${options.region}.amazonaws.com`, options.apiBaseUrl],
     [`https://${options.httpApiId}.execute-api.${options.region}.amazonaws.com`, options.apiBaseUrl],
-    [`https://cognito-idp.${options.region}.amazonaws.com/`, `${options.cognitoPublicUrl}/`],
   ];
   for (const { standsFor, physicalId, attributes } of options.standIns) {
     const arn = attributes.Arn;

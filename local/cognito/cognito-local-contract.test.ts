@@ -142,6 +142,7 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       'attributesIncludeMatch',
       'attributesRemove',
       'attributesToRecord',
+      'cognitoLocalCreateUserPool',
       'cognitoLocalKeys',
       'cognitoLocalRouter',
       'createCognitoLocalServices',
@@ -252,6 +253,21 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
 
     const again = await services(first.dataDir);
     expect((await again.services.cognito.getUserPool(ctx, UserPool.Id)).options.Name).toBe('contract');
+  });
+
+  it('CreateUserPool({ cognito, clock }): the pool is stored and answered under the Id and Arn cognito.createUserPool is given', async () => {
+    const { services: built } = await services();
+    const cognito = {
+      createUserPool: (context: typeof ctx, pool: { Id: string }) =>
+        built.cognito.createUserPool(context, {
+          ...pool,
+          Id: 'eu-west-1_Contract1',
+          Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x',
+        } as never),
+    };
+    const { UserPool } = await cognitoLocal.cognitoLocalCreateUserPool({ ...built, cognito } as never)(ctx, { PoolName: 'contract' });
+    expect(UserPool).toMatchObject({ Id: 'eu-west-1_Contract1', Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x', Name: 'contract' });
+    expect((await built.cognito.getUserPool(ctx, 'eu-west-1_Contract1')).options.Name).toBe('contract');
   });
 
   it('UserPoolServiceFactoryImpl(clock, dataStores): its pool services are what userPools wraps', async () => {

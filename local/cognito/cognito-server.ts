@@ -10,6 +10,7 @@ import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { clearPasswordFailures } from './targets/lockout.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
@@ -25,7 +26,7 @@ import { withWellKnownRoutes } from './well-known-routes.ts';
 export interface CognitoServerOptions {
   readonly host: string;
   readonly port: number;
-  /** The URL browsers use for the emulator: its tokens' issuer is `<publicUrl>/<pool id>`. */
+  /** The URL browsers use for the emulator (its tokens' issuer is AWS's URL of the pool, user-pool-ids.ts). */
   readonly publicUrl: string;
   /** Folder for the emulator's pools, clients, users and the dev inbox. */
   readonly dataDir: string;
@@ -69,12 +70,13 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     logger,
     messages: inbox,
     tokenGenerator: (clock) =>
-      new CognitoTokenGenerator(clock, url, preTokenGeneration(triggers), (claim) =>
+      new CognitoTokenGenerator(clock, preTokenGeneration(triggers), (claim) =>
         log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
       ),
     userPools: (inner) => (pools = new TriggerAwarePools(new RecentRefreshTokens(inner))),
     triggers,
   });
+  await refuseEarlierPoolIds(services, dbDir, logger);
   const anyTriggers = () => pools?.anyTriggers() ?? false;
   const server = await startCognitoLocalServer({
     services,

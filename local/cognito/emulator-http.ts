@@ -5,6 +5,7 @@ import { CognitoError, type ExpressHandler, handOverBody } from './cognito-local
 import { CognitoRequestError } from './cognito-request-error.ts';
 import { InternalErrorException } from './emulator-errors.ts';
 import type { CognitoOperations } from './operation-input.ts';
+import { withSigningRegion } from './targets/create-user-pool.ts';
 
 export type { ExpressHandler };
 
@@ -31,7 +32,7 @@ export function emulatorRequestHandler({ app, operations, log = console.error }:
       operations
         .then((model) => readOperationRequest(request, model))
         .then(({ input }) => {
-          handOverBody(request, input);
+          handOverBody(request, withSigningRegion(input, request.headers.authorization));
           app(request, response, done);
         }, done);
       return;

@@ -13,6 +13,7 @@ import {
   readableUserAttributes,
 } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
+import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
 import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
@@ -40,6 +41,7 @@ type Wrapper = (route: Route) => Route;
 export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
   const added: Record<string, Route> = {
     AddCustomAttributes: AddCustomAttributes(services) as Route,
+    CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
     ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,

@@ -6,7 +6,7 @@ import { CognitoTokenGenerator } from './token-generator.ts';
 const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
-const generator = new CognitoTokenGenerator({ get: () => NOW }, 'http://127.0.0.1:9229');
+const generator = new CognitoTokenGenerator({ get: () => NOW });
 
 const user = {
   Username: '7d8ca528-4931-4254-9273-ea5ee853f271',
@@ -18,7 +18,7 @@ const user = {
   ],
 } as User;
 const client = {
-  UserPoolId: 'local_pool1',
+  UserPoolId: 'eu-west-1_Pool12345',
   ClientId: 'client1',
   ReadAttributes: ['email', 'email_verified', 'custom:team'],
   IdTokenValidity: 60,
@@ -37,7 +37,7 @@ describe('CognitoTokenGenerator', () => {
       sub: user.Username,
       'cognito:groups': ['admins'],
       email_verified: true,
-      iss: 'http://127.0.0.1:9229/local_pool1',
+      iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool12345',
       'cognito:username': user.Username,
       aud: 'client1',
       token_use: 'id',
@@ -78,7 +78,7 @@ describe('CognitoTokenGenerator', () => {
     const id = verify(tokens.IdToken);
     expect(access).toMatchObject({
       sub: user.Username,
-      iss: 'http://127.0.0.1:9229/local_pool1',
+      iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool12345',
       client_id: 'client1',
       token_use: 'access',
       scope: 'aws.cognito.signin.user.admin',
@@ -94,7 +94,7 @@ describe('CognitoTokenGenerator', () => {
 
   it("uses Cognito's 60 minutes when the client sets no validity", async () => {
     const { IdToken, AccessToken } = await generator.generate({}, user, [], {
-      UserPoolId: 'local_pool1',
+      UserPoolId: 'eu-west-1_Pool12345',
       ClientId: 'client1',
     } as AppClient);
     expect(verify(IdToken).exp).toBe(nowSeconds + 3600);

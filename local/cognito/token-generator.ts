@@ -12,6 +12,7 @@ import {
 } from './cognito-local.ts';
 import type { TokenCustomizer, TokenSource } from './triggers/pre-token-generation.ts';
 import { applyClaimChanges, groupClaims, type TokenOverrides } from './triggers/token-claims.ts';
+import { userPoolIssuer } from './user-pool-ids.ts';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days';
 const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
@@ -44,14 +45,6 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
     if (name in attributes) attributes[name] = attributes[name] === 'true';
   }
   return attributes;
-}
-
-/**
- * The issuer (`iss`) of a pool's tokens, as Cognito's `https://cognito-idp.<region>.amazonaws.com/<pool id>`:
- * the emulator's public URL, the same whichever URL a client reached it at.
- */
-export function poolIssuer(publicUrl: string, userPoolId: string): string {
-  return `${publicUrl}/${userPoolId}`;
 }
 
 /**
@@ -88,8 +81,6 @@ export class CognitoTokenGenerator implements TokenGenerator {
 
   constructor(
     private readonly clock: Clock,
-    /** The emulator's public URL: the issuer is `<issuerDomain>/<user pool id>`. */
-    private readonly issuerDomain: string,
     /** The pool's PreTokenGeneration trigger, when the operation's pool has one. */
     private readonly customizer?: TokenCustomizer,
     /** Told of each claim a trigger's answer may not change (Cognito keeps its value). */
@@ -113,7 +104,8 @@ export class CognitoTokenGenerator implements TokenGenerator {
     const shared = {
       sub: attributes.sub,
       ...(groups.length > 0 && { 'cognito:groups': [...groups] }),
-      iss: poolIssuer(this.issuerDomain, client.UserPoolId),
+      // AWS's issuer, whichever URL the client reached the emulator at: the handlers' process answers its keys.
+      iss: userPoolIssuer(client.UserPoolId),
       origin_jti: randomUUID(),
       event_id: randomUUID(),
       auth_time: now,

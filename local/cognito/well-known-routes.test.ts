@@ -5,7 +5,8 @@ import { cognitoLocalKeys } from './cognito-local.ts';
 import { withWellKnownRoutes } from './well-known-routes.ts';
 
 const PUBLIC_URL = 'http://localhost:9229';
-const ISSUER = `${PUBLIC_URL}/local_Pool1`;
+// AWS's issuer, whatever URL asks (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
+const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool12345';
 
 let server: http.Server;
 let port: number;
@@ -33,8 +34,8 @@ function get(path: string, host = 'localhost:9229', method = 'GET') {
 
 beforeAll(async () => {
   const poolExists = async (id: string) => {
-    if (id === 'local_Broken') throw new Error('the pool store failed');
-    return id === 'local_Pool1';
+    if (id === 'eu-west-1_Broken123') throw new Error('the pool store failed');
+    return id === 'eu-west-1_Pool12345';
   };
   const passedOn: http.RequestListener = (request, response) => response.writeHead(299).end(JSON.stringify({ passedOn: request.url }));
   server = http.createServer(withWellKnownRoutes({ publicUrl: PUBLIC_URL, poolExists, log: (line) => logged.push(line) }, passedOn));
@@ -45,13 +46,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("a user pool's discovery document and JWKS", () => {
-  it("names the tokens' issuer and its JWKS under it, with only the fields that hold locally", async () => {
-    expect(await get('/local_Pool1/.well-known/openid-configuration')).toEqual({
+  it("names the tokens' issuer (AWS's) and its JWKS where it can be fetched, with only the fields that hold locally", async () => {
+    expect(await get('/eu-west-1_Pool12345/.well-known/openid-configuration')).toEqual({
       status: 200,
       cors: '*',
       body: {
         issuer: ISSUER,
-        jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+        jwks_uri: `${PUBLIC_URL}/eu-west-1_Pool12345/.well-known/jwks.json`,
         id_token_signing_alg_values_supported: ['RS256'],
         subject_types_supported: ['public'],
       },
@@ -59,16 +60,16 @@ describe("a user pool's discovery document and JWKS", () => {
   });
 
   it('keeps the issuer for a client that reaches the emulator at another URL, and names the JWKS where that client reaches it', async () => {
-    const { body } = await get('/local_Pool1/.well-known/openid-configuration', 'cognito:9229');
-    expect(body).toMatchObject({ issuer: ISSUER, jwks_uri: 'http://cognito:9229/local_Pool1/.well-known/jwks.json' });
+    const { body } = await get('/eu-west-1_Pool12345/.well-known/openid-configuration', 'cognito:9229');
+    expect(body).toMatchObject({ issuer: ISSUER, jwks_uri: 'http://cognito:9229/eu-west-1_Pool12345/.well-known/jwks.json' });
     // A Host header that is not a host and port is not echoed.
-    expect((await get('/local_Pool1/.well-known/openid-configuration', 'evil.example/x?')).body).toMatchObject({
-      jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+    expect((await get('/eu-west-1_Pool12345/.well-known/openid-configuration', 'evil.example/x?')).body).toMatchObject({
+      jwks_uri: `${PUBLIC_URL}/eu-west-1_Pool12345/.well-known/jwks.json`,
     });
   });
 
   it('serves the public key the tokens are signed with', async () => {
-    expect(await get('/local_Pool1/.well-known/jwks.json')).toEqual({
+    expect(await get('/eu-west-1_Pool12345/.well-known/jwks.json')).toEqual({
       status: 200,
       cors: '*',
       body: { keys: [cognitoLocalKeys().publicJwk] },
@@ -77,18 +78,18 @@ describe("a user pool's discovery document and JWKS", () => {
 
   it('answers 404 for a pool the emulator does not have, as Cognito does', async () => {
     for (const document of ['openid-configuration', 'jwks.json']) {
-      expect(await get(`/local_Nope/.well-known/${document}`)).toEqual({
+      expect(await get(`/eu-west-1_Nope12345/.well-known/${document}`)).toEqual({
         status: 404,
         cors: '*',
-        body: { __type: 'ResourceNotFoundException', message: 'User pool local_Nope does not exist.' },
+        body: { __type: 'ResourceNotFoundException', message: 'User pool eu-west-1_Nope12345 does not exist.' },
       });
     }
   });
 
   it('passes on other methods, other paths and a path express must refuse (a bad escape)', async () => {
     for (const [path, method] of [
-      ['/local_Pool1/.well-known/jwks.json', 'POST'],
-      ['/local_Pool1/.well-known/other', 'GET'],
+      ['/eu-west-1_Pool12345/.well-known/jwks.json', 'POST'],
+      ['/eu-west-1_Pool12345/.well-known/other', 'GET'],
       ['/%ff/.well-known/jwks.json', 'GET'],
       ['/a/b/.well-known/jwks.json', 'GET'],
     ] as const) {
@@ -97,7 +98,10 @@ describe("a user pool's discovery document and JWKS", () => {
   });
 
   it('answers a failure to look the pool up with InternalErrorException, and logs it', async () => {
-    expect(await get('/local_Broken/.well-known/jwks.json')).toMatchObject({ status: 500, body: { __type: 'InternalErrorException' } });
+    expect(await get('/eu-west-1_Broken123/.well-known/jwks.json')).toMatchObject({
+      status: 500,
+      body: { __type: 'InternalErrorException' },
+    });
     expect(logged.at(-1)).toContain('the pool store failed');
   });
 });

@@ -2,10 +2,10 @@ import type { IncomingMessage, RequestListener } from 'node:http';
 import { cognitoLocalKeys } from './cognito-local.ts';
 import { pathOf, sendJson } from './emulator-http.ts';
 import { InternalErrorException } from './emulator-errors.ts';
-import { poolIssuer } from './token-generator.ts';
+import { userPoolIssuer } from './user-pool-ids.ts';
 
 export interface WellKnownRoutesOptions {
-  /** The emulator as browsers see it: a pool's tokens carry `<publicUrl>/<pool id>` as their issuer. */
+  /** The emulator as browsers see it: where `jwks_uri` points when the Host header says nothing usable. */
   readonly publicUrl: string;
   /** Whether the emulator has this user pool. */
   readonly poolExists: (userPoolId: string) => Promise<boolean>;
@@ -24,11 +24,13 @@ const HOST = /^(?:[\w.-]+|\[[\d.:a-fA-F]+\])(?::\d{1,5})?$/;
  * so that a verifier that starts from discovery trusts the issuer the tokens carry
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
  *
- * The issuer is the one the tokens carry whatever URL asked. `jwks_uri` is `<issuer>/.well-known/jwks.json`
- * when the emulator is reached at its public URL, and the same path at the URL that asked otherwise: a
- * container reaches it as `http://cognito:9229` where the issuer says `http://localhost:9229`.
- * The document holds only what is true locally: no hosted UI, so no OAuth endpoints or their scopes.
- * Another pool is a 404, as on Cognito. cognito-local's own routes named `localhost:9229` for every pool.
+ * The issuer is AWS's, the one the tokens carry (`https://cognito-idp.<region>.amazonaws.com/<pool id>`,
+ * user-pool-ids.ts), whatever URL asked. `jwks_uri` is the same path at the URL that asked, where the keys
+ * can be fetched: `http://127.0.0.1:9229/<pool id>/.well-known/jwks.json` from the host, the same at
+ * `http://cognito:9229` from a container; in the handlers' process the issuer's own URL answers too
+ * (local/offline/cognito-endpoint-interception.ts). The document holds only what is true locally: no
+ * hosted UI, so no OAuth endpoints or their scopes. Another pool is a 404, as on Cognito.
+ * cognito-local's own routes named `localhost:9229` for every pool.
  */
 export function withWellKnownRoutes(
   { publicUrl, poolExists, log = console.error }: WellKnownRoutesOptions,
@@ -52,11 +54,7 @@ export function withWellKnownRoutes(
       } else if (document === 'jwks.json') {
         sendJson(response, 200, { keys: [cognitoLocalKeys().publicJwk] });
       } else {
-        sendJson(
-          response,
-          200,
-          discoveryDocument(poolIssuer(publicUrl, userPoolId), poolIssuer(baseUrlOf(request, publicUrl), userPoolId)),
-        );
+        sendJson(response, 200, discoveryDocument(userPoolIssuer(userPoolId), `${baseUrlOf(request, publicUrl)}/${userPoolId}`));
       }
     }, fail);
   };

@@ -32,7 +32,7 @@ const settings: GatewayResponseSettings = {
 const gateway = () =>
   new ServedApis(
     new LocalApiGateway(
-      { stage: 'local', cognitoEndpoint: 'http://127.0.0.1:9229', routes: {}, gatewayResponses: settings },
+      { stage: 'local', routes: {}, gatewayResponses: settings },
       { cognitoUrl: 'http://127.0.0.1:9229', stackFile: 'stack.json' },
     ),
     undefined,

@@ -15,6 +15,7 @@ import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { answers, eventually } from '../readiness.ts';
+import { interceptCognitoEndpointOnce } from './cognito-endpoint-interception.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { installOfflineAdapter, type OfflineAdapter, type OfflineCliOptions } from './offline-adapter.ts';
 
@@ -170,7 +171,8 @@ export class LocalStackPlugin {
     }
     const cognito = new CognitoIdentityProviderClient({
       endpoint: cognitoUrl,
-      region: 'local',
+      // Signed for the stack's region, as CloudFormation's calls are: the emulator makes the pools' ids in it.
+      region: service.provider.region,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 1,
     });
@@ -183,13 +185,14 @@ export class LocalStackPlugin {
         stackName: `${service.service}-${stage}`,
         stateFile: stackStatePath(localConfig.dataDir),
         apiBaseUrl,
-        cognitoPublicUrl,
         lambdaUrl: localConfig.lambdaUrl,
         seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
         notice: (line) => console.warn(line),
       });
       if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
       this.setEnvironments(local.environments);
+      // Before any handler loads: aws-jwt-verify & co. reach the local pools' keys at AWS's URLs, and nothing reaches AWS's Cognito.
+      interceptCognitoEndpointOnce(cognitoUrl);
       const stack = {
         stage,
         cognitoEndpoint: cognitoPublicUrl,

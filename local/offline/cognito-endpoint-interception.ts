@@ -1,0 +1,80 @@
+import { syncBuiltinESMExports } from 'node:module';
+import { BatchInterceptor } from '@mswjs/interceptors';
+import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest';
+import { FetchInterceptor } from '@mswjs/interceptors/fetch';
+import { cognitoEndpointRequest } from '../cognito/cognito-endpoint-requests.ts';
+
+export class CognitoEndpointError extends Error {
+  override name = 'CognitoEndpointError';
+}
+
+/**
+ * Makes this process (serverless-offline's, where the handlers run: `useInProcess`) answer what
+ * its code asks of Cognito's public endpoint `https://cognito-idp.<region>.amazonaws.com` from the
+ * local Cognito at `cognitoUrl`, so that a verifier that derives its URLs from the pool id, as
+ * aws-jwt-verify's CognitoJwtVerifier does, works unchanged and nothing leaves the machine:
+ *
+ * - `GET /<pool id>/.well-known/jwks.json` and `…/openid-configuration`: the emulator's, for the
+ *   pools it has (another pool is its 404, as Cognito answers an unknown pool); the discovery
+ *   document's `jwks_uri` is the same host's, as on AWS.
+ * - anything else at that host (Cognito's API, through an SDK not pointed at the emulator): an
+ *   error naming the request and the fix, never a call to AWS.
+ *
+ * Both of Node's HTTP clients are covered (http/https.request, which aws-jwt-verify uses, and
+ * fetch, which jose uses), through @mswjs/interceptors. Requests to any other host go on unchanged.
+ * Returns what uninstalls it.
+ */
+export function interceptCognitoEndpoint(cognitoUrl: string): () => void {
+  const interceptor = new BatchInterceptor({
+    name: 'local-cognito-endpoint',
+    interceptors: [new ClientRequestInterceptor(), new FetchInterceptor()],
+  });
+  interceptor.on('request', async ({ request, controller }) => {
+    const asked = cognitoEndpointRequest(request.method, new URL(request.url));
+    if (asked === undefined) return; // not Cognito's endpoint: on to its host
+    if (asked.kind === 'refused') {
+      controller.errorWith(new CognitoEndpointError(asked.message));
+      return;
+    }
+    const from = `${cognitoUrl}/${encodeURIComponent(asked.userPoolId)}/.well-known/${asked.document}`;
+    let answer: Response;
+    try {
+      answer = await fetch(from, { signal: AbortSignal.timeout(3000) });
+    } catch (cause) {
+      controller.errorWith(
+        new CognitoEndpointError(`${request.url} is answered by the local Cognito, which did not answer at ${from}: is it running?`, {
+          cause,
+        }),
+      );
+      return;
+    }
+    const body = await answer.text();
+    controller.respondWith(
+      new Response(answer.ok && body !== '' && asked.document === 'openid-configuration' ? withJwksAt(body, asked.jwksUri) : body, {
+        status: answer.status,
+        headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json' },
+      }),
+    );
+  });
+  interceptor.apply();
+  // ES modules that import { request } from 'node:https' (aws-jwt-verify's ESM build) see the patched functions too.
+  syncBuiltinESMExports();
+  return () => {
+    interceptor.dispose();
+    syncBuiltinESMExports();
+  };
+}
+
+let intercepting = false;
+
+/** {@link interceptCognitoEndpoint}, for the rest of this process: installed by the first call (the patch is process-wide). */
+export function interceptCognitoEndpointOnce(cognitoUrl: string): void {
+  if (intercepting) return;
+  interceptCognitoEndpoint(cognitoUrl);
+  intercepting = true;
+}
+
+/** The discovery document with its keys at `jwksUri`: the emulator names where it was reached, this process answers the issuer's URL. */
+function withJwksAt(document: string, jwksUri: string): string {
+  return JSON.stringify({ ...(JSON.parse(document) as object), jwks_uri: jwksUri });
+}
