@@ -181,7 +181,7 @@ export class LocalStackPlugin {
         cognito,
         region: aws.getRegion(),
         stackName: `${service.service}-${stage}`,
-        stateFile: stackStatePath(localConfig.dataDir),
+        stateFile: stackStatePath(localConfig.dataDir, `${service.service}-${stage}`),
         apiBaseUrl,
         cognitoPublicUrl,
         lambdaUrl: localConfig.lambdaUrl,
