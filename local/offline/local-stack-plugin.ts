@@ -15,6 +15,7 @@ import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { answers, eventually } from '../readiness.ts';
+import { checkServiceHandlers } from './handler-bundle-checks.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { installOfflineAdapter, type OfflineAdapter, type OfflineCliOptions } from './offline-adapter.ts';
 
@@ -175,6 +176,7 @@ export class LocalStackPlugin {
       maxAttempts: 1,
     });
     try {
+      await checkServiceHandlers(this.serverless, (line) => console.warn(line));
       const local = await deployLocalStage({
         template: await compileTemplate(this.serverless),
         settings: service.custom?.localStack ?? {},
@@ -192,6 +194,7 @@ export class LocalStackPlugin {
       this.setEnvironments(local.environments);
       const stack = {
         stage,
+        stackName: `${service.service}-${stage}`,
         cognitoEndpoint: cognitoPublicUrl,
         physicalIds: local.physicalIds,
         outputs: local.outputs,
