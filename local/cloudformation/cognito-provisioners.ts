@@ -118,12 +118,17 @@ const userPool: Provisioner = {
   },
   async adopt(logicalId, { UserPoolName }, context) {
     const { UserPools = [] } = await context.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    for (const { Id } of UserPools) {
+    // By name, among this stack's own pools (and, in a folder from before records, untagged ones):
+    // without UserPoolName, the name this stack's generated for it.
+    const named = (name: string | undefined) =>
+      UserPoolName === undefined ? name?.startsWith(`${context.stackName}-${logicalId}-`) : name === UserPoolName;
+    for (const { Id, Name } of UserPools) {
+      if (!named(Name)) continue;
       const { UserPool } = await context.cognito.send(new DescribeUserPoolCommand({ UserPoolId: Id }));
       const tags = UserPool?.UserPoolTags ?? {};
       const ours = tags[STACK_NAME_TAG] === context.stackName && tags[LOGICAL_ID_TAG] === logicalId;
-      const untaggedOfThatName = context.adoptUntagged && tags[STACK_NAME_TAG] === undefined && UserPool?.Name === UserPoolName;
-      if (ours || (UserPoolName !== undefined && untaggedOfThatName)) return userPoolIds(Id!, context);
+      const untagged = context.adoptUntagged === true && tags[STACK_NAME_TAG] === undefined && UserPoolName !== undefined;
+      if (ours || untagged) return userPoolIds(Id!, context);
     }
     return undefined;
   },

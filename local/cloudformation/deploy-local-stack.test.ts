@@ -299,6 +299,9 @@ describe('deployLocalStack', () => {
     const own = { Id: 'local_own', Name: 'app-local', UserPoolTags: { 'local:stack-name': 'app-local', 'local:logical-id': 'UserPool' } };
     const withOwn = await deploy(starter, undefined, {}, fakeCognito([others, own]));
     expect(withOwn.stack.state.resources.UserPool!.physicalId).toBe('local_own');
+    // Its own logical id and stack, but another name: another pool (a variant of the stack beside it).
+    const renamed = { ...own, Name: 'another-name' };
+    expect((await deploy(starter, undefined, {}, fakeCognito([renamed]))).stack.state.resources.UserPool!.physicalId).not.toBe('local_own');
     const onlyOthers = await deploy(starter, undefined, {}, fakeCognito([others]));
     expect(onlyOthers.cognito.names()).toContain('CreateUserPool');
     expect(onlyOthers.stack.state.resources.UserPool!.physicalId).not.toBe('local_other');
