@@ -307,6 +307,15 @@ describe('deployLocalStack', () => {
     expect(onlyOthers.stack.state.resources.UserPool!.physicalId).not.toBe('local_other');
   });
 
+  it('finds its own pool without UserPoolName again by the name it generated, when its record is gone', async () => {
+    const unnamed: CfnTemplate = { Resources: { UserPool: { Type: 'AWS::Cognito::UserPool', Properties: {} } } };
+    const tags = { 'local:stack-name': 'app-local', 'local:logical-id': 'UserPool' };
+    const generated = { Id: 'local_generated', Name: 'app-local-UserPool-abcdefghijk1', UserPoolTags: tags };
+    const starterNamed = { Id: 'local_named', Name: 'app-local', UserPoolTags: tags };
+    const { stack } = await deploy(unnamed, undefined, {}, fakeCognito([starterNamed, generated]));
+    expect(stack.state.resources.UserPool!.physicalId).toBe('local_generated');
+  });
+
   it('takes over an untagged pool by name only in a data folder from before records were kept', async () => {
     const untagged = { Id: 'local_old', Name: 'app-local' };
     const legacy = await deploy(starter, undefined, { noRecords: true }, fakeCognito([untagged]));

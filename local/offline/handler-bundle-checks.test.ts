@@ -68,6 +68,11 @@ describe('checkHandlerBundles: the AWS SDK v2', () => {
     expect(refusal).toContain('Runtime.ImportModuleError on AWS');
   });
 
+  it('refuses aws-sdk packed beside the bundle (custom.esbuild.external), which works on AWS against the real Cognito', async () => {
+    const { refusal } = await check('sdk-v2-whole', { format: 'cjs', external: ['aws-sdk'], exclude: [] });
+    expect(refusal).toContain('imports the AWS SDK v2 (aws-sdk), packed beside its bundle (custom.esbuild.external)');
+  });
+
   it('passes the v3 Cognito client', async () => {
     expect((await check('sdk-v3-cognito')).refusal).toBeUndefined();
   });

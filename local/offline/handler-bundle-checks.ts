@@ -110,6 +110,12 @@ export function awsSdkV2Refusal(fn: CheckedFunction, facts: HandlerBundleFacts):
       `(it does not read AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER): its calls would reach the real Cognito in AWS. ${fix}`
     );
   }
+  if (facts.externalAwsSdkV2.length > 0 && !facts.awsSdkExcluded) {
+    return (
+      `${fn.name} (${facts.entry}): imports the AWS SDK v2 (${facts.externalAwsSdkV2.join(', ')}), packed beside its bundle (custom.esbuild.external), ` +
+      `which no local setting can point at the emulator: its calls would reach the real AWS. ${fix}`
+    );
+  }
   if (facts.externalAwsSdkV2.length > 0) {
     return (
       `${fn.name} (${facts.entry}): imports the AWS SDK v2 (${facts.externalAwsSdkV2.join(', ')}), left out of its bundle ` +

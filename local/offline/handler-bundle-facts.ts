@@ -25,6 +25,8 @@ export interface HandlerBundleFacts {
   readonly commonJsInEsm: readonly { readonly file: string; readonly line: number }[];
   /** aws-sdk (v2) modules the bundle leaves to `require` at run time. */
   readonly externalAwsSdkV2: readonly string[];
+  /** aws-sdk is in `exclude` (left out of the package too, serverless-esbuild's default), not only `external` (packed beside the bundle). */
+  readonly awsSdkExcluded: boolean;
   /** The bundle contains aws-sdk v2's Cognito client (alone, or with the whole SDK). */
   readonly bundlesAwsSdkV2Cognito: boolean;
 }
@@ -85,5 +87,12 @@ export async function handlerBundleFacts(
   const bundlesAwsSdkV2Cognito = inputs.some(([file]) =>
     /(^|\/)node_modules\/aws-sdk\/clients\/cognitoidentityserviceprovider\.js$/.test(file),
   );
-  return { entry: path.normalize(entry), format, commonJsInEsm, externalAwsSdkV2: [...new Set(externalAwsSdkV2)], bundlesAwsSdkV2Cognito };
+  return {
+    entry: path.normalize(entry),
+    format,
+    commonJsInEsm,
+    externalAwsSdkV2: [...new Set(externalAwsSdkV2)],
+    awsSdkExcluded: exclude.includes('aws-sdk'),
+    bundlesAwsSdkV2Cognito,
+  };
 }
