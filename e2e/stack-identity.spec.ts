@@ -128,6 +128,9 @@ test.describe('a renamed service', () => {
           cognito.destroy();
         }
         expect(renamed.output()).not.toContain('is no longer in serverless.yml');
+        expect(renamed.output()).toContain(
+          `Stack ${after}-local starts for the first time in this data folder, with new resources; the folder also holds ${before}-local, left as they were`,
+        );
       });
     } finally {
       await renamed.stop();

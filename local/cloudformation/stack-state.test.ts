@@ -15,7 +15,7 @@ describe('the record of what the local stage deployed', () => {
 
   it('is absent on a first start', () => {
     expect(readStackState(file)).toBeUndefined();
-    expect(openStackState(file, 'app-local')).toEqual({ previous: undefined, noRecords: true });
+    expect(openStackState(file, 'app-local')).toEqual({ previous: undefined, noRecords: true, otherStacks: [] });
   });
 
   it('reads back what was written', () => {
@@ -25,7 +25,14 @@ describe('the record of what the local stage deployed', () => {
 
   it('is one per stack: a renamed service finds no record of its own, and the folder is not one from before records', () => {
     writeStackState(file, state);
-    expect(openStackState(stackStatePath(dir, 'renamed-local'), 'renamed-local')).toEqual({ previous: undefined, noRecords: false });
+    expect(openStackState(stackStatePath(dir, 'renamed-local'), 'renamed-local')).toEqual({
+      previous: undefined,
+      noRecords: false,
+      otherStacks: ['app-local'],
+      notice:
+        'Stack renamed-local starts for the first time in this data folder, with new resources; the folder also holds app-local, ' +
+        'left as they were (a renamed service is a new stack, as on AWS; start the old name to find its users again).',
+    });
     expect(openStackState(file, 'app-local').previous).toEqual(state);
   });
 

@@ -41,6 +41,8 @@ export interface OpenedStackState {
    * then may resources an older start made (untagged) be taken over by name.
    */
   readonly noRecords: boolean;
+  /** The other stacks this data folder holds a record of (a renamed service leaves its old name here). */
+  readonly otherStacks: readonly string[];
   /** Said once, when the previous version's record was taken as this stack's. */
   readonly notice?: string;
 }
@@ -52,7 +54,9 @@ export interface OpenedStackState {
  */
 export function openStackState(file: string, stackName: string): OpenedStackState {
   const folder = path.dirname(file);
-  if (existsSync(file)) return { previous: readStackState(file), noRecords: false };
+  const records = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : [];
+  const otherStacks = records.map((name) => name.slice(0, -'.json'.length)).filter((name) => name !== stackName);
+  if (existsSync(file)) return { previous: readStackState(file), noRecords: false, otherStacks };
   const legacy = path.basename(folder) === STACKS_FOLDER ? path.join(path.dirname(folder), LEGACY_FILE) : undefined;
   if (legacy && existsSync(legacy)) {
     const previous = readStackState(legacy)!;
@@ -61,11 +65,19 @@ export function openStackState(file: string, stackName: string): OpenedStackStat
     return {
       previous,
       noRecords: false,
+      otherStacks,
       notice: `The data folder's record of what was deployed (${legacy}, kept by an earlier version for one stack) is now stack ${stackName}'s (${file}).`,
     };
   }
-  const records = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : [];
-  return { previous: undefined, noRecords: records.length === 0 };
+  if (otherStacks.length === 0) return { previous: undefined, noRecords: true, otherStacks };
+  return {
+    previous: undefined,
+    noRecords: false,
+    otherStacks,
+    notice:
+      `Stack ${stackName} starts for the first time in this data folder, with new resources; the folder also holds ${otherStacks.join(', ')}, ` +
+      'left as they were (a renamed service is a new stack, as on AWS; start the old name to find its users again).',
+  };
 }
 
 /** The state of the last deploy, or undefined on a first start (or a data folder from before the state was kept). */
