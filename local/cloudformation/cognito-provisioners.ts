@@ -196,11 +196,12 @@ const userPoolClient: Provisioner = {
     );
     return clientIds(properties.UserPoolId, UserPoolClient!.ClientId!, context);
   },
-  async adopt(_logicalId, { UserPoolId, ClientName }, context) {
-    // The pool is this stack's (it is adopted, or in this stack's record); a client without a name is not found again.
-    if (ClientName === undefined) return undefined;
+  async adopt(logicalId, { UserPoolId, ClientName }, context) {
+    // The pool is this stack's (adopted, or in its record): its client of that name, or of the name generated for it.
     const { UserPoolClients = [] } = await context.cognito.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60 }));
-    const existing = UserPoolClients.find((client) => client.ClientName === ClientName);
+    const existing = UserPoolClients.find((client) =>
+      ClientName === undefined ? client.ClientName?.startsWith(`${context.stackName}-${logicalId}-`) : client.ClientName === ClientName,
+    );
     return existing?.ClientId ? clientIds(UserPoolId, existing.ClientId, context) : undefined;
   },
   async update(_logicalId, current, properties, _previous, context) {

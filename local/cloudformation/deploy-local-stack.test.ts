@@ -7,7 +7,10 @@ import type { CfnTemplate } from './template.ts';
 let next = 1;
 
 /** An in-memory stand-in for the emulator's Cognito API: records each call, makes up ids. */
-function fakeCognito(existingPools: { Id: string; Name: string; UserPoolTags?: Record<string, string> }[] = []) {
+function fakeCognito(
+  existingPools: { Id: string; Name: string; UserPoolTags?: Record<string, string> }[] = [],
+  existingClients: { ClientId: string; ClientName: string }[] = [],
+) {
   const calls: { name: string; input: Record<string, any> }[] = [];
   const send = async (command: { input: Record<string, any> }) => {
     const name = command.constructor.name.replace(/Command$/, '');
@@ -21,6 +24,8 @@ function fakeCognito(existingPools: { Id: string; Name: string; UserPoolTags?: R
         return { UserPoolClient: { ClientName: 'web' } };
       case 'ListUserPools':
         return { UserPools: existingPools.map(({ Id, Name }) => ({ Id, Name })) };
+      case 'ListUserPoolClients':
+        return { UserPoolClients: existingClients };
       case 'DescribeUserPool':
         return { UserPool: existingPools.find((pool) => pool.Id === command.input.UserPoolId) };
       default:
@@ -314,6 +319,17 @@ describe('deployLocalStack', () => {
     const starterNamed = { Id: 'local_named', Name: 'app-local', UserPoolTags: tags };
     const { stack } = await deploy(unnamed, undefined, {}, fakeCognito([starterNamed, generated]));
     expect(stack.state.resources.UserPool!.physicalId).toBe('local_generated');
+    // And its client without ClientName, in that pool.
+    const withClient: CfnTemplate = {
+      Resources: { ...unnamed.Resources, Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'UserPool' } } } },
+    };
+    const clients = [
+      { ClientId: 'other', ClientName: 'app-local-Mobile-abcdefghijk1' },
+      { ClientId: 'web', ClientName: 'app-local-Web-abcdefghijk1' },
+    ];
+    const again = await deploy(withClient, undefined, {}, fakeCognito([generated], clients));
+    expect(again.stack.state.resources.Web!.physicalId).toBe('web');
+    expect(again.cognito.names()).not.toContain('CreateUserPoolClient');
   });
 
   it('takes over an untagged pool by name only in a data folder from before records were kept', async () => {
