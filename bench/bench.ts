@@ -2,7 +2,7 @@
 // and memory, measured in one run on free ports and a data folder of its own so that ratios hold
 // on a noisy machine. Prints a table, writes bench-results.json, and exits non-zero when a ratio
 // target is missed.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,8 @@ import { spawnVariantApi, type SpawnedVariantApi } from '../testing/variant-api.
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { rssByService } from './process-memory.ts';
 
+/** serverless.yml's stack in the local stage: `<service>-<stage>`. */
+const STACK_NAME = 'hello-auth-local';
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
 const smoke = values.smoke!;
 const LOAD = { connections: 10, duration: smoke ? 2 : 5 };
@@ -88,7 +90,8 @@ async function start(ports: StackPorts): Promise<LaunchedStack> {
 async function startHttpApi(stack: LaunchedStack): Promise<{ variant: SpawnedVariantApi; url: string }> {
   const issuerUrl = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
   const variantDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-http-api-'));
-  copyFileSync(stackStatePath(dataDir), stackStatePath(variantDir));
+  mkdirSync(path.dirname(stackStatePath(variantDir, STACK_NAME)), { recursive: true });
+  copyFileSync(stackStatePath(dataDir, STACK_NAME), stackStatePath(variantDir, STACK_NAME));
   const variant = await spawnVariantApi(
     (service) => {
       service.provider.httpApi = {

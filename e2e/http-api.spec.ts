@@ -2,7 +2,7 @@
 // Cognito pool, beside the REST API: each route against API Gateway v2's documented behaviour
 // (docs/aws-behaviour.md, "API Gateway HTTP API"), and the Amplify client in a real browser
 // calling one with its ID token.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stackStatePath } from '../local/cloudformation/stack-state.ts';
@@ -14,6 +14,8 @@ import { e2eOutput, e2eStack } from './stack.ts';
 import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const ORIGIN = 'http://app.example.com';
+/** serverless.yml's stack in the e2e stage: `<service>-<stage>`. */
+const E2E_STACK = 'hello-auth-local';
 const SCOPE = 'aws.cognito.signin.user.admin';
 
 /** The issuer as a team writes it for AWS: the local pool's tokens carry it, as on AWS. */
@@ -53,7 +55,9 @@ const withHttpApi =
  */
 async function variantOnE2ePool(edit: ServiceEdit): Promise<{ api: VariantApi; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-http-api-'));
-  copyFileSync(stackStatePath(e2eStack.dataDir), stackStatePath(dataDir));
+  // The variant is the same service and stage: the same stack, whose record it starts from.
+  mkdirSync(path.dirname(stackStatePath(dataDir, E2E_STACK)), { recursive: true });
+  copyFileSync(stackStatePath(e2eStack.dataDir, E2E_STACK), stackStatePath(dataDir, E2E_STACK));
   try {
     return { api: await startVariantApi(edit, { dataDir }), dataDir };
   } catch (error) {

@@ -113,6 +113,7 @@ async function main(): Promise<void> {
   console.log(`
   Local stack is up (stage ${localConfig.stage}, data in ${localConfig.dataDir})
 
+    Stack    ${stack.stackName}  (serverless.yml's service-stage, as on AWS)
     Web      ${webUrl}
     API      ${apiUrl}
 ${routes.join('\n')}

@@ -8,6 +8,7 @@ import {
   DeleteGroupCommand,
   DeleteUserPoolClientCommand,
   DeleteUserPoolCommand,
+  DescribeUserPoolCommand,
   DescribeUserPoolClientCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
@@ -21,6 +22,7 @@ import {
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
 import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
+import { generatedPhysicalName } from './physical-names.ts';
 import { LocalStackTemplateError } from './template.ts';
 import { addedSchemaAttributes } from './user-pool-schema.ts';
 
@@ -37,6 +39,13 @@ export interface ProvisionContext {
   readonly cognito: CognitoClient;
   readonly region: string;
   readonly accountId: string;
+  /** The stack deployed (`<service>-<stage>`): in generated names, and in the local tags that say whose a pool is. */
+  readonly stackName: string;
+  /**
+   * The data folder has no record of any stack (made before records were kept): a pool without
+   * the local tags, made by such a start, may be taken over by its UserPoolName.
+   */
+  readonly adoptUntagged?: boolean;
   /** The id of this stack's pool (or stand-in) of that `UserPoolName`, as deployed so far. */
   readonly userPoolNamed?: (name: string) => string | undefined;
   /**
@@ -58,8 +67,8 @@ export interface Provisioner {
   readonly replacedWhen: readonly string[];
   /** Provisioned after the seed users exist (a group attachment needs its user). */
   readonly afterSeedUsers?: boolean;
-  /** On a first start with no record of an earlier deploy: the resource of that name an older start made. */
-  adopt?(properties: Properties, context: ProvisionContext): Promise<Provisioned | undefined>;
+  /** On a first start of this stack with no record: the resource an older start of the same stack made. */
+  adopt?(logicalId: string, properties: Properties, context: ProvisionContext): Promise<Provisioned | undefined>;
   create(logicalId: string, properties: Properties, context: ProvisionContext): Promise<Provisioned>;
   update(
     logicalId: string,
@@ -71,9 +80,22 @@ export interface Provisioner {
   delete(current: Provisioned, properties: Properties, context: ProvisionContext): Promise<void>;
 }
 
-/** A pool's tags as the template gives them, with where its triggers run locally (LAMBDA_URL_TAG). */
-function localTags(tags: Readonly<Record<string, string>> | undefined, { lambdaUrl }: ProvisionContext) {
-  return lambdaUrl === undefined ? tags : { ...tags, [LAMBDA_URL_TAG]: lambdaUrl };
+/**
+ * The local tags that say which stack, and which of its resources, a pool is: what CloudFormation
+ * knows from its own records on AWS. A start without a record of its stack takes over only a
+ * pool tagged as its own, never another stack's.
+ */
+export const STACK_NAME_TAG = 'local:stack-name';
+export const LOGICAL_ID_TAG = 'local:logical-id';
+
+/** A pool's tags as the template gives them, with whose it is and where its triggers run locally (LAMBDA_URL_TAG). */
+function localTags(logicalId: string, tags: Readonly<Record<string, string>> | undefined, context: ProvisionContext) {
+  return {
+    ...tags,
+    [STACK_NAME_TAG]: context.stackName,
+    [LOGICAL_ID_TAG]: logicalId,
+    ...(context.lambdaUrl !== undefined && { [LAMBDA_URL_TAG]: context.lambdaUrl }),
+  };
 }
 
 /**
@@ -85,16 +107,29 @@ const userPool: Provisioner = {
   replacedWhen: ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration'],
   async create(logicalId, { UserPoolName, EnabledMfas, ...properties }, context) {
     const mfa = mfaConfig(logicalId, { ...properties, EnabledMfas });
+    // UserPoolName is optional in CloudFormation, which names the pool itself; CreateUserPool requires one.
+    const PoolName = UserPoolName ?? generatedPhysicalName(context.stackName, logicalId);
     const { UserPool } = await context.cognito.send(
-      new CreateUserPoolCommand({ PoolName: UserPoolName, ...properties, UserPoolTags: localTags(properties.UserPoolTags, context) }),
+      new CreateUserPoolCommand({ PoolName, ...properties, UserPoolTags: localTags(logicalId, properties.UserPoolTags, context) }),
     );
     if (mfa) await context.cognito.send(new SetUserPoolMfaConfigCommand({ ...mfa, UserPoolId: UserPool!.Id! }));
     return userPoolIds(UserPool!.Id!, context);
   },
-  async adopt({ UserPoolName }, context) {
+  async adopt(logicalId, { UserPoolName }, context) {
     const { UserPools = [] } = await context.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    const existing = UserPools.find((pool) => pool.Name === UserPoolName);
-    return existing?.Id ? userPoolIds(existing.Id, context) : undefined;
+    // By name, among this stack's own pools (and, in a folder from before records, untagged ones):
+    // without UserPoolName, the name this stack's generated for it.
+    const named = (name: string | undefined) =>
+      UserPoolName === undefined ? name?.startsWith(`${context.stackName}-${logicalId}-`) : name === UserPoolName;
+    for (const { Id, Name } of UserPools) {
+      if (!named(Name)) continue;
+      const { UserPool } = await context.cognito.send(new DescribeUserPoolCommand({ UserPoolId: Id }));
+      const tags = UserPool?.UserPoolTags ?? {};
+      const ours = tags[STACK_NAME_TAG] === context.stackName && tags[LOGICAL_ID_TAG] === logicalId;
+      const untagged = context.adoptUntagged === true && tags[STACK_NAME_TAG] === undefined && UserPoolName !== undefined;
+      if (ours || untagged) return userPoolIds(Id!, context);
+    }
+    return undefined;
   },
   async update(logicalId, current, properties, previous, context) {
     const UserPoolId = current.physicalId;
@@ -103,7 +138,9 @@ const userPool: Provisioner = {
     const { UserPoolName, UsernameAttributes, AliasAttributes, UsernameConfiguration, Schema, UserPoolTags, EnabledMfas, ...updatable } =
       properties;
     const mfa = mfaConfig(logicalId, properties);
-    await context.cognito.send(new UpdateUserPoolCommand({ ...updatable, UserPoolTags: localTags(UserPoolTags, context), UserPoolId }));
+    await context.cognito.send(
+      new UpdateUserPoolCommand({ ...updatable, UserPoolTags: localTags(logicalId, UserPoolTags, context), UserPoolId }),
+    );
     if (mfa) await context.cognito.send(new SetUserPoolMfaConfigCommand({ ...mfa, UserPoolId }));
     return userPoolIds(UserPoolId, context);
   },
@@ -150,18 +187,29 @@ function userPoolIds(id: string, context: ProvisionContext): Provisioned {
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html */
 const userPoolClient: Provisioner = {
   replacedWhen: ['UserPoolId', 'GenerateSecret'],
-  async create(_logicalId, properties, context) {
-    const { UserPoolClient } = await context.cognito.send(new CreateUserPoolClientCommand(withAwsTokenValidity(properties) as never));
+  async create(logicalId, properties, context) {
+    // ClientName is optional in CloudFormation, which names the client itself; CreateUserPoolClient requires one.
+    const ClientName = properties.ClientName ?? generatedPhysicalName(context.stackName, logicalId);
+    const { UserPoolClient } = await context.cognito.send(
+      new CreateUserPoolClientCommand(withAwsTokenValidity({ ...properties, ClientName }) as never),
+    );
     return clientIds(properties.UserPoolId, UserPoolClient!.ClientId!, context);
   },
-  async adopt({ UserPoolId, ClientName }, context) {
+  async adopt(logicalId, { UserPoolId, ClientName }, context) {
+    // The pool is this stack's (adopted, or in its record): its client of that name, or of the name generated for it.
     const { UserPoolClients = [] } = await context.cognito.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60 }));
-    const existing = UserPoolClients.find((client) => client.ClientName === ClientName);
+    const existing = UserPoolClients.find((client) =>
+      ClientName === undefined ? client.ClientName?.startsWith(`${context.stackName}-${logicalId}-`) : client.ClientName === ClientName,
+    );
     return existing?.ClientId ? clientIds(UserPoolId, existing.ClientId, context) : undefined;
   },
   async update(_logicalId, current, properties, _previous, context) {
     const { GenerateSecret, ...updatable } = withAwsTokenValidity(properties);
-    await context.cognito.send(new UpdateUserPoolClientCommand({ ...(updatable as object), ClientId: current.physicalId } as never));
+    // Without a ClientName, the name CloudFormation generated stays (UpdateUserPoolClient would reset it).
+    const ClientName = properties.ClientName ?? current.attributes.Name;
+    await context.cognito.send(
+      new UpdateUserPoolClientCommand({ ...(updatable as object), ClientName, ClientId: current.physicalId } as never),
+    );
     return clientIds(properties.UserPoolId, current.physicalId, context);
   },
   async delete(current, properties, context) {
@@ -206,7 +254,7 @@ const userPoolGroup: Provisioner = {
   replacedWhen: ['GroupName', 'UserPoolId'],
   async create(logicalId, { GroupName, ...properties }, context) {
     // Without a name, CloudFormation makes one up.
-    const name: string = GroupName ?? `${logicalId}-${Math.random().toString(36).slice(2, 10)}`;
+    const name: string = GroupName ?? generatedPhysicalName(context.stackName, logicalId);
     await context.cognito.send(new CreateGroupCommand({ ...properties, GroupName: name } as never));
     return { physicalId: name, attributes: {} };
   },

@@ -7,7 +7,10 @@ import type { CfnTemplate } from './template.ts';
 let next = 1;
 
 /** An in-memory stand-in for the emulator's Cognito API: records each call, makes up ids. */
-function fakeCognito() {
+function fakeCognito(
+  existingPools: { Id: string; Name: string; UserPoolTags?: Record<string, string> }[] = [],
+  existingClients: { ClientId: string; ClientName: string }[] = [],
+) {
   const calls: { name: string; input: Record<string, any> }[] = [];
   const send = async (command: { input: Record<string, any> }) => {
     const name = command.constructor.name.replace(/Command$/, '');
@@ -20,7 +23,11 @@ function fakeCognito() {
       case 'DescribeUserPoolClient':
         return { UserPoolClient: { ClientName: 'web' } };
       case 'ListUserPools':
-        return { UserPools: [] };
+        return { UserPools: existingPools.map(({ Id, Name }) => ({ Id, Name })) };
+      case 'ListUserPoolClients':
+        return { UserPoolClients: existingClients };
+      case 'DescribeUserPool':
+        return { UserPool: existingPools.find((pool) => pool.Id === command.input.UserPoolId) };
       default:
         return {};
     }
@@ -240,5 +247,98 @@ describe('deployLocalStack', () => {
     });
     expect(callsBeforeSeed).toContain('CreateGroup');
     expect(callsBeforeSeed).not.toContain('AdminAddUserToGroup');
+  });
+
+  it('names a pool and a client without UserPoolName or ClientName <stack>-<logicalId>-<random>, as CloudFormation does', async () => {
+    const unnamed: CfnTemplate = {
+      Resources: {
+        UserPool: { Type: 'AWS::Cognito::UserPool', Properties: {} },
+        UserPoolClient: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'UserPool' } } },
+      },
+    };
+    const { cognito, stack } = await deploy(unnamed);
+    const input = (name: string) => cognito.calls.find((call) => call.name === name)!.input;
+    expect(input('CreateUserPool').PoolName).toMatch(/^app-local-UserPool-[a-zA-Z0-9]{12}$/);
+    expect(input('CreateUserPool').UserPoolTags).toEqual({ 'local:stack-name': 'app-local', 'local:logical-id': 'UserPool' });
+    expect(input('CreateUserPoolClient').ClientName).toMatch(/^app-local-UserPoolClient-[a-zA-Z0-9]{12}$/);
+    // The record keeps the template's properties: the next start changes nothing.
+    const again = await deploy(unnamed, stack.state);
+    expect(again.cognito.names().filter((name) => /^(Create|Update|Delete)/.test(name))).toEqual([]);
+  });
+
+  it('keeps a generated client name when the client is updated (UpdateUserPoolClient would reset it)', async () => {
+    const unnamed = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'UserPool' } } };
+    const first = await deploy({ Resources: { UserPool: pool, UserPoolClient: unnamed } });
+    const edited = { ...unnamed, Properties: { ...unnamed.Properties, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] } };
+    const { cognito } = await deploy({ Resources: { UserPool: pool, UserPoolClient: edited } }, first.stack.state);
+    // The fake's DescribeUserPoolClient names every client 'web'.
+    expect(cognito.calls.find((call) => call.name === 'UpdateUserPoolClient')!.input.ClientName).toBe('web');
+  });
+
+  it('refuses a resource without a property CloudFormation requires, by name, before creating anything', async () => {
+    const template: CfnTemplate = {
+      Resources: {
+        UserPool: pool,
+        Orphan: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ClientName: 'web' } },
+        Member: { Type: 'AWS::Cognito::UserPoolUserToGroupAttachment', Properties: { UserPoolId: { Ref: 'UserPool' } } },
+      },
+    };
+    const cognito = fakeCognito();
+    const refusal = await deploy(template, undefined, {}, cognito).catch((error: Error) => error.message);
+    expect(refusal).toContain(
+      'Orphan (AWS::Cognito::UserPoolClient): UserPoolId is required, and missing; CloudFormation refuses the template too ' +
+        '("Properties validation failed for resource Orphan with message: #: required key [UserPoolId] not found"). ' +
+        'Add Orphan.Properties.UserPoolId (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html).',
+    );
+    expect(refusal).toContain('Member (AWS::Cognito::UserPoolUserToGroupAttachment): GroupName is required');
+    expect(refusal).toContain('Member (AWS::Cognito::UserPoolUserToGroupAttachment): Username is required');
+    expect(cognito.names().filter((name) => name.startsWith('Create'))).toEqual([]);
+  });
+
+  it("takes over its own pool when its record is gone, never another stack's of the same name", async () => {
+    const others = {
+      Id: 'local_other',
+      Name: 'app-local',
+      UserPoolTags: { 'local:stack-name': 'renamed-local', 'local:logical-id': 'UserPool' },
+    };
+    const own = { Id: 'local_own', Name: 'app-local', UserPoolTags: { 'local:stack-name': 'app-local', 'local:logical-id': 'UserPool' } };
+    const withOwn = await deploy(starter, undefined, {}, fakeCognito([others, own]));
+    expect(withOwn.stack.state.resources.UserPool!.physicalId).toBe('local_own');
+    // Its own logical id and stack, but another name: another pool (a variant of the stack beside it).
+    const renamed = { ...own, Name: 'another-name' };
+    expect((await deploy(starter, undefined, {}, fakeCognito([renamed]))).stack.state.resources.UserPool!.physicalId).not.toBe('local_own');
+    const onlyOthers = await deploy(starter, undefined, {}, fakeCognito([others]));
+    expect(onlyOthers.cognito.names()).toContain('CreateUserPool');
+    expect(onlyOthers.stack.state.resources.UserPool!.physicalId).not.toBe('local_other');
+  });
+
+  it('finds its own pool without UserPoolName again by the name it generated, when its record is gone', async () => {
+    const unnamed: CfnTemplate = { Resources: { UserPool: { Type: 'AWS::Cognito::UserPool', Properties: {} } } };
+    const tags = { 'local:stack-name': 'app-local', 'local:logical-id': 'UserPool' };
+    const generated = { Id: 'local_generated', Name: 'app-local-UserPool-abcdefghijk1', UserPoolTags: tags };
+    const starterNamed = { Id: 'local_named', Name: 'app-local', UserPoolTags: tags };
+    const { stack } = await deploy(unnamed, undefined, {}, fakeCognito([starterNamed, generated]));
+    expect(stack.state.resources.UserPool!.physicalId).toBe('local_generated');
+    // And its client without ClientName, in that pool.
+    const withClient: CfnTemplate = {
+      Resources: { ...unnamed.Resources, Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'UserPool' } } } },
+    };
+    const clients = [
+      { ClientId: 'other', ClientName: 'app-local-Mobile-abcdefghijk1' },
+      { ClientId: 'web', ClientName: 'app-local-Web-abcdefghijk1' },
+    ];
+    const again = await deploy(withClient, undefined, {}, fakeCognito([generated], clients));
+    expect(again.stack.state.resources.Web!.physicalId).toBe('web');
+    expect(again.cognito.names()).not.toContain('CreateUserPoolClient');
+  });
+
+  it('takes over an untagged pool by name only in a data folder from before records were kept', async () => {
+    const untagged = { Id: 'local_old', Name: 'app-local' };
+    const legacy = await deploy(starter, undefined, { noRecords: true }, fakeCognito([untagged]));
+    expect(legacy.stack.state.resources.UserPool!.physicalId).toBe('local_old');
+    // Taken over, it is tagged as this stack's.
+    expect(legacy.cognito.calls.find((call) => call.name === 'UpdateUserPool')!.input.UserPoolTags['local:stack-name']).toBe('app-local');
+    const recorded = await deploy(starter, undefined, { noRecords: false }, fakeCognito([untagged]));
+    expect(recorded.stack.state.resources.UserPool!.physicalId).not.toBe('local_old');
   });
 });

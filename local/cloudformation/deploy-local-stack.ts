@@ -4,16 +4,19 @@ import { dependencyOrder } from './dependency-order.ts';
 import { resolveIntrinsics, type IntrinsicContext } from './intrinsics.ts';
 import { lostTriggerNotices, triggerRefusals, withTriggerDependencies } from './lambda-triggers.ts';
 import { pseudoParameter } from './pseudo-parameters.ts';
+import { missingRequiredProperties } from './required-properties.ts';
 import { localTreatment, notHonoured, type LocalAccount } from './resource-types.ts';
 import type { DeployedResource, StackState } from './stack-state.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
 
 export interface DeployOptions {
   readonly template: CfnTemplate;
-  /** The last deploy's record; undefined on a first start, when resources are adopted by name. */
+  /** The last deploy's record of this stack; undefined on its first start, when only its own resources are adopted. */
   readonly previous: StackState | undefined;
+  /** The data folder holds no record of any stack (stack-state.ts): untagged pools may be adopted by name. */
+  readonly noRecords?: boolean;
   readonly account: LocalAccount;
-  readonly provision: ProvisionContext;
+  readonly provision: Omit<ProvisionContext, 'stackName' | 'adoptUntagged'>;
   /** `custom.localStack.notEmulated`: logical ids (or `<id>.<Property>`) the local stage runs without. */
   readonly notEmulated: readonly string[];
   /** Called after each resource is deployed, with the record so far (kept if a later one fails). */
@@ -60,6 +63,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     else if (options.notEmulated.includes(logicalId)) known.set(logicalId, notEmulatedStandIn(logicalId));
     else refusals.push(treatment.why);
     for (const { key, why } of notHonoured(logicalId, resource)) if (!waived(key, options.notEmulated)) refusals.push(why);
+    refusals.push(...missingRequiredProperties(logicalId, resource));
   }
   const deployed = new Map<string, DeployedResource>();
   const context: IntrinsicContext = {
@@ -110,6 +114,8 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
   // serverless's existing-pool triggers find their pool by name, among this stack's (removed ones last).
   const provision: ProvisionContext = {
     ...options.provision,
+    stackName: account.stackName,
+    adoptUntagged: options.noRecords === true,
     userPoolNamed: (name) =>
       [...deployed.values(), ...Object.values(previous)].find(
         (resource) => resource.type === 'AWS::Cognito::UserPool' && resource.properties.UserPoolName === name,
@@ -128,7 +134,7 @@ export async function deployLocalStack(options: DeployOptions): Promise<Deployed
     const before = previous[logicalId]?.type === resource.Type ? previous[logicalId] : undefined;
     let result: Provisioned;
     try {
-      const change = await applyChange({ logicalId, resource, provisioner, properties, before }, { ...options, provision });
+      const change = await applyChange({ logicalId, resource, provisioner, properties, before }, options, provision);
       result = change.provisioned;
       if (result !== before) changed.add(logicalId);
       if (change.replaces) replaced.push([logicalId, change.replaces]);
@@ -201,15 +207,19 @@ interface Change {
  * Creates, updates or replaces one resource as CloudFormation would; a replacement says so, and
  * names the old resource for deletion once the rest is deployed.
  */
-async function applyChange(change: Change, options: DeployOptions): Promise<{ provisioned: Provisioned; replaces?: DeployedResource }> {
+async function applyChange(
+  change: Change,
+  options: DeployOptions,
+  provision: ProvisionContext,
+): Promise<{ provisioned: Provisioned; replaces?: DeployedResource }> {
   const { logicalId, resource, provisioner, properties, before } = change;
   if (!before) {
-    // On a first start with no record, a resource an older start made (found by name) is taken over.
-    const adopted = options.previous ? undefined : await provisioner.adopt?.(properties, options.provision);
+    // On this stack's first start with no record, a resource an older start of it made is taken over.
+    const adopted = options.previous ? undefined : await provisioner.adopt?.(logicalId, properties, provision);
     return {
       provisioned: adopted
-        ? await provisioner.update(logicalId, adopted, properties, properties, options.provision)
-        : await provisioner.create(logicalId, properties, options.provision),
+        ? await provisioner.update(logicalId, adopted, properties, properties, provision)
+        : await provisioner.create(logicalId, properties, provision),
     };
   }
   const replacedBy = provisioner.replacedWhen.filter(
@@ -219,10 +229,10 @@ async function applyChange(change: Change, options: DeployOptions): Promise<{ pr
     options.notice(
       lossNotice(logicalId, resource.Type, 'replaced', `its ${replacedBy.join(', ')} changed`, retains(resource, 'UpdateReplacePolicy')),
     );
-    return { provisioned: await provisioner.create(logicalId, properties, options.provision), replaces: before };
+    return { provisioned: await provisioner.create(logicalId, properties, provision), replaces: before };
   }
   if (JSON.stringify(before.properties) !== JSON.stringify(properties)) {
-    return { provisioned: await provisioner.update(logicalId, before, properties, before.properties, options.provision) };
+    return { provisioned: await provisioner.update(logicalId, before, properties, before.properties, provision) };
   }
   return { provisioned: before };
 }

@@ -10,6 +10,8 @@ import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.t
  */
 export interface LocalStack {
   readonly stage: string;
+  /** The CloudFormation stack it stands for, `<service>-<stage>`: a renamed service is another stack. */
+  readonly stackName?: string;
   /** Where browsers reach the Cognito API (the emulator), and its tokens' issuer domain. */
   readonly cognitoEndpoint: string;
   /** serverless.yml logical id → physical id, for the resources created locally. */

@@ -5,7 +5,7 @@ import { deployLocalStack, type DeployedStack } from './deploy-local-stack.ts';
 import type { HttpApi } from './http-api.ts';
 import { httpApiRoutes } from './http-api-routes.ts';
 import { localValues, type StandIn } from './local-values.ts';
-import { readStackState, writeStackState } from './stack-state.ts';
+import { openStackState, writeStackState } from './stack-state.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
 
 /** serverless.yml's `custom.localStack`: what only the local stage deploys, and what it runs without. */
@@ -25,7 +25,9 @@ export interface LocalStageOptions {
   readonly settings: LocalStackSettings;
   readonly cognito: CognitoClient;
   readonly region: string;
+  /** The stack's name, `<service>-<stage>` as serverless names it on AWS: a renamed service is a new stack. */
   readonly stackName: string;
+  /** This stack's record in the data folder (stack-state.ts `stackStatePath`). */
   readonly stateFile: string;
   /** The local API's base URL without the stage. */
   readonly apiBaseUrl: string;
@@ -66,9 +68,12 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     restApiId: REST_API_ID,
     httpApiId: HTTP_API_ID,
   };
+  const opened = openStackState(options.stateFile, options.stackName);
+  if (opened.notice) options.notice(opened.notice);
   const stack = await deployLocalStack({
     template,
-    previous: readStackState(options.stateFile),
+    previous: opened.previous,
+    noRecords: opened.noRecords,
     account,
     provision: {
       cognito: options.cognito,

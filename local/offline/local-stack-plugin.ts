@@ -16,6 +16,7 @@ import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { answers, eventually } from '../readiness.ts';
 import { interceptCognitoEndpointOnce } from './cognito-endpoint-interception.ts';
+import { checkServiceHandlers } from './handler-bundle-checks.ts';
 import { forgetHandlerBundles, removeBundlesExcept } from './handler-reload.ts';
 import { installOfflineAdapter, type OfflineAdapter, type OfflineCliOptions } from './offline-adapter.ts';
 
@@ -169,21 +170,24 @@ export class LocalStackPlugin {
         'LOCAL_STAGE_MISMATCH',
       );
     }
+    const region = aws.getRegion();
+    const stackName = `${service.service}-${stage}`;
     const cognito = new CognitoIdentityProviderClient({
       endpoint: cognitoUrl,
       // Signed for the stack's region, as CloudFormation's calls are: the emulator makes the pools' ids in it.
-      region: service.provider.region,
+      region,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 1,
     });
     try {
+      await checkServiceHandlers(this.serverless, (line) => console.warn(line));
       const local = await deployLocalStage({
         template: await compileTemplate(this.serverless),
         settings: service.custom?.localStack ?? {},
         cognito,
-        region: aws.getRegion(),
-        stackName: `${service.service}-${stage}`,
-        stateFile: stackStatePath(localConfig.dataDir),
+        region,
+        stackName,
+        stateFile: stackStatePath(localConfig.dataDir, stackName),
         apiBaseUrl,
         lambdaUrl: localConfig.lambdaUrl,
         seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
@@ -195,6 +199,7 @@ export class LocalStackPlugin {
       interceptCognitoEndpointOnce(cognitoUrl);
       const stack = {
         stage,
+        stackName,
         cognitoEndpoint: cognitoPublicUrl,
         physicalIds: local.physicalIds,
         outputs: local.outputs,
