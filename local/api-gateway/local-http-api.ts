@@ -14,8 +14,8 @@ export type HttpApiOutcome =
   | { readonly kind: 'no-route' }
   /** The server refused it itself, with this status (a payload too large…). */
   | { readonly kind: 'failed'; readonly statusCode: number }
-  /** The Lambda answered; `diagnosis` when the body is the emulator's report on a handler that threw or returned a malformed result. */
-  | { readonly kind: 'lambda'; readonly statusCode: number; readonly diagnosis: boolean };
+  /** The Lambda answered; `failed` when it threw, timed out or returned a result the gateway cannot read. */
+  | { readonly kind: 'lambda'; readonly statusCode: number; readonly failed: boolean };
 
 /** serverless-offline serves a route the deployed HTTP API does not have. */
 export class UnknownHttpRouteError extends Error {
@@ -91,8 +91,9 @@ export class LocalHttpApi {
       case 'failed':
         return refusedRequest(outcome.statusCode);
       case 'lambda':
-        // A handler that threw, returned a malformed result or timed out: the HTTP API's 500.
-        return this.preflight(request) ?? (outcome.diagnosis ? internalServerError() : undefined);
+        // A handler that threw, returned a malformed result or timed out: the HTTP API's 500
+        // (http-api-troubleshooting-lambda.html; AWS's knowledge center api-gateway-status-codes-http-api).
+        return this.preflight(request) ?? (outcome.failed ? internalServerError() : undefined);
     }
   }
 

@@ -184,7 +184,12 @@ export class LocalStackPlugin {
       };
       writeLocalStack(localStackFile, stack);
       const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
-      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage));
+      const ids = {
+        accountId: LOCAL_ACCOUNT_ID,
+        restApiId: local.physicalIds.ApiGatewayRestApi ?? '',
+        httpApiId: local.physicalIds.HttpApi ?? '',
+      };
+      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage, ids));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(
