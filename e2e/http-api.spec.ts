@@ -104,7 +104,10 @@ async function echoedEvent(httpApi: string, target: string, headers: [string, st
   const answer = await sendRaw(Number(new URL(httpApi).port), { method: body === undefined ? 'GET' : 'POST', target, headers, body });
   expect(answer.status, answer.body).toBe(200);
   expect(answer.body).not.toMatch(/offlineContext/);
-  return JSON.parse(answer.body) as { event: any; keys: string[]; contextKeys: string[] };
+  const echoed = JSON.parse(answer.body) as { event: any; keys: string[]; contextKeys: string[] };
+  // Every HTTP API response carries the request's id, the one the event carried.
+  expect(answer.headers['apigw-requestid']).toBe(echoed.event.requestContext.requestId);
+  return echoed;
 }
 
 /** The variant API of the enclosing describe block, started before its tests and stopped after. */

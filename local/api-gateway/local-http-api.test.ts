@@ -205,6 +205,15 @@ describe('LocalHttpApi', () => {
       });
     });
 
+    it("adds the request's id as apigw-requestid, the id the event carried", () => {
+      const headers = new LocalHttpApi({ routes: api.routes }, { cognitoUrl }).lambdaHeaders(
+        request('get', '/public'),
+        handlerHeaders,
+        'Mc7UVioPPHcEKPA=',
+      );
+      expect(headers).toEqual({ ...handlerHeaders, 'apigw-requestid': 'Mc7UVioPPHcEKPA=' });
+    });
+
     it("keeps the handler's headers as they are without CORS configured", () => {
       expect(
         new LocalHttpApi({ routes: api.routes }, { cognitoUrl }).lambdaHeaders(request('get', '/public', { origin: APP }), handlerHeaders),

@@ -97,11 +97,19 @@ export class LocalHttpApi {
     }
   }
 
-  /** The Lambda response's headers as the gateway sends them: with CORS configured, its own CORS headers instead of the handler's. */
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  /**
+   * The Lambda response's headers as the gateway sends them: with CORS configured, its own CORS
+   * headers instead of the handler's; and the request's id (the event's `requestContext.requestId`)
+   * as `apigw-requestid`, which every HTTP API response carries [C].
+   */
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]> {
     const { cors } = this.api;
-    if (!cors) return { ...handlerHeaders };
-    return { ...withoutCorsHeaders(handlerHeaders), ...corsResponseHeaders(cors, request) };
+    const headers = cors ? { ...withoutCorsHeaders(handlerHeaders), ...corsResponseHeaders(cors, request) } : { ...handlerHeaders };
+    return requestId === undefined ? headers : { ...headers, 'apigw-requestid': requestId };
   }
 
   #route(method: string, path: string): HttpRoute {

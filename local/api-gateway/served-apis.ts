@@ -65,9 +65,13 @@ export class ServedApis {
   }
 
   /** The headers a Lambda's response goes out with: the HTTP API's CORS, or exactly the handler's. */
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]> {
     const httpApi = this.httpApiFor(request.path);
-    return httpApi ? httpApi.lambdaHeaders(request, handlerHeaders) : { ...handlerHeaders };
+    return httpApi ? httpApi.lambdaHeaders(request, handlerHeaders, requestId) : { ...handlerHeaders };
   }
 
   /** The answer to a request the HTTP parser refused (before any path is known: the REST API's). */

@@ -73,7 +73,11 @@ export interface HapiServer {
 export interface ApiGatewayDecisions {
   finish(request: GatewayRequest, outcome: ServedOutcome): GatewayResponse | undefined;
   preflight(request: GatewayRequest): GatewayResponse | undefined;
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]>;
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]>;
   malformedRequest(status: number): GatewayResponse;
 }
 
@@ -148,7 +152,8 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewa
   if (answer) return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
   const response = request.response as HapiResponse;
   const handlerHeaders = (request.app as Record<symbol, HapiResponse['headers'] | undefined>)[HANDLER_HEADERS];
-  if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders);
+  const requestId = invocationOf(request.auth?.credentials?.context)?.requestId;
+  if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders, requestId);
   response.settings.charset = null;
   return h.continue;
 }

@@ -56,13 +56,9 @@ export function asProxyIntegration(lambdaFunction: OfflineLambdaFunction, log: (
 
 /** The event the route's API hands its Lambda, built from offline's. */
 export function awsEvent(event: unknown, invocation: RouteInvocation): unknown {
-  const { facts, payloadFormatVersion, api, routeKey = '$default' } = invocation;
-  if (payloadFormatVersion === '2.0') return payloadV2Event(event as OfflineEventV2, facts, requestId());
-  return payloadV1Event(
-    event as OfflineEventV1,
-    facts,
-    api === 'rest' ? { kind: 'rest' } : { kind: 'http', routeKey, requestId: requestId() },
-  );
+  const { facts, payloadFormatVersion, api, routeKey = '$default', requestId: id = requestId() } = invocation;
+  if (payloadFormatVersion === '2.0') return payloadV2Event(event as OfflineEventV2, facts, id);
+  return payloadV1Event(event as OfflineEventV1, facts, api === 'rest' ? { kind: 'rest' } : { kind: 'http', routeKey, requestId: id });
 }
 
 function routeName({ api, routeKey, facts }: RouteInvocation): string {

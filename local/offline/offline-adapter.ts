@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
+import { requestId } from '../api-gateway/http-api-responses.ts';
 import type { HttpApiDecision } from '../api-gateway/jwt-authorizer.ts';
 import type { ServedApis } from '../api-gateway/served-apis.ts';
 import { authorizerContext, httpApiAuthorizerContext } from './authorizer-context.ts';
@@ -244,7 +245,8 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     const decision: HttpApiDecision = await authorize(gatewayRequest(request));
     if (!decision.allow) return refuse(request, h, decision.response);
     const routeKey = path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
-    const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, facts: served.eventFacts('http', request.raw.req) };
+    const facts = served.eventFacts('http', request.raw.req);
+    const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, requestId: requestId(), facts };
     return h.authenticated({
       credentials: { context: withInvocation(httpApiAuthorizerContext(decision.jwt, payloadFormatVersion), invocation) },
     });

@@ -14,6 +14,8 @@ export interface RouteInvocation {
   readonly payloadFormatVersion: PayloadFormatVersion;
   /** HTTP API: the route's key (`GET /items/{id}`, `$default`). */
   readonly routeKey?: string;
+  /** HTTP API: the request's id, in the event (`requestContext.requestId`) and the response (`apigw-requestid`). */
+  readonly requestId?: string;
   /** The request as sent, and the API's ids. */
   readonly facts: ProxyEventFacts;
   /** Why the integration failed, as API Gateway counts a failure (the gateway then answers its own 5XX). */
