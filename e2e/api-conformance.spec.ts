@@ -1,10 +1,14 @@
 // The local API against API Gateway's documented behaviour with a COGNITO_USER_POOLS authorizer
 // (docs/aws-behaviour.md): status, body and headers, CORS headers included, for genuine
-// tokens, every way a token can be wrong, and the gateway's own errors.
+// tokens, every way a token can be wrong, and the gateway's own errors; every way a handler can
+// fail, and the event a handler receives (on a variant with the fixtures' methods).
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { awsIssuer, cognitoLocalPublicKey, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
+import { FUNCTION_ERRORS, MALFORMED_RESULTS, WITHOUT_STATUS, withFailingAndEchoRoutes } from './handler-failures.ts';
+import { sendRaw } from './raw-http.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
+import { startVariantApi, type VariantApi } from './variant-stack.ts';
 
 const SECURED = `${e2eStack.urls.api}/api/helloWorldSecured`;
 const PUBLIC = `${e2eStack.urls.api}/api/helloWorld`;
@@ -248,5 +252,103 @@ test.describe("the gateway's own answers", () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
     expect(answer.headers.get('access-control-expose-headers')).toBeNull();
+  });
+});
+
+test.describe('handler failures and the event, on methods of an edited stack', () => {
+  let variant: VariantApi;
+  test.beforeAll(async () => {
+    variant = await startVariantApi(withFailingAndEchoRoutes('http'));
+  });
+  test.afterAll(async () => variant?.stop());
+
+  const failing = (mode: string) => get(`${variant.apiUrl}/api/failing?fail=${mode}`);
+
+  // https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html: "If the function
+  // runs but returns an error, or returns a response in the wrong format, API Gateway returns a 502",
+  // body {"message": "Internal server error"}; the DEFAULT_5XX GatewayResponse adds its headers.
+  for (const mode of [...FUNCTION_ERRORS, ...MALFORMED_RESULTS, ...Object.keys(WITHOUT_STATUS)]) {
+    test(`fail=${mode}: 502 Internal server error with the DEFAULT_5XX headers, nothing of the handler's`, async () => {
+      const answer = await failing(mode);
+      expectGatewayError(answer, 502, 'Internal server error', 'InternalServerErrorException');
+    });
+  }
+
+  test("a handler's own well-formed 502 goes out as the handler made it", async () => {
+    const answer = await failing('own-502');
+    expect([answer.status, answer.body, answer.headers.get('content-type')]).toEqual([502, 'the handler says 502', 'text/plain']);
+    expect([answer.headers.get('x-amzn-errortype'), answer.headers.get('access-control-allow-origin')]).toEqual([null, null]);
+  });
+
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
+  test("the event has AWS's fields: headers as sent, null where AWS sends null, the API's ids, no emulator placeholders", async () => {
+    const port = Number(new URL(variant.apiUrl).port);
+    const answer = await sendRaw(port, {
+      method: 'GET',
+      target: '/local/api/event/42?a=1&a=2',
+      headers: [
+        ['User-Agent', 'conformance'],
+        ['X-Twice', 'one'],
+        ['X-Twice', 'two'],
+      ],
+    });
+    expect(answer.status, answer.body).toBe(200);
+    const { event, keys } = JSON.parse(answer.body);
+    expect(keys).toEqual([
+      'body',
+      'headers',
+      'httpMethod',
+      'isBase64Encoded',
+      'multiValueHeaders',
+      'multiValueQueryStringParameters',
+      'path',
+      'pathParameters',
+      'queryStringParameters',
+      'requestContext',
+      'resource',
+      'stageVariables',
+    ]);
+    expect(event).toMatchObject({
+      resource: '/api/event/{id}',
+      path: '/api/event/42',
+      httpMethod: 'GET',
+      headers: { Host: '127.0.0.1', 'User-Agent': 'conformance', 'X-Twice': 'two' },
+      multiValueHeaders: { 'X-Twice': ['one', 'two'] },
+      multiValueQueryStringParameters: { a: ['1', '2'] },
+      pathParameters: { id: '42' },
+      stageVariables: null,
+      body: null,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'localrestapi',
+        domainName: '127.0.0.1',
+        httpMethod: 'GET',
+        identity: {
+          accessKey: null,
+          caller: null,
+          cognitoIdentityId: null,
+          user: null,
+          userArn: null,
+          sourceIp: '127.0.0.1',
+          userAgent: 'conformance',
+        },
+        path: '/local/api/event/42',
+        resourcePath: '/api/event/{id}',
+        stage: 'local',
+        protocol: 'HTTP/1.1',
+      },
+    });
+    expect(event.requestContext.requestTime).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    expect(answer.body).not.toMatch(/offlineContext/);
+  });
+
+  test('a POST carries its body and only the headers the client sent (no Content-Type made up)', async () => {
+    const port = Number(new URL(variant.apiUrl).port);
+    const answer = await sendRaw(port, { method: 'POST', target: '/local/api/event', body: 'x=1' });
+    const { event } = JSON.parse(answer.body);
+    expect(event.body).toBe('x=1');
+    expect([event.pathParameters, event.queryStringParameters]).toEqual([null, null]);
+    expect(Object.keys(event.headers).sort()).toEqual(['Connection', 'Content-Length', 'Host']);
   });
 });

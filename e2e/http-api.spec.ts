@@ -9,7 +9,9 @@ import { stackStatePath } from '../local/cloudformation/stack-state.ts';
 import { awsIssuer, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
+import { FUNCTION_ERRORS, MALFORMED_RESULTS, WITHOUT_STATUS, withFailingAndEchoRoutes } from './handler-failures.ts';
 import { expect, test } from './hello-page.ts';
+import { sendRaw } from './raw-http.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
 import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
@@ -81,6 +83,37 @@ const accessToken = (overrides: Record<string, unknown> = {}) => {
   return mint({ ...claims, token_use: 'access', client_id: aud, scope: SCOPE, username: claims.sub, ...overrides });
 };
 
+/** The HTTP API's routes, and the failing handler's and the event echo's (handler-failures.ts). */
+const withFixtureRoutes =
+  (payload: '1.0' | '2.0', options?: { catchAll?: boolean }): ServiceEdit =>
+  (service) => {
+    withHttpApi(payload, options)(service);
+    withFailingAndEchoRoutes('httpApi')(service);
+  };
+
+/**
+ * The HTTP API's own 500 for a failed integration: `{"message":"Internal Server Error"}`
+ * (http-api-troubleshooting-lambda.html), JSON, with its request id and no CORS header [U].
+ */
+function expectInternalServerError(answer: { status: number; headers: Headers; body: string }) {
+  expect([answer.status, answer.body]).toEqual([500, '{"message":"Internal Server Error"}']);
+  expect(answer.headers.get('content-type')).toBe('application/json');
+  expect(answer.headers.get('apigw-requestid')).toMatch(/^[A-Za-z0-9+/]{15}=$/);
+  expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+  expect(answer.headers.get('x-amzn-errortype')).toBeNull();
+}
+
+/** The event the echo route got for a request sent byte for byte (repeated headers, cookies). */
+async function echoedEvent(httpApi: string, target: string, headers: [string, string][] = [], body?: string) {
+  const answer = await sendRaw(Number(new URL(httpApi).port), { method: body === undefined ? 'GET' : 'POST', target, headers, body });
+  expect(answer.status, answer.body).toBe(200);
+  expect(answer.body).not.toMatch(/offlineContext/);
+  const echoed = JSON.parse(answer.body) as { event: any; keys: string[]; contextKeys: string[] };
+  // Every HTTP API response carries the request's id, the one the event carried.
+  expect(answer.headers['apigw-requestid']).toBe(echoed.event.requestContext.requestId);
+  return echoed;
+}
+
 /** The variant API of the enclosing describe block, started before its tests and stopped after. */
 function servedVariant(edit: ServiceEdit): { readonly api: VariantApi; readonly httpApi: string } {
   let variant: { api: VariantApi; dataDir: string } | undefined;
@@ -103,7 +136,7 @@ function servedVariant(edit: ServiceEdit): { readonly api: VariantApi; readonly 
 }
 
 test.describe('HTTP API, payload format 2.0', () => {
-  const served = servedVariant(withHttpApi('2.0'));
+  const served = servedVariant(withFixtureRoutes('2.0'));
 
   async function get(route: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
     const response = await fetch(`${served.httpApi}${route}`, { method, headers: { Origin: ORIGIN, ...headers } });
@@ -225,6 +258,91 @@ test.describe('HTTP API, payload format 2.0', () => {
     expect([forgetful.status, forgetful.headers.get('access-control-allow-origin')]).toEqual([200, '*']);
   });
 
+  for (const mode of [...FUNCTION_ERRORS, ...MALFORMED_RESULTS]) {
+    test(`fail=${mode}: 500 Internal Server Error, nothing of the handler's`, async () => {
+      expectInternalServerError(await get(`/http/failing?fail=${mode}`));
+    });
+  }
+
+  // "If your Lambda function returns valid JSON and doesn't return a statusCode, API Gateway assumes…"
+  // (http-api-develop-integrations-lambda.html): 200, application/json, the result as the body.
+  for (const [mode, body] of Object.entries(WITHOUT_STATUS)) {
+    test(`fail=${mode}: no statusCode, so 200 application/json with the result as the body`, async () => {
+      const answer = await get(`/http/failing?fail=${mode}`);
+      expect([answer.status, answer.body, answer.headers.get('content-type')]).toEqual([200, body, 'application/json']);
+    });
+  }
+
+  test("a handler's own well-formed 502 goes out as the handler made it", async () => {
+    const answer = await get('/http/failing?fail=own-502');
+    expect([answer.status, answer.body, answer.headers.get('content-type')]).toEqual([502, 'the handler says 502', 'text/plain']);
+  });
+
+  // AWS's 2.0 example, http-api-develop-integrations-lambda.html ("Payload format structure").
+  test("the event has AWS's 2.0 fields: lower-case headers joined with commas, cookies apart, no empty fields", async () => {
+    const { event, keys, contextKeys } = await echoedEvent(served.httpApi, '/http/event/42?a=1&a=2&b=x%20y', [
+      ['User-Agent', 'conformance'],
+      ['X-Twice', 'one'],
+      ['X-Twice', 'two'],
+      ['Cookie', 'c1=v1; c2=v2'],
+    ]);
+    expect(keys).toEqual([
+      'cookies',
+      'headers',
+      'isBase64Encoded',
+      'pathParameters',
+      'queryStringParameters',
+      'rawPath',
+      'rawQueryString',
+      'requestContext',
+      'routeKey',
+      'version',
+    ]);
+    expect(contextKeys).toEqual([
+      'accountId',
+      'apiId',
+      'domainName',
+      'domainPrefix',
+      'http',
+      'requestId',
+      'routeKey',
+      'stage',
+      'time',
+      'timeEpoch',
+    ]);
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'GET /http/event/{id}',
+      rawPath: '/http/event/42',
+      rawQueryString: 'a=1&a=2&b=x%20y',
+      cookies: ['c1=v1', 'c2=v2'],
+      headers: { host: '127.0.0.1', 'user-agent': 'conformance', 'x-twice': 'one,two' },
+      queryStringParameters: { a: '1,2', b: 'x y' },
+      pathParameters: { id: '42' },
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'localhttpapi',
+        domainName: '127.0.0.1',
+        domainPrefix: '127',
+        http: { method: 'GET', path: '/http/event/42', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'conformance' },
+        routeKey: 'GET /http/event/{id}',
+        stage: '$default',
+      },
+    });
+    expect(Object.keys(event.headers)).not.toContain('cookie');
+    expect(event.requestContext.time).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    expect(Math.abs(event.requestContext.timeEpoch - Date.now())).toBeLessThan(60_000);
+  });
+
+  test('a request without query string, cookies or path parameters has none of those fields; a body is carried as sent', async () => {
+    const { event, keys } = await echoedEvent(served.httpApi, '/http/event', [], 'x=1');
+    expect(keys).toEqual(['body', 'headers', 'isBase64Encoded', 'rawPath', 'rawQueryString', 'requestContext', 'routeKey', 'version']);
+    expect([event.body, event.rawQueryString]).toEqual(['x=1', '']);
+    // The client sent no Content-Type: none is made up.
+    expect(Object.keys(event.headers).sort()).toEqual(['connection', 'content-length', 'host']);
+  });
+
   test('the Amplify client in the browser signs in and calls a secured HTTP API route with its ID token', async ({ helloPage }) => {
     const email = uniqueEmail('http-api');
     const password = 'Correct-Horse-1';
@@ -258,7 +376,7 @@ test.describe('HTTP API, payload format 2.0', () => {
 });
 
 test.describe('HTTP API, payload format 1.0, with a $default route', () => {
-  const served = servedVariant(withHttpApi('1.0', { catchAll: true }));
+  const served = servedVariant(withFixtureRoutes('1.0', { catchAll: true }));
 
   test('claims arrive under requestContext.authorizer.claims, as strings; a public route has none', async () => {
     const secured = await fetch(`${served.httpApi}/http/echoSecured`, { headers: { Authorization: idToken({ exp: 1_900_000_000 }) } });
@@ -270,6 +388,74 @@ test.describe('HTTP API, payload format 1.0, with a $default route', () => {
     const forged = mint({ email: 'mallory@example.com', token_use: 'id' }, { kid: 'whatever' });
     const open = await fetch(`${served.httpApi}/http/echoPublic`, { headers: { Authorization: `Bearer ${forged}` } });
     expect(((await open.json()) as { authorizer: unknown }).authorizer).toEqual({ claims: null, scopes: null });
+  });
+
+  // Payload 1.0 makes no assumption: anything but a well-formed response is a 500
+  // (https://repost.aws/knowledge-center/api-gateway-status-codes-http-api).
+  for (const mode of [...FUNCTION_ERRORS, ...MALFORMED_RESULTS, ...Object.keys(WITHOUT_STATUS)]) {
+    test(`fail=${mode}: 500 Internal Server Error, nothing of the handler's`, async () => {
+      const response = await fetch(`${served.httpApi}/http/failing?fail=${mode}`, { headers: { Origin: ORIGIN } });
+      expectInternalServerError({ status: response.status, headers: response.headers, body: await response.text() });
+    });
+  }
+
+  // AWS's 1.0 example, http-api-develop-integrations-lambda.html ("Payload format structure").
+  test("the event has AWS's 1.0 fields: version, the route's resource, headers as sent, null identity, the $default stage", async () => {
+    const { event, keys } = await echoedEvent(served.httpApi, '/http/event/42', [
+      ['User-Agent', 'conformance'],
+      ['X-Twice', 'one'],
+      ['X-Twice', 'two'],
+    ]);
+    expect(keys).toEqual([
+      'body',
+      'headers',
+      'httpMethod',
+      'isBase64Encoded',
+      'multiValueHeaders',
+      'multiValueQueryStringParameters',
+      'path',
+      'pathParameters',
+      'queryStringParameters',
+      'requestContext',
+      'resource',
+      'stageVariables',
+      'version',
+    ]);
+    expect(event).toMatchObject({
+      version: '1.0',
+      resource: '/http/event/{id}',
+      path: '/http/event/42',
+      httpMethod: 'GET',
+      headers: { Host: '127.0.0.1', 'User-Agent': 'conformance', 'X-Twice': 'two' },
+      multiValueHeaders: { 'X-Twice': ['one', 'two'] },
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      pathParameters: { id: '42' },
+      stageVariables: null,
+      body: null,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'localhttpapi',
+        authorizer: { claims: null, scopes: null },
+        domainName: '127.0.0.1',
+        httpMethod: 'GET',
+        identity: {
+          accessKey: null,
+          caller: null,
+          cognitoAmr: null,
+          user: null,
+          userArn: null,
+          sourceIp: '127.0.0.1',
+          userAgent: 'conformance',
+        },
+        path: '/http/event/42',
+        resourceId: 'GET /http/event/{id}',
+        resourcePath: '/http/event/{id}',
+        stage: '$default',
+      },
+    });
+    expect(event.requestContext.requestId).toBe(event.requestContext.extendedRequestId);
   });
 
   test('the $default route catches what no other route matches; the REST API keeps its paths and its 403', async () => {

@@ -12,8 +12,8 @@ export type RequestOutcome =
   | { readonly kind: 'no-method' }
   /** The server refused it itself, with this status (a payload it cannot read…). */
   | { readonly kind: 'failed'; readonly statusCode: number }
-  /** The Lambda answered; `diagnosis` when the body is the emulator's report on a handler that threw or returned a malformed result. */
-  | { readonly kind: 'lambda'; readonly statusCode: number; readonly diagnosis: boolean };
+  /** The Lambda answered; `failed` when it threw, timed out or returned a result the gateway cannot read. */
+  | { readonly kind: 'lambda'; readonly statusCode: number; readonly failed: boolean };
 
 export interface FinishOptions {
   /** The stage prefix of every path, as in API Gateway's invoke URL. */
@@ -55,8 +55,9 @@ export function finishResponse(request: GatewayRequest, outcome: RequestOutcome,
       return gateway('DEFAULT_5XX');
     }
     case 'lambda':
-      // A handler that threw or returned a malformed result: API Gateway's 502, not the emulator's diagnosis.
-      return outcome.statusCode === 502 && outcome.diagnosis ? gateway('DEFAULT_5XX') : undefined;
+      // A handler that threw, timed out or returned a malformed result: 502 Internal server error
+      // (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
+      return outcome.failed ? gateway('DEFAULT_5XX') : undefined;
   }
 }
 

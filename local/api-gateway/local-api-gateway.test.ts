@@ -104,12 +104,19 @@ describe('LocalApiGateway.finish', () => {
     expect(failed(500)).toMatchObject({ statusCode: 502, body: '{"message":"Internal server error"}' });
   });
 
-  it("sends the Lambda's response as it is, but the emulator's diagnosis of a failed handler as 502 Internal server error", () => {
-    const lambda = (statusCode: number, diagnosis: boolean) =>
-      gateway().finish(request('get', '/local/api/helloWorld'), { kind: 'lambda', statusCode, diagnosis });
+  it("sends the Lambda's response as it is, but a failed integration (whatever status the emulator gave it) as 502 Internal server error", () => {
+    const lambda = (statusCode: number, failed: boolean) =>
+      gateway().finish(request('get', '/local/api/helloWorld'), { kind: 'lambda', statusCode, failed });
     expect(lambda(200, false)).toBeUndefined();
     expect(lambda(502, false)).toBeUndefined();
-    expect(lambda(502, true)).toMatchObject({ statusCode: 502, headers: { 'x-amzn-ErrorType': 'InternalServerErrorException' } });
+    const internalError = {
+      statusCode: 502,
+      body: '{"message":"Internal server error"}',
+      headers: { 'x-amzn-ErrorType': 'InternalServerErrorException' },
+    };
+    expect(lambda(502, true)).toMatchObject(internalError);
+    // serverless-offline answers "[504] - Lambda timeout." with a 504.
+    expect(lambda(504, true)).toMatchObject(internalError);
   });
 });
 

@@ -158,7 +158,7 @@ describe('LocalHttpApi', () => {
         statusCode: 204,
         headers: { 'access-control-allow-origin': APP },
       });
-      expect(httpApi.finish(preflight, { kind: 'lambda', statusCode: 200, diagnosis: false })?.statusCode).toBe(204);
+      expect(httpApi.finish(preflight, { kind: 'lambda', statusCode: 200, failed: false })?.statusCode).toBe(204);
       expect(httpApi.preflight(preflight)?.statusCode).toBe(204);
     });
 
@@ -174,11 +174,11 @@ describe('LocalHttpApi', () => {
     });
 
     it("answers a handler's failure 500 Internal Server Error, and lets a Lambda response through", () => {
-      expect(httpApi.finish(request('get', '/public'), { kind: 'lambda', statusCode: 502, diagnosis: true })).toMatchObject({
+      expect(httpApi.finish(request('get', '/public'), { kind: 'lambda', statusCode: 502, failed: true })).toMatchObject({
         statusCode: 500,
         body: '{"message":"Internal Server Error"}',
       });
-      expect(httpApi.finish(request('get', '/public'), { kind: 'lambda', statusCode: 502, diagnosis: false })).toBeUndefined();
+      expect(httpApi.finish(request('get', '/public'), { kind: 'lambda', statusCode: 502, failed: false })).toBeUndefined();
     });
 
     it('answers a request the server refused with its status', () => {
@@ -203,6 +203,15 @@ describe('LocalHttpApi', () => {
         'content-type': 'text/plain',
         'set-cookie': ['a=1', 'b=2'],
       });
+    });
+
+    it("adds the request's id as apigw-requestid, the id the event carried", () => {
+      const headers = new LocalHttpApi({ routes: api.routes }, { cognitoUrl }).lambdaHeaders(
+        request('get', '/public'),
+        handlerHeaders,
+        'Mc7UVioPPHcEKPA=',
+      );
+      expect(headers).toEqual({ ...handlerHeaders, 'apigw-requestid': 'Mc7UVioPPHcEKPA=' });
     });
 
     it("keeps the handler's headers as they are without CORS configured", () => {

@@ -14,8 +14,8 @@ export type HttpApiOutcome =
   | { readonly kind: 'no-route' }
   /** The server refused it itself, with this status (a payload too large…). */
   | { readonly kind: 'failed'; readonly statusCode: number }
-  /** The Lambda answered; `diagnosis` when the body is the emulator's report on a handler that threw or returned a malformed result. */
-  | { readonly kind: 'lambda'; readonly statusCode: number; readonly diagnosis: boolean };
+  /** The Lambda answered; `failed` when it threw, timed out or returned a result the gateway cannot read. */
+  | { readonly kind: 'lambda'; readonly statusCode: number; readonly failed: boolean };
 
 /** serverless-offline serves a route the deployed HTTP API does not have. */
 export class UnknownHttpRouteError extends Error {
@@ -91,16 +91,25 @@ export class LocalHttpApi {
       case 'failed':
         return refusedRequest(outcome.statusCode);
       case 'lambda':
-        // A handler that threw, returned a malformed result or timed out: the HTTP API's 500.
-        return this.preflight(request) ?? (outcome.diagnosis ? internalServerError() : undefined);
+        // A handler that threw, returned a malformed result or timed out: the HTTP API's 500
+        // (http-api-troubleshooting-lambda.html; AWS's knowledge center api-gateway-status-codes-http-api).
+        return this.preflight(request) ?? (outcome.failed ? internalServerError() : undefined);
     }
   }
 
-  /** The Lambda response's headers as the gateway sends them: with CORS configured, its own CORS headers instead of the handler's. */
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  /**
+   * The Lambda response's headers as the gateway sends them: with CORS configured, its own CORS
+   * headers instead of the handler's; and the request's id (the event's `requestContext.requestId`)
+   * as `apigw-requestid`, which every HTTP API response carries [C].
+   */
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]> {
     const { cors } = this.api;
-    if (!cors) return { ...handlerHeaders };
-    return { ...withoutCorsHeaders(handlerHeaders), ...corsResponseHeaders(cors, request) };
+    const headers = cors ? { ...withoutCorsHeaders(handlerHeaders), ...corsResponseHeaders(cors, request) } : { ...handlerHeaders };
+    return requestId === undefined ? headers : { ...headers, 'apigw-requestid': requestId };
   }
 
   #route(method: string, path: string): HttpRoute {

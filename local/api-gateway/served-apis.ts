@@ -4,6 +4,14 @@ import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import type { LocalApiGateway } from './local-api-gateway.ts';
 import type { HttpApiOutcome, LocalHttpApi } from './local-http-api.ts';
+import type { ProxyEventFacts } from './proxy-event-facts.ts';
+
+/** The ids the APIs' events carry (`requestContext.accountId`, `apiId`), as the stack deployed locally has them. */
+export interface ApiIds {
+  readonly accountId: string;
+  readonly restApiId: string;
+  readonly httpApiId: string;
+}
 
 /** Why a request ended in its auth step: a REST authorizer's refusal, or the HTTP API's whole answer. */
 export type Refusal = GatewayRefusal | GatewayResponse;
@@ -21,7 +29,19 @@ export class ServedApis {
     readonly rest: LocalApiGateway,
     readonly httpApi: LocalHttpApi | undefined,
     private readonly stage: string,
+    private readonly ids: ApiIds = { accountId: '', restApiId: '', httpApiId: '' },
   ) {}
+
+  /** What an event of `api` needs beyond serverless-offline's: the request as sent, and the API's ids. */
+  eventFacts(api: 'rest' | 'http', request: { readonly rawHeaders?: readonly string[]; readonly url?: string }): ProxyEventFacts {
+    return {
+      // Absent on requests made with server.inject() (hapi's shot), which the unit tests use.
+      rawHeaders: request.rawHeaders ?? [],
+      url: request.url ?? '/',
+      accountId: this.ids.accountId,
+      apiId: api === 'rest' ? this.ids.restApiId : this.ids.httpApiId,
+    };
+  }
 
   /** The HTTP API, when it serves `path`; undefined: the REST API does. */
   httpApiFor(path: string): LocalHttpApi | undefined {
@@ -45,9 +65,13 @@ export class ServedApis {
   }
 
   /** The headers a Lambda's response goes out with: the HTTP API's CORS, or exactly the handler's. */
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]> {
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]> {
     const httpApi = this.httpApiFor(request.path);
-    return httpApi ? httpApi.lambdaHeaders(request, handlerHeaders) : { ...handlerHeaders };
+    return httpApi ? httpApi.lambdaHeaders(request, handlerHeaders, requestId) : { ...handlerHeaders };
   }
 
   /** The answer to a request the HTTP parser refused (before any path is known: the REST API's). */

@@ -53,9 +53,9 @@ export interface LocalStage {
 /** The account id ARNs carry locally. */
 export const LOCAL_ACCOUNT_ID = '000000000000';
 /** The local id of the REST API serverless generates. */
-const REST_API_ID = 'localrestapi';
+export const REST_API_ID = 'localrestapi';
 /** The local id of the HTTP API serverless generates. */
-const HTTP_API_ID = 'localhttpapi';
+export const HTTP_API_ID = 'localhttpapi';
 
 /** Deploys the stage's compiled template to this machine and reads off what the local services need. */
 export async function deployLocalStage(options: LocalStageOptions): Promise<LocalStage> {

@@ -4,6 +4,7 @@ import type { GatewayResponse } from '../api-gateway/gateway-responses.ts';
 import type { Refusal, ServedOutcome } from '../api-gateway/served-apis.ts';
 import { invokeRefusal, isAsynchronous, malformedInvokeResponse, payloadTooLarge, type InvokeCall } from '../api-gateway/lambda-invoke.ts';
 import { answerClientErrorsWithJson } from '../json-client-errors.ts';
+import { invocationOf } from './route-invocation.ts';
 
 // The slices of hapi (serverless-offline's HTTP server) that the emulation touches, and what it
 // does with them: requests described for local/api-gateway/, its decisions written back. hapi is
@@ -30,7 +31,9 @@ export interface HapiRequest {
   method: string;
   path: string;
   headers: Record<string, string | undefined>;
-  raw: { req: { rawHeaders: string[] } };
+  raw: { req: { rawHeaders: string[]; url?: string } };
+  /** What the route's auth scheme authenticated (hapi's `request.auth`): the credentials context handed to serverless-offline. */
+  auth?: { credentials?: { context?: unknown } | null };
   route: { path: string; method: string };
   info: { cors: { isOriginMatch: boolean } | null };
   /** Per-request state for extensions (hapi's `request.app`). */
@@ -70,7 +73,11 @@ export interface HapiServer {
 export interface ApiGatewayDecisions {
   finish(request: GatewayRequest, outcome: ServedOutcome): GatewayResponse | undefined;
   preflight(request: GatewayRequest): GatewayResponse | undefined;
-  lambdaHeaders(request: GatewayRequest, handlerHeaders: Readonly<Record<string, string | string[]>>): Record<string, string | string[]>;
+  lambdaHeaders(
+    request: GatewayRequest,
+    handlerHeaders: Readonly<Record<string, string | string[]>>,
+    requestId?: string,
+  ): Record<string, string | string[]>;
   malformedRequest(status: number): GatewayResponse;
 }
 
@@ -145,7 +152,8 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewa
   if (answer) return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
   const response = request.response as HapiResponse;
   const handlerHeaders = (request.app as Record<symbol, HapiResponse['headers'] | undefined>)[HANDLER_HEADERS];
-  if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders);
+  const requestId = invocationOf(request.auth?.credentials?.context)?.requestId;
+  if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders, requestId);
   response.settings.charset = null;
   return h.continue;
 }
@@ -156,9 +164,10 @@ function outcomeOf(request: HapiRequest): ServedOutcome {
   const response = request.response;
   if (!response || request.route.path === NOT_FOUND_ROUTE) return { kind: 'no-method' };
   if (response.isBoom) return { kind: 'failed', statusCode: response.output.statusCode };
-  // serverless-offline's answer to a handler that threw or returned a malformed result is a 502
-  // whose body is its diagnosis (an object with a stack trace) rather than the handler's string body.
-  return { kind: 'lambda', statusCode: Number(response.statusCode), diagnosis: typeof response.source !== 'string' };
+  // The Lambda failed as API Gateway counts it (lambda-integration.ts): whatever offline made of
+  // that (its diagnosis, a status from "[504]" in the error message…), the gateway answers instead.
+  const failed = invocationOf(request.auth?.credentials?.context)?.failure !== undefined;
+  return { kind: 'lambda', statusCode: Number(response.statusCode), failed };
 }
 
 /** A response with these headers and only these (no charset appended by hapi). */

@@ -3,7 +3,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { answerAwsVariableSources, type AwsRequester } from '../../deploy/offline-aws-answers.ts';
 import { compileTemplate, type CompilingServerless } from '../cloudformation/compile-template.ts';
 import { writeLocalStack } from '../cloudformation/local-stack.ts';
-import { deployLocalStage, LOCAL_ACCOUNT_ID, type LocalStackSettings } from '../cloudformation/local-stage.ts';
+import { deployLocalStage, HTTP_API_ID, LOCAL_ACCOUNT_ID, type LocalStackSettings, REST_API_ID } from '../cloudformation/local-stage.ts';
 import { AWS_ONLY_MARKER } from '../cloudformation/local-values.ts';
 import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
@@ -209,7 +209,8 @@ export class LocalStackPlugin {
       };
       writeLocalStack(localStackFile, stack);
       const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
-      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage));
+      const ids = { accountId: LOCAL_ACCOUNT_ID, restApiId: REST_API_ID, httpApiId: HTTP_API_ID };
+      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage, ids));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(

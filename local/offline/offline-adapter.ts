@@ -3,10 +3,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Authorize } from '../api-gateway/cognito-authorizer.ts';
 import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
+import { requestId } from '../api-gateway/http-api-responses.ts';
 import type { HttpApiDecision } from '../api-gateway/jwt-authorizer.ts';
 import type { ServedApis } from '../api-gateway/served-apis.ts';
-import { authorizerContext, httpApiAuthorizerContext, withVerifiedAuthorizer } from './authorizer-context.ts';
-import { emulateApiGateway, emulateLambdaInvokeErrors, gatewayRequest, refuse, type HapiServer, type Lifecycle } from './hapi-server.ts';
+import { authorizerContext, httpApiAuthorizerContext } from './authorizer-context.ts';
+import {
+  emulateApiGateway,
+  emulateLambdaInvokeErrors,
+  gatewayRequest,
+  refuse,
+  type HapiRequest,
+  type HapiServer,
+  type Lifecycle,
+} from './hapi-server.ts';
+import { asProxyIntegration, type OfflineLambdaFunction } from './lambda-integration.ts';
+import { type RouteInvocation, withInvocation } from './route-invocation.ts';
 
 // The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
 // events. offline-contract.test.ts runs offline's own code against each thing used here.
@@ -60,12 +71,10 @@ type HapiModule = { Server: CreateServer; server: CreateServer; [WATCHERS]?: ((s
 /** On hapi's module itself: every compiled copy of this file shares the one wrap. */
 const WATCHERS = Symbol.for('hello-auth.hapi-server-watchers');
 
-/** serverless-offline's Lambda function, as its Lambda (`serverless-offline/lambda`) hands it to the HTTP server. */
-interface OfflineLambdaFunction {
-  setEvent(event: unknown): void;
-  [EVENTS_CHECKED]?: true;
-}
-type OfflineLambdaClass = { prototype: { get(functionKey: string): OfflineLambdaFunction; [EVENTS_CHECKED]?: true } };
+/** serverless-offline's Lambda (`serverless-offline/lambda`), which hands its functions to the HTTP server. */
+type OfflineLambdaClass = {
+  prototype: { get(functionKey: string): OfflineLambdaFunction & { [EVENTS_CHECKED]?: true }; [EVENTS_CHECKED]?: true };
+};
 
 /** Marks what is wrapped once: every compiled copy of this file shares it. */
 const EVENTS_CHECKED = Symbol.for('hello-auth.lambda-events-checked');
@@ -122,10 +131,11 @@ export class OfflineAdapter {
   }
 
   /**
-   * serverless-offline builds an HTTP API route's payload 2.0 event with an authorizer of its
-   * own: JWT claims decoded from any Authorization header, unverified, on every route. Each event
-   * it hands a Lambda function goes through withVerifiedAuthorizer first (offline's Lambda
-   * hands out its functions through `get`, wrapped here once).
+   * serverless-offline builds events of its own (an HTTP API route's payload 2.0 event with JWT
+   * claims decoded from any Authorization header, unverified, on every route; placeholders and
+   * invented headers elsewhere) and reads results more leniently than API Gateway. Each Lambda
+   * function it hands out goes through lambda-integration.ts first (offline's Lambda hands out
+   * its functions through `get`, wrapped here once).
    */
   async checkLambdaEvents(): Promise<void> {
     const offline = createRequire(path.join(this.serverless.serviceDir, 'package.json')).resolve('serverless-offline/lambda');
@@ -137,8 +147,7 @@ export class OfflineAdapter {
     prototype.get = function (this: unknown, functionKey: string) {
       const lambdaFunction = get.call(this, functionKey);
       if (!lambdaFunction[EVENTS_CHECKED]) {
-        const setEvent = lambdaFunction.setEvent;
-        lambdaFunction.setEvent = (event) => setEvent.call(lambdaFunction, withVerifiedAuthorizer(event));
+        asProxyIntegration(lambdaFunction);
         lambdaFunction[EVENTS_CHECKED] = true;
       }
       return lambdaFunction;
@@ -169,7 +178,7 @@ export class OfflineAdapter {
     const served = this.#served();
     const authenticate = endpoint.isHttpApi
       ? authenticateHttpApiRoute(served, method, path)
-      : authenticateWith(served.rest.method(method, path, endpoint.cors));
+      : authenticateWith(served.rest.method(method, path, endpoint.cors), (request) => restInvocation(served, request));
     // hapi refuses a scheme or strategy name twice.
     const name = `local-cognito-${++this.#strategyCount}-${functionKey}`;
     return { name, scheme: name, getAuthenticateFunction: () => ({ authenticate }) };
@@ -203,14 +212,22 @@ export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, 
   return installed.authStrategy(endpoint, functionKey, method, path);
 }
 
-/** An auth scheme's `authenticate`: the authorizer's decision, as serverless-offline carries it to the Lambda or as the gateway's refusal. */
-export function authenticateWith(authorize: Authorize): Lifecycle {
+/**
+ * An auth scheme's `authenticate`: the authorizer's decision, as serverless-offline carries it to
+ * the Lambda (with the request's `invocation`, when given) or as the gateway's refusal.
+ */
+export function authenticateWith(authorize: Authorize, invocation?: (request: HapiRequest) => RouteInvocation): Lifecycle {
   return async (request, h) => {
     const decision = await authorize(gatewayRequest(request));
-    return decision.allow
-      ? h.authenticated({ credentials: { context: authorizerContext(decision.claims) } })
-      : refuse(request, h, decision.refusal);
+    if (!decision.allow) return refuse(request, h, decision.refusal);
+    const context = authorizerContext(decision.claims);
+    return h.authenticated({ credentials: { context: invocation ? withInvocation(context, invocation(request)) : context } });
   };
+}
+
+/** A REST API method's invocation: payload 1.0. */
+function restInvocation(served: ServedApis, request: HapiRequest): RouteInvocation {
+  return { api: 'rest', payloadFormatVersion: '1.0', facts: served.eventFacts('rest', request.raw.req) };
 }
 
 /**
@@ -227,6 +244,11 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     if (!served.httpApiFor(request.path)) return refuse(request, h, { type: 'MISSING_AUTHENTICATION_TOKEN' });
     const decision: HttpApiDecision = await authorize(gatewayRequest(request));
     if (!decision.allow) return refuse(request, h, decision.response);
-    return h.authenticated({ credentials: { context: httpApiAuthorizerContext(decision.jwt, payloadFormatVersion) } });
+    const routeKey = path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
+    const facts = served.eventFacts('http', request.raw.req);
+    const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, requestId: requestId(), facts };
+    return h.authenticated({
+      credentials: { context: withInvocation(httpApiAuthorizerContext(decision.jwt, payloadFormatVersion), invocation) },
+    });
   };
 }

@@ -16,6 +16,7 @@ import { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, type HapiRequest, type HapiResponse, type HapiToolkit, type Lifecycle } from './hapi-server.ts';
 import { authorizerContext, httpApiAuthorizerContext, withVerifiedAuthorizer } from './authorizer-context.ts';
 import type { OfflineAdapter } from './offline-adapter.ts';
+import { eventInvocation, type RouteInvocation, withInvocation } from './route-invocation.ts';
 
 const offlineDir = path.dirname(createRequire(import.meta.url).resolve('serverless-offline'));
 /** serverless-offline's own copy of hapi, the one its HttpServer runs on. */
@@ -85,6 +86,32 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
   it('copies credentials.context into requestContext.authorizer (offline-adapter.ts relies on it)', async () => {
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, withForgedToken);
     expect(authorizerSeenByLambda(await lambdaProxyEvent(request))).toEqual({ claims: { email: 'ada@example.com' } });
+  });
+
+  it('puts the credentials.context object itself at requestContext.authorizer, with the fields proxy-event-v1.ts keeps (route-invocation.ts finds the route there)', async () => {
+    const invocation = { api: 'rest', payloadFormatVersion: '1.0' } as RouteInvocation;
+    const context = withInvocation(authorizerContext(), invocation);
+    const event = await lambdaProxyEvent(fakeHapiRequest({ context }, withForgedToken));
+    expect(event.requestContext.authorizer, 'update local/offline/route-invocation.ts').toBe(context);
+    expect(eventInvocation(event)).toBe(invocation);
+    expect(event, 'update local/api-gateway/proxy-event-v1.ts (OfflineEventV1)').toMatchObject({
+      resource: '/api/x',
+      path: '/api/x',
+      httpMethod: 'GET',
+      body: null,
+      isBase64Encoded: false,
+      pathParameters: null,
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      requestContext: {
+        extendedRequestId: expect.any(String),
+        identity: { sourceIp: '127.0.0.1' },
+        protocol: 'HTTP/1.1',
+        requestId: expect.any(String),
+        requestTimeEpoch: Date.UTC(2024, 5, 18, 15, 0, 4),
+        stage: 'local',
+      },
+    });
   });
 
   it('copies an empty credentials.context as {} on a public route (authorizer-context.ts authorizerContext())', async () => {
@@ -162,6 +189,25 @@ describe('serverless-offline LambdaProxyIntegrationEventV2 (payload 2.0)', () =>
     const authorizer = event.requestContext.authorizer as { lambda: unknown; jwt: { claims: unknown } };
     expect(authorizer.lambda).toBe(context);
     expect(authorizer.jwt.claims).toEqual({ email: 'mallory@example.com', token_use: 'id' });
+  });
+
+  it('carries the route invocation on authorizer.lambda, with the fields proxy-event-v2.ts keeps', async () => {
+    const invocation = { api: 'http', payloadFormatVersion: '2.0' } as RouteInvocation;
+    const event = await httpApiEvent({ context: withInvocation(httpApiAuthorizerContext(undefined, '2.0'), invocation) }, withForgedToken);
+    expect(eventInvocation(event), 'update local/offline/route-invocation.ts').toBe(invocation);
+    expect(event, 'update local/api-gateway/proxy-event-v2.ts (OfflineEventV2)').toMatchObject({
+      routeKey: 'GET /http/x',
+      rawPath: '/http/x',
+      body: null,
+      isBase64Encoded: false,
+      pathParameters: null,
+      requestContext: {
+        http: { method: 'GET', path: '/http/x', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1' },
+        routeKey: 'GET /http/x',
+        stage: '$default',
+        timeEpoch: Date.UTC(2024, 5, 18, 15, 0, 4),
+      },
+    });
   });
 
   it('becomes, through withVerifiedAuthorizer, the verified { jwt } on a JWT route and no authorizer on a public one', async () => {
@@ -400,6 +446,10 @@ describe('serverless-offline in process, with the local stage plugin before it',
               { httpApi: { path: '/http/secured', method: 'get', authorizer: { name: 'cognito' } } },
             ],
           },
+          failing: {
+            handler: 'local/offline/fixtures/failing.handler',
+            events: [{ http: { path: 'api/failing', method: 'get' } }, { httpApi: { path: '/http/failing', method: 'get' } }],
+          },
         },
         custom: {
           esbuild: { outputWorkFolder: 'local/offline/fixtures' },
@@ -421,7 +471,10 @@ describe('serverless-offline in process, with the local stage plugin before it',
     adapter.serve(
       new ServedApis(
         new LocalApiGateway(
-          { ...emptyStack, routes: { 'GET /api/public': { type: 'NONE' }, 'GET /api/secured': secured } },
+          {
+            ...emptyStack,
+            routes: { 'GET /api/public': { type: 'NONE' }, 'GET /api/secured': secured, 'GET /api/failing': { type: 'NONE' } },
+          },
           gatewayOptions,
         ),
         new LocalHttpApi(
@@ -429,6 +482,7 @@ describe('serverless-offline in process, with the local stage plugin before it',
             routes: {
               'GET /http/public': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
               'GET /http/secured': { authorization: httpApiJwt, payloadFormatVersion: '2.0' },
+              'GET /http/failing': { authorization: { type: 'NONE' }, payloadFormatVersion: '2.0' },
             },
           },
           gatewayOptions,
@@ -492,12 +546,16 @@ describe('serverless-offline in process, with the local stage plugin before it',
     ).toEqual([
       [false, 'echo', 'GET', '/http/public'],
       [false, 'echo', 'GET', '/http/secured'],
+      [false, 'failing', 'GET', '/http/failing'],
       [true, 'echo', 'GET', 'api/public'],
       [false, 'echo', 'GET', 'api/secured'],
+      [false, 'failing', 'GET', 'api/failing'],
     ]);
     expect(authStrategy.mock.calls.map(([endpoint]) => Boolean((endpoint as { isHttpApi?: boolean }).isHttpApi))).toEqual([
       true,
       true,
+      true,
+      false,
       false,
       false,
     ]);
@@ -548,6 +606,19 @@ describe('serverless-offline in process, with the local stage plugin before it',
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer /);
     const unknown = await fetch(`${api}/http/nowhere`);
     expect([unknown.status, await unknown.text()]).toEqual([404, '{"message":"Not Found"}']);
+  });
+
+  it('drives the function Lambda#get hands out with setEvent, then runHandler, whose rejection or result the gateway reads (lambda-integration.ts)', async () => {
+    const rest = await fetch(`${api}/local/api/failing`);
+    expect([rest.status, await rest.text()], `${fixFiles} (checkLambdaEvents) and local/offline/lambda-integration.ts`).toEqual([
+      502,
+      '{"message":"Internal server error"}',
+    ]);
+    const malformed = await fetch(`${api}/local/api/failing?fail=malformed`);
+    expect([malformed.status, await malformed.text()]).toEqual([502, '{"message":"Internal server error"}']);
+    // offline itself answers a payload 2.0 handler that throws with 200 and the error as the body.
+    const httpApi = await fetch(`${api}/http/failing`);
+    expect([httpApi.status, await httpApi.text()]).toEqual([500, '{"message":"Internal Server Error"}']);
   });
 
   it("creates its Lambda invoke server through hapi's factory, which the adapter wraps (offline keeps it private)", async () => {
