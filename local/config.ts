@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { localStackPath } from './cloudformation/local-stack.ts';
+import { apiReadyPath } from './ready-signal.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {
@@ -112,3 +113,6 @@ export const localStackFile = localStackPath(localConfig.dataDir);
 
 /** The users `npm start` adds to the local pool when they are missing. */
 export const seedUsersFile = path.resolve('local/seed-users.json');
+
+/** The API's ready signal (local/ready-signal.ts): `npm start` and docker-compose.yml's health check read it. */
+export const apiReadyFile = apiReadyPath(localConfig.dataDir);
