@@ -1,6 +1,6 @@
 // `npm start`: the whole stack on this machine — Cognito emulator, API, web client.
 // First: `--stage` becomes LOCAL_STAGE before local/config.ts reads it.
-import './start-stage.ts';
+import { startConfigFile } from './start-stage.ts';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,8 @@ const sharedEnv = {
  */
 function serviceArgs(name: ServiceName): string[] {
   const nodeOptions = process.execArgv.filter((option) => !option.startsWith('--inspect'));
-  return programArgs(name, nodeOptions, name === 'api' ? ['--stage', localConfig.stage] : []);
+  const config = startConfigFile ? ['--config', startConfigFile] : [];
+  return programArgs(name, nodeOptions, name === 'api' ? ['--stage', localConfig.stage, ...config] : []);
 }
 
 /** Fails with the fix when `npm install` has not run (or not finished). */

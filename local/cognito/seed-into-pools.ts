@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StageCognito } from '../cloudformation/web-client.ts';
 import { secretHash } from './secrets/secret-hash.ts';
-import { seedRequest, type SeedPool } from './seed-shape.ts';
+import { SEED_FILE, seedRequest, type SeedPool } from './seed-shape.ts';
 import { seedUserLabel, type SeedUser } from './seed-users.ts';
 
 type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -32,7 +32,12 @@ const refusal = (error: unknown) => `${(error as Error).name}: ${(error as Error
  * `PreSignUp_SignUp` for an unconfirmed user, who signs up through an app client). Existing
  * users, and their passwords, are left alone. A user a pool cannot take is skipped with one line.
  */
-export async function seedIntoPools(cognito: CognitoClient, stage: StageCognito, users: readonly SeedUser[]): Promise<SeedOutcome> {
+export async function seedIntoPools(
+  cognito: CognitoClient,
+  stage: StageCognito,
+  users: readonly SeedUser[],
+  file = SEED_FILE,
+): Promise<SeedOutcome> {
   const outcome: SeedOutcome = { created: [], skipped: [] };
   const pools = new Map<string, Promise<SeedPool>>();
   for (const user of users) {
@@ -41,12 +46,12 @@ export async function seedIntoPools(cognito: CognitoClient, stage: StageCognito,
     if (!logicalId || !userPoolId) {
       const known = Object.keys(stage.pools).join(', ') || 'none';
       const why = user.pool ? `the stack has no user pool ${user.pool} (its pools: ${known})` : 'the stack has no user pool';
-      outcome.skipped.push(`Seed user ${seedUserLabel(user)} skipped: ${why}. Fix its "pool" in local/seed-users.json.`);
+      outcome.skipped.push(`Seed user ${seedUserLabel(user)} skipped: ${why}. Fix its "pool" in ${file}.`);
       continue;
     }
     if (!pools.has(logicalId)) pools.set(logicalId, describePool(cognito, userPoolId, logicalId));
     try {
-      const line = await seedOne(cognito, stage, userPoolId, await pools.get(logicalId)!, user);
+      const line = await seedOne(cognito, stage, userPoolId, await pools.get(logicalId)!, user, file);
       if (line === 'created') outcome.created.push(seedUserLabel(user));
       else if (line) outcome.skipped.push(line);
     } catch (error) {
@@ -67,12 +72,12 @@ async function describePool(cognito: CognitoClient, userPoolId: string, logicalI
 }
 
 /** Creates one user; 'created', a skip line, or undefined when the user exists already. */
-async function seedOne(cognito: CognitoClient, stage: StageCognito, userPoolId: string, pool: SeedPool, user: SeedUser) {
-  const request = seedRequest(user, pool);
+async function seedOne(cognito: CognitoClient, stage: StageCognito, userPoolId: string, pool: SeedPool, user: SeedUser, file: string) {
+  const request = seedRequest(user, pool, file);
   if ('skip' in request) return request.skip;
   const { username, attributes } = request;
   const skipped = (what: string, error: unknown) =>
-    `Seed user ${seedUserLabel(user)} skipped: user pool ${pool.logicalId} refused ${what} (${refusal(error)}). Fix it in local/seed-users.json (or the trigger that refused it).`;
+    `Seed user ${seedUserLabel(user)} skipped: user pool ${pool.logicalId} refused ${what} (${refusal(error)}). Fix it in ${file} (or the trigger that refused it).`;
   try {
     await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
     return undefined;
@@ -101,7 +106,7 @@ async function seedOne(cognito: CognitoClient, stage: StageCognito, userPoolId: 
       stage.clients.find((c) => c.userPoolLogicalId === pool.logicalId && !c.hasSecret) ??
       stage.clients.find((c) => c.userPoolLogicalId === pool.logicalId);
     if (!client)
-      return `Seed user ${seedUserLabel(user)} skipped: an unconfirmed user signs up through an app client, and user pool ${pool.logicalId} has none. Make it "confirmed": true in local/seed-users.json.`;
+      return `Seed user ${seedUserLabel(user)} skipped: an unconfirmed user signs up through an app client, and user pool ${pool.logicalId} has none. Make it "confirmed": true in ${file}.`;
     try {
       const secret = client.hasSecret
         ? (await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: client.id }))).UserPoolClient

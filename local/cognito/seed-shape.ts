@@ -16,7 +16,8 @@ export interface SeedPool {
 /** A seed user as the pool takes it, or why it cannot. */
 export type SeedRequest = { readonly username: string; readonly attributes: AttributeType[] } | { readonly skip: string };
 
-const SEED_FILE = 'local/seed-users.json';
+/** The seed file as the terminal names it. */
+export const SEED_FILE = 'local/seed-users.json';
 
 /**
  * A seed user in the shape its pool takes (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-usernames):
@@ -25,9 +26,9 @@ const SEED_FILE = 'local/seed-users.json';
  * one; otherwise the username given, else the email (or phone). Required attributes must be in
  * the file: a user the pool could not take is skipped, saying what to add.
  */
-export function seedRequest(user: SeedUser, pool: SeedPool): SeedRequest {
+export function seedRequest(user: SeedUser, pool: SeedPool, file = SEED_FILE): SeedRequest {
   const label = seedUserLabel(user);
-  const skip = (why: string, fix: string) => ({ skip: `Seed user ${label} skipped: ${why}. ${fix} in ${SEED_FILE}.` });
+  const skip = (why: string, fix: string) => ({ skip: `Seed user ${label} skipped: ${why}. ${fix} in ${file}.` });
   const attributes: Record<string, string> = {
     ...user.attributes,
     ...(user.email !== undefined && { email: user.email }),

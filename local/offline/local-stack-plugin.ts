@@ -163,7 +163,7 @@ export class LocalStackPlugin {
       console.warn(`${(error as Error).message} No seed users added: fix ${file}.`);
       return;
     }
-    const { created, skipped } = await seedIntoPools(cognito, stage, users);
+    const { created, skipped } = await seedIntoPools(cognito, stage, users, file);
     if (created.length > 0) console.log(`Seed users created (${file}): ${created.join(', ')}`);
     for (const line of skipped) console.warn(line);
   }
