@@ -175,12 +175,12 @@ describe('seedIntoPools', () => {
     expect(commands()).toEqual(['DescribeUserPoolCommand', 'AdminGetUserCommand', 'AdminGetUserCommand']);
   });
 
-  it('seeds nothing, saying so per user, in a stack without a user pool', async () => {
+  it('seeds nothing in a stack without a user pool, saying so once', async () => {
     const { client, sent } = fakeCognito({});
     const none: StageCognito = { pools: {}, clients: [], web: { from: 'template', unusable: 'no pool' } };
-    expect(await seedIntoPools(client, none, [ada])).toEqual({
+    expect(await seedIntoPools(client, none, [ada, bob])).toEqual({
       created: [],
-      skipped: ['Seed user ada@example.com skipped: the stack has no user pool. Fix its "pool" in local/seed-users.json.'],
+      skipped: ['No seed users added (local/seed-users.json): the stack has no user pool.'],
     });
     expect(sent).toEqual([]);
   });

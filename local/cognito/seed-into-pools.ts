@@ -39,6 +39,9 @@ export async function seedIntoPools(
   file = SEED_FILE,
 ): Promise<SeedOutcome> {
   const outcome: SeedOutcome = { created: [], skipped: [] };
+  // A stack without a pool (an API alone) has nowhere to put them: one line, not one per user.
+  if (users.length > 0 && Object.keys(stage.pools).length === 0)
+    return { created: [], skipped: [`No seed users added (${file}): the stack has no user pool.`] };
   const pools = new Map<string, Promise<SeedPool>>();
   for (const user of users) {
     const logicalId = user.pool ?? stage.web.userPoolLogicalId;
