@@ -102,7 +102,7 @@ describe('docker-compose.yml', () => {
     const { api } = readCompose().services;
     const dataDir = api!.environment!.LOCAL_DATA_DIR!;
     // Compose turns `$$` into the shell's `$`.
-    expect(api!.healthcheck!.test[3]).toContain(`kill -0 "$$(cat ${apiReadyPath(dataDir)})"`);
+    expect(api!.healthcheck!.test[3]).toContain(`kill -0 "$$(cat ${apiReadyPath(dataDir)} 2>/dev/null)"`);
   });
 
   it('publishes every port on loopback only', () => {
