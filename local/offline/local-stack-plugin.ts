@@ -211,7 +211,7 @@ export class LocalStackPlugin {
         cognitoPublicUrl,
         lambdaUrl: localConfig.lambdaUrl,
         seed: async (local) => {
-          this.serveStage(local);
+          this.serveStage(local, stage);
           served();
           // The pools' triggers run in offline's Lambda: it must listen first.
           await this.#listening.promise;
@@ -234,12 +234,12 @@ export class LocalStackPlugin {
   }
 
   /** Hands the deployed stage to the handlers' environments, the stack file and the adapter. */
-  serveStage(local: LocalStage): void {
+  serveStage(local: LocalStage, stage: string): void {
     const { service } = this.serverless;
     if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
     this.setEnvironments(local.environments);
     const stack = {
-      stage: service.provider.stage,
+      stage,
       cognitoEndpoint: cognitoPublicUrl,
       physicalIds: local.physicalIds,
       outputs: local.outputs,
