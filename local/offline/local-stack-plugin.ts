@@ -59,15 +59,6 @@ function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
   answerAwsVariableSources(provider, configText, answer, request);
 }
 
-/** A promise and the function that settles it (Promise.withResolvers, from Node 22). */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((settle) => {
-    resolve = settle;
-  });
-  return { promise, resolve };
-}
-
 /** How long `serverless offline` waits for the Cognito emulator to answer. */
 const COGNITO_START_MS = 15_000;
 
@@ -272,4 +263,13 @@ export class LocalStackPlugin {
       fn.environment = { ...lambdaEnvironment, ...environments[naming.getLambdaLogicalId(name)] };
     }
   }
+}
+
+/** A promise and the function that settles it (Promise.withResolvers, from Node 22). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
 }
