@@ -139,5 +139,5 @@ test('npm start -- --stage dev runs the dev stage: its own pool and data, its UR
 test('npm start refuses an option it does not take, saying the one it takes', async () => {
   const start = await spawnNpmStart({ args: ['--region', 'us-east-1'] });
   expect(await start.exited).toBe(1);
-  expect(start.output()).toContain('npm start does not take --region. It takes one option: npm start -- --stage <name>.');
+  expect(start.output()).toContain('npm start does not take --region. It takes two options: npm start -- --stage <name> --config <file>.');
 });

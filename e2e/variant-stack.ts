@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { localStackPath, readLocalStack, type LocalStack } from '../local/cloudformation/local-stack.ts';
+import { apiReadyPath, isReady } from '../local/ready-signal.ts';
 import { untilReady } from '../testing/stack-process.ts';
 import { spawnVariantApi, type ServiceEdit } from '../testing/variant-api.ts';
 import { e2eStack } from './stack.ts';
@@ -32,9 +33,8 @@ export interface VariantApi {
 export async function startVariantApi(edit: ServiceEdit, options: VariantOptions = {}): Promise<VariantApi> {
   const run = await spawnVariant(edit, options);
   try {
-    // Any answer will do: the variant may not have the starter's routes.
-    const answers = () => fetch(run.apiUrl, { signal: AbortSignal.timeout(1000) }).then(() => true);
-    await untilReady(run.process, answers, { what: 'The variant API', timeoutMs: 60_000 });
+    // Its ready signal, as npm start waits for it: deployed and seeded (it may have no route, or no API at all).
+    await untilReady(run.process, async () => isReady(apiReadyPath(run.dataDir)), { what: 'The variant API', timeoutMs: 60_000 });
   } catch (error) {
     await run.process.stop();
     throw error;

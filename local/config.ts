@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { localStackPath } from './cloudformation/local-stack.ts';
+import { apiReadyPath } from './ready-signal.ts';
 
 /** Where the local stack listens and keeps its state, read once from the environment. */
 export interface LocalConfig {
@@ -64,6 +65,7 @@ export const LOCAL_ENV_NAMES = [
   'LAMBDA_URL',
   'LOCAL_DATA_DIR',
   'COGNITO_LOG_LEVEL',
+  'SEED_USERS_FILE',
 ];
 
 /** The stage `npm start` runs when it is not told another. */
@@ -110,5 +112,8 @@ export const webUrl = `http://${localConfig.publicHost}:${localConfig.webPort}`;
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */
 export const localStackFile = localStackPath(localConfig.dataDir);
 
-/** The users `npm start` adds to the local pool when they are missing. */
-export const seedUsersFile = path.resolve('local/seed-users.json');
+/** The users `npm start` adds to the local pools when they are missing. Env `SEED_USERS_FILE`, default local/seed-users.json. */
+export const seedUsersFile = path.resolve(process.env.SEED_USERS_FILE || 'local/seed-users.json');
+
+/** The API's ready signal (local/ready-signal.ts): `npm start` and docker-compose.yml's health check read it. */
+export const apiReadyFile = apiReadyPath(localConfig.dataDir);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { DEFAULT_PORTS, LOCAL_ENV_NAMES } from './config.ts';
+import { apiReadyPath } from './ready-signal.ts';
 import { LOCAL_SERVICES } from './services.ts';
 
 interface ComposeService {
@@ -95,6 +96,13 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(readCompose().services)) {
       expect(service.healthcheck?.test.slice(0, 3), name).toEqual(['CMD', 'bash', '-c']);
     }
+  });
+
+  it("takes the API as healthy on npm start's ready signal, in the data folder the containers share", () => {
+    const { api } = readCompose().services;
+    const dataDir = api!.environment!.LOCAL_DATA_DIR!;
+    // Compose turns `$$` into the shell's `$`.
+    expect(api!.healthcheck!.test[3]).toContain(`kill -0 "$$(cat ${apiReadyPath(dataDir)} 2>/dev/null)"`);
   });
 
   it('publishes every port on loopback only', () => {

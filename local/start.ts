@@ -1,11 +1,14 @@
 // `npm start`: the whole stack on this machine — Cognito emulator, API, web client.
 // First: `--stage` becomes LOCAL_STAGE before local/config.ts reads it.
-import './start-stage.ts';
+import { startConfigFile } from './start-stage.ts';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
+import { apiBaseUrl, apiReadyFile, apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
 import { readLocalStack } from './cloudformation/local-stack.ts';
+import { stackBanner } from './banner.ts';
+import { clearReady, isReady } from './ready-signal.ts';
+import { webPlan } from './web/web-plan.ts';
 import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
 import { answers } from './readiness.ts';
@@ -32,7 +35,8 @@ const sharedEnv = {
  */
 function serviceArgs(name: ServiceName): string[] {
   const nodeOptions = process.execArgv.filter((option) => !option.startsWith('--inspect'));
-  return programArgs(name, nodeOptions, name === 'api' ? ['--stage', localConfig.stage] : []);
+  const config = startConfigFile ? ['--config', startConfigFile] : [];
+  return programArgs(name, nodeOptions, name === 'api' ? ['--stage', localConfig.stage, ...config] : []);
 }
 
 /** Fails with the fix when `npm install` has not run (or not finished). */
@@ -92,10 +96,12 @@ async function main(): Promise<void> {
   // resources there, and the web client waits for the stack file that records what it created
   // (removed first, so that nobody reads the previous run's).
   rmSync(localStackFile, { force: true });
+  clearReady(apiReadyFile);
   const readiness: Record<ServiceName, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
     cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
-    // Any answer from the stage's root (API Gateway's 403 when it has no route there).
-    api: { isReady: answers(apiUrl), readyTimeoutMs: 60_000 },
+    // Its own signal, once seeded (local/ready-signal.ts): no request, and a stack without any
+    // http event has no API port to ask.
+    api: { isReady: async () => isReady(apiReadyFile), readyTimeoutMs: 60_000 },
     web: { isReady: answers(webUrl, (status) => status === 200), readyTimeoutMs: 60_000 },
   };
   await Promise.all(
@@ -105,23 +111,17 @@ async function main(): Promise<void> {
   );
 
   const stack = readLocalStack(localStackFile);
-  const routes = Object.entries(stack.routes)
-    .filter(([route]) => !route.startsWith('OPTIONS '))
-    .map(([route, { type }]) => `             ${route}${type === 'NONE' ? '' : `  (${type})`}`);
-  const { UserPoolId, UserPoolClientId } = stack.outputs;
-  const pool = UserPoolId ? `  (user pool ${UserPoolId}${UserPoolClientId ? `, client ${UserPoolClientId}` : ''})` : '';
-  console.log(`
-  Local stack is up (stage ${localConfig.stage}, data in ${localConfig.dataDir})
-
-    Stack    ${stack.stackName}  (serverless.yml's service-stage, as on AWS)
-    Web      ${webUrl}
-    API      ${apiUrl}
-${routes.join('\n')}
-    Cognito  ${cognitoPublicUrl}${pool}
-    Inbox    ${cognitoPublicUrl}/_dev/inbox
-
-  Ctrl-C stops everything.
-`);
+  const urls = { restApi: apiUrl, httpApi: apiBaseUrl };
+  console.log(
+    stackBanner(stack, webPlan(stack, urls), {
+      stage: localConfig.stage,
+      dataDir: localConfig.dataDir,
+      webUrl,
+      restApiUrl: apiUrl,
+      httpApiUrl: apiBaseUrl,
+      cognitoUrl: cognitoPublicUrl,
+    }),
+  );
 }
 
 main().catch(async (error: Error) => {

@@ -17,6 +17,7 @@ export const PLACEMENT_ENV_NAMES = [
   'PUBLIC_HOST',
   'COGNITO_URL',
   'LAMBDA_URL',
+  'SEED_USERS_FILE',
 ] as const;
 
 /**

@@ -29,6 +29,32 @@ export interface SpawnedVariantApi {
 
 let variants = 0;
 
+/** An edited copy of serverless.yml, beside it, with its own esbuild folder; `remove()` deletes both. */
+export interface VariantConfig {
+  /** Relative to the project: what `--config` takes. */
+  readonly configFile: string;
+  remove(): void;
+}
+
+/** serverless.yml with `edit` applied, written beside it (serverless resolves handlers and plugins from the config's folder). */
+export function writeVariantConfig(edit: ServiceEdit): VariantConfig {
+  const name = `variant-${process.pid}-${++variants}`;
+  const service = YAML.parse(readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8'));
+  edit(service);
+  // Its own esbuild folder, so that it does not clean the main stack's bundles away.
+  const esbuildFolder = `.esbuild-${name}`;
+  service.custom.esbuild.outputWorkFolder = esbuildFolder;
+  const configFile = `serverless.${name}.json`;
+  writeFileSync(path.join(PROJECT_ROOT, configFile), JSON.stringify(service, null, 2));
+  return {
+    configFile,
+    remove() {
+      rmSync(path.join(PROJECT_ROOT, configFile), { force: true });
+      rmSync(path.join(PROJECT_ROOT, esbuildFolder), { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * A second serverless-offline, on free ports, serving serverless.yml with `edit` applied: the
  * API service as `npm start` runs it (local/services.json) on an edited copy, beside a running
@@ -36,25 +62,15 @@ let variants = 0;
  */
 export async function spawnVariantApi(edit: ServiceEdit, options: VariantApiOptions): Promise<SpawnedVariantApi> {
   const { stage = 'local', dataDir, env = {} } = options;
-  const name = `variant-${process.pid}-${++variants}`;
-  const service = YAML.parse(readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8'));
-  edit(service);
-  // Its own esbuild folder, so that it does not clean the main stack's bundles away.
-  const esbuildFolder = `.esbuild-${name}`;
-  service.custom.esbuild.outputWorkFolder = esbuildFolder;
-  // Beside serverless.yml: serverless resolves handlers and plugins from the config's folder.
-  const configFile = `serverless.${name}.json`;
-  writeFileSync(path.join(PROJECT_ROOT, configFile), JSON.stringify(service, null, 2));
-
+  const variant = writeVariantConfig(edit);
   const folder = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hello-auth-variant-'));
   const [API_PORT, LAMBDA_PORT] = (await freePorts(2)) as [number, number];
   const child = spawnStackProcess({
-    args: ['local/run.mjs', 'api', '--config', configFile, '--stage', stage],
+    args: ['local/run.mjs', 'api', '--config', variant.configFile, '--stage', stage],
     env: stackEnv({ COGNITO_PORT: options.cognitoPort, API_PORT, LAMBDA_PORT }, folder, { LOCAL_STAGE: stage, ...env }),
     stopSignal: 'SIGTERM',
     cleanUp: () => {
-      rmSync(path.join(PROJECT_ROOT, configFile), { force: true });
-      rmSync(path.join(PROJECT_ROOT, esbuildFolder), { recursive: true, force: true });
+      variant.remove();
       if (dataDir === undefined) rmSync(folder, { recursive: true, force: true });
     },
   });

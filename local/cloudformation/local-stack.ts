@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiRoutes } from './api-routes.ts';
 import type { HttpApi } from './http-api.ts';
 import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
+import type { StageCognito } from './web-client.ts';
 
 /**
  * What `serverless offline` deployed on this machine: the local counterpart of a CloudFormation
@@ -24,6 +25,8 @@ export interface LocalStack {
   readonly httpApi?: HttpApi;
   /** The template's GatewayResponses, which the local API adds to its own errors. */
   readonly gatewayResponses: GatewayResponseSettings;
+  /** The user pools and app clients, and the web client's choice among them (web-client.ts). */
+  readonly cognito?: StageCognito;
 }
 
 /** Where a data folder keeps its local stack. */

@@ -6,6 +6,7 @@ import type { HttpApi } from './http-api.ts';
 import { httpApiRoutes } from './http-api-routes.ts';
 import { localValues, type StandIn } from './local-values.ts';
 import { openStackState, writeStackState } from './stack-state.ts';
+import { stageCognito, type StageCognito } from './web-client.ts';
 import { LocalStackTemplateError, type CfnResource, type CfnTemplate } from './template.ts';
 
 /** serverless.yml's `custom.localStack`: what only the local stage deploys, and what it runs without. */
@@ -33,8 +34,12 @@ export interface LocalStageOptions {
   readonly apiBaseUrl: string;
   /** Where this stack's functions answer Lambda's Invoke API (LAMBDA_URL): the pools' triggers run there. */
   readonly lambdaUrl?: string;
-  /** Adds the seed users to the web client's pool, before the resources that need users. */
-  readonly seed: (userPoolId: string, clientId: string) => Promise<void>;
+  /**
+   * Called once every resource but those that need users (group attachments) exists, with the
+   * stage as the API and the web client read it: serve it, then add the seed users; the
+   * resources that need users follow.
+   */
+  readonly seed: (stage: LocalStage) => Promise<void>;
   readonly notice: (line: string) => void;
 }
 
@@ -48,6 +53,8 @@ export interface LocalStage {
   readonly gatewayResponses: GatewayResponseSettings;
   /** Each Lambda function's environment by its logical id, as Lambda would set it, with local values. */
   readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The user pools by logical id, and the pool and app client the web client uses (web-client.ts). */
+  readonly cognito: StageCognito;
 }
 
 /** The account id ARNs carry locally. */
@@ -70,6 +77,7 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
   };
   const opened = openStackState(options.stateFile, options.stackName);
   if (opened.notice) options.notice(opened.notice);
+  let stage: LocalStage | undefined;
   const stack = await deployLocalStack({
     template,
     previous: opened.previous,
@@ -85,12 +93,16 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     notice: options.notice,
     record: (state) => writeStackState(options.stateFile, state),
     beforeUserResources: async (deployed) => {
-      const web = webClient(deployed, template);
-      if (web) await options.seed(web.userPoolId, web.clientId);
+      stage = readLocalStage(deployed, template, options);
+      await options.seed(stage);
     },
   });
   writeStackState(options.stateFile, stack.state);
+  return stage!;
+}
 
+/** What the API, the handlers and the web client read off the stack deployed so far. */
+function readLocalStage(stack: DeployedStack, template: CfnTemplate, options: LocalStageOptions): LocalStage {
   const deployed = stack.state.resources;
   const standIns: StandIn[] = Object.entries(options.settings.resources ?? {})
     .filter(([id, resource]) => resource.StandsFor !== undefined && deployed[id])
@@ -147,6 +159,11 @@ export async function deployLocalStage(options: LocalStageOptions): Promise<Loca
     ...(httpApi && { httpApi }),
     gatewayResponses: gatewayResponseSettings(gatewayResponses),
     environments,
+    // The template's order: "the first pool" is the first one serverless.yml declares.
+    cognito: stageCognito(
+      Object.fromEntries(Object.keys(stack.resources).flatMap((id) => (deployed[id] ? [[id, deployed[id]]] : []))),
+      outputs,
+    ),
   };
 }
 
@@ -187,21 +204,4 @@ function withLocalOnlyResources(template: CfnTemplate, localOnly: LocalStackSett
     resources[logicalId] = resource;
   }
   return { ...template, Resources: resources };
-}
-
-/**
- * The pool and app client the web client uses: those the UserPoolId and UserPoolClientId
- * Outputs name, else the first client of the first pool.
- */
-function webClient(stack: DeployedStack, template: CfnTemplate): { userPoolId: string; clientId: string } | undefined {
-  const resources = stack.state.resources;
-  const named = (output: string) => {
-    const ref = (template.Outputs?.[output]?.Value as { Ref?: unknown } | undefined)?.Ref;
-    return typeof ref === 'string' ? resources[ref] : undefined;
-  };
-  const pools = Object.values(resources).filter((resource) => resource.type === 'AWS::Cognito::UserPool');
-  const clients = Object.values(resources).filter((resource) => resource.type === 'AWS::Cognito::UserPoolClient');
-  const pool = named('UserPoolId') ?? pools[0];
-  const client = named('UserPoolClientId') ?? clients.find((candidate) => candidate.properties.UserPoolId === pool?.physicalId);
-  return pool && client ? { userPoolId: pool.physicalId, clientId: client.physicalId } : undefined;
 }

@@ -9,8 +9,13 @@ import { stackStatePath } from '../cloudformation/stack-state.ts';
 import { LocalStackTemplateError } from '../cloudformation/template.ts';
 import { refuseUnservedHttpApiRoutes } from '../cloudformation/http-api-routes.ts';
 import type { ServiceFunctions } from '../../deploy/service-routes.ts';
-import { readSeedUsers, seedUsers } from '../cognito/seed-users.ts';
-import { apiBaseUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import { readSeedUsers } from '../cognito/seed-users.ts';
+import { seedIntoPools } from '../cognito/seed-into-pools.ts';
+import type { LocalStage } from '../cloudformation/local-stage.ts';
+import type { StageCognito } from '../cloudformation/web-client.ts';
+import { apiBaseUrl, apiReadyFile, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, seedUsersFile } from '../config.ts';
+import { clearReady, signalReady } from '../ready-signal.ts';
+import { hideRouteBox } from './route-box.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
@@ -76,13 +81,20 @@ const COGNITO_START_MS = 15_000;
  * What `serverless offline` does for the local stage (local-stack-plugin.cjs loads it for that
  * command only). Before it serves the API, the stack serverless compiles for the stage is
  * deployed to this machine (local/cloudformation/): its Cognito resources created in the
- * emulator as CloudFormation would create them on AWS, the seed users added, the handlers'
- * environments resolved, and the ids, routes and Outputs recorded for the API and the web client.
+ * emulator as CloudFormation would create them on AWS, the handlers' environments resolved, and
+ * the ids, routes and Outputs recorded for the API and the web client. Once offline's servers
+ * listen (the pools' triggers answer), the seed users are added, then the resources that need
+ * users, and the API signals that it is ready (local/ready-signal.ts).
  */
 export class LocalStackPlugin {
   readonly hooks: Record<string, () => Promise<void>>;
   #bundlesRemoved = false;
+  /** Settles once the stage is served: deployed but for the seed users and what needs them. */
   #deployed: Promise<void> | undefined;
+  /** Settles once the whole deploy is done, seed users included. */
+  #finished: Promise<void> | undefined;
+  readonly #listening = deferred();
+  #showRouteBox: (() => void) | undefined;
   /** The serverless-offline adapter this plugin installed. */
   readonly offline: OfflineAdapter;
 
@@ -97,25 +109,36 @@ export class LocalStackPlugin {
     // serverless-offline serves only once they exist.
     const prepare = async () => {
       this.removeOldBundles();
+      clearReady(apiReadyFile);
       // A missing emulator fails here, before esbuild starts watching.
       await this.awaitCognito();
       if (this.#deployed) return;
-      this.#deployed = this.deploy();
+      const served = deferred();
+      this.#finished = this.deploy(served.resolve);
+      this.#deployed = Promise.race([served.promise, this.#finished]);
       // Held until awaited below.
       this.#deployed.catch(() => {});
+      this.#finished.catch(() => {});
+    };
+    const failed = (error: unknown) => {
+      // serverless prints the error; esbuild's watcher would then keep the process up.
+      setTimeout(() => process.exit(1), 1000);
+      throw error;
     };
     const ready = async () => {
-      try {
-        await this.#deployed;
-      } catch (error) {
-        // serverless prints the error; esbuild's watcher would then keep the process up.
-        setTimeout(() => process.exit(1), 1000);
-        throw error;
-      }
+      await this.#deployed?.catch(failed);
+      this.#showRouteBox = hideRouteBox();
+    };
+    const listening = async () => {
+      this.#showRouteBox?.();
+      this.#listening.resolve();
+      await this.#finished?.catch(failed);
+      signalReady(apiReadyFile);
     };
     this.hooks = this.offline.hooks({
       prepare,
       ready,
+      listening,
       // The next request loads the new bundles.
       handlersRebuilt: async () => void forgetHandlerBundles(this.bundleDir()),
     });
@@ -137,10 +160,19 @@ export class LocalStackPlugin {
     return path.resolve(this.serverless.serviceDir, this.serverless.service.custom?.esbuild?.outputWorkFolder ?? '.esbuild');
   }
 
-  /** The seed users (local/seed-users.json) in the web client's pool. */
-  async seed(cognito: CognitoIdentityProviderClient, userPoolId: string, clientId: string): Promise<void> {
-    const created = await seedUsers(cognito, userPoolId, clientId, readSeedUsers(seedUsersFile));
-    if (created.length > 0) console.log(`Seed users created (${path.relative(process.cwd(), seedUsersFile)}): ${created.join(', ')}`);
+  /** The seed users (local/seed-users.json), each in its pool: what they cannot be is said, one line each, never thrown. */
+  async seed(cognito: CognitoIdentityProviderClient, stage: StageCognito): Promise<void> {
+    const file = path.relative(process.cwd(), seedUsersFile);
+    let users: ReturnType<typeof readSeedUsers>;
+    try {
+      users = readSeedUsers(seedUsersFile);
+    } catch (error) {
+      console.warn(`${(error as Error).message} No seed users added: fix ${file}.`);
+      return;
+    }
+    const { created, skipped } = await seedIntoPools(cognito, stage, users, file);
+    if (created.length > 0) console.log(`Seed users created (${file}): ${created.join(', ')}`);
+    for (const line of skipped) console.warn(line);
   }
 
   /** `npm start` starts the emulator alongside: it gets the time to answer. */
@@ -158,7 +190,8 @@ export class LocalStackPlugin {
     }
   }
 
-  async deploy(): Promise<void> {
+  /** Deploys the stage; `served` is called once offline may serve it, before the seed users are added. */
+  async deploy(served: () => void = () => {}): Promise<void> {
     const { service } = this.serverless;
     // The stage and region serverless deploys: `--stage`/`--region` over serverless.yml's
     // provider.stage/region (which keep the file's value, say `stage: dev`, whatever `--stage` says).
@@ -181,7 +214,7 @@ export class LocalStackPlugin {
     });
     try {
       await checkServiceHandlers(this.serverless, (line) => console.warn(line));
-      const local = await deployLocalStage({
+      await deployLocalStage({
         template: await compileTemplate(this.serverless),
         settings: service.custom?.localStack ?? {},
         cognito,
@@ -190,27 +223,15 @@ export class LocalStackPlugin {
         stateFile: stackStatePath(localConfig.dataDir, stackName),
         apiBaseUrl,
         lambdaUrl: localConfig.lambdaUrl,
-        seed: (userPoolId, clientId) => this.seed(cognito, userPoolId, clientId),
+        seed: async (local) => {
+          this.serveStage(local, stage, stackName);
+          served();
+          // The pools' triggers run in offline's Lambda: it must listen first.
+          await this.#listening.promise;
+          await this.seed(cognito, local.cognito);
+        },
         notice: (line) => console.warn(line),
       });
-      if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
-      this.setEnvironments(local.environments);
-      // Before any handler loads: aws-jwt-verify & co. reach the local pools' keys at AWS's URLs, and nothing reaches AWS's Cognito.
-      interceptCognitoEndpointOnce(cognitoUrl);
-      const stack = {
-        stage,
-        stackName,
-        cognitoEndpoint: cognitoPublicUrl,
-        physicalIds: local.physicalIds,
-        outputs: local.outputs,
-        routes: local.routes,
-        ...(local.httpApi && { httpApi: local.httpApi }),
-        gatewayResponses: local.gatewayResponses,
-      };
-      writeLocalStack(localStackFile, stack);
-      const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
-      const ids = { accountId: LOCAL_ACCOUNT_ID, restApiId: REST_API_ID, httpApiId: HTTP_API_ID };
-      this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage, ids));
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ECONNREFUSED' || (cause as Error).name === 'TimeoutError') {
         throw new this.serverless.classes.Error(
@@ -223,6 +244,30 @@ export class LocalStackPlugin {
     } finally {
       cognito.destroy();
     }
+  }
+
+  /** Hands the deployed stage to the handlers' environments, the stack file and the adapter. */
+  serveStage(local: LocalStage, stage: string, stackName: string): void {
+    const { service } = this.serverless;
+    if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
+    this.setEnvironments(local.environments);
+    // Before any handler loads: aws-jwt-verify & co. reach the local pools' keys at AWS's URLs, and nothing reaches AWS's Cognito.
+    interceptCognitoEndpointOnce(cognitoUrl);
+    const stack = {
+      stage,
+      stackName,
+      cognitoEndpoint: cognitoPublicUrl,
+      physicalIds: local.physicalIds,
+      outputs: local.outputs,
+      routes: local.routes,
+      ...(local.httpApi && { httpApi: local.httpApi }),
+      gatewayResponses: local.gatewayResponses,
+      cognito: local.cognito,
+    };
+    writeLocalStack(localStackFile, stack);
+    const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
+    const ids = { accountId: LOCAL_ACCOUNT_ID, restApiId: REST_API_ID, httpApiId: HTTP_API_ID };
+    this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage, ids));
   }
 
   /**
@@ -244,4 +289,13 @@ export class LocalStackPlugin {
       fn.environment = { ...lambdaEnvironment, ...environments[naming.getLambdaLogicalId(name)] };
     }
   }
+}
+
+/** A promise and the function that settles it (Promise.withResolvers, from Node 22). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
 }

@@ -47,6 +47,8 @@ export interface OfflineSteps {
   readonly prepare: () => Promise<void>;
   /** Must be done before serverless-offline creates its servers (the gateway is served by then). */
   readonly ready: () => Promise<void>;
+  /** serverless-offline's servers listen (its HTTP and Lambda ports), under `serverless offline start`. */
+  readonly listening: () => Promise<void>;
   /** serverless-esbuild rebuilt the handlers. */
   readonly handlersRebuilt: () => Promise<void>;
 }
@@ -169,6 +171,8 @@ export class OfflineAdapter {
       'before:offline:start:init': prepare,
       'offline:start': steps.ready,
       'offline:start:init': steps.ready,
+      // offline's servers listen once its own init step is done (`offline start`).
+      'after:offline:start:init': steps.listening,
       'offline:functionsUpdated:cleanup': steps.handlersRebuilt,
     };
   }

@@ -530,8 +530,13 @@ describe('serverless-offline in process, with the local stage plugin before it',
         lifecycleEvents.map((event) => `offline:${command}:${event}`),
       ),
     ];
-    const hooks = adapter.hooks({ prepare: async () => {}, ready: async () => {}, handlersRebuilt: async () => {} });
-    for (const hook of Object.keys(hooks)) expect(events, `${fixFiles} (hooks)`).toContain(hook.replace(/^before:/, ''));
+    const hooks = adapter.hooks({
+      prepare: async () => {},
+      ready: async () => {},
+      listening: async () => {},
+      handlersRebuilt: async () => {},
+    });
+    for (const hook of Object.keys(hooks)) expect(events, `${fixFiles} (hooks)`).toContain(hook.replace(/^(before|after):/, ''));
   });
 
   it('calls customAuthenticationProvider once per endpoint with (endpoint with its cors, functionKey, method, path)', () => {

@@ -1,11 +1,11 @@
-// The web client's dev server as a process of its own: Vite, configured from the local stack's
-// Outputs, which `serverless offline` writes once it has created the Cognito resources.
+// The web client's dev server as a process of its own: Vite, configured from the local stack
+// that `serverless offline` writes once it has created the Cognito resources.
 import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
-import { localConfig, localStackFile } from '../config.ts';
+import { apiBaseUrl, apiUrl, localConfig, localStackFile } from '../config.ts';
 import { readLocalStack } from '../cloudformation/local-stack.ts';
 import { eventually } from '../readiness.ts';
-import { webBuildEnv } from '../../web/build-env.ts';
+import { localWebEnv, webPlan } from './web-plan.ts';
 
 /** How long to wait for the API (which writes the stack file) when started alongside it. */
 const STACK_FILE_WAIT_MS = 60_000;
@@ -18,7 +18,7 @@ try {
   }
   const stack = readLocalStack(localStackFile);
   // Vite hands VITE_* variables of its environment to the page (web/src/config.ts reads them).
-  Object.assign(process.env, webBuildEnv(stack.outputs, stack.cognitoEndpoint));
+  Object.assign(process.env, localWebEnv(webPlan(stack, { restApi: apiUrl, httpApi: apiBaseUrl }), stack.cognitoEndpoint));
   const server = await createServer({
     configFile: 'web/vite.config.ts',
     server: { host: localConfig.host, port: localConfig.webPort, strictPort: true },

@@ -14,12 +14,12 @@ import {
 import type { WebConfig } from './config.ts';
 
 /** Points Amplify at the stack's user pool: the emulator locally, Cognito itself on AWS. */
-export function configureAuth(config: WebConfig): void {
+export function configureAuth(config: WebConfig & Required<Pick<WebConfig, 'auth'>>): void {
   Amplify.configure({
     Auth: {
       Cognito: {
-        userPoolId: config.userPoolId,
-        userPoolClientId: config.userPoolClientId,
+        userPoolId: config.auth.userPoolId,
+        userPoolClientId: config.auth.userPoolClientId,
         ...(config.cognitoEndpoint && { userPoolEndpoint: config.cognitoEndpoint }),
         loginWith: { email: true },
         signUpVerificationMethod: 'code',

@@ -15,9 +15,10 @@ import {
 } from './auth.ts';
 import { webConfig } from './config.ts';
 import { fetchInbox } from './dev-inbox.ts';
-import { bindButton, bindForm, fieldValue, fillCode, showApiResult, showInbox, showUser, type Outcome } from './view.ts';
+import { bindButton, bindForm, fieldValue, fillCode, showApiResult, showInbox, showUser, turnOffSections, type Outcome } from './view.ts';
 
-configureAuth(webConfig);
+const { auth, apiUrl } = webConfig;
+if (auth) configureAuth({ ...webConfig, auth });
 
 /** Runs an auth step and turns Cognito's errors into what the page shows: `Name: message`. */
 async function attempt(step: () => Promise<string>): Promise<Outcome> {
@@ -30,7 +31,7 @@ async function attempt(step: () => Promise<string>): Promise<Outcome> {
 }
 
 async function refreshUser(): Promise<void> {
-  showUser(await currentUser().catch(() => undefined));
+  if (auth) showUser(await currentUser().catch(() => undefined));
 }
 
 async function refreshInbox(): Promise<void> {
@@ -60,12 +61,21 @@ bindButton('sign-out', async () => {
   return outcome;
 });
 bindButton('refresh-session', () => attempt(refreshSession));
-bindButton('call-public', async () => showApiResult(await callApi(webConfig.apiUrl, '/api/helloWorld')));
-bindButton('call-secured', async () => {
-  const idToken = await currentIdToken().catch(() => undefined);
-  showApiResult(await callApi(webConfig.apiUrl, '/api/helloWorldSecured', idToken));
-});
+if (apiUrl) {
+  bindButton('call-public', async () => showApiResult(await callApi(apiUrl, '/api/helloWorld')));
+  bindButton('call-secured', async () => {
+    const idToken = auth ? await currentIdToken().catch(() => undefined) : undefined;
+    showApiResult(await callApi(apiUrl, '/api/helloWorldSecured', idToken));
+  });
+}
 bindButton('refresh-inbox', refreshInbox);
+
+// A stack without a usable pool or without an API: the page runs without those parts, saying why.
+if (webConfig.authOff) {
+  const sections = ['sign-up-title', 'confirm-title', 'sign-in-title', 'forgot-title'];
+  turnOffSections(sections, webConfig.authOff, `Sign-in is off: ${webConfig.authOff}.`);
+}
+if (webConfig.apiOff) turnOffSections(['api-title'], webConfig.apiOff);
 
 await refreshUser();
 await refreshInbox();

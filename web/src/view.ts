@@ -44,6 +44,21 @@ function showOutcome(target: HTMLElement, outcome: Outcome): void {
   target.className = `result ${outcome.ok ? 'ok' : 'error'}`;
 }
 
+/**
+ * Turns off the sections a stack cannot serve (by their headings' ids), each with a line saying
+ * why, and says so where the current user is shown when `headline` is given.
+ */
+export function turnOffSections(titleIds: readonly string[], reason: string, headline?: string): void {
+  for (const id of titleIds) {
+    const section = element<HTMLElement>(`#${id}`).closest('section')!;
+    for (const control of section.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = true;
+    const note = Object.assign(document.createElement('p'), { className: 'off', textContent: `Not available: ${reason}.` });
+    note.setAttribute('role', 'note');
+    section.querySelector('h2')!.after(note);
+  }
+  if (headline) element('#current-user').textContent = headline;
+}
+
 export function showUser(user: SignedInUser | undefined): void {
   const groups = user?.groups.length ? ` (${user.groups.join(', ')})` : '';
   element('#current-user').textContent = user ? `Signed in as ${user.email}${groups}` : 'Not signed in';

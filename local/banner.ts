@@ -1,0 +1,45 @@
+import type { LocalStack } from './cloudformation/local-stack.ts';
+import type { WebPlan } from './web/web-plan.ts';
+
+export interface BannerPlaces {
+  readonly stage: string;
+  readonly dataDir: string;
+  readonly webUrl: string;
+  /** The REST API under its stage, and the HTTP API at the root. */
+  readonly restApiUrl: string;
+  readonly httpApiUrl: string;
+  readonly cognitoUrl: string;
+}
+
+const ROUTE_INDENT = ' '.repeat(13);
+
+/** Routes as the banner lists them: `GET /path  (authorizer type)`, preflights left out. */
+function routeLines(routes: Readonly<Record<string, string>>): string[] {
+  return Object.entries(routes)
+    .filter(([route]) => !route.startsWith('OPTIONS '))
+    .map(([route, type]) => `${ROUTE_INDENT}${route}${type === 'NONE' ? '' : `  (${type})`}`);
+}
+
+/** What `npm start` prints once every service answers: where each part is, and what the stack goes without. */
+export function stackBanner(stack: LocalStack, web: WebPlan, places: BannerPlaces): string {
+  const restRoutes = Object.fromEntries(Object.entries(stack.routes).map(([route, { type }]) => [route, type]));
+  const httpRoutes = Object.fromEntries(
+    Object.entries(stack.httpApi?.routes ?? {}).map(([route, { authorization }]) => [route, authorization.type]),
+  );
+  const api: string[] = [];
+  if (Object.keys(restRoutes).length > 0) api.push(`    API      ${places.restApiUrl}`, ...routeLines(restRoutes));
+  if (stack.httpApi) api.push(`    HTTP API ${places.httpApiUrl}`, ...routeLines(httpRoutes));
+  if (api.length === 0) api.push('    API      none (serverless.yml has no http or httpApi event)');
+  const pool = web.userPoolId ? `  (web client: user pool ${web.userPoolId}, client ${web.clientId}, ${web.source})` : '';
+  const off = web.authOff ? `\n    Sign-in is off on the web page: ${web.authOff}.\n` : '';
+  return `
+  Local stack is up (stage ${places.stage}, data in ${places.dataDir})
+
+${stack.stackName ? `    Stack    ${stack.stackName}  (serverless.yml's <service>-<stage>, as on AWS)\n` : ''}    Web      ${places.webUrl}
+${api.join('\n')}
+    Cognito  ${places.cognitoUrl}${pool}
+    Inbox    ${places.cognitoUrl}/_dev/inbox
+${off}
+  Ctrl-C stops everything.
+`;
+}
