@@ -274,6 +274,13 @@ test.describe('handler failures and the event, on methods of an edited stack', (
     });
   }
 
+  // The serverless blog's CORS guide returns `'Access-Control-Allow-Credentials': true` to API
+  // Gateway; LocalStack's REST emulation, built against AWS's answers, sends such values as text.
+  test('number and boolean header values go out as their text', async () => {
+    const answer = await failing('scalar-headers');
+    expect([answer.status, answer.headers.get('x-flag'), answer.headers.get('x-count')]).toEqual([200, 'true', '5']);
+  });
+
   test("a handler's own well-formed 502 goes out as the handler made it", async () => {
     const answer = await failing('own-502');
     expect([answer.status, answer.body, answer.headers.get('content-type')]).toEqual([502, 'the handler says 502', 'text/plain']);

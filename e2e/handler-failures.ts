@@ -16,7 +16,7 @@ export const FUNCTION_ERRORS = ['throw', 'reject', 'callback', 'status-in-messag
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format,
  * https://repost.aws/knowledge-center/malformed-502-api-gateway); REST 502, HTTP API 500.
  */
-export const MALFORMED_RESULTS = ['status-as-string', 'object-body', 'number-header', 'unknown-key'] as const;
+export const MALFORMED_RESULTS = ['status-as-string', 'object-body', 'object-header', 'unknown-key'] as const;
 
 /**
  * Results without a statusCode: malformed for REST and payload 1.0; payload 2.0 answers 200

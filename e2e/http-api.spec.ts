@@ -273,6 +273,11 @@ test.describe('HTTP API, payload format 2.0', () => {
     });
   }
 
+  test('number and boolean header values go out as their text', async () => {
+    const answer = await get('/http/failing?fail=scalar-headers');
+    expect([answer.status, answer.headers.get('x-flag'), answer.headers.get('x-count')]).toEqual([200, 'true', '5']);
+  });
+
   test("a handler's own well-formed 502 goes out as the handler made it", async () => {
     const answer = await get('/http/failing?fail=own-502');
     expect([answer.status, answer.body, answer.headers.get('content-type')]).toEqual([502, 'the handler says 502', 'text/plain']);

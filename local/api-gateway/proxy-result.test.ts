@@ -36,10 +36,25 @@ describe.each(['1.0', '2.0'] as const)('readProxyResult, payload %s', (format) =
     ['a fractional status code', { statusCode: 200.5 }, 'statusCode 200.5 is not an HTTP status number'],
     ['an object body', { statusCode: 200, body: { a: 1 } }, 'body is an object: it must be a string (JSON.stringify it)'],
     ['a number body', { statusCode: 200, body: 5 }, 'body is a number: it must be a string (JSON.stringify it)'],
-    ['a header that is not a string', { statusCode: 200, headers: { 'Content-Length': 5 } }, 'headers must map names to strings'],
+    ['a header that is an object', { statusCode: 200, headers: { 'X-Thing': { a: 1 } } }, 'headers must map names to strings'],
+    ['a header that is a list', { statusCode: 200, headers: { 'X-Thing': ['a'] } }, 'headers must map names to strings'],
+    ['a header that is null', { statusCode: 200, headers: { 'X-Thing': null } }, 'headers must map names to strings'],
     ['isBase64Encoded as a string', { statusCode: 200, isBase64Encoded: 'false' }, 'isBase64Encoded must be a boolean'],
   ])('refuses %s', (_, result, reason) => {
     expect(readProxyResult(result, format)).toEqual({ ok: false, reason });
+  });
+});
+
+describe.each(['1.0', '2.0'] as const)('readProxyResult, header values, payload %s', (format) => {
+  it('sends number and boolean header values as their text, as the gateway does', () => {
+    const read = readProxyResult(
+      { statusCode: 200, headers: { 'Access-Control-Allow-Credentials': true, 'X-Count': 5 }, body: '' },
+      format,
+    );
+    expect(read).toEqual({
+      ok: true,
+      response: { statusCode: 200, headers: { 'Access-Control-Allow-Credentials': 'true', 'X-Count': '5' }, body: '' },
+    });
   });
 });
 

@@ -54,12 +54,13 @@ export function readProxyResult(payload: unknown, format: PayloadFormatVersion):
   if (!Number.isInteger(statusCode) || (statusCode as number) < 100 || (statusCode as number) > 599) {
     return malformed(statusCode === undefined ? 'no statusCode' : `statusCode ${JSON.stringify(statusCode)} is not an HTTP status number`);
   }
-  if (headers != null && !isStringMap(headers)) return malformed('headers must map names to strings');
+  if (headers != null && !isScalarMap(headers)) return malformed('headers must map names to strings');
   if (multiValueHeaders != null && !isListMap(multiValueHeaders)) return malformed('multiValueHeaders must map names to lists of strings');
   if (cookies != null && !isStringList(cookies)) return malformed('cookies must be a list of strings');
   if (body != null && typeof body !== 'string') return malformed(`body is ${kindOf(body)}: it must be a string (JSON.stringify it)`);
   if (isBase64Encoded != null && typeof isBase64Encoded !== 'boolean') return malformed('isBase64Encoded must be a boolean');
-  return { ok: true, response: payload as unknown as ProxyResponse };
+  const response = payload as unknown as ProxyResponse;
+  return { ok: true, response: headers == null ? response : { ...response, headers: asText(headers as Record<string, Scalar>) } };
 }
 
 function malformed(reason: string): ProxyResult {
@@ -71,7 +72,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isStringList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isStringMap = (value: unknown) => isObject(value) && Object.values(value).every((item) => typeof item === 'string');
+type Scalar = string | number | boolean;
+/**
+ * Header values that are numbers or booleans are sent as their text: the serverless blog's CORS
+ * guide has handlers return `'Access-Control-Allow-Credentials': true` to API Gateway, and
+ * LocalStack's REST emulation, built against AWS's answers, takes them [C]. Objects, lists and
+ * null are malformed.
+ */
+const isScalarMap = (value: unknown) =>
+  isObject(value) && Object.values(value).every((item) => ['string', 'number', 'boolean'].includes(typeof item));
+const asText = (headers: Readonly<Record<string, Scalar>>) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 const isListMap = (value: unknown) => isObject(value) && Object.values(value).every(isStringList);
 
 function kindOf(value: unknown): string {
