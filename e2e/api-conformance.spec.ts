@@ -45,6 +45,7 @@ function expectGatewayError(answer: Answer, status: number, message: string | nu
   expect(answer.headers.get('access-control-allow-headers')).toBe('*');
   expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
   expect(answer.body).not.toMatch(/stack|offline|Error:/i);
+  expect([answer.headers.get('cache-control'), answer.headers.get('vary')]).toEqual([null, null]);
 }
 
 const expectUnauthorized = (answer: Answer) => expectGatewayError(answer, 401, 'Unauthorized', 'UnauthorizedException');
@@ -58,6 +59,8 @@ test.describe('genuine tokens', () => {
     // The handler's own CORS headers, not a reflection of the request's Origin.
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+    // Nothing the gateway does not add (hapi's cache and CORS steps would).
+    expect([answer.headers.get('cache-control'), answer.headers.get('vary')]).toEqual([null, null]);
   });
 
   test('the raw token without "Bearer" is accepted', async () => {

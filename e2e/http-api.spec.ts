@@ -144,6 +144,7 @@ test.describe('HTTP API, payload format 2.0', () => {
   }
   const echoed = (answer: Answer) => {
     expect(answer.status, answer.body).toBe(200);
+    expect([answer.headers.get('cache-control'), answer.headers.get('vary')]).toEqual([null, null]);
     return JSON.parse(answer.body) as { authorizer: any; pathParameters: Record<string, string> | null; headers: Record<string, string> };
   };
 
@@ -151,6 +152,7 @@ test.describe('HTTP API, payload format 2.0', () => {
   function expectUnauthorized(answer: Answer, description?: string) {
     expect([answer.status, answer.body]).toEqual([401, '{"message":"Unauthorized"}']);
     expect(answer.headers.get('content-type')).toBe('application/json');
+    expect([answer.headers.get('cache-control'), answer.headers.get('vary')]).toEqual([null, null]);
     const challenge = answer.headers.get('www-authenticate');
     expect(challenge).toMatch(/^Bearer /);
     if (description) expect(challenge).toBe(`Bearer scope="" error="invalid_token" error_description="${description}"`);

@@ -34,7 +34,12 @@ export interface HapiRequest {
   raw: { req: { rawHeaders: string[]; url?: string } };
   /** What the route's auth scheme authenticated (hapi's `request.auth`): the credentials context handed to serverless-offline. */
   auth?: { credentials?: { context?: unknown } | null };
-  route: { path: string; method: string };
+  route: {
+    path: string;
+    method: string;
+    /** Live, shared by the route's requests: hapi's cache policy (none: no `cache-control`) and CORS (`_origin: false`: no `vary`). */
+    settings: { cache?: unknown; cors?: { _origin?: unknown } | false | null };
+  };
   info: { cors: { isOriginMatch: boolean } | null };
   /** Per-request state for extensions (hapi's `request.app`). */
   app: Record<string, unknown>;
@@ -63,7 +68,8 @@ export interface HapiServer {
   ext(event: 'onRequest' | 'onPreHandler' | 'onPostHandler' | 'onPreResponse', method: Lifecycle): void;
   /** The Node HTTP server hapi listens with. */
   readonly listener: Server;
-  readonly settings: { port?: number | string | null };
+  /** The server's settings, live: `compression` false sends every body as it is. */
+  readonly settings: { port?: number | string | null; compression?: unknown };
   readonly events: { on(event: 'route', listener: (route: HapiRoute) => void): void };
   /** A request through the server's whole lifecycle, without a socket. */
   inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<unknown>;
@@ -108,8 +114,8 @@ export function refuse(request: HapiRequest, h: HapiToolkit, refusal: Refusal): 
 }
 
 /**
- * Makes the API server's answers API Gateway's. At once: cookies and ranges are not the
- * gateway's business (API Gateway hands the Cookie header to the Lambda as it came, where hapi
+ * Makes the API server's answers API Gateway's. At once: cookies, ranges, caching and hapi's
+ * `vary` are not the gateway's business (API Gateway hands the Cookie header to the Lambda as it came, where hapi
  * would refuse an invalid one with a 400, and sends a Lambda's response whole), and a request
  * Node's parser refuses gets the gateway's JSON 4XX. When the server starts, after
  * serverless-offline's own onPreResponse (its CORS step, which ours must follow): the identity
@@ -121,6 +127,8 @@ export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisio
     route.settings.state.failAction = 'ignore';
     route.settings.response.ranges = false;
   });
+  // API Gateway sends a Lambda's body as it is (REST compresses only with minimumCompressionSize set).
+  server.settings.compression = false;
   answerClientErrorsWithJson(server.listener, ({ status }) => {
     const { statusCode, headers, body } = gateway.malformedRequest(status);
     return { status: statusCode, headers, body };
@@ -146,8 +154,12 @@ export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisio
 }
 
 function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewayDecisions) {
-  // hapi's own CORS step runs after this one; API Gateway has none.
+  // hapi's own CORS step runs after this one; API Gateway has none. Nor does it add hapi's
+  // `cache-control: no-cache` or `vary: origin` (set per route, hapi's own routes included).
   request.info.cors = { isOriginMatch: false };
+  const route = request.route.settings;
+  route.cache = null;
+  if (route.cors) route.cors._origin = false;
   const answer = gateway.finish(gatewayRequest(request), outcomeOf(request));
   if (answer) return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
   const response = request.response as HapiResponse;

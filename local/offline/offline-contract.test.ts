@@ -144,6 +144,7 @@ describe('serverless-offline LambdaProxyIntegrationEvent', () => {
         void (event === 'onPreStart' ? method(undefined as never, undefined as never) : event === 'onRequest' && onRequest.push(method)),
       events: { on() {} },
       listener: createServer(),
+      settings: {},
     };
     emulateApiGateway(server as never, new ServedApis(new LocalApiGateway(emptyStack, gatewayOptions), undefined, 'local'));
     const request = fakeHapiRequest({ context: authorizerContext({ email: 'ada@example.com' }) }, [
@@ -318,6 +319,32 @@ describe('hapi as serverless-offline runs it', () => {
     expect(response.payload).toBe('{"ok":true}');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('adds cache-control: no-cache and vary: origin unless the route has no cache policy and cors._origin is false (hapi-server.ts finishResponse())', async () => {
+    const server = serverWithCorsRoute();
+    const plain = await server.inject({ method: 'GET', url: '/cors', headers: { origin: 'http://localhost:5173' } });
+    expect([plain.headers['cache-control'], plain.headers.vary]).toEqual(['no-cache', 'origin']);
+    server.ext('onPreResponse', (request, h) => {
+      const settings = (request as unknown as HapiRequest).route.settings;
+      settings.cache = null;
+      if (settings.cors) settings.cors._origin = false;
+      request.info.cors = { isOriginMatch: false };
+      return h.continue;
+    });
+    const bare = await server.inject({ method: 'GET', url: '/cors', headers: { origin: 'http://localhost:5173' } });
+    expect([bare.statusCode, bare.headers['cache-control'], bare.headers.vary]).toEqual([200, undefined, undefined]);
+  });
+
+  it('compresses a large body for a gzip-accepting client unless the server settings say compression: false (hapi-server.ts emulateApiGateway())', async () => {
+    const server = hapi.server();
+    server.route({ method: 'GET', path: '/big', handler: (_request, h) => h.response('x'.repeat(4096)).type('text/plain') });
+    const gzip = { 'accept-encoding': 'gzip' };
+    const compressed = await server.inject({ method: 'GET', url: '/big', headers: gzip });
+    expect([compressed.headers['content-encoding'], compressed.headers.vary]).toEqual(['gzip', 'accept-encoding']);
+    (server as unknown as { settings: { compression?: unknown } }).settings.compression = false;
+    const plain = await server.inject({ method: 'GET', url: '/big', headers: gzip });
+    expect([plain.headers['content-encoding'], plain.headers.vary, plain.payload.length]).toEqual([undefined, undefined, 4096]);
   });
 
   it('appends "; charset=utf-8" to Content-Type unless response.settings.charset is null (hapi-server.ts exactly())', async () => {
