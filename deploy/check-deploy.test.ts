@@ -169,6 +169,30 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
     ]);
   });
 
+  it("passes a team's auth stack: a pool and triggers, no API, none of the web client's Outputs, and the Serverless Dashboard's org/app", async () => {
+    const { failure, problems, notes } = await checkEdited('auth-stack', (config) => {
+      config.org = 'some-team';
+      config.app = 'some-app';
+      config.functions = { preSignUp: fn('hello-world', { cognitoUserPool: { pool: 'Users', trigger: 'PreSignUp' } }) };
+      const { CognitoUserPool, CognitoUserPoolClient } = config.resources.Resources;
+      config.resources = {
+        Resources: {
+          CognitoUserPoolUsers: CognitoUserPool,
+          CognitoUserPoolClient: {
+            ...CognitoUserPoolClient,
+            Properties: { ...CognitoUserPoolClient.Properties, UserPoolId: { Ref: 'CognitoUserPoolUsers' } },
+          },
+        },
+      };
+    });
+    expect(failure).toBeUndefined();
+    expect(problems).toEqual([]);
+    expect(notes).toEqual([
+      'Not checked: the Serverless Dashboard (org/app some-team/some-app): checked without it, as it needs a login; npm run deploy packages with it.',
+      expect.stringContaining('Not checked: the web client (web/)'),
+    ]);
+  });
+
   it('refuses two routes that share an authorizer name with different settings, at package time', async () => {
     const { failure } = await checkEdited('shared-name', (config) => {
       config.functions.admin = fn('hello-world-secured', {

@@ -15,6 +15,8 @@ import { linkedServiceCopy } from './package-copy.ts';
 import { templateFindings, type CfnTemplate, type CheckFindings, type ServiceExpectations } from './template-checks.ts';
 
 const STAGE = 'prod';
+/** Packaging takes seconds here; a plugin that waits on a network this check has not got must not hang it. */
+const PACKAGE_TIMEOUT_MS = 180_000;
 const serviceDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const serverless = path.join(path.dirname(createRequire(import.meta.url).resolve('serverless/package.json')), 'bin/serverless.js');
 
@@ -48,10 +50,11 @@ export async function checkDeploy(options: CheckDeployOptions = {}): Promise<Che
       [CHECK_REPORT_ENV]: report,
     };
     try {
-      await promisify(execFile)(process.execPath, args, { cwd: copy, env });
+      await promisify(execFile)(process.execPath, args, { cwd: copy, env, timeout: PACKAGE_TIMEOUT_MS });
     } catch (error) {
-      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      return { problems: [], notes: [], failure: `serverless package --stage ${STAGE} failed:\n${stdout}${stderr}` };
+      const { stdout = '', stderr = '', killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+      const why = killed ? `did not finish within ${PACKAGE_TIMEOUT_MS / 60_000} minutes (a plugin waiting for the network?)` : 'failed';
+      return { problems: [], notes: [], failure: `serverless package --stage ${STAGE} ${why}:\n${stdout}${stderr}` };
     }
     if (!existsSync(report)) {
       return {

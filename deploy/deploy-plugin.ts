@@ -37,6 +37,8 @@ interface ServerlessInstance {
 export class DeployPlugin {
   readonly hooks: Record<string, () => void>;
   readonly #unresolved = new Set<string>();
+  /** `org/app`, when serverless.yml names the Serverless Dashboard: left out of the check's package. */
+  #dashboard: string | undefined;
   /** Read before serverless's compilation rewrites the http events in place. */
   #routes: Route[] = [];
   /** The httpApi events, read at the same time. */
@@ -57,6 +59,7 @@ export class DeployPlugin {
       'after:package:finalize': () => this.writeCheckReport(),
     };
     if (checkReport) {
+      this.#dashboard = leaveTheDashboardOut(serverless.service as { org?: string; app?: string });
       const configText = JSON.stringify([...(serverless.variablesMeta?.values() ?? [])]);
       answerAwsOffline(serverless.getProvider('aws'), configText, this.#unresolved, (message) => new serverless.classes.Error(message));
     }
@@ -117,7 +120,21 @@ export class DeployPlugin {
       triggers: triggersOf(functions),
       functions: Object.fromEntries(Object.keys(functions).map((name) => [name, naming.getLambdaLogicalId(name)])),
       unresolved: [...this.#unresolved].sort(),
+      ...(this.#dashboard && { dashboard: this.#dashboard }),
     };
     writeFileSync(checkReport, JSON.stringify(report, null, 2));
   }
+}
+
+/**
+ * The Serverless Dashboard (`org`, `app`) wants a login and its servers, which a check without
+ * credentials or network has not got: without them, serverless's dashboard plugin (loaded after
+ * this one) leaves the package as serverless alone makes it. `org/app` when they were there.
+ */
+function leaveTheDashboardOut(service: { org?: string; app?: string }): string | undefined {
+  if (service.org === undefined && service.app === undefined) return undefined;
+  const dashboard = `${service.org ?? '-'}/${service.app ?? '-'}`;
+  delete service.org;
+  delete service.app;
+  return dashboard;
 }

@@ -415,6 +415,15 @@ describe('templateFindings', () => {
       ]);
     });
 
+    it("asks nothing of a stack without any of the web client's Outputs (a team's own front end), and says the web client is not checked", () => {
+      const template = prodTemplate();
+      template.Outputs = {};
+      template.Resources.CognitoUserPoolClient.Properties.GenerateSecret = true;
+      const findings = templateFindings(template, service(), app());
+      expect(findings.problems).toEqual([]);
+      expect(findings.notes).toEqual([expect.stringContaining('Not checked: the web client (web/)')]);
+    });
+
     it('fails without an output the web client is built from', () => {
       const template = prodTemplate();
       delete template.Outputs.ApiUrl;
@@ -547,6 +556,15 @@ describe('templateFindings', () => {
   });
 
   describe('GatewayResponses', () => {
+    it('are not asked of a REST API that no browser calls (no method with cors)', () => {
+      const template = prodTemplate();
+      for (const [id, resource] of Object.entries(template.Resources)) {
+        if (resource.Type === 'AWS::ApiGateway::GatewayResponse') delete template.Resources[id];
+        if (resource.Type === 'AWS::ApiGateway::Method' && resource.Properties.HttpMethod === 'OPTIONS') delete template.Resources[id];
+      }
+      expect(problemsOf(template)).not.toContainEqual(expect.stringContaining('GatewayResponse'));
+    });
+
     it('fails without them, without CORS, or when the deployment does not wait for them', () => {
       const withoutResponse = prodTemplate();
       delete withoutResponse.Resources.GatewayResponseDefault4XX;

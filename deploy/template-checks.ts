@@ -20,6 +20,8 @@ export interface ServiceExpectations {
   readonly functions: Readonly<Record<string, string>>;
   /** The `cf:stack.Output`, `ssm:/path`… values that were not resolved (no AWS credentials). */
   readonly unresolved: readonly string[];
+  /** `org/app` of the Serverless Dashboard, left out of the package checked (it needs a login). */
+  readonly dashboard?: string;
 }
 
 /** The Outputs deploy/build-web.ts configures the web client from. */
@@ -59,7 +61,7 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
     ...authorizerConflicts(service.routes),
     ...routes.problems,
     ...httpApiRoutes.problems,
-    ...webClientProblems(template, service.routes),
+    ...(usesWebClient(template) ? webClientProblems(template, service.routes) : []),
     ...triggerProblems(template, service.triggers),
     ...lambdaConfig.problems,
     ...gatewayResponseProblems(resources),
@@ -67,12 +69,31 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
     ...bundleProblems(resources, service.functions, packages),
   ];
   const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes])];
+  if (service.dashboard) {
+    notes.push(
+      `Not checked: the Serverless Dashboard (org/app ${service.dashboard}): checked without it, as it needs a login; npm run deploy packages with it.`,
+    );
+  }
+  if (!usesWebClient(template)) {
+    notes.push(
+      `Not checked: the web client (web/). The stack has none of the Outputs npm run build:web configures it from (${WEB_CLIENT_OUTPUTS.join(', ')}); add them to deploy it.`,
+    );
+  }
   if (service.unresolved.length > 0) {
     notes.push(
       `Not checked: ${service.unresolved.map((variable) => `\${${variable}}`).join(', ')} (read from AWS at deploy time; check:deploy packages without credentials).`,
     );
   }
   return { problems, notes };
+}
+
+/**
+ * Whether the stack deploys the kit's web client: it has at least one of the Outputs build:web
+ * reads. A stack with none of them (a team's API or auth stack without this front end) is not
+ * asked for them.
+ */
+function usesWebClient(template: CfnTemplate): boolean {
+  return WEB_CLIENT_OUTPUTS.some((output) => template.Outputs?.[output] !== undefined);
 }
 
 /** The client the web app signs in with: the one the UserPoolClientId Output names. */
@@ -117,15 +138,20 @@ function webClientProblems(template: CfnTemplate, routes: readonly Route[]): str
   return problems;
 }
 
-/** API Gateway's own errors (401 from the authorizer, 5XX) carry CORS headers only through these. */
+/**
+ * API Gateway's own errors (401 from the authorizer, 5XX) carry CORS headers only through these:
+ * asked of a REST API that browsers call (a method with `cors`, compiled to an OPTIONS method).
+ */
 function gatewayResponseProblems(resources: Resources): string[] {
   const problems: string[] = [];
+  const calledByBrowsers = ofType(resources, 'AWS::ApiGateway::Method').some(([, method]) => method.Properties?.HttpMethod === 'OPTIONS');
+  if (!calledByBrowsers) return problems;
   const gatewayResponses = ofType(resources, 'AWS::ApiGateway::GatewayResponse');
   for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
     const response = gatewayResponses.find(([, candidate]) => candidate.Properties?.ResponseType === type);
     if (!response) {
       problems.push(
-        `No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors (a 401 from the authorizer among them). Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`,
+        `No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors${type === 'DEFAULT_4XX' ? ' (a 401 from the authorizer among them)' : ''}. Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`,
       );
     } else if (!response[1].Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin']) {
       problems.push(
