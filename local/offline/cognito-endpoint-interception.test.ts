@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminConfirmedUser, cognitoClient } from '../../testing/cognito-client.ts';
 import { freePorts } from '../../testing/free-ports.ts';
 import { type CognitoServer, startCognitoServer } from '../cognito/cognito-server.ts';
-import { interceptCognitoEndpoint } from './cognito-endpoint-interception.ts';
+import { CognitoEndpointError, interceptCognitoEndpoint } from './cognito-endpoint-interception.ts';
 
 interface SignedIn {
   readonly userPoolId: string;
@@ -208,6 +208,19 @@ describe("Cognito's API at its endpoint in that process: forwarded to the local 
     expect(await idTokens.verify(session.getIdToken().getJwtToken())).toMatchObject({ email: 'ada@example.com' });
   });
 
+  it('signs a user in with Amplify (v6, in Node: USER_SRP_AUTH through fetch), configured with the pool and client ids only', async () => {
+    const { Amplify } = await import('aws-amplify');
+    const { signIn, fetchAuthSession, signOut } = await import('aws-amplify/auth');
+    Amplify.configure({ Auth: { Cognito: { userPoolId: user.userPoolId, userPoolClientId: user.clientId } } });
+    expect(await signIn({ username: 'ada@example.com', password: 'Passw0rd!' })).toMatchObject({ isSignedIn: true });
+    const { tokens } = await fetchAuthSession();
+    expect(tokens?.idToken?.payload).toMatchObject({
+      iss: `https://cognito-idp.eu-west-1.amazonaws.com/${user.userPoolId}`,
+      email: 'ada@example.com',
+    });
+    await signOut();
+  });
+
   it("returns the emulator's answer as it is: status, Cognito's headers and body", async () => {
     const ok = await apiCall('eu-west-1', 'DescribeUserPool', { UserPoolId: user.userPoolId });
     const okDirect = await fetch(`${emulatorUrl}/`, {
@@ -244,5 +257,18 @@ describe("Cognito's API at its endpoint in that process: forwarded to the local 
     });
     // The same pool at its own region's endpoint is found.
     expect((await apiCall('eu-west-1', 'ListUsers', { UserPoolId: user.userPoolId })).status).toBe(200);
+  });
+});
+
+describe('with no local Cognito answering', { timeout: 15_000 }, () => {
+  it('fails the call at once, saying the local Cognito did not answer, never sending it to AWS', async () => {
+    uninstall();
+    const [port] = (await freePorts(1)) as [number];
+    uninstall = interceptCognitoEndpoint(`http://127.0.0.1:${port}`);
+    const failed = await apiCall('eu-west-1', 'ListUsers', { UserPoolId: user.userPoolId }).catch((e: Error) => e);
+    expect(failed).toBeInstanceOf(CognitoEndpointError);
+    expect((failed as Error).message).toContain(
+      `https://cognito-idp.eu-west-1.amazonaws.com/ is answered by the local Cognito, which did not answer at http://127.0.0.1:${port}/: is it running?`,
+    );
   });
 });
