@@ -1,4 +1,4 @@
-import { userPoolRegion } from './user-pool-ids.ts';
+import { signingRegion, userPoolRegion } from './user-pool-ids.ts';
 
 /** A request to Cognito's public endpoint that the local stage answers from the emulator: a pool's discovery document or keys. */
 export interface WellKnownRequest {
@@ -59,14 +59,33 @@ export function cognitoEndpointRequest(method: string, url: URL): WellKnownReque
   };
 }
 
+/** Cognito's error answer, as its JSON API words it. */
+export interface CognitoErrorAnswer {
+  readonly status: number;
+  readonly __type: string;
+  readonly message: string;
+}
+
 /**
- * Cognito's answer to an API call sent to `region`'s endpoint naming a pool of another region: a
- * pool lives in one region only, so the endpoint of another has no such pool
- * (`ResourceNotFoundException: User pool <id> does not exist.`, as AWS answers a client set to the
- * wrong region). Undefined when the call names no pool, or one of that region: the emulator answers.
+ * Cognito's answer to an API call sent to `region`'s endpoint that belongs to another region, or
+ * undefined when nothing says so (the emulator answers). One emulator holds every region's pools,
+ * so this is where the endpoint's region counts:
+ * - signed for another region (SigV4's credential scope): `InvalidSignatureException`, `Credential
+ *   should be scoped to a valid region, not '<region>'.`, as AWS's JSON APIs answer it;
+ * - naming a pool of another region: a pool lives in one region, so that endpoint has no such pool,
+ *   `ResourceNotFoundException`, `User pool <id> does not exist.`, as AWS answers a client set to
+ *   the wrong region.
  * A call that names only an app client (InitiateAuth, SignUp) is not checked: see README, "Differences from AWS".
  */
-export function otherRegionPool(region: string, body: string): { readonly __type: string; readonly message: string } | undefined {
+export function otherRegionCall(region: string, authorization: string | null | undefined, body: string): CognitoErrorAnswer | undefined {
+  const signedFor = signingRegion(authorization ?? undefined);
+  if (signedFor !== undefined && signedFor !== region) {
+    return {
+      status: 400,
+      __type: 'InvalidSignatureException',
+      message: `Credential should be scoped to a valid region, not '${signedFor}'.`,
+    };
+  }
   let input: unknown;
   try {
     input = JSON.parse(body);
@@ -77,7 +96,7 @@ export function otherRegionPool(region: string, body: string): { readonly __type
   if (typeof userPoolId !== 'string') return undefined;
   const poolRegion = userPoolRegion(userPoolId);
   if (poolRegion === undefined || poolRegion === region) return undefined;
-  return { __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` };
+  return { status: 400, __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` };
 }
 
 function decoded(segment: string): string | undefined {

@@ -258,6 +258,24 @@ describe("Cognito's API at its endpoint in that process: forwarded to the local 
     // The same pool at its own region's endpoint is found.
     expect((await apiCall('eu-west-1', 'ListUsers', { UserPoolId: user.userPoolId })).status).toBe(200);
   });
+
+  it("answers a call signed for another region than the endpoint's as AWS's JSON APIs do: InvalidSignatureException", async () => {
+    // A client whose region and endpoint disagree: it signs for eu-west-1 and sends to us-east-1.
+    const v2 = new CognitoIdentityServiceProvider({
+      region: 'eu-west-1',
+      endpoint: 'https://cognito-idp.us-east-1.amazonaws.com',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const refused = await v2
+      .listUsers({ UserPoolId: 'us-east-1_Nope12345' })
+      .promise()
+      .catch((e: { code: string; message: string; statusCode: number }) => e);
+    expect(refused).toMatchObject({
+      code: 'InvalidSignatureException',
+      message: "Credential should be scoped to a valid region, not 'eu-west-1'.",
+      statusCode: 400,
+    });
+  });
 });
 
 describe('with no local Cognito answering', { timeout: 15_000 }, () => {

@@ -2,7 +2,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { BatchInterceptor } from '@mswjs/interceptors';
 import { ClientRequestInterceptor } from '@mswjs/interceptors/ClientRequest';
 import { FetchInterceptor } from '@mswjs/interceptors/fetch';
-import { cognitoEndpointRequest, otherRegionPool } from '../cognito/cognito-endpoint-requests.ts';
+import { cognitoEndpointRequest, otherRegionCall } from '../cognito/cognito-endpoint-requests.ts';
 
 export class CognitoEndpointError extends Error {
   override name = 'CognitoEndpointError';
@@ -21,7 +21,8 @@ export class CognitoEndpointError extends Error {
  *   the AWS SDK v2, amazon-cognito-identity-js, Amplify or a plain fetch send it: sent to the
  *   emulator with its body and headers, and the emulator's answer (status, headers, body) returned
  *   as it is, so that code reaching Cognito any way AWS allows runs against the local pools. A call
- *   naming a pool of another region than the endpoint's is Cognito's ResourceNotFoundException.
+ *   signed for, or naming a pool of, another region than the endpoint's is answered as Cognito
+ *   answers it there (otherRegionCall).
  * - anything else at that host: an error naming the request and what is answered, never a call to AWS.
  *
  * Both of Node's HTTP clients are covered (http/https.request, which aws-jwt-verify uses, and
@@ -95,11 +96,12 @@ const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', '
  */
 async function forwardedApiCall(cognitoUrl: string, region: string, request: Request): Promise<Response> {
   const body = await request.text();
-  const wrongRegion = otherRegionPool(region, body);
+  const wrongRegion = otherRegionCall(region, request.headers.get('authorization'), body);
   if (wrongRegion) {
-    return new Response(JSON.stringify(wrongRegion), {
-      status: 400,
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': wrongRegion.__type },
+    const { status, ...error } = wrongRegion;
+    return new Response(JSON.stringify(error), {
+      status,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': error.__type },
     });
   }
   const headers = new Headers();
