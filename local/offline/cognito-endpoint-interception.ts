@@ -76,6 +76,9 @@ export function interceptCognitoEndpoint(cognitoUrl: string): () => void {
   };
 }
 
+/** How long a forwarded API call may take. */
+const API_TIMEOUT_MS = 10_000;
+
 /** Headers of one hop, or that fetch sets itself for the emulator's URL and the body it sends. */
 const NOT_FORWARDED = new Set([
   'host',
@@ -110,14 +113,15 @@ async function forwardedApiCall(cognitoUrl: string, region: string, request: Req
   });
   let answer: Response;
   try {
-    answer = await fetch(`${cognitoUrl}/`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+    // Longer than the 5 s Cognito gives a trigger (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html),
+    // which the emulator may run, in this very process, before it answers.
+    answer = await fetch(`${cognitoUrl}/`, { method: 'POST', headers, body, signal: AbortSignal.timeout(API_TIMEOUT_MS) });
   } catch (cause) {
-    throw new CognitoEndpointError(
-      `${request.url} is answered by the local Cognito, which did not answer at ${cognitoUrl}/: is it running?`,
-      {
-        cause,
-      },
-    );
+    const why =
+      (cause as Error).name === 'TimeoutError'
+        ? `did not answer within ${API_TIMEOUT_MS / 1000} s at ${cognitoUrl}/`
+        : `did not answer at ${cognitoUrl}/: is it running?`;
+    throw new CognitoEndpointError(`${request.url} is answered by the local Cognito, which ${why}`, { cause });
   }
   const returned = new Headers();
   answer.headers.forEach((value, name) => {
