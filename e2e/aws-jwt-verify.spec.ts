@@ -77,16 +77,16 @@ async function expectVerifiedAsOnAws(variant: VariantApi, region: string, tokens
     });
   });
 
-  await test.step('in the handlers’ process, Cognito’s endpoint serves the pool’s discovery document and refuses its API', async () => {
-    const { body } = await (async () => {
-      const response = await fetch(`${variant.apiUrl}/cognito-endpoint`);
-      return { body: (await response.json()) as { discovery: unknown; api: { error?: string } } };
-    })();
+  await test.step('in the handlers’ process, Cognito’s endpoint serves the pool’s discovery document and its API, and refuses the rest', async () => {
+    const response = await fetch(`${variant.apiUrl}/cognito-endpoint`);
+    const body = (await response.json()) as { discovery: unknown; api: unknown; other: { error?: string } };
     expect(body.discovery).toEqual({
       status: 200,
       body: expect.objectContaining({ issuer: iss, jwks_uri: `${iss}/.well-known/jwks.json` }),
     });
-    expect(body.api.error).toContain(`POST https://cognito-idp.${region}.amazonaws.com/ would reach AWS's Cognito`);
+    // A call to Cognito's JSON API is forwarded to the local Cognito, which knows the pool.
+    expect(body.api).toEqual({ status: 200, poolId: UserPoolId });
+    expect(body.other.error).toContain(`GET https://cognito-idp.${region}.amazonaws.com/ would reach AWS's Cognito`);
   });
 }
 

@@ -1,9 +1,11 @@
 // aws-jwt-verify's CognitoJwtVerifier as AWS's documentation shows it, unchanged, verifying the
 // real emulator's tokens in a process where interceptCognitoEndpoint is installed (as the local
-// stage installs it where the handlers run). The emulator listens on a free loopback port; nothing
-// else is reached: a request that escaped to AWS would fail here (no route to the internet) and on
-// a connected machine (AWS has no such pool).
+// stage installs it where the handlers run), and Cognito's API called as code on AWS calls it (the
+// AWS SDK v2, amazon-cognito-identity-js, a plain fetch), none of it pointed at the emulator. The
+// emulator listens on a free loopback port; nothing else is reached: a request that escaped to AWS
+// would fail here (no route to the internet) and on a connected machine (AWS has no such pool).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,13 +15,15 @@ import {
   CreateUserPoolCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoUserSession } from 'amazon-cognito-identity-js';
+import CognitoIdentityServiceProvider from 'aws-sdk/clients/cognitoidentityserviceprovider.js';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminConfirmedUser, cognitoClient } from '../../testing/cognito-client.ts';
 import { freePorts } from '../../testing/free-ports.ts';
 import { type CognitoServer, startCognitoServer } from '../cognito/cognito-server.ts';
-import { interceptCognitoEndpoint } from './cognito-endpoint-interception.ts';
+import { CognitoEndpointError, interceptCognitoEndpoint } from './cognito-endpoint-interception.ts';
 
 interface SignedIn {
   readonly userPoolId: string;
@@ -41,7 +45,11 @@ async function signedInUser(poolName: string): Promise<SignedIn> {
   const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }));
   const userPoolId = UserPool!.Id!;
   const { UserPoolClient } = await cognito.send(
-    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }),
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'web',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
   );
   const clientId = UserPoolClient!.ClientId!;
   const [email, password] = ['ada@example.com', 'Passw0rd!'];
@@ -133,14 +141,17 @@ describe("Cognito's endpoint in that process", { timeout: 15_000 }, () => {
     expect(payload.aud).toBe(user.clientId);
   });
 
-  it("refuses Cognito's API there, naming the fix, through node:https and fetch", async () => {
+  it("refuses anything there that is neither the API nor a pool's documents, naming what is answered, through node:https and fetch", async () => {
     const { error } = await httpsGet('https://cognito-idp.eu-west-1.amazonaws.com/');
     expect(error).toMatch(
-      /^GET https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/ would reach AWS's Cognito; .*AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER/,
+      /^GET https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/ would reach AWS's Cognito; .*`POST \/` with `X-Amz-Target/,
     );
-    const refused = await fetch('https://cognito-idp.us-east-1.amazonaws.com/', { method: 'POST', body: '{}' }).catch((e: Error) => e);
+    const refused = await fetch(`https://cognito-idp.us-east-1.amazonaws.com/${user.userPoolId}/users`, {
+      method: 'POST',
+      body: '{}',
+    }).catch((e: Error) => e);
     expect(String((refused as Error).cause ?? refused)).toMatch(
-      /POST https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/ would reach AWS's Cognito/,
+      /POST https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/eu-west-1_\w+\/users would reach AWS's Cognito/,
     );
   });
 
@@ -153,5 +164,129 @@ describe("Cognito's endpoint in that process", { timeout: 15_000 }, () => {
 
   it('lets requests to other hosts go on: the emulator itself answers', async () => {
     expect((await fetch(`${emulatorUrl}/health`)).status).toBe(200);
+  });
+});
+
+/** A raw call to Cognito's JSON API at AWS's endpoint, as any HTTP client on AWS sends it. */
+function apiCall(region: string, operation: string, input: object): Promise<Response> {
+  return fetch(`https://cognito-idp.${region}.amazonaws.com/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(input),
+  });
+}
+
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html: every
+// operation is a POST to https://cognito-idp.<region>.amazonaws.com/ naming it in X-Amz-Target.
+describe("Cognito's API at its endpoint in that process: forwarded to the local Cognito", { timeout: 20_000 }, () => {
+  it('answers the AWS SDK v2, with no endpoint set (it reads none), from the local pool, through node:https', async () => {
+    const v2 = new CognitoIdentityServiceProvider({ region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    expect(v2.endpoint.host).toBe('cognito-idp.eu-west-1.amazonaws.com');
+    const { Users = [] } = await v2.listUsers({ UserPoolId: user.userPoolId }).promise();
+    expect(Users.map((u) => u.Attributes?.find((a) => a.Name === 'email')?.Value)).toEqual(['ada@example.com']);
+    const got = await v2.adminGetUser({ UserPoolId: user.userPoolId, Username: 'ada@example.com' }).promise();
+    expect(got.UserStatus).toBe('CONFIRMED');
+    // The emulator's errors reach the SDK as Cognito's: code and message, from the answer's body and headers.
+    const missing = await v2
+      .adminGetUser({ UserPoolId: user.userPoolId, Username: 'nobody@example.com' })
+      .promise()
+      .catch((e: { code: string; statusCode: number }) => e);
+    expect(missing).toMatchObject({ code: 'UserNotFoundException', statusCode: 400 });
+  });
+
+  it('signs a user in with amazon-cognito-identity-js (USER_SRP_AUTH, its default), which derives the endpoint from the pool id', async () => {
+    const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js') as typeof import('amazon-cognito-identity-js');
+    const pool = new identityJs.CognitoUserPool({ UserPoolId: user.userPoolId, ClientId: user.clientId });
+    const cognitoUser = new identityJs.CognitoUser({ Username: 'ada@example.com', Pool: pool });
+    const session = await new Promise<CognitoUserSession>((resolve, reject) =>
+      cognitoUser.authenticateUser(new identityJs.AuthenticationDetails({ Username: 'ada@example.com', Password: 'Passw0rd!' }), {
+        onSuccess: resolve,
+        onFailure: reject,
+      }),
+    );
+    const idTokens = CognitoJwtVerifier.create({ userPoolId: user.userPoolId, clientId: user.clientId, tokenUse: 'id' });
+    expect(await idTokens.verify(session.getIdToken().getJwtToken())).toMatchObject({ email: 'ada@example.com' });
+  });
+
+  it('signs a user in with Amplify (v6, in Node: USER_SRP_AUTH through fetch), configured with the pool and client ids only', async () => {
+    const { Amplify } = await import('aws-amplify');
+    const { signIn, fetchAuthSession, signOut } = await import('aws-amplify/auth');
+    Amplify.configure({ Auth: { Cognito: { userPoolId: user.userPoolId, userPoolClientId: user.clientId } } });
+    expect(await signIn({ username: 'ada@example.com', password: 'Passw0rd!' })).toMatchObject({ isSignedIn: true });
+    const { tokens } = await fetchAuthSession();
+    expect(tokens?.idToken?.payload).toMatchObject({
+      iss: `https://cognito-idp.eu-west-1.amazonaws.com/${user.userPoolId}`,
+      email: 'ada@example.com',
+    });
+    await signOut();
+  });
+
+  it("returns the emulator's answer as it is: status, Cognito's headers and body", async () => {
+    const ok = await apiCall('eu-west-1', 'DescribeUserPool', { UserPoolId: user.userPoolId });
+    const okDirect = await fetch(`${emulatorUrl}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.DescribeUserPool' },
+      body: JSON.stringify({ UserPoolId: user.userPoolId }),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/^application\/x-amz-json-1\.1/);
+    expect(ok.headers.get('content-type')).toBe(okDirect.headers.get('content-type'));
+    expect(((await ok.json()) as { UserPool: { Id: string } }).UserPool.Id).toBe(user.userPoolId);
+
+    const unknown = await apiCall('eu-west-1', 'NoSuchOperation', {});
+    const direct = await fetch(`${emulatorUrl}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.NoSuchOperation' },
+      body: '{}',
+    });
+    expect(unknown.status).toBe(direct.status);
+    expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(await unknown.text()).toBe(await direct.text());
+  });
+
+  it("answers a pool of another region than the endpoint's as Cognito does: no such pool there", async () => {
+    const v2 = new CognitoIdentityServiceProvider({ region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const wrongRegion = await v2
+      .listUsers({ UserPoolId: user.userPoolId })
+      .promise()
+      .catch((e: { code: string; message: string; statusCode: number }) => e);
+    expect(wrongRegion).toMatchObject({
+      code: 'ResourceNotFoundException',
+      message: `User pool ${user.userPoolId} does not exist.`,
+      statusCode: 400,
+    });
+    // The same pool at its own region's endpoint is found.
+    expect((await apiCall('eu-west-1', 'ListUsers', { UserPoolId: user.userPoolId })).status).toBe(200);
+  });
+
+  it("answers a call signed for another region than the endpoint's as AWS's JSON APIs do: InvalidSignatureException", async () => {
+    // A client whose region and endpoint disagree: it signs for eu-west-1 and sends to us-east-1.
+    const v2 = new CognitoIdentityServiceProvider({
+      region: 'eu-west-1',
+      endpoint: 'https://cognito-idp.us-east-1.amazonaws.com',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const refused = await v2
+      .listUsers({ UserPoolId: 'us-east-1_Nope12345' })
+      .promise()
+      .catch((e: { code: string; message: string; statusCode: number }) => e);
+    expect(refused).toMatchObject({
+      code: 'InvalidSignatureException',
+      message: "Credential should be scoped to a valid region, not 'eu-west-1'.",
+      statusCode: 400,
+    });
+  });
+});
+
+describe('with no local Cognito answering', { timeout: 15_000 }, () => {
+  it('fails the call at once, saying the local Cognito did not answer, never sending it to AWS', async () => {
+    uninstall();
+    const [port] = (await freePorts(1)) as [number];
+    uninstall = interceptCognitoEndpoint(`http://127.0.0.1:${port}`);
+    const failed = await apiCall('eu-west-1', 'ListUsers', { UserPoolId: user.userPoolId }).catch((e: Error) => e);
+    expect(failed).toBeInstanceOf(CognitoEndpointError);
+    expect((failed as Error).message).toContain(
+      `https://cognito-idp.eu-west-1.amazonaws.com/ is answered by the local Cognito, which did not answer at http://127.0.0.1:${port}/: is it running?`,
+    );
   });
 });

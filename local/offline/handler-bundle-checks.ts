@@ -48,9 +48,9 @@ export interface HandlerCheckOptions {
 }
 
 /**
- * What would pass locally and fail on AWS, or reach AWS from this machine, said at start by
- * function and file, before anything is served: handler code that loses its exports in the
- * bundle (CommonJS bundled as an ES module), and the AWS SDK v2, which nothing points at the emulator.
+ * What would pass locally and fail on AWS, said at start by function and file, before anything is
+ * served: handler code that loses its exports in the bundle (CommonJS bundled as an ES module),
+ * and the AWS SDK v2 left out of the bundle, which Lambda's runtimes no longer carry.
  */
 export async function checkHandlerBundles(options: HandlerCheckOptions): Promise<void> {
   const refusals: string[] = [];
@@ -68,9 +68,7 @@ export async function checkHandlerBundles(options: HandlerCheckOptions): Promise
     }),
   );
   if (refusals.length > 0) {
-    throw new LocalStackTemplateError(
-      `These functions' handlers would fail on AWS or call AWS from here:\n${refusals.map((why) => `  - ${why}`).join('\n')}`,
-    );
+    throw new LocalStackTemplateError(`These functions' handlers would fail on AWS:\n${refusals.map((why) => `  - ${why}`).join('\n')}`);
   }
 }
 
@@ -95,33 +93,19 @@ export function commonJsRefusal(fn: CheckedFunction, facts: HandlerBundleFacts):
 }
 
 /**
- * The AWS SDK v2 reads no setting that points it at another endpoint (AWS_ENDPOINT_URL_<SERVICE> is
- * SDK v3's, https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html, and not in
- * aws-sdk 2.x's sources): bundled, its Cognito client calls the real Cognito; left out of the
- * bundle (serverless-esbuild's default `exclude: ['aws-sdk']`), Lambda's Node.js 18+ runtimes do
- * not have it (https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html).
+ * The AWS SDK v2 left out of the bundle (serverless-esbuild's default `exclude: ['aws-sdk']`, not
+ * packed either): Lambda's Node.js 18 and later runtimes include only the SDK v3
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html), so on AWS the handler fails
+ * to load ("Cannot find module 'aws-sdk'"), while here the project's node_modules has it. Bundled,
+ * or packed beside the bundle (`external`), it works on AWS, and here too: its calls to
+ * `cognito-idp.<region>.amazonaws.com` are answered by the local Cognito (cognito-endpoint-interception.ts).
  */
 export function awsSdkV2Refusal(fn: CheckedFunction, facts: HandlerBundleFacts): string | undefined {
-  const fix =
-    'Move to the AWS SDK v3 (`@aws-sdk/client-cognito-identity-provider` for Cognito), which the local stage points at the emulator.';
-  if (facts.bundlesAwsSdkV2Cognito) {
-    return (
-      `${fn.name} (${facts.entry}): bundles the AWS SDK v2's Cognito client (aws-sdk), which no local setting can point at the emulator ` +
-      `(it does not read AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER): its calls would reach the real Cognito in AWS. ${fix}`
-    );
-  }
-  if (facts.externalAwsSdkV2.length > 0 && !facts.awsSdkExcluded) {
-    return (
-      `${fn.name} (${facts.entry}): imports the AWS SDK v2 (${facts.externalAwsSdkV2.join(', ')}), packed beside its bundle (custom.esbuild.external), ` +
-      `which no local setting can point at the emulator: its calls would reach the real AWS. ${fix}`
-    );
-  }
-  if (facts.externalAwsSdkV2.length > 0) {
-    return (
-      `${fn.name} (${facts.entry}): imports the AWS SDK v2 (${facts.externalAwsSdkV2.join(', ')}), left out of its bundle ` +
-      "(serverless-esbuild's default `exclude: ['aws-sdk']`): Lambda's Node.js 18 and later runtimes do not include it " +
-      `(Runtime.ImportModuleError on AWS), and here it would call the real AWS. ${fix}`
-    );
-  }
-  return undefined;
+  if (facts.externalAwsSdkV2.length === 0 || !facts.awsSdkExcluded) return undefined;
+  return (
+    `${fn.name} (${facts.entry}): imports the AWS SDK v2 (${facts.externalAwsSdkV2.join(', ')}), left out of its bundle ` +
+    "(serverless-esbuild's default `exclude: ['aws-sdk']`): Lambda's Node.js 18 and later runtimes do not include it, so on AWS " +
+    'it fails with "Cannot find module \'aws-sdk\'" (Runtime.ImportModuleError). Bundle it (`custom.esbuild.exclude: []`, with aws-sdk ' +
+    'in dependencies), or move to the AWS SDK v3 (`@aws-sdk/client-cognito-identity-provider` for Cognito), which the runtime includes.'
+  );
 }

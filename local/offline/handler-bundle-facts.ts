@@ -27,8 +27,6 @@ export interface HandlerBundleFacts {
   readonly externalAwsSdkV2: readonly string[];
   /** aws-sdk is in `exclude` (left out of the package too, serverless-esbuild's default), not only `external` (packed beside the bundle). */
   readonly awsSdkExcluded: boolean;
-  /** The bundle contains aws-sdk v2's Cognito client (alone, or with the whole SDK). */
-  readonly bundlesAwsSdkV2Cognito: boolean;
 }
 
 /** serverless-esbuild's own defaults (its `DEFAULT_BUILD_OPTIONS` and `DEFAULT_EXTENSIONS`). */
@@ -84,15 +82,11 @@ export async function handlerBundleFacts(
   const externalAwsSdkV2 = inputs.flatMap(([, input]) =>
     input.imports.filter((imported) => imported.external && /^aws-sdk(\/|$)/.test(imported.path)).map((imported) => imported.path),
   );
-  const bundlesAwsSdkV2Cognito = inputs.some(([file]) =>
-    /(^|\/)node_modules\/aws-sdk\/clients\/cognitoidentityserviceprovider\.js$/.test(file),
-  );
   return {
     entry: path.normalize(entry),
     format,
     commonJsInEsm,
     externalAwsSdkV2: [...new Set(externalAwsSdkV2)],
     awsSdkExcluded: exclude.includes('aws-sdk'),
-    bundlesAwsSdkV2Cognito,
   };
 }
