@@ -5,7 +5,7 @@ import {
   type UpdateUserPoolRequest,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { ProvisionContext, Provisioner } from './cognito-provisioners.ts';
+import type { ProvisionContext, Provisioner } from './provisioner.ts';
 import { LocalStackTemplateError } from './template.ts';
 
 /** One trigger of a `Custom::CognitoUserPool`, as serverless compiles a `cognitoUserPool` event with `existing: true`. */

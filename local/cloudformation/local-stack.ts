@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiRoutes } from './api-routes.ts';
+import { writeJsonFile } from './json-file.ts';
 import type { HttpApi } from './http-api.ts';
 import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
 import type { StageCognito } from './web-client.ts';
@@ -40,14 +41,6 @@ export class LocalStackError extends Error {
 
 export function writeLocalStack(file: string, stack: LocalStack): void {
   writeJsonFile(file, stack);
-}
-
-/** `value` as `file`'s JSON, written whole or not at all (a temporary file, then a rename). */
-export function writeJsonFile(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, file);
 }
 
 export function readLocalStack(file: string): LocalStack {

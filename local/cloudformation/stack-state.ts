@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeJsonFile } from './local-stack.ts';
+import { writeJsonFile } from './json-file.ts';
 import { LocalStackTemplateError } from './template.ts';
 
 /** A resource as the local stage last deployed it: CloudFormation's record of a stack's resource. */
