@@ -4,7 +4,12 @@
 // as they would for users an administrator creates on AWS; what a pool cannot take is skipped
 // with one line. Whole `npm start`s of an edited serverless.yml where the web page or the banner
 // matter, variant APIs beside the e2e stack where only the API service does.
-import { AdminGetUserCommand, ConfirmSignUpCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -320,6 +325,50 @@ test.describe('teams’ stacks start from a fresh data folder', () => {
       cognito.destroy();
       expect(decodeJwt(AuthenticationResult!.IdToken!).phone_number).toBe(phone);
     } finally {
+      await variant.stop();
+      files.remove();
+    }
+  });
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpooluser.html
+  test('AWS::Cognito::UserPoolUser: made with AdminCreateUser once the functions answer (PreSignUp runs), FORCE_CHANGE_PASSWORD, and a group attachment can name it', async () => {
+    const files = scratch();
+    const seeds = files.seedFile([]);
+    const username = 'cfn-admin@example.com';
+    const variant = await startVariantApi(
+      both(withRecordingTriggers(files.log), (service) => {
+        service.resources.Resources.CognitoUserPool.Properties.UserPoolName = uniqueName('pool-user');
+        Object.assign(service.resources.Resources, {
+          AdminUser: {
+            Type: 'AWS::Cognito::UserPoolUser',
+            Properties: {
+              UserPoolId: { Ref: 'CognitoUserPool' },
+              Username: username,
+              MessageAction: 'SUPPRESS',
+              UserAttributes: [{ Name: 'email', Value: username }],
+            },
+          },
+          Admins: { Type: 'AWS::Cognito::UserPoolGroup', Properties: { GroupName: 'admins', UserPoolId: { Ref: 'CognitoUserPool' } } },
+          AdminIsAdmin: {
+            Type: 'AWS::Cognito::UserPoolUserToGroupAttachment',
+            Properties: { GroupName: { Ref: 'Admins' }, Username: { Ref: 'AdminUser' }, UserPoolId: { Ref: 'CognitoUserPool' } },
+          },
+        });
+      }),
+      { env: { SEED_USERS_FILE: seeds } },
+    );
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      expect(files.triggers().map((call) => [call.triggerSource, call.userAttributes.email])).toEqual([
+        ['PreSignUp_AdminCreateUser', username],
+      ]);
+      const UserPoolId = variant.stack.physicalIds.CognitoUserPool!;
+      const user = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: username }));
+      expect(user.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+      const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId, Username: username }));
+      expect(Groups.map((group) => group.GroupName)).toEqual(['admins']);
+    } finally {
+      cognito.destroy();
       await variant.stop();
       files.remove();
     }

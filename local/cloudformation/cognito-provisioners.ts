@@ -19,6 +19,7 @@ import {
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
+import { userPoolUser } from './user-pool-user.ts';
 import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 import { generatedPhysicalName } from './physical-names.ts';
@@ -253,6 +254,7 @@ export const COGNITO_PROVISIONERS: Readonly<Record<string, Provisioner>> = {
   'AWS::Cognito::UserPool': userPool,
   'AWS::Cognito::UserPoolClient': userPoolClient,
   'AWS::Cognito::UserPoolGroup': userPoolGroup,
+  'AWS::Cognito::UserPoolUser': userPoolUser,
   'AWS::Cognito::UserPoolUserToGroupAttachment': userToGroupAttachment,
   'AWS::Cognito::UserPoolDomain': userPoolDomain,
   // serverless's custom resource for `cognitoUserPool` events with `existing: true`.

@@ -14,6 +14,8 @@ const REQUIRED: Readonly<Record<string, { readonly page: string; readonly proper
   'AWS::Cognito::UserPoolClient': { page: 'aws-resource-cognito-userpoolclient', properties: ['UserPoolId'] },
   // GroupName is optional.
   'AWS::Cognito::UserPoolGroup': { page: 'aws-resource-cognito-userpoolgroup', properties: ['UserPoolId'] },
+  // Username is optional in the reference; Cognito's AdminCreateUser, which CloudFormation calls, wants one.
+  'AWS::Cognito::UserPoolUser': { page: 'aws-resource-cognito-userpooluser', properties: ['UserPoolId'] },
   'AWS::Cognito::UserPoolUserToGroupAttachment': {
     page: 'aws-resource-cognito-userpoolusertogroupattachment',
     properties: ['GroupName', 'Username', 'UserPoolId'],
