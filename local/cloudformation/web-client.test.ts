@@ -3,11 +3,11 @@ import type { DeployedResource } from './stack-state.ts';
 import { stageCognito } from './web-client.ts';
 
 const pool = (physicalId: string): DeployedResource => ({ type: 'AWS::Cognito::UserPool', physicalId, attributes: {}, properties: {} });
-const client = (physicalId: string, userPoolId: string, secret = false): DeployedResource => ({
+const client = (physicalId: string, userPoolId: string, secret = false, flows?: string[]): DeployedResource => ({
   type: 'AWS::Cognito::UserPoolClient',
   physicalId,
   attributes: {},
-  properties: { UserPoolId: userPoolId, ...(secret && { GenerateSecret: true }) },
+  properties: { UserPoolId: userPoolId, ...(secret && { GenerateSecret: true }), ...(flows && { ExplicitAuthFlows: flows }) },
 });
 
 describe('stageCognito: the web client of any stack', () => {
@@ -20,6 +20,11 @@ describe('stageCognito: the web client of any stack', () => {
       clientId: 'c2',
       from: 'Outputs',
     });
+  });
+
+  it('without Outputs, prefers a client that allows SRP (the default set, or ALLOW_USER_SRP_AUTH) to one that does not', () => {
+    const resources = { Pool: pool('p1'), Custom: client('c1', 'p1', false, ['ALLOW_CUSTOM_AUTH']), Web: client('c2', 'p1') };
+    expect(stageCognito(resources, {}).web.clientLogicalId).toBe('Web');
   });
 
   it('without Outputs, takes the first pool and its first client a browser can use (no secret)', () => {
@@ -36,6 +41,9 @@ describe('stageCognito: the web client of any stack', () => {
   it('says why the web client cannot sign in: only a client with a secret, no client, no pool', () => {
     expect(stageCognito({ Pool: pool('p1'), Server: client('c1', 'p1', true) }, {}).web.unusable).toBe(
       'app client Server has a secret (GenerateSecret), which a browser cannot keep: Amplify cannot sign in with it. Add a client without one for the web.',
+    );
+    expect(stageCognito({ Pool: pool('p1'), Sms: client('c1', 'p1', false, ['CUSTOM_AUTH_FLOW_ONLY']) }, {}).web.unusable).toBe(
+      "app client Sms does not allow ALLOW_USER_SRP_AUTH (ExplicitAuthFlows), the page's Amplify sign-in. Add it there, or a client for the web that allows it.",
     );
     expect(stageCognito({ Pool: pool('p1') }, {}).web.unusable).toBe('user pool Pool has no app client (AWS::Cognito::UserPoolClient)');
     expect(stageCognito({}, {}).web).toEqual({ from: 'template', unusable: 'the stack has no user pool (AWS::Cognito::UserPool)' });

@@ -1,3 +1,4 @@
+import { allowedFlows } from '../cognito/auth-flows.ts';
 import type { DeployedResource } from './stack-state.ts';
 
 /** An app client of the stack, as the seed users and the web client choose among them. */
@@ -8,6 +9,8 @@ export interface StageClient {
   readonly userPoolLogicalId: string;
   /** GenerateSecret: every call needs a SECRET_HASH, which a browser cannot keep. */
   readonly hasSecret: boolean;
+  /** Its ExplicitAuthFlows allow USER_SRP_AUTH, Amplify's default sign-in, which the page uses. */
+  readonly allowsSrp: boolean;
 }
 
 /** The pool and app client the web client signs in with, and where they were found. */
@@ -36,7 +39,8 @@ const isTrue = (value: unknown) => value === true || value === 'true';
  * The stack's pools and clients, and the web client's: the UserPoolId and UserPoolClientId
  * Outputs when they name this stack's resources (what `build:web` reads on AWS), else the first
  * pool and its first client a browser can use. A client with a secret is never one: Amplify has
- * no way to send a SECRET_HASH (https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/set-up-auth/).
+ * no way to send a SECRET_HASH (https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/set-up-auth/);
+ * nor is one that does not allow SRP, the page's sign-in.
  */
 export function stageCognito(
   resources: Readonly<Record<string, DeployedResource>>,
@@ -52,6 +56,7 @@ export function stageCognito(
       id: r.physicalId,
       userPoolLogicalId: poolByPhysicalId.get(String(r.properties.UserPoolId)) ?? '',
       hasSecret: isTrue(r.properties.GenerateSecret),
+      allowsSrp: allowedFlows(r.properties.ExplicitAuthFlows as string[] | undefined).has('ALLOW_USER_SRP_AUTH'),
     }));
   return { pools, clients, web: webClientChoice(pools, clients, outputs) };
 }
@@ -68,12 +73,24 @@ function webClientChoice(
   if (!poolLogicalId) return { from, unusable: 'the stack has no user pool (AWS::Cognito::UserPool)' } as const;
   const pool = { userPoolLogicalId: poolLogicalId, userPoolId: pools[poolLogicalId]!, from } as const;
   const ofPool = clients.filter((client) => client.userPoolLogicalId === poolLogicalId);
-  const client = namedClient ?? ofPool.find((candidate) => !candidate.hasSecret) ?? ofPool[0];
+  const client =
+    namedClient ??
+    ofPool.find((candidate) => !candidate.hasSecret && candidate.allowsSrp) ??
+    ofPool.find((candidate) => !candidate.hasSecret) ??
+    ofPool[0];
   if (!client) return { ...pool, unusable: `user pool ${poolLogicalId} has no app client (AWS::Cognito::UserPoolClient)` };
   const chosen = { ...pool, clientLogicalId: client.logicalId, clientId: client.id };
-  if (!client.hasSecret) return chosen;
-  return {
-    ...chosen,
-    unusable: `app client ${client.logicalId} has a secret (GenerateSecret), which a browser cannot keep: Amplify cannot sign in with it. Add a client without one for the web.`,
-  };
+  if (client.hasSecret) {
+    return {
+      ...chosen,
+      unusable: `app client ${client.logicalId} has a secret (GenerateSecret), which a browser cannot keep: Amplify cannot sign in with it. Add a client without one for the web.`,
+    };
+  }
+  if (!client.allowsSrp) {
+    return {
+      ...chosen,
+      unusable: `app client ${client.logicalId} does not allow ALLOW_USER_SRP_AUTH (ExplicitAuthFlows), the page's Amplify sign-in. Add it there, or a client for the web that allows it.`,
+    };
+  }
+  return chosen;
 }

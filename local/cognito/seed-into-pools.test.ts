@@ -58,8 +58,8 @@ function fakeCognito(
 const stage: StageCognito = {
   pools: { UserPool: 'local_Pool1', PhonePool: 'local_Pool2' },
   clients: [
-    { logicalId: 'WebClient', id: 'client-1', userPoolLogicalId: 'UserPool', hasSecret: false },
-    { logicalId: 'ServerClient', id: 'client-2', userPoolLogicalId: 'PhonePool', hasSecret: true },
+    { logicalId: 'WebClient', id: 'client-1', userPoolLogicalId: 'UserPool', hasSecret: false, allowsSrp: true },
+    { logicalId: 'ServerClient', id: 'client-2', userPoolLogicalId: 'PhonePool', hasSecret: true, allowsSrp: true },
   ],
   web: { userPoolLogicalId: 'UserPool', userPoolId: 'local_Pool1', clientLogicalId: 'WebClient', clientId: 'client-1', from: 'template' },
 };
