@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { GatewayResponse } from './gateway-responses.ts';
 
@@ -28,7 +28,16 @@ export function refusedRequest(status: number): GatewayResponse {
   return httpApiResponse(status, STATUS_CODES[status]);
 }
 
+/** Random bytes drawn 11 at a time: one system call per ~370 ids instead of one per request (a third of the event's cost). */
+const pool = Buffer.alloc(11 * 372);
+let drawn = pool.length;
+
 /** 11 random bytes in base64, the length and alphabet of API Gateway's `apigw-requestid`. */
 export function requestId(): string {
-  return randomBytes(11).toString('base64');
+  if (drawn === pool.length) {
+    randomFillSync(pool);
+    drawn = 0;
+  }
+  drawn += 11;
+  return pool.toString('base64', drawn - 11, drawn);
 }

@@ -104,7 +104,15 @@ function headerMaps(rawHeaders: readonly string[]) {
   return { headers, multiValueHeaders };
 }
 
+/** Each resource path's id, made once. */
+const resourceIds = new Map<string, string>();
+
 /** A REST resource's id: six characters, stable for its path (AWS's look like `a1b2c3`; any opaque id will do). */
 function resourceId(resourcePath: string): string {
-  return createHash('sha256').update(resourcePath).digest('hex').slice(0, 6);
+  let id = resourceIds.get(resourcePath);
+  if (id === undefined) {
+    id = createHash('sha256').update(resourcePath).digest('hex').slice(0, 6);
+    resourceIds.set(resourcePath, id);
+  }
+  return id;
 }
