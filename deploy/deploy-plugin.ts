@@ -4,6 +4,7 @@ import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
 import { httpApiRoutesOf, type HttpApiConfig, type HttpApiRoute } from './service-http-api-routes.ts';
 import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from './service-routes.ts';
 import type { ServiceExpectations } from './template-checks.ts';
+import { leaveTheDashboardOut } from '../local/serverless-dashboard.ts';
 
 /** Set by `npm run check:deploy` only: the file this plugin writes what serverless.yml expects into. */
 export const CHECK_REPORT_ENV = 'DEPLOY_CHECK_REPORT';
@@ -124,17 +125,4 @@ export class DeployPlugin {
     };
     writeFileSync(checkReport, JSON.stringify(report, null, 2));
   }
-}
-
-/**
- * The Serverless Dashboard (`org`, `app`) wants a login and its servers, which a check without
- * credentials or network has not got: without them, serverless's dashboard plugin (loaded after
- * this one) leaves the package as serverless alone makes it. `org/app` when they were there.
- */
-function leaveTheDashboardOut(service: { org?: string; app?: string }): string | undefined {
-  if (service.org === undefined && service.app === undefined) return undefined;
-  const dashboard = `${service.org ?? '-'}/${service.app ?? '-'}`;
-  delete service.org;
-  delete service.app;
-  return dashboard;
 }

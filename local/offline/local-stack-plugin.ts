@@ -10,6 +10,7 @@ import { LocalStackTemplateError } from '../cloudformation/template.ts';
 import { refuseUnservedHttpApiRoutes } from '../cloudformation/http-api-routes.ts';
 import type { ServiceFunctions } from '../../deploy/service-routes.ts';
 import { readSeedUsers } from '../cognito/seed-users.ts';
+import { leaveTheDashboardOut } from '../serverless-dashboard.ts';
 import { seedIntoPools } from '../cognito/seed-into-pools.ts';
 import type { LocalStage } from '../cloudformation/local-stage.ts';
 import type { StageCognito } from '../cloudformation/web-client.ts';
@@ -60,20 +61,6 @@ function answerAwsOnlyVariablesLocally(serverless: ServerlessInstance): void {
   answerAwsVariableSources(provider, configText, answer, request);
 }
 
-/**
- * `org` and `app` name the Serverless Dashboard (serverless's service, not AWS's): with them,
- * serverless's dashboard plugin refuses `serverless offline` until someone logs in to it. The
- * local stage talks to no dashboard, so they are left out here, before that plugin (loaded after
- * the service's plugins) reads them; deploys keep them.
- */
-function leaveTheDashboardOut(serverless: ServerlessInstance): void {
-  const service = serverless.service as { org?: string; app?: string };
-  if (service.org === undefined && service.app === undefined) return;
-  console.log(`org/app (the Serverless Dashboard's ${service.org ?? '-'}/${service.app ?? '-'}) are not used locally: no login needed.`);
-  delete service.org;
-  delete service.app;
-}
-
 /** How long `serverless offline` waits for the Cognito emulator to answer. */
 const COGNITO_START_MS = 15_000;
 
@@ -103,7 +90,8 @@ export class LocalStackPlugin {
     options: OfflineCliOptions = {},
   ) {
     answerAwsOnlyVariablesLocally(serverless);
-    leaveTheDashboardOut(serverless);
+    const dashboard = leaveTheDashboardOut(serverless.service as { org?: string; app?: string });
+    if (dashboard) console.log(`org/app (the Serverless Dashboard's ${dashboard}) are not used locally: no login needed.`);
     this.offline = installOfflineAdapter(serverless, options);
     // The Cognito resources are deployed while serverless-esbuild builds the handlers, and
     // serverless-offline serves only once they exist.
