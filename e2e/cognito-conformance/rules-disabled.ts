@@ -1,6 +1,7 @@
 // A user an admin disabled can no longer sign in, refresh, or use the tokens they hold.
 import {
   AdminDisableUserCommand,
+  AdminEnableUserCommand,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   InitiateAuthCommand,
@@ -8,7 +9,18 @@ import {
 import { expect } from '@playwright/test';
 import { failure } from '../stack.ts';
 import { identityJsUser, srpSignIn } from './identity-js.ts';
-import { cognito, createPool, createUser, once, PASSWORD, passwordAuth, srpAuth, type TestClient, tokensFor } from './pools.ts';
+import {
+  cognito,
+  createPool,
+  createUser,
+  once,
+  PASSWORD,
+  passwordAuth,
+  srpAuth,
+  type TestClient,
+  tokensFor,
+  withinOneSecond,
+} from './pools.ts';
 import type { ConformanceTopic } from './rule.ts';
 import { SOURCES } from './sources.ts';
 
@@ -97,6 +109,31 @@ export const disabledUsers: ConformanceTopic = {
       async run() {
         const { AccessToken } = await disabledUser();
         const refused = await failure(cognito.send(new GetUserCommand({ AccessToken })));
+        expect(refused.name).toBe('NotAuthorizedException');
+        expect(['Access Token has been revoked', 'User is disabled.']).toContain(refused.message);
+      },
+    },
+    {
+      rule: 'A sign-in in the same second as AdminEnableUser after AdminDisableUser gets tokens that work; the earlier ones stay revoked',
+      aws:
+        'AdminDisableUser revokes the access tokens issued until then; Cognito revokes by origin (origin_jti), not by time, ' +
+        'so a sign-in once the user is enabled again gets tokens that work at once',
+      source: `${SOURCES.adminDisableUser}; ${SOURCES.revokingTokens}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        let old: { AccessToken?: string } = {};
+        let fresh: { AccessToken?: string } = {};
+        const sameSecond = await withinOneSecond(async () => {
+          old = await tokensFor(client, email);
+          await cognito.send(new AdminDisableUserCommand({ UserPoolId: client.poolId, Username: email }));
+          await cognito.send(new AdminEnableUserCommand({ UserPoolId: client.poolId, Username: email }));
+          fresh = await tokensFor(client, email);
+          await cognito.send(new GetUserCommand({ AccessToken: fresh.AccessToken }));
+        });
+        expect(sameSecond).toBe(true);
+        const refused = await failure(cognito.send(new GetUserCommand({ AccessToken: old.AccessToken })));
         expect(refused.name).toBe('NotAuthorizedException');
         expect(['Access Token has been revoked', 'User is disabled.']).toContain(refused.message);
       },

@@ -1,6 +1,7 @@
 // The everyday path and the error table of docs/aws-behaviour.md ("Cognito user pool"): rules the
 // emulator already keeps, here so that the suite is the whole record.
 import {
+  ChangePasswordCommand,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
   GlobalSignOutCommand,
@@ -26,6 +27,7 @@ import {
   srpAuth,
   type TestClient,
   tokensFor,
+  withinOneSecond,
 } from './pools.ts';
 import type { ConformanceTopic } from './rule.ts';
 import { SOURCES } from './sources.ts';
@@ -181,6 +183,41 @@ export const happyPath: ConformanceTopic = {
           name: 'NotAuthorizedException',
           message: 'Access Token has been revoked',
         });
+      },
+    },
+    {
+      rule: 'A sign-in in the same second as GlobalSignOut gets tokens that work at once; the signed-out ones stay revoked',
+      aws:
+        'Cognito revokes tokens by their origin (origin_jti, jti), not by time: GlobalSignOut revokes the tokens issued ' +
+        'until then, and a new sign-in is a new origin whose tokens work at once',
+      source: `${SOURCES.globalSignOut}; ${SOURCES.revokingTokens}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        let old: { AccessToken?: string; RefreshToken?: string } = {};
+        let fresh: { AccessToken?: string; RefreshToken?: string } = {};
+        const sameSecond = await withinOneSecond(async () => {
+          old = await tokensFor(client, email);
+          await cognito.send(new GlobalSignOutCommand({ AccessToken: old.AccessToken }));
+          fresh = await tokensFor(client, email);
+          await cognito.send(new GetUserCommand({ AccessToken: fresh.AccessToken }));
+        });
+        expect(sameSecond).toBe(true);
+        await cognito.send(
+          new ChangePasswordCommand({ AccessToken: fresh.AccessToken, PreviousPassword: PASSWORD, ProposedPassword: PASSWORD }),
+        );
+        const refreshed = await cognito.send(
+          new GetTokensFromRefreshTokenCommand({ ClientId: client.clientId, RefreshToken: fresh.RefreshToken }),
+        );
+        await cognito.send(new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }));
+        expect(await failure(cognito.send(new GetUserCommand({ AccessToken: old.AccessToken })))).toEqual({
+          name: 'NotAuthorizedException',
+          message: 'Access Token has been revoked',
+        });
+        expect(
+          await failure(cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: client.clientId, RefreshToken: old.RefreshToken }))),
+        ).toEqual({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
       },
     },
     {

@@ -28,6 +28,7 @@ export const SOURCES = {
   totp: `${GUIDE}/user-pool-settings-mfa-totp.html`,
   verifyingJwt: `${GUIDE}/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html`,
   refreshToken: `${GUIDE}/amazon-cognito-user-pools-using-the-refresh-token.html`,
+  revokingTokens: `${GUIDE}/token-revocation.html`,
   choiceBasedSignIn: `${GUIDE}/authentication-flows-selection-sdk.html`,
   devices: `${GUIDE}/amazon-cognito-user-pools-device-tracking.html`,
   userExistenceErrors: `${GUIDE}/cognito-user-pool-managing-errors.html`,

@@ -15,7 +15,7 @@ import {
 import { ChangePassword } from './targets/change-password.ts';
 import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
-import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
+import { refuseDisabledUsersOnRefresh, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
@@ -86,7 +86,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminListGroupsForUser: [adminUser],
     AdminGetUser: [adminUser],
     AdminDeleteUser: [adminUser],
-    AdminDisableUser: [adminUser, revokeAccessTokensOnDisable(services)],
+    AdminDisableUser: [adminUser],
     AdminEnableUser: [adminUser, revokeRefreshTokensOnEnable(services)],
     AdminConfirmSignUp: [adminUser],
     AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],

@@ -1,7 +1,7 @@
 import { type AppClient, cognitoLocalKeys, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { CognitoTokenGenerator } from './token-generator.ts';
+import { CognitoTokenGenerator, isOpaqueRefreshToken, refreshTokenOrigin } from './token-generator.ts';
 
 const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -108,6 +108,30 @@ describe('CognitoTokenGenerator', () => {
     expect(JSON.parse(Buffer.from(first.split('.')[0]!, 'base64url').toString())).toEqual({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' });
     expect(jwt.decode(first)).toBeNull();
     expect(second).not.toBe(first);
+  });
+
+  // Cognito revokes by origin: the refresh token knows the origin_jti of the tokens issued with
+  // it and from it, so that revoking it revokes them.
+  it("gives a sign-in's tokens one new origin, which its refresh token carries, and a refresh the refresh token's", async () => {
+    const signIn = await generator.generate({}, user, [], client);
+    const origin = verify(signIn.AccessToken).origin_jti as string;
+    expect(refreshTokenOrigin(signIn.RefreshToken)).toEqual({ jti: origin, authTime: nowSeconds });
+    // A refresh an hour later keeps the sign-in's origin_jti and auth_time.
+    const later = new CognitoTokenGenerator({ get: () => new Date(NOW.getTime() + 3_600_000) });
+    const refreshed = await later.generate({}, user, [], client, undefined, 'RefreshTokens', refreshTokenOrigin(signIn.RefreshToken));
+    for (const token of [refreshed.AccessToken, refreshed.IdToken]) {
+      expect(verify(token)).toMatchObject({ origin_jti: origin, auth_time: nowSeconds, iat: nowSeconds + 3600 });
+    }
+    expect(verify(refreshed.AccessToken).jti).not.toBe(verify(signIn.AccessToken).jti);
+    const other = await generator.generate({}, user, [], client);
+    expect(verify(other.AccessToken).origin_jti).not.toBe(origin);
+  });
+
+  it('finds no origin in a token the emulator cannot have issued', () => {
+    for (const token of ['refresh-ada', 'a.b.c.d.e', '']) {
+      expect(isOpaqueRefreshToken(token)).toBe(false);
+      expect(refreshTokenOrigin(token)).toBeUndefined();
+    }
   });
 
   it('refuses a validity unit Cognito does not have', async () => {

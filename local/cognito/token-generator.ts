@@ -48,12 +48,27 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
 }
 
 /**
- * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
- * issuing one costs no signature. The emulator finds its user by exact match.
+ * Where a sign-in's tokens come from: its `origin_jti` and its `auth_time`. Every token a refresh
+ * issues keeps both, as Cognito's do, so that revoking the refresh token revokes them too.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html
  */
-export function opaqueRefreshToken(): string {
+export interface TokenOrigin {
+  readonly jti: string;
+  /** When the user authenticated, in epoch seconds. */
+  readonly authTime: number;
+}
+
+/**
+ * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
+ * issuing one costs no signature, and carrying its {@link TokenOrigin}, as Cognito's encrypted
+ * refresh token does. The emulator finds its user by exact match.
+ */
+export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), authTime: 0 }): string {
   const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
-  return [header, ...[64, 12, 128, 16].map((size) => randomBytes(size).toString('base64url'))].join('.');
+  const authTime = Buffer.alloc(8);
+  authTime.writeBigUInt64BE(BigInt(origin.authTime));
+  const key = Buffer.concat([Buffer.from(origin.jti.replaceAll('-', ''), 'hex'), authTime, randomBytes(40)]).toString('base64url');
+  return [header, key, ...[12, 128, 16].map((size) => randomBytes(size).toString('base64url'))].join('.');
 }
 
 /** Whether `token` is shaped as {@link opaqueRefreshToken} makes them: one the emulator may have issued. */
@@ -68,13 +83,31 @@ export function isOpaqueRefreshToken(token: string): boolean {
   }
 }
 
+/** The origin a refresh token of {@link opaqueRefreshToken}'s carries; undefined for a token the emulator cannot have issued. */
+export function refreshTokenOrigin(token: string): TokenOrigin | undefined {
+  if (!isOpaqueRefreshToken(token)) return undefined;
+  const key = Buffer.from(token.split('.')[1]!, 'base64url');
+  // Refresh tokens of earlier versions were random throughout: their "auth_time" is out of range.
+  if (key.length < 24 || key.readUInt32BE(16) !== 0) return undefined;
+  const hex = key.subarray(0, 16).toString('hex');
+  return {
+    jti: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    authTime: key.readUInt32BE(20),
+  };
+}
+
+/** cognito-local's TokenGenerator, told the origin of the refresh token a refresh uses. */
+export interface TokenIssuer {
+  generate(...args: [...Parameters<TokenGenerator['generate']>, origin?: TokenOrigin]): ReturnType<TokenGenerator['generate']>;
+}
+
 /**
  * Issues Cognito's ID and access tokens with the claims and header AWS documents, signed RS256
  * with a key parsed once, off the main thread (jose signs through WebCrypto, which runs in
  * libuv's thread pool). cognito-local's own generator parsed the PEM key for every signature,
  * signed synchronously, and signed the refresh token too.
  */
-export class CognitoTokenGenerator implements TokenGenerator {
+export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
   /** The emulator's signing key; its public half is what the pool's JWKS serves. */
   readonly #key: KeyObject = createPrivateKey(cognitoLocalKeys().privateKeyPem);
   readonly #keyId = cognitoLocalKeys().keyId;
@@ -94,11 +127,14 @@ export class CognitoTokenGenerator implements TokenGenerator {
     client: AppClient,
     clientMetadata?: Record<string, string>,
     source: TokenSource = 'Authentication',
+    /** The origin of the refresh token being used (refreshTokenOrigin); a sign-in makes a new one. */
+    from?: TokenOrigin,
   ): Promise<Tokens> {
     const overrides = this.customizer?.enabled()
       ? await this.customizer.overrides(user, groups, client, clientMetadata, source)
       : undefined;
     const now = Math.floor(this.clock.get().getTime() / 1000);
+    const origin = from ?? { jti: randomUUID(), authTime: now };
     const units = client.TokenValidityUnits;
     const attributes = idTokenAttributes(user, client);
     const shared = {
@@ -106,9 +142,9 @@ export class CognitoTokenGenerator implements TokenGenerator {
       ...(groups.length > 0 && { 'cognito:groups': [...groups] }),
       // AWS's issuer, whichever URL the client reached the emulator at: the handlers' process answers its keys.
       iss: userPoolIssuer(client.UserPoolId),
-      origin_jti: randomUUID(),
+      origin_jti: origin.jti,
       event_id: randomUUID(),
-      auth_time: now,
+      auth_time: origin.authTime,
       iat: now,
     };
     const sign = (claims: object, seconds: number) =>
@@ -137,7 +173,7 @@ export class CognitoTokenGenerator implements TokenGenerator {
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
       ),
     ]);
-    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken() };
+    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken(origin) };
   }
 
   /** A token's claims as the PreTokenGeneration answer has them: V1_0 changes the ID token's alone. */

@@ -1,5 +1,5 @@
 import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
-import { authenticationResult, isOpaqueRefreshToken } from '../token-generator.ts';
+import { authenticationResult, isOpaqueRefreshToken, refreshTokenOrigin, type TokenIssuer } from '../token-generator.ts';
 import { missing } from './first-factor.ts';
 import type { SignInContext } from './sign-in-state.ts';
 
@@ -30,13 +30,15 @@ export async function refreshTokenAuth(
  */
 export async function refreshedTokens(
   ctx: Context,
-  tokenGenerator: Services['tokenGenerator'],
+  tokenGenerator: TokenIssuer,
   { pool, client, clientMetadata }: Pick<SignInContext, 'pool' | 'client' | 'clientMetadata'>,
   refreshToken: string,
 ) {
   const user = await pool.getUserByRefreshToken(ctx, refreshToken);
   if (!user) throw new NotAuthorizedError(isOpaqueRefreshToken(refreshToken) ? 'Refresh Token has been revoked' : 'Invalid Refresh Token');
   const groups = await pool.listUserGroupMembership(ctx, user);
-  const { AccessToken, IdToken } = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens');
+  // The new tokens keep the refresh token's origin_jti and auth_time, so that revoking it revokes them too.
+  const origin = refreshTokenOrigin(refreshToken);
+  const { AccessToken, IdToken } = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens', origin);
   return authenticationResult({ AccessToken, IdToken }, client);
 }

@@ -1,4 +1,5 @@
-import jwt from 'jsonwebtoken';
+import { createPublicKey } from 'node:crypto';
+import { type JWTPayload, jwtVerify } from 'jose';
 import {
   type Context,
   cognitoLocalKeys,
@@ -8,26 +9,38 @@ import {
   type User,
   type UserPoolService,
 } from '../cognito-local.ts';
-import { type DisablingUser, userIsDisabled } from './disabled-users.ts';
+import { refreshTokenOrigin } from '../token-generator.ts';
+import { userIsDisabled } from './disabled-users.ts';
 
-/** A user after GlobalSignOut: access tokens issued up to then are revoked for Cognito's APIs. */
-export type SignedOutUser = User & { GlobalSignOutAt?: number };
+/** The emulator's signing key: an access token must be one it issued. */
+const publicKey = createPublicKey(cognitoLocalKeys().publicKeyPem);
 
 const invalid = () => new NotAuthorizedError('Invalid Access Token');
 
 /**
- * The pool and user an access token speaks for, refusing a disabled user's and the tokens
- * GlobalSignOut or AdminDisableUser revoked.
+ * Whether an access token's origin is still live: the refresh token it was issued with (or from)
+ * is one the user holds. GlobalSignOut, AdminUserGlobalSignOut, RevokeToken and AdminEnableUser
+ * after AdminDisableUser drop refresh tokens, and with them the access tokens of their origin;
+ * tokens from a sign-in afterwards have a new origin and work at once, as on AWS, which revokes
+ * by `origin_jti` rather than by time.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#amazon-cognito-identity-user-pools-revoking-all-tokens-for-user
+ */
+function originIsLive(user: User, origin: unknown): boolean {
+  return typeof origin === 'string' && (user.RefreshTokens ?? []).some((token) => refreshTokenOrigin(token)?.jti === origin);
+}
+
+/**
+ * The pool and user an access token speaks for, refusing a disabled user's and the tokens whose
+ * origin was revoked (GlobalSignOut, AdminUserGlobalSignOut, RevokeToken, AdminDisableUser).
  */
 export async function accessTokenUser(
   { cognito }: Pick<Services, 'cognito'>,
   ctx: Context,
   accessToken: string,
-): Promise<{ userPool: UserPoolService; user: SignedOutUser }> {
-  let claims: jwt.JwtPayload;
+): Promise<{ userPool: UserPoolService; user: User }> {
+  let claims: JWTPayload;
   try {
-    // The emulator's signing key: an access token must be one it issued.
-    claims = jwt.verify(accessToken, cognitoLocalKeys().publicKeyPem, { algorithms: ['RS256'] }) as jwt.JwtPayload;
+    ({ payload: claims } = await jwtVerify(accessToken, publicKey, { algorithms: ['RS256'] }));
   } catch {
     throw invalid();
   }
@@ -35,14 +48,10 @@ export async function accessTokenUser(
   const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
     throw invalid();
   });
-  const user: (SignedOutUser & DisablingUser) | null = await userPool.getUserByUsername(ctx, String(claims.sub));
+  const user = await userPool.getUserByUsername(ctx, String(claims.sub));
   if (!user) throw invalid();
   if (user.Enabled === false) throw userIsDisabled();
-  // Second precision on both sides: a token from the second of the sign-out or disabling counts as revoked.
-  const revokedAt = Math.max(user.GlobalSignOutAt ?? Number.NEGATIVE_INFINITY, user.DisabledAt ?? Number.NEGATIVE_INFINITY);
-  if ((claims.iat ?? 0) <= revokedAt) {
-    throw new NotAuthorizedError('Access Token has been revoked');
-  }
+  if (!originIsLive(user, claims.origin_jti)) throw new NotAuthorizedError('Access Token has been revoked');
   return { userPool, user };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../cognito-local.ts';
-import { signedAccessToken } from '../testing/access-token.ts';
+import { signedAccessToken, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { accessTokenUser } from './access-tokens.ts';
-import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './disabled-users.ts';
+import { refuseDisabledUsersOnRefresh, revokeRefreshTokensOnEnable } from './disabled-users.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { Enabled: false, RefreshTokens: ['refresh-ada'] });
 const bob = poolUser('bob', 'bob@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-bob'] });
@@ -38,15 +38,12 @@ describe('refuseDisabledUsersOnRefresh', () => {
 });
 
 describe('AdminDisableUser and AdminEnableUser', () => {
-  const disable = (services: ReturnType<typeof fakePool>['services'], Username: string) => {
-    const route: Route = async () => ({});
-    return revokeAccessTokensOnDisable(services)(route)(ctx, { UserPoolId: 'local_Pool1', Username });
-  };
-
-  it("refuses a disabled user's access token, and keeps refusing a token issued before the disable after AdminEnableUser", async () => {
+  // AdminDisableUser "revokes all access tokens for the user"; revocation is by origin, so a
+  // sign-in after AdminEnableUser, even in the same second, gets tokens that work at once.
+  it("refuses a disabled user's access token, keeps refusing it after AdminEnableUser, and takes a new sign-in's", async () => {
     const fake = fakePool();
-    const before = signedAccessToken('bob', 'client-1', { iat: Math.floor(Date.now() / 1000) - 10 });
-    await disable(fake.services, 'bob');
+    await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, RefreshTokens: [signInRefreshToken()] });
+    const before = signedAccessToken('bob', 'client-1');
     await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, Enabled: false });
     expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('User is disabled.');
 
@@ -57,7 +54,10 @@ describe('AdminDisableUser and AdminEnableUser', () => {
     await revokeRefreshTokensOnEnable(fake.services)(enable)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
     expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('Access Token has been revoked');
     expect(fake.stored.get('bob')?.RefreshTokens).toEqual([]);
-    const after = signedAccessToken('bob', 'client-1', { iat: Math.floor(Date.now() / 1000) + 1 });
+
+    const again = '7d0c8e52-0000-4000-8000-0000000000d4';
+    await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, RefreshTokens: [signInRefreshToken(again)] });
+    const after = signedAccessToken('bob', 'client-1', { origin_jti: again });
     await expect(accessTokenUser(fake.services, ctx, after)).resolves.toHaveProperty('user.Username', 'bob');
   });
 

@@ -1,9 +1,6 @@
-import { type Context, NotAuthorizedError, type Route, type Services, type User } from '../cognito-local.ts';
+import { type Context, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
 
 type Wrapper = (route: Route) => Route;
-
-/** A user AdminDisableUser disabled at some point: access tokens issued up to then stay revoked. */
-export type DisablingUser = User & { DisabledAt?: number };
 
 export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
 
@@ -38,24 +35,11 @@ async function refreshTokenUser({ cognito }: Pick<Services, 'cognito'>, ctx: Con
 }
 
 /**
- * AdminDisableUser "revokes all access tokens for the user": the time is kept (as GlobalSignOut
- * keeps its own) so they stay refused after AdminEnableUser.
+ * AdminDisableUser "revokes all access tokens for the user": while disabled, any token of theirs
+ * is refused as the user's (accessTokenUser); AdminEnableUser then lets them sign in again, but
+ * drops the refresh tokens they held, and with them the origins of their earlier access tokens.
+ * Whether those refresh tokens survive is undocumented, so they are revoked ([U], the strict side).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html
- */
-export const revokeAccessTokensOnDisable =
-  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const answer = await route(ctx, req);
-    const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
-    const user = await userPool.getUserByUsername(ctx, req.Username);
-    if (user) await userPool.saveUser(ctx, { ...user, DisabledAt: Math.floor(Date.now() / 1000) } as DisablingUser);
-    return answer;
-  };
-
-/**
- * AdminEnableUser lets the user sign in again, but not with the refresh tokens they held when
- * disabled: whether those survive is undocumented, so they are revoked ([U], the strict side).
  */
 export const revokeRefreshTokensOnEnable =
   ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>

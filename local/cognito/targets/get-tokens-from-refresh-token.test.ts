@@ -6,7 +6,7 @@ import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 
 const client = appClient('client-1', { ClientName: 'web' });
 const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
-  RefreshTokens: ['refresh-ada-1', 'refresh-ada-2'],
+  RefreshTokens: ['refresh-ada-1', opaqueRefreshToken({ jti: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', authTime: 1_790_000_000 })],
 });
 
 /** cognito-local's services, in memory: one pool, one client, one user in 'admins'. */
@@ -24,13 +24,24 @@ describe('GetTokensFromRefreshToken', () => {
     const { services, generated } = fakeServices();
     const result = await GetTokensFromRefreshToken(services)(ctx, {
       ClientId: 'client-1',
-      RefreshToken: 'refresh-ada-2',
+      RefreshToken: ada.RefreshTokens[1]!,
       ClientMetadata: { origin: 'test' },
     });
     expect(result).toStrictEqual({
       AuthenticationResult: { AccessToken: 'new-access-token', IdToken: 'new-id-token', ExpiresIn: 3600, TokenType: 'Bearer' },
     });
-    expect(generated).toEqual([[ctx, ada, ['admins'], client, { origin: 'test' }, 'RefreshTokens']]);
+    // The new tokens keep the refresh token's origin (origin_jti), so that revoking it revokes them.
+    expect(generated).toEqual([
+      [
+        ctx,
+        ada,
+        ['admins'],
+        client,
+        { origin: 'test' },
+        'RefreshTokens',
+        { jti: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', authTime: 1_790_000_000 },
+      ],
+    ]);
   });
 
   it("keeps the client's refresh token: none is returned", async () => {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { cognitoLocalKeys } from '../cognito-local.ts';
+import { SIGN_IN_ORIGIN, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { opaqueRefreshToken } from '../token-generator.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
@@ -18,15 +19,25 @@ const otherKey = generateKeyPairSync('rsa', {
 const ISSUER = 'http://127.0.0.1:9229/local_Pool1';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-// Of the emulator's shape: once no user holds it, a refresh says it was revoked.
-const adaRefreshToken = opaqueRefreshToken();
+// Of the emulator's shape: once no user holds it, a refresh says it was revoked. It is the
+// refresh token of the sign-in signAccessToken's tokens come from.
+const adaRefreshToken = signInRefreshToken();
 const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
   RefreshTokens: [adaRefreshToken, opaqueRefreshToken()],
 });
 
 function signAccessToken(claims: Record<string, unknown> = {}, key: string = cognitoLocalKey): string {
   return jwt.sign(
-    { sub: ada.Username, token_use: 'access', iss: ISSUER, client_id: 'client-1', iat: nowSeconds(), exp: nowSeconds() + 3600, ...claims },
+    {
+      sub: ada.Username,
+      token_use: 'access',
+      iss: ISSUER,
+      client_id: 'client-1',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 3600,
+      origin_jti: SIGN_IN_ORIGIN,
+      ...claims,
+    },
     key,
     { algorithm: 'RS256', keyid: 'CognitoLocal' },
   );
@@ -47,7 +58,7 @@ describe('GlobalSignOut', () => {
     const { services, saved, poolsAsked } = fakeServices();
     expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken() })).toEqual({});
     expect(poolsAsked).toEqual(['local_Pool1']);
-    expect(saved).toEqual([{ ...ada, RefreshTokens: [], GlobalSignOutAt: expect.any(Number) }]);
+    expect(saved).toEqual([{ ...ada, RefreshTokens: [] }]);
   });
 
   it("makes the user's refresh tokens stop working", async () => {
@@ -98,5 +109,27 @@ describe('GlobalSignOut', () => {
     const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: token }));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Access Token has been revoked');
+  });
+
+  // AWS revokes by origin (origin_jti), not by time: tokens of a sign-in right after a global
+  // sign-out, in the same second, work at once; those of before stay revoked.
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#amazon-cognito-identity-user-pools-revoking-all-tokens-for-user
+  it('accepts the tokens of a sign-in in the same second as the sign-out, and still refuses the old ones', async () => {
+    const { services, userPool, stored } = fakeServices();
+    const old = signAccessToken();
+    await GlobalSignOut(services)(ctx, { AccessToken: old });
+    const again = '7d0c8e52-0000-4000-8000-0000000000b2';
+    await userPool.saveUser(ctx, { ...stored.get(ada.Username)!, RefreshTokens: [opaqueRefreshToken({ jti: again, authTime: 0 })] });
+    const fresh = signAccessToken({ origin_jti: again, iat: jwt.decode(old, { json: true })!.iat });
+    await expect(GlobalSignOut(services)(ctx, { AccessToken: fresh })).resolves.toEqual({});
+    expect((await rejection(GlobalSignOut(services)(ctx, { AccessToken: old }))).message).toBe('Access Token has been revoked');
+  });
+
+  it('refuses an access token without an origin, or of an origin the user never held', async () => {
+    const { services } = fakeServices();
+    for (const origin_jti of [undefined, '7d0c8e52-0000-4000-8000-0000000000c3']) {
+      const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ origin_jti }) }));
+      expect(error.message).toBe('Access Token has been revoked');
+    }
   });
 });

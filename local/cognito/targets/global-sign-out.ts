@@ -1,14 +1,13 @@
 import type { GlobalSignOutCommandInput, GlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context, Services, UserPoolService } from '../cognito-local.ts';
-import { accessTokenUser, type SignedOutUser } from './access-tokens.ts';
+import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
+import { accessTokenUser } from './access-tokens.ts';
 
 /**
- * Signs `user` out everywhere: every refresh token stops working, and so do the access tokens
- * issued until now against Cognito's own APIs (accessTokenUser reads `GlobalSignOutAt`).
+ * Signs `user` out everywhere: every refresh token stops working, and so do the access tokens of
+ * their origins against Cognito's own APIs (accessTokenUser); a sign-in afterwards works at once.
  */
-export async function signOutEverywhere(ctx: Context, userPool: UserPoolService, user: SignedOutUser): Promise<void> {
-  const signedOut: SignedOutUser = { ...user, RefreshTokens: [], GlobalSignOutAt: Math.floor(Date.now() / 1000) };
-  await userPool.saveUser(ctx, signedOut);
+export async function signOutEverywhere(ctx: Context, userPool: UserPoolService, user: User): Promise<void> {
+  await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
 }
 
 /**

@@ -15,12 +15,17 @@ import {
   type UserPoolService,
 } from '../cognito-local.ts';
 
+import { signInRefreshToken } from './access-token.ts';
+
 const silent: LogService = { child: () => silent, debug() {}, info() {}, warn() {}, error() {} };
 
 /** The request context cognito-local hands a route, with a logger that says nothing. */
 export const ctx: Context = { logger: silent };
 
-/** A user as cognito-local stores one: `sub` is the username; password Correct-Horse-1 unless `extra` says. */
+/**
+ * A user as cognito-local stores one: `sub` is the username; password Correct-Horse-1 unless
+ * `extra` says; signed in once (signedAccessToken's tokens are theirs) unless `extra` has RefreshTokens.
+ */
 export function poolUser(username: string, email: string, status: User['UserStatus'], extra: Partial<User> = {}): User {
   return {
     Username: username,
@@ -31,7 +36,7 @@ export function poolUser(username: string, email: string, status: User['UserStat
       { Name: 'sub', Value: username },
       { Name: 'email', Value: email },
     ],
-    RefreshTokens: [],
+    RefreshTokens: [signInRefreshToken()],
     UserCreateDate: new Date(0),
     UserLastModifiedDate: new Date(0),
     ...extra,
