@@ -8,7 +8,7 @@ import { devInboxRoute } from './dev-inbox-route.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
-import { cognitoLocalRouter, createCognitoLocalServices, startCognitoLocalServer } from './cognito-local.ts';
+import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { clearPasswordFailures } from './targets/lockout.ts';
@@ -78,12 +78,15 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
   const anyTriggers = () => pools?.anyTriggers() ?? false;
-  const server = await startCognitoLocalServer({
-    services,
-    router: withEmulatorErrors(
+  const router = eachRouteOnce(
+    withEmulatorErrors(
       withCognitoErrors(withTriggerScope(withLocalTargets(cognitoLocalRouter(services), services, triggers), services, anyTriggers)),
       log,
     ),
+  );
+  const server = await startCognitoLocalServer({
+    services,
+    router,
     logger,
     getRoutes: { '/_dev/inbox': devInboxRoute(inbox) },
     deleteRoutes: {
@@ -98,7 +101,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
           poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
           log,
         },
-        emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+        emulatorRequestHandler({ app, router, context: () => ({ logger }), operations: CognitoOperations.load(), log }),
       ),
   });
   answerEmulatorClientErrors(server);
@@ -125,5 +128,15 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
         for (const response of answering) response.shouldKeepAlive = false;
         server.close(() => resolve());
       }),
+  };
+}
+
+/** `router`, each operation's route put together once, on its first call, rather than on every request. */
+function eachRouteOnce(router: Router): Router {
+  const routes = new Map<string, Route>();
+  return (target) => {
+    let route = routes.get(target);
+    if (route === undefined) routes.set(target, (route = router(target)));
+    return route;
   };
 }

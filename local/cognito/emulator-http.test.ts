@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { CognitoError } from './cognito-local.ts';
+import { CognitoError, type Route } from './cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { TARGET_PREFIX } from './aws-json-protocol.ts';
 import { emulatorRequestHandler, type ExpressHandler } from './emulator-http.ts';
@@ -22,6 +22,7 @@ function handle(
   body: string,
   app: ExpressHandler,
   log: string[] = [],
+  route: Route = neverRun,
 ): Promise<Answer> {
   return new Promise((resolve) => {
     const request = Object.assign(Readable.from(body === '' ? [] : [Buffer.from(body)]), {
@@ -43,24 +44,49 @@ function handle(
       },
       destroy() {},
     } as unknown as ServerResponse;
-    emulatorRequestHandler({ app, operations, log: (line) => log.push(line) })(request, response);
+    const context = () => ({ logger: undefined as never });
+    emulatorRequestHandler({ app, router: () => route, context, operations, log: (line) => log.push(line) })(request, response);
   });
 }
 
 const neverCalled: ExpressHandler = () => {
   throw new Error('cognito-local was reached');
 };
+const neverRun: Route = () => {
+  throw new Error('an operation ran');
+};
 const amzJson = (operation: string) => ({ 'x-amz-target': `${TARGET_PREFIX}${operation}`, 'content-type': 'application/x-amz-json-1.1' });
 
 describe("the emulator's HTTP front", () => {
-  it('hands a checked Cognito call to cognito-local with the input as its body', async () => {
+  it("runs a checked Cognito call's operation with its input, and answers its output as Cognito does", async () => {
     let seen: unknown;
-    const app: ExpressHandler = (request, response) => {
-      seen = (request as IncomingMessage & { body?: unknown }).body;
-      response.writeHead(200, {}).end('{}');
+    const route: Route = async (_ctx, input) => {
+      seen = input;
+      return { User: { UserCreateDate: new Date('2026-12-07T10:00:00.500Z') } };
     };
-    await handle('POST', '/', amzJson('InitiateAuth'), '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}', app);
+    const body = '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}';
+    const answer = await handle('POST', '/', amzJson('InitiateAuth'), body, neverCalled, [], route);
     expect(seen).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' });
+    // Dates in epoch seconds, the JSON protocol's media type, a request id (the SDKs' $metadata.requestId).
+    expect(answer).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'Access-Control-Allow-Origin': '*' },
+      body: { User: { UserCreateDate: 1796637600 } },
+    });
+    expect(answer.headers['x-amzn-RequestId']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers an operation's Cognito error with 400 and Cognito's __type and message", async () => {
+    const route: Route = async () => {
+      throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    };
+    const body = '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}';
+    const answer = await handle('POST', '/', amzJson('InitiateAuth'), body, neverCalled, [], route);
+    expect(answer).toEqual({
+      status: 400,
+      headers: expect.objectContaining({ 'Content-Type': 'application/x-amz-json-1.1' }),
+      body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+    });
   });
 
   it('answers a malformed call itself, in the JSON protocol, with CORS as cognito-local has it', async () => {

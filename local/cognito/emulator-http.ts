@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientErrorsWithJson } from '../json-client-errors.ts';
 import { ClientGoneError, readOperationRequest } from './aws-json-protocol.ts';
-import { CognitoError, type ExpressHandler, handOverBody } from './cognito-local.ts';
+import { CognitoError, type Context, type ExpressHandler, handOverBody, type Router } from './cognito-local.ts';
 import { CognitoRequestError } from './cognito-request-error.ts';
 import { InternalErrorException } from './emulator-errors.ts';
 import type { CognitoOperations } from './operation-input.ts';
@@ -10,8 +11,12 @@ import { withSigningRegion } from './targets/create-user-pool.ts';
 export type { ExpressHandler };
 
 export interface EmulatorHandlerOptions {
-  /** cognito-local's app with the project's routes. */
+  /** cognito-local's app with the project's routes: what is not a Cognito API call (`POST /`). */
   readonly app: ExpressHandler;
+  /** The Cognito operations, by name, each run with the request's checked input. */
+  readonly router: Router;
+  /** What each operation is handed as its context (cognito-local's operations log through it). */
+  readonly context: () => Context;
   readonly operations: Promise<CognitoOperations>;
   /** Where an unexpected failure is reported; the client only learns that there was one. */
   readonly log?: (message: string) => void;
@@ -19,27 +24,40 @@ export interface EmulatorHandlerOptions {
 
 /** cognito-local answers browsers from any origin; so do its errors that we answer. */
 const CORS = { 'Access-Control-Allow-Origin': '*' };
+/** The JSON protocol's media type, which Cognito answers in, errors included. */
+const AMZ_JSON = 'application/x-amz-json-1.1';
 
 /**
- * The emulator's HTTP front: Cognito API calls are read and checked the way Cognito reads them
- * before cognito-local sees them; whatever cognito-local leaves unanswered (no such route, a
- * body its parsers refuse, a failure) gets a JSON answer instead of express's HTML page.
+ * The emulator's HTTP front. A Cognito API call is read and checked the way Cognito reads it,
+ * run by its operation and answered here, as Cognito answers: 200 with the output, 400 with
+ * `{"__type","message"}` for a Cognito error, each with an `x-amzn-RequestId`. Anything else goes
+ * to cognito-local's app (discovery documents, its OAuth 2.0 routes, the dev routes); what that
+ * leaves unanswered (no such route, a body its parsers refuse, a failure) gets a JSON answer
+ * instead of express's HTML page.
  */
-export function emulatorRequestHandler({ app, operations, log = console.error }: EmulatorHandlerOptions) {
+export function emulatorRequestHandler({ app, router, context, operations, log = console.error }: EmulatorHandlerOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const done = (error?: unknown) => answerUnhandled(request, response, error, log);
     if (request.method === 'POST' && pathOf(request) === '/') {
       operations
         .then((model) => readOperationRequest(request, model))
-        .then(({ input }) => {
-          handOverBody(request, withSigningRegion(input, request.headers.authorization));
-          app(request, response, done);
-        }, done);
+        .then(({ operation, input }) => router(operation)(context(), withSigningRegion(input, request.headers.authorization)))
+        .then(
+          (output) => sendJson(response, 200, output, AMZ_JSON, epochSeconds),
+          (error) =>
+            error instanceof CognitoError ? sendJson(response, 400, { __type: error.code, message: error.message }, AMZ_JSON) : done(error),
+        );
       return;
     }
     handOverBody(request);
     app(request, response, done);
   };
+}
+
+/** Cognito's JSON protocol writes dates (UserCreateDate, …) as epoch seconds. */
+function epochSeconds(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof Date ? Math.floor(original.getTime() / 1000) : value;
 }
 
 /** Node's answer to a request its parser refuses, in the emulator's JSON. */
@@ -78,6 +96,8 @@ function answerUnhandled(request: IncomingMessage, response: ServerResponse, err
   } else if (error instanceof CognitoError && pathOf(request).startsWith('/oauth2/')) {
     // The OAuth 2.0 endpoints answer in OAuth's error format (RFC 6749, section 5.2).
     sendJson(response, 400, { error: 'invalid_request', error_description: error.message });
+  } else if (error instanceof InternalErrorException) {
+    sendJson(response, 500, error, AMZ_JSON); // withEmulatorErrors told the terminal what failed
   } else if (clientStatus(error) !== undefined) {
     const status = clientStatus(error)!;
     sendJson(response, status, { __type: 'BadRequest', message: (error as Error).message || STATUS_CODES[status] });
@@ -93,9 +113,20 @@ function clientStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-/** A JSON answer, with the CORS header every answer of the emulator carries. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { ...CORS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+/** A JSON answer, with the CORS header and request id every answer of the emulator carries. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+  replacer?: (this: Record<string, unknown>, key: string, value: unknown) => unknown,
+): void {
+  const text = JSON.stringify(body, replacer);
+  response.writeHead(status, {
+    ...CORS,
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': randomUUID(),
+  });
   response.end(text);
 }

@@ -15,15 +15,8 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-/** cognito-local's file format: dates (fields named `…Date`) as ISO strings. */
-const serialize = (state: Json) =>
-  JSON.stringify(
-    state,
-    function (this: Record<string, unknown>, key, value) {
-      return key.endsWith('Date') && this[key] instanceof Date ? (this[key] as Date).toISOString() : value;
-    },
-    2,
-  );
+/** cognito-local's file format: dates (fields named `…Date`) as ISO strings, which is how JSON.stringify writes a Date. */
+const serialize = (state: Json) => JSON.stringify(state, undefined, 2);
 const deserialize = (text: string) =>
   JSON.parse(text, (key, value) =>
     key.endsWith('Date') && (typeof value === 'string' || typeof value === 'number') ? new Date(value) : value,
