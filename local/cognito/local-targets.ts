@@ -15,7 +15,9 @@ import {
 import { ChangePassword } from './targets/change-password.ts';
 import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
-import { refuseDisabledUsersOnRefresh, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
+import { refuseDisabledUsersOnRefresh } from './targets/disabled-users.ts';
+import { AdminDisableUser } from './targets/admin-disable-user.ts';
+import { AdminEnableUser } from './targets/admin-enable-user.ts';
 import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
@@ -46,6 +48,8 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,
     AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
+    AdminDisableUser: AdminDisableUser(services) as Route,
+    AdminEnableUser: AdminEnableUser(services) as Route,
     ChangePassword: ChangePassword(services) as Route,
     GetUserAttributeVerificationCode: GetUserAttributeVerificationCode(services) as Route,
     ...deviceOperations(services),
@@ -86,8 +90,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminListGroupsForUser: [adminUser],
     AdminGetUser: [adminUser],
     AdminDeleteUser: [adminUser],
-    AdminDisableUser: [adminUser],
-    AdminEnableUser: [adminUser, revokeRefreshTokensOnEnable(services)],
     AdminConfirmSignUp: [adminUser],
     AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],

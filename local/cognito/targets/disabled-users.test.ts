@@ -3,7 +3,7 @@ import type { Route } from '../cognito-local.ts';
 import { signedAccessToken, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { accessTokenUser } from './access-tokens.ts';
-import { refuseDisabledUsersOnRefresh, revokeRefreshTokensOnEnable } from './disabled-users.ts';
+import { refuseDisabledUsersOnRefresh } from './disabled-users.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { Enabled: false, RefreshTokens: ['refresh-ada'] });
 const bob = poolUser('bob', 'bob@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-bob'] });
@@ -34,36 +34,5 @@ describe('refuseDisabledUsersOnRefresh', () => {
       RefreshToken: 'refresh-bob',
     });
     expect(ran).toBe(true);
-  });
-});
-
-describe('AdminDisableUser and AdminEnableUser', () => {
-  // AdminDisableUser "revokes all access tokens for the user"; revocation is by origin, so a
-  // sign-in after AdminEnableUser, even in the same second, gets tokens that work at once.
-  it("refuses a disabled user's access token, keeps refusing it after AdminEnableUser, and takes a new sign-in's", async () => {
-    const fake = fakePool();
-    await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, RefreshTokens: [signInRefreshToken()] });
-    const before = signedAccessToken('bob', 'client-1');
-    await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, Enabled: false });
-    expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('User is disabled.');
-
-    const enable: Route = async () => {
-      await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, Enabled: true });
-      return {};
-    };
-    await revokeRefreshTokensOnEnable(fake.services)(enable)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
-    expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('Access Token has been revoked');
-    expect(fake.stored.get('bob')?.RefreshTokens).toEqual([]);
-
-    const again = '7d0c8e52-0000-4000-8000-0000000000d4';
-    await fake.userPool.saveUser(ctx, { ...fake.stored.get('bob')!, RefreshTokens: [signInRefreshToken(again)] });
-    const after = signedAccessToken('bob', 'client-1', { origin_jti: again });
-    await expect(accessTokenUser(fake.services, ctx, after)).resolves.toHaveProperty('user.Username', 'bob');
-  });
-
-  it('leaves the refresh tokens of a user AdminEnableUser finds already enabled', async () => {
-    const fake = fakePool();
-    await revokeRefreshTokensOnEnable(fake.services)(async () => ({}))(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
-    expect(fake.stored.get('bob')?.RefreshTokens).toEqual(['refresh-bob']);
   });
 });

@@ -33,22 +33,3 @@ async function refreshTokenUser({ cognito }: Pick<Services, 'cognito'>, ctx: Con
     return undefined; // an unknown pool or client: the operation answers that
   }
 }
-
-/**
- * AdminDisableUser "revokes all access tokens for the user": while disabled, any token of theirs
- * is refused as the user's (accessTokenUser); AdminEnableUser then lets them sign in again, but
- * drops the refresh tokens they held, and with them the origins of their earlier access tokens.
- * Whether those refresh tokens survive is undocumented, so they are revoked ([U], the strict side).
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html
- */
-export const revokeRefreshTokensOnEnable =
-  ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
-    const wasDisabled = (await userPool.getUserByUsername(ctx, req.Username))?.Enabled === false;
-    const answer = await route(ctx, req);
-    const user = wasDisabled ? await userPool.getUserByUsername(ctx, req.Username) : null;
-    if (user) await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
-    return answer;
-  };

@@ -1,0 +1,20 @@
+import type { AdminEnableUserCommandInput, AdminEnableUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context, Services } from '../cognito-local.ts';
+import { adminUser } from './admin-users.ts';
+
+/**
+ * AdminEnableUser: the user, named by username or alias, may sign in again, but not with the
+ * refresh tokens they held when disabled, and the access tokens of those sign-ins stay revoked
+ * (AdminDisableUser "revokes all access tokens"; revocation is by origin, so tokens of a sign-in
+ * afterwards work at once). Whether the refresh tokens survive is undocumented: they are revoked
+ * ([U], the strict side). One save.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminEnableUser.html
+ */
+export const AdminEnableUser =
+  (services: Pick<Services, 'cognito' | 'clock'>) =>
+  async (ctx: Context, req: AdminEnableUserCommandInput): Promise<Omit<AdminEnableUserCommandOutput, '$metadata'>> => {
+    const { userPool, user } = await adminUser(services, ctx, req);
+    const revoked = user.Enabled === false ? { RefreshTokens: [] } : {};
+    await userPool.saveUser(ctx, { ...user, ...revoked, Enabled: true, UserLastModifiedDate: services.clock.get() });
+    return {};
+  };
