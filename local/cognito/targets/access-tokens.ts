@@ -1,19 +1,10 @@
 import jwt from 'jsonwebtoken';
-import {
-  type Context,
-  cognitoLocalKeys,
-  NotAuthorizedError,
-  type Route,
-  type Services,
-  type User,
-  type UserPoolService,
-} from '../cognito-local.ts';
-import { type DisablingUser, userIsDisabled } from './disabled-users.ts';
+import { type Context, cognitoLocalKeys, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
+import type { DisablingUser } from './disabled-users.ts';
+import { accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
 
 /** A user after GlobalSignOut: access tokens issued up to then are revoked for Cognito's APIs. */
 export type SignedOutUser = User & { GlobalSignOutAt?: number };
-
-const invalid = () => new NotAuthorizedError('Invalid Access Token');
 
 /**
  * The pool and user an access token speaks for, refusing a disabled user's and the tokens
@@ -29,19 +20,19 @@ export async function accessTokenUser(
     // The emulator's signing key: an access token must be one it issued.
     claims = jwt.verify(accessToken, cognitoLocalKeys().publicKeyPem, { algorithms: ['RS256'] }) as jwt.JwtPayload;
   } catch {
-    throw invalid();
+    throw invalidAccessToken();
   }
-  if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalid();
+  if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalidAccessToken();
   const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
-    throw invalid();
+    throw invalidAccessToken();
   });
   const user: (SignedOutUser & DisablingUser) | null = await userPool.getUserByUsername(ctx, String(claims.sub));
-  if (!user) throw invalid();
+  if (!user) throw invalidAccessToken();
   if (user.Enabled === false) throw userIsDisabled();
   // Second precision on both sides: a token from the second of the sign-out or disabling counts as revoked.
   const revokedAt = Math.max(user.GlobalSignOutAt ?? Number.NEGATIVE_INFINITY, user.DisabledAt ?? Number.NEGATIVE_INFINITY);
   if ((claims.iat ?? 0) <= revokedAt) {
-    throw new NotAuthorizedError('Access Token has been revoked');
+    throw accessTokenRevoked();
   }
   return { userPool, user };
 }

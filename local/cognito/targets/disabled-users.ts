@@ -1,11 +1,10 @@
-import { type Context, NotAuthorizedError, type Route, type Services, type User } from '../cognito-local.ts';
+import type { Context, Route, Services, User } from '../cognito-local.ts';
+import { userIsDisabled } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 
 /** A user AdminDisableUser disabled at some point: access tokens issued up to then stay revoked. */
 export type DisablingUser = User & { DisabledAt?: number };
-
-export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
 
 /**
  * A disabled user cannot renew their tokens either: a refresh (InitiateAuth or AdminInitiateAuth
