@@ -160,8 +160,8 @@ export const autoVerifyWithoutAttribute = (flag: 'autoVerifyEmail' | 'autoVerify
 export const customAuthNotConfigured = () => new InvalidParameterError('Custom auth lambda trigger is not configured for the user pool.');
 /** [C] re:Post "cognito-migration-lambda-trigger-errors": every migration failure at sign-in is UserNotFoundException; wording [U] */
 export const userMigrationRefused = (why: string) => new CognitoError('UserNotFoundException', `Exception during user migration: ${why}`);
-/** [C] as above: a migrated user outside the pool's schema, in the schema's words */
-export const migratedAttributesRefused = (violation: string) => new CognitoError('UserNotFoundException', violation);
+/** [C] as above: a migration that failed, in its own words (the trigger's error, or the schema's for a user outside it) */
+export const userMigrationFailed = (message: string) => new CognitoError('UserNotFoundException', message);
 /** [C] the function threw (Lambda answered `X-Amz-Function-Error: Unhandled`): docs/aws-behaviour.md "Cognito Lambda triggers" */
 export const userLambdaValidation = (trigger: string, errorMessage: string) =>
   new CognitoError('UserLambdaValidationException', `${trigger} failed with error ${errorMessage}.`);

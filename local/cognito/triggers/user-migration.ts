@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type Context, USER_POOL_AWS_DEFAULTS, type User, type UserPoolService } from '../cognito-local.ts';
 import { creationViolation } from '../attributes/schema-violations.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
-import { invalidLambdaResponse, migratedAttributesRefused, userMigrationRefused } from '../cognito-answers.ts';
+import { invalidLambdaResponse, userMigrationFailed, userMigrationRefused } from '../cognito-answers.ts';
 
 /** Where a UserMigration trigger runs: a password sign-in, or ForgotPassword (no password then). */
 export type UserMigrationSource = 'UserMigration_Authentication' | 'UserMigration_ForgotPassword';
@@ -64,7 +64,7 @@ export async function migrateUser(
   const signsInWithEmail = pool.UsernameAttributes?.includes('email') ?? false;
   if (signsInWithEmail && !given.some((attribute) => attribute.Name === 'email')) given.push({ Name: 'email', Value: username });
   const violation = creationViolation(given, pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []);
-  if (violation) throw migratedAttributesRefused(violation);
+  if (violation) throw userMigrationFailed(violation);
 
   const now = new Date();
   const user: User = {
