@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNSUPPORTED } from './emulator-errors.ts';
 
 const HERE = import.meta.dirname;
 const CATALOGUE = path.join(HERE, 'cognito-answers.ts');
@@ -40,7 +39,7 @@ describe("the catalogue of Cognito's answers", () => {
 
   it('names the source of every answer: [D] an AWS page, [C] a reported answer, [U] the strict side', () => {
     const text = readFileSync(CATALOGUE, 'utf8');
-    const unsourced = [...text.matchAll(/(?:^|\n)((?:\/\*\*[^]*?\*\/\n)?)export (?:const|function) (\w+)/g)]
+    const unsourced = [...text.matchAll(/(?:^|\n)((?:\/\*\*[\s\S]*?\*\/\n)?)export (?:const|function) (\w+)/g)]
       .filter(([, comment]) => !/\[[DCU]\]/.test(comment ?? ''))
       .map(([, , name]) => name);
     expect(unsourced).toEqual([]);

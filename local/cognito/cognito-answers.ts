@@ -5,7 +5,7 @@ import {
   PasswordResetRequiredError,
   ResourceNotFoundError,
   UserNotConfirmedException,
-} from './cognito-local.ts';
+} from './cognito-local-errors.ts';
 
 // Cognito's answers, each written once: the exception (`__type`) and its message, answered with
 // HTTP 400. The line above each names where its words come from, tagged as docs/aws-behaviour.md
