@@ -27,7 +27,10 @@ export const userDoesNotExist = () => new CognitoError('UserNotFoundException', 
 export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
 /** [D] API_InitiateAuth.html (UserNotConfirmedException); message: cognito-local's, as docs/aws-behaviour.md records Cognito's */
 export const userNotConfirmed = () => new UserNotConfirmedException();
-/** [D] API_InitiateAuth.html (PasswordResetRequiredException); [U] message: cognito-local's words */
+/**
+ * [D] API_InitiateAuth.html (PasswordResetRequiredException). Cognito words it "Password reset required for the user"
+ * ([C] https://github.com/aws-amplify/amplify-js/issues/4890); this is still cognito-local's shorter "Password reset required".
+ */
 export const passwordResetRequired = () => new PasswordResetRequiredError();
 /** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior */
 export const passwordAttemptsExceeded = () => new NotAuthorizedError('Password attempts exceeded');
