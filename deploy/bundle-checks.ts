@@ -1,4 +1,4 @@
-import { ofType, type Resources } from './cfn-template.ts';
+import { ofType, type Resources } from '../local/cloudformation/template-references.ts';
 
 /** A zip that `serverless package` wrote, and the files in it. */
 export interface LambdaPackage {
@@ -28,12 +28,12 @@ export function bundleProblems(
   const appZips = new Set<LambdaPackage>();
 
   for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
-    const lambdaPackage = packageOf(fn.Properties?.Code);
+    const lambdaPackage = packageOf(fn.Properties?.Code as { S3Key?: unknown } | undefined);
     if (!appFunctions.has(id)) {
       if (lambdaPackage && lambdaPackage.zip !== SERVERLESS_CUSTOM_RESOURCES) appZips.add(lambdaPackage);
       continue;
     }
-    const handler: string = fn.Properties?.Handler ?? '';
+    const handler = String(fn.Properties?.Handler ?? '');
     if (!lambdaPackage) {
       problems.push(`${id}: no package of it was written (Code ${JSON.stringify(fn.Properties?.Code)}).`);
       continue;

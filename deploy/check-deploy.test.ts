@@ -120,7 +120,7 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
       };
     });
     expect(failure).toBeUndefined();
-    expect(template!.Resources.CognitoUserPool!.Properties!.LambdaConfig.PreTokenGenerationConfig).toEqual({
+    expect((template!.Resources.CognitoUserPool!.Properties!.LambdaConfig as Record<string, unknown>).PreTokenGenerationConfig).toEqual({
       LambdaArn: arnOf('TokensLambdaFunction'),
       LambdaVersion: 'V2_0',
     });

@@ -12,7 +12,8 @@ import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import type { LambdaPackage } from './bundle-checks.ts';
 import { CHECK_REPORT_ENV } from './deploy-plugin.ts';
 import { linkedServiceCopy } from './package-copy.ts';
-import { templateFindings, type CfnTemplate, type CheckFindings, type ServiceExpectations } from './template-checks.ts';
+import type { CfnTemplate } from '../local/cloudformation/template.ts';
+import { templateFindings, type CheckFindings, type ServiceExpectations } from './template-checks.ts';
 
 const STAGE = 'prod';
 /** Packaging takes seconds here; a plugin that waits on a network this check has not got must not hang it. */

@@ -1,5 +1,6 @@
-import { getAttTarget, ofType, refTarget, type CfnTemplate, type Resources } from './cfn-template.ts';
-import type { ServiceFunctions } from './service-routes.ts';
+import { getAttTarget, ofType, refTarget, type Resources } from '../local/cloudformation/template-references.ts';
+import type { CfnTemplate } from '../local/cloudformation/template.ts';
+import type { ServiceFunctions } from '../local/serverless/service-routes.ts';
 
 /** A `cognitoUserPool` event of serverless.yml. */
 export interface CognitoTrigger {

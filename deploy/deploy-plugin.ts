@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { existingPoolDependencies, triggersOf } from './cognito-triggers.ts';
-import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
-import { httpApiRoutesOf, type HttpApiConfig, type HttpApiRoute } from './service-http-api-routes.ts';
-import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from './service-routes.ts';
+import type { AwsRequester } from '../local/serverless/aws-variable-sources.ts';
+import { answerAwsOffline } from './offline-aws-answers.ts';
+import { httpApiRoutesOf, type HttpApiConfig, type HttpApiRoute } from '../local/serverless/service-http-api-routes.ts';
+import { authorizerConflicts, routesOf, type Route, type ServiceFunctions } from '../local/serverless/service-routes.ts';
 import type { ServiceExpectations } from './template-checks.ts';
-import { leaveTheDashboardOut } from '../local/serverless-dashboard.ts';
+import { leaveTheDashboardOut } from '../local/serverless/serverless-dashboard.ts';
 
 /** Set by `npm run check:deploy` only: the file this plugin writes what serverless.yml expects into. */
 export const CHECK_REPORT_ENV = 'DEPLOY_CHECK_REPORT';

@@ -1,7 +1,7 @@
-import { ofType, refTarget, type Resources } from './cfn-template.ts';
+import { ofType, refTarget, type Resources } from '../local/cloudformation/template-references.ts';
 import { isPlaceholder } from './offline-placeholders.ts';
 import type { CheckFindings } from './route-checks.ts';
-import { httpApiRouteLabel, type HttpApiRoute } from './service-http-api-routes.ts';
+import { httpApiRouteLabel, type HttpApiRoute } from '../local/serverless/service-http-api-routes.ts';
 
 const AUTHORIZATION_TYPES = { none: 'NONE', iam: 'AWS_IAM', jwt: 'JWT', request: 'CUSTOM' } as const;
 
@@ -21,7 +21,7 @@ export function httpApiRouteFindings(resources: Resources, routes: readonly Http
       );
       continue;
     }
-    const actual: string = properties.AuthorizationType ?? 'NONE';
+    const actual = String(properties.AuthorizationType ?? 'NONE');
     const expected = AUTHORIZATION_TYPES[route.authorization.kind];
     if (actual !== expected) {
       findings.problems.push(
@@ -62,7 +62,7 @@ function checkJwtRoute(
       `${label}: its route is deployed with the scopes ${JSON.stringify(scopes)}, but its httpApi event sets ${JSON.stringify(expected.scopes)}.`,
     );
   }
-  const jwt = authorizer.Properties.JwtConfiguration ?? {};
+  const jwt = (authorizer.Properties.JwtConfiguration ?? {}) as { Issuer?: unknown; Audience?: unknown };
   checkIssuer(resources, label, id!, jwt.Issuer, findings);
   if (!Array.isArray(jwt.Audience) || jwt.Audience.length === 0) {
     findings.problems.push(

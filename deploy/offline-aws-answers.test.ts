@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerAwsOffline, type AwsRequester } from './offline-aws-answers.ts';
+import type { AwsRequester } from '../local/serverless/aws-variable-sources.ts';
+import { answerAwsOffline } from './offline-aws-answers.ts';
 
 function offlineProvider(configText = '') {
   const provider: AwsRequester = {

@@ -1,6 +1,7 @@
-import { getAttTarget, ofType, refTarget, resourcePath, type CfnResource, type Resources } from './cfn-template.ts';
+import { getAttTarget, ofType, refTarget, resourcePath, type Resources } from '../local/cloudformation/template-references.ts';
+import type { CfnResource } from '../local/cloudformation/template.ts';
 import { isPlaceholder } from './offline-placeholders.ts';
-import { routeLabel, type CompiledAuthorizer, type Route } from './service-routes.ts';
+import { routeLabel, type CompiledAuthorizer, type Route } from '../local/serverless/service-routes.ts';
 
 /** What the checks found: problems refuse the deploy, notes say what was accepted unchecked. */
 export interface CheckFindings {
@@ -93,7 +94,8 @@ function checkNamedAuthorizer(
       `${routeLabel(route)}: its http event says type ${type}, but its authorizer ${id} is of Type ${authorizer.Properties?.Type}: make them the same in serverless.yml.`,
     );
   } else if (type.toUpperCase() === 'COGNITO_USER_POOLS') {
-    for (const arn of authorizer.Properties?.ProviderARNs ?? []) checkUserPoolArn(resources, route, arn, findings);
+    for (const arn of (authorizer.Properties?.ProviderARNs as readonly unknown[] | undefined) ?? [])
+      checkUserPoolArn(resources, route, arn, findings);
   }
 }
 
@@ -117,7 +119,7 @@ function checkCompiledAuthorizer(
     type: properties.Type,
     identitySource: properties.IdentitySource,
     resultTtlInSeconds: properties.AuthorizerResultTtlInSeconds,
-    ...(expected.type === 'COGNITO_USER_POOLS' ? { arn: properties.ProviderARNs?.[0] } : {}),
+    ...(expected.type === 'COGNITO_USER_POOLS' ? { arn: (properties.ProviderARNs as readonly unknown[] | undefined)?.[0] } : {}),
   };
   for (const [setting, value] of Object.entries(deployed)) {
     const wanted = expected[setting as keyof CompiledAuthorizer];
@@ -129,7 +131,7 @@ function checkCompiledAuthorizer(
     }
   }
   if (expected.type === 'COGNITO_USER_POOLS') {
-    for (const arn of properties.ProviderARNs ?? []) checkUserPoolArn(resources, route, arn, findings);
+    for (const arn of (properties.ProviderARNs as readonly unknown[] | undefined) ?? []) checkUserPoolArn(resources, route, arn, findings);
   }
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { LambdaPackage } from './bundle-checks.ts';
 import { triggersOf } from './cognito-triggers.ts';
 import { placeholderFor } from './offline-placeholders.ts';
-import { httpApiRoutesOf, type HttpApiConfig } from './service-http-api-routes.ts';
-import { routesOf, type ServiceFunctions } from './service-routes.ts';
-import { templateFindings, type CfnTemplate, type ServiceExpectations } from './template-checks.ts';
+import { httpApiRoutesOf, type HttpApiConfig } from '../local/serverless/service-http-api-routes.ts';
+import { routesOf, type ServiceFunctions } from '../local/serverless/service-routes.ts';
+import type { CfnTemplate } from '../local/cloudformation/template.ts';
+import { templateFindings, type ServiceExpectations } from './template-checks.ts';
 
 const poolArn = { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] };
 const cognito = (extra: object = {}) => ({ name: 'cognitoUserPool', type: 'COGNITO_USER_POOLS', arn: poolArn, ...extra });

@@ -1,13 +1,13 @@
-import { getAttTarget, ofType, refTarget, type CfnTemplate, type Resources } from './cfn-template.ts';
+import { getAttTarget, ofType, refTarget, type Resources } from '../local/cloudformation/template-references.ts';
+import type { CfnTemplate } from '../local/cloudformation/template.ts';
 import { isPlaceholder } from './offline-placeholders.ts';
 import { httpApiRouteFindings } from './http-api-route-checks.ts';
 import { routeFindings, type CheckFindings } from './route-checks.ts';
-import type { HttpApiRoute } from './service-http-api-routes.ts';
-import { authorizerConflicts, type Route } from './service-routes.ts';
+import type { HttpApiRoute } from '../local/serverless/service-http-api-routes.ts';
+import { authorizerConflicts, type Route } from '../local/serverless/service-routes.ts';
 import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
 import { lambdaConfigFindings, triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
 
-export type { CfnTemplate } from './cfn-template.ts';
 export type { CheckFindings } from './route-checks.ts';
 
 /** What serverless.yml says the stack holds, read by deploy/deploy-plugin.ts in the same run. */
@@ -117,7 +117,7 @@ function webClientProblems(template: CfnTemplate, routes: readonly Route[]): str
       `${clientId} is the web app's client (Output UserPoolClientId) but has GenerateSecret: true; a browser cannot keep a secret. Set it to false, or give the server its own client and point the Output at the web one.`,
     );
   }
-  const flows: string[] = client.Properties?.ExplicitAuthFlows ?? [];
+  const flows = (client.Properties?.ExplicitAuthFlows as readonly string[] | undefined) ?? [];
   for (const flow of WEB_CLIENT_FLOWS.filter((wanted) => !flows.includes(wanted))) {
     problems.push(
       `${clientId} is the web app's client (Output UserPoolClientId) but does not allow ${flow}, which Amplify's sign-in and token refresh use: add it to its ExplicitAuthFlows in serverless.yml.`,
@@ -153,7 +153,11 @@ function gatewayResponseProblems(resources: Resources): string[] {
       problems.push(
         `No ${type} GatewayResponse: a browser could not read the API's ${type.slice(-3)} errors${type === 'DEFAULT_4XX' ? ' (a 401 from the authorizer among them)' : ''}. Add GatewayResponseDefault${type.slice(-3)} to resources in serverless.yml, as the starter has it.`,
       );
-    } else if (!response[1].Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin']) {
+    } else if (
+      !(response[1].Properties?.ResponseParameters as Readonly<Record<string, unknown>> | undefined)?.[
+        'gatewayresponse.header.Access-Control-Allow-Origin'
+      ]
+    ) {
       problems.push(
         `${response[0]} has no gatewayresponse.header.Access-Control-Allow-Origin in its ResponseParameters: a browser could not read the API's ${type.slice(-3)} errors. Add it in serverless.yml.`,
       );

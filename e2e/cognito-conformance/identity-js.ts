@@ -1,12 +1,9 @@
 // amazon-cognito-identity-js, the SRP client Amplify v5 was built on and many apps still call,
 // pointed at the local pool by its `endpoint` option (as e2e/srp-clients.spec.ts does).
-import { createRequire } from 'node:module';
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
+import { identityJs } from './identity-js-library.ts';
 import type { TestClient } from './pools.ts';
 import { e2eStack } from '../stack.ts';
-
-/** The library itself (CommonJS; its named exports are not visible to an ES import). */
-export const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js') as typeof import('amazon-cognito-identity-js');
 
 /** Where a sign-in stopped: tokens, a challenge callback, or onFailure's error. */
 export type IdentityJsOutcome =
@@ -57,10 +54,4 @@ export function refreshSession(user: CognitoUser, session: CognitoUserSession): 
   return new Promise((resolve, reject) =>
     user.refreshSession(session.getRefreshToken(), (error, refreshed) => (error ? reject(error) : resolve(refreshed))),
   );
-}
-
-/** The TIMESTAMP of a PASSWORD_VERIFIER answer, by the library's own DateHelper (its typings leave it out). */
-export function identityJsTimestamp(): string {
-  const { DateHelper } = identityJs as unknown as { DateHelper: new () => { getNowString(): string } };
-  return new DateHelper().getNowString();
 }

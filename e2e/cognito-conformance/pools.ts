@@ -16,7 +16,7 @@ import {
   type UserPoolMfaType,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { identityJsTimestamp } from './identity-js.ts';
+import { identityJsTimestamp } from './identity-js-library.ts';
 import { startSrpClient } from '../../local/cognito/testing/aws-srp-client.ts';
 import { srpPoolName } from '../../local/cognito/srp/cognito-srp.ts';
 import { adminConfirmedUser, cognitoClient } from '../../testing/cognito-client.ts';

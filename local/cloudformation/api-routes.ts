@@ -1,4 +1,4 @@
-import { refTarget, resourcePath } from '../../deploy/cfn-template.ts';
+import { refTarget, resourcePath } from './template-references.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
 import { LocalStackTemplateError } from './template.ts';
 

@@ -1,6 +1,6 @@
-import { refTarget } from '../../deploy/cfn-template.ts';
-import { httpApiRoutesOf } from '../../deploy/service-http-api-routes.ts';
-import type { ServiceFunctions } from '../../deploy/service-routes.ts';
+import { refTarget } from './template-references.ts';
+import { httpApiRoutesOf } from '../serverless/service-http-api-routes.ts';
+import type { ServiceFunctions } from '../serverless/service-routes.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
 import type { HttpApi, HttpApiCors, HttpRoute, HttpRouteAuthorization } from './http-api.ts';
 import { LocalStackTemplateError } from './template.ts';

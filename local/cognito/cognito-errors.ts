@@ -1,18 +1,13 @@
+import { accountAlreadyExists, incorrectUsernameOrPassword, verificationCodeExpired, verificationCodeMismatch } from './cognito-answers.ts';
 import { CognitoError, type Router } from './cognito-local.ts';
 
 /** An error cognito-local raises, keyed `<target>:<__type>`, and what Cognito answers instead. */
-const COGNITO_ANSWERS: Readonly<Record<string, { code: string; message: string }>> = {
+const COGNITO_ANSWERS: Readonly<Record<string, () => CognitoError>> = {
   // cognito-local tells a wrong password apart; Cognito does not.
-  'InitiateAuth:InvalidPasswordException': { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
-  'SignUp:UsernameExistsException': { code: 'UsernameExistsException', message: 'An account with the given email already exists.' },
-  'ConfirmSignUp:CodeMismatchException': {
-    code: 'CodeMismatchException',
-    message: 'Invalid verification code provided, please try again.',
-  },
-  'ConfirmSignUp:ExpiredCodeException': {
-    code: 'ExpiredCodeException',
-    message: 'Invalid code provided, please request a code again.',
-  },
+  'InitiateAuth:InvalidPasswordException': incorrectUsernameOrPassword,
+  'SignUp:UsernameExistsException': accountAlreadyExists,
+  'ConfirmSignUp:CodeMismatchException': verificationCodeMismatch,
+  'ConfirmSignUp:ExpiredCodeException': verificationCodeExpired,
 };
 
 /** A router whose routes' failures are what `translate` makes of them (given the operation). */
@@ -33,6 +28,6 @@ export function translateRouteErrors(router: Router, translate: (target: string,
 export function withCognitoErrors(router: Router): Router {
   return translateRouteErrors(router, (target, error) => {
     const answer = error instanceof CognitoError ? COGNITO_ANSWERS[`${target}:${error.code}`] : undefined;
-    return answer ? new CognitoError(answer.code, answer.message) : error;
+    return answer ? answer() : error;
   });
 }

@@ -31,16 +31,7 @@ import type {
 } from './cognito-local-types.ts';
 
 export type * from './cognito-local-types.ts';
-export {
-  CodeMismatchError,
-  CognitoError,
-  InvalidParameterError,
-  NotAuthorizedError,
-  PasswordResetRequiredError,
-  ResourceNotFoundError,
-  UnsupportedError,
-  UserNotConfirmedException,
-} from 'cognito-local/lib/errors.js';
+export * from './cognito-local-errors.ts';
 export { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
 /** cognito-local's CreateUserPool: the pool as its services store it, under the id and ARN `cognito.createUserPool` is given. */
 export { CreateUserPool as cognitoLocalCreateUserPool } from 'cognito-local/lib/targets/createUserPool.js';

@@ -1,6 +1,6 @@
-import { InvalidParameterError } from '../cognito-local.ts';
 import { STANDARD_ATTRIBUTES } from './standard-attributes.ts';
 import type { SchemaAttribute } from './schema-violations.ts';
+import { requiredCustomAttributesUnsupported } from '../cognito-answers.ts';
 
 /** A custom attribute as CreateUserPool's `Schema` and AddCustomAttributes take it: `Name` without prefix. */
 export interface CustomAttributeInput extends SchemaAttribute {
@@ -32,6 +32,6 @@ export function customSchemaAttribute(input: CustomAttributeInput): SchemaAttrib
  */
 export function refuseRequiredCustomAttributes(inputs: readonly CustomAttributeInput[]): void {
   if (inputs.some((input) => input.Required && !STANDARD_ATTRIBUTES.includes(input.Name ?? ''))) {
-    throw new InvalidParameterError('Required custom attributes are not supported currently.');
+    throw requiredCustomAttributesUnsupported();
   }
 }

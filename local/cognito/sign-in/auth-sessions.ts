@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NotAuthorizedError } from '../cognito-local.ts';
+import { expiredSession, invalidSession } from '../cognito-answers.ts';
 
 /** What every sign-in step behind a Session is bound to: the app client, and whether an admin operation began it. */
 export interface SessionBinding {
@@ -14,12 +14,6 @@ export interface SessionBinding {
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
  */
 export const AUTH_SESSION_TTL_MS = 3 * 60 * 1000;
-
-/** Cognito's answer to a Session it did not give, already used, or given to another client, user or challenge ([C], amplify-js#5834). */
-export const invalidSession = () => new NotAuthorizedError('Invalid session for the user.');
-
-/** Cognito's answer to a Session past its AuthSessionValidity ([U]: the wording is the one community reports quote). */
-export const expiredSession = () => new NotAuthorizedError('Invalid session for the user, session is expired.');
 
 /**
  * Sign-ins between two steps, each behind an opaque `Session` that holds for one step: answering

@@ -1,9 +1,9 @@
 import type { Context, Services, User } from '../cognito-local.ts';
-import { userIsDisabled } from '../targets/disabled-users.ts';
 import { authenticationResult } from '../token-generator.ts';
 import { mfaChallenge } from './mfa.ts';
 import { newPasswordParameters } from './new-password.ts';
 import { type ChallengeAnswer, openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
+import { userIsDisabled } from '../cognito-answers.ts';
 
 /** Tokens, as InitiateAuth and RespondToAuthChallenge hand them out. */
 export interface TokensAnswer {

@@ -1,26 +1,18 @@
-import {
-  type AppClient,
-  CognitoError,
-  type Context,
-  InvalidParameterError,
-  NotAuthorizedError,
-  PasswordResetRequiredError,
-  type User,
-  UserNotConfirmedException,
-  type UserPoolService,
-} from '../cognito-local.ts';
+import type { AppClient, Context, User, UserPoolService } from '../cognito-local.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
-import { userIsDisabled } from '../targets/disabled-users.ts';
 import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
 import { afterFirstFactor } from './complete-sign-in.ts';
 import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
+import {
+  incorrectUsernameOrPassword,
+  passwordResetRequired,
+  userDoesNotExist,
+  userIsDisabled,
+  userNotConfirmed,
+} from '../cognito-answers.ts';
 
 // The first factor of a sign-in: the password, sent (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
 // USER_AUTH's PASSWORD) or proven through SRP (USER_SRP_AUTH, USER_AUTH's PASSWORD_SRP).
-
-/** Cognito's answer to a wrong password (each one counted for the lockout); and to an unknown user where the client hides users. */
-export const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
-export const missing = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
 
 /**
  * The user `username` names, or, when there is none, Cognito's answer as the app client's
@@ -31,27 +23,27 @@ export async function namedUser(ctx: Context, pool: UserPoolService, client: App
   const user = await pool.getUserByUsername(ctx, username);
   if (user) return user;
   if (client.PreventUserExistenceErrors === 'ENABLED') return undefined;
-  throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  throw userDoesNotExist();
 }
 
 /** A user whose password reset is pending signs in with no password until it is done. */
 function refuseResetRequired(user: User): void {
-  if (user.UserStatus === 'RESET_REQUIRED') throw new PasswordResetRequiredError();
+  if (user.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();
 }
 
 /** Refuses a user who proved their password but may not sign in: disabled, or not confirmed yet. */
 function refuseUnready(user: User): void {
   if (user.Enabled === false) throw userIsDisabled();
-  if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
+  if (user.UserStatus === 'UNCONFIRMED') throw userNotConfirmed();
 }
 
 /** The password, as sent: then what comes after it. */
 export async function passwordFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, password: string) {
-  if (!user) throw incorrect();
+  if (!user) throw incorrectUsernameOrPassword();
   refuseResetRequired(user);
   await refuseLockedOut(ctx, signIn.pool, user);
   const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password);
-  if (user.Password !== password) throw incorrect();
+  if (user.Password !== password) throw incorrectUsernameOrPassword();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);
 }
@@ -59,7 +51,7 @@ export async function passwordFactor(ctx: Context, deps: SignInServices, signIn:
 /** The PASSWORD_VERIFIER challenge for the client's SRP_A (none for a locked-out user). */
 export async function srpFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, srpA: string) {
   const A = clientEphemeral(srpA);
-  if (!user) throw incorrect();
+  if (!user) throw incorrectUsernameOrPassword();
   refuseResetRequired(user);
   await refuseLockedOut(ctx, signIn.pool, user);
   const { state, challengeParameters } = passwordVerifierChallenge(signIn.pool.options.Id, user, A);
@@ -78,7 +70,7 @@ export async function passwordVerifierAnswer(
   await refuseLockedOut(ctx, signIn.pool, user);
   const holds = passwordClaimHolds(srp, responses);
   const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds);
-  if (!holds) throw incorrect();
+  if (!holds) throw incorrectUsernameOrPassword();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);
 }

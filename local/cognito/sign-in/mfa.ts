@@ -1,12 +1,4 @@
-import {
-  attributeValue,
-  CognitoError,
-  type Context,
-  InvalidParameterError,
-  totpCodeHolds,
-  UnsupportedError,
-  type User,
-} from '../cognito-local.ts';
+import { attributeValue, type Context, totpCodeHolds, UnsupportedError, type User } from '../cognito-local.ts';
 import { takesTotp } from '../targets/totp-setup-rules.ts';
 import {
   type ChallengeAnswer,
@@ -16,6 +8,7 @@ import {
   type SignInContext,
   type SignInServices,
 } from './sign-in-state.ts';
+import { missingParameter, smsCodeMismatch, totpCodeMismatch } from '../cognito-answers.ts';
 
 // MFA after the first factor, as the pool's MfaConfiguration and the user's methods ask for it:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
@@ -103,12 +96,12 @@ export async function methodChallenge(
 export function checkMfaCode(challenge: PendingChallenge, user: User, responses: Readonly<Record<string, string>>): void {
   if (challenge.name === 'SOFTWARE_TOKEN_MFA') {
     const code = responses.SOFTWARE_TOKEN_MFA_CODE;
-    if (!code) throw new InvalidParameterError('Missing required parameter SOFTWARE_TOKEN_MFA_CODE');
+    if (!code) throw missingParameter('SOFTWARE_TOKEN_MFA_CODE');
     const secret = user.SoftwareTokenMfaConfiguration?.Secret;
-    if (!secret || !totpCodeHolds(secret, code)) throw new CognitoError('CodeMismatchException', 'Invalid code received for user');
+    if (!secret || !totpCodeHolds(secret, code)) throw totpCodeMismatch();
   } else if (challenge.name === 'SMS_MFA') {
     const code = responses.SMS_MFA_CODE;
-    if (!code) throw new InvalidParameterError('Missing required parameter SMS_MFA_CODE');
-    if (code !== challenge.code) throw new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
+    if (!code) throw missingParameter('SMS_MFA_CODE');
+    if (code !== challenge.code) throw smsCodeMismatch();
   }
 }

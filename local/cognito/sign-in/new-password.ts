@@ -1,15 +1,7 @@
 import { updateViolation } from '../attributes/schema-violations.ts';
-import {
-  attributesAppend,
-  attributesRemove,
-  attributesToRecord,
-  CognitoError,
-  type Context,
-  InvalidParameterError,
-  type User,
-  type UserPoolService,
-} from '../cognito-local.ts';
+import { attributesAppend, attributesRemove, attributesToRecord, type Context, type User, type UserPoolService } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
+import { attributesRefused, missingParameter, passwordDoesNotConform, requiredAttributesMissing } from '../cognito-answers.ts';
 
 // NEW_PASSWORD_REQUIRED, Cognito's challenge to a user an administrator created (FORCE_CHANGE_PASSWORD):
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
@@ -48,22 +40,20 @@ export async function applyNewPassword(
   responses: Readonly<Record<string, string>>,
 ): Promise<User> {
   const password = responses.NEW_PASSWORD;
-  if (!password) throw new InvalidParameterError('Missing required parameter NEW_PASSWORD');
+  if (!password) throw missingParameter('NEW_PASSWORD');
   const violation = passwordPolicyViolation(password, pool.options.Policies?.PasswordPolicy);
-  if (violation) throw new CognitoError('InvalidPasswordException', violation);
+  if (violation) throw passwordDoesNotConform(violation);
   const given = Object.entries(responses)
     .filter(([key]) => key.startsWith(ATTRIBUTE_PREFIX))
     .map(([key, Value]) => ({ Name: key.slice(ATTRIBUTE_PREFIX.length), Value }));
   const schemaProblem = updateViolation(given, pool.options.SchemaAttributes ?? []);
-  if (schemaProblem) throw new InvalidParameterError(schemaProblem);
+  if (schemaProblem) throw attributesRefused(schemaProblem);
   const Attributes = attributesAppend(attributesRemove(user.Attributes, ...given.map(({ Name }) => Name)), ...given);
   const changed: User = { ...user, Attributes, Password: password, UserStatus: 'CONFIRMED', UserLastModifiedDate: new Date() };
   const missing = missingRequired(pool, changed);
   if (missing.length > 0) {
     // [U] Cognito's wording for this case; the schema's, as SignUp words a missing required attribute.
-    throw new InvalidParameterError(
-      `Attributes did not conform to the schema: ${missing.map((name) => `${name}: The attribute is required\n`).join('')}`,
-    );
+    throw requiredAttributesMissing(missing);
   }
   await pool.saveUser(ctx, changed);
   return changed;

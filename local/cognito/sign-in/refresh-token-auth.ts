@@ -1,7 +1,7 @@
-import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
+import type { Context, Services } from '../cognito-local.ts';
 import { authenticationResult, isOpaqueRefreshToken, refreshTokenOrigin, type TokenIssuer } from '../token-generator.ts';
-import { missing } from './first-factor.ts';
 import type { SignInContext } from './sign-in-state.ts';
+import { invalidRefreshToken, missingParameter, refreshTokenRevoked } from '../cognito-answers.ts';
 
 /**
  * REFRESH_TOKEN_AUTH (and its alias REFRESH_TOKEN) through InitiateAuth or AdminInitiateAuth:
@@ -17,7 +17,7 @@ export async function refreshTokenAuth(
   parameters: Readonly<Record<string, string>>,
 ) {
   const token = parameters.REFRESH_TOKEN;
-  if (!token) throw missing('REFRESH_TOKEN');
+  if (!token) throw missingParameter('REFRESH_TOKEN');
   return {
     ChallengeParameters: {},
     AuthenticationResult: await refreshedTokens(ctx, tokenGenerator, { pool, client, clientMetadata }, token),
@@ -35,7 +35,7 @@ export async function refreshedTokens(
   refreshToken: string,
 ) {
   const user = await pool.getUserByRefreshToken(ctx, refreshToken);
-  if (!user) throw new NotAuthorizedError(isOpaqueRefreshToken(refreshToken) ? 'Refresh Token has been revoked' : 'Invalid Refresh Token');
+  if (!user) throw isOpaqueRefreshToken(refreshToken) ? refreshTokenRevoked() : invalidRefreshToken();
   const groups = await pool.listUserGroupMembership(ctx, user);
   // The new tokens keep the refresh token's origin_jti and auth_time, so that revoking it revokes them too.
   const origin = refreshTokenOrigin(refreshToken);

@@ -1,14 +1,21 @@
 import type { AdminInitiateAuthCommandInput, AdminRespondToAuthChallengeCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, InvalidParameterError, ResourceNotFoundError, type Router, type Services, type Triggers } from '../cognito-local.ts';
-import { AuthSessions, invalidSession } from './auth-sessions.ts';
+import type { Context, Router, Services, Triggers } from '../cognito-local.ts';
+import { AuthSessions } from './auth-sessions.ts';
 import { afterPassword, issueTokens } from './complete-sign-in.ts';
-import { incorrect, missing, namedUser, passwordFactor, passwordVerifierAnswer, srpFactor } from './first-factor.ts';
+import { namedUser, passwordFactor, passwordVerifierAnswer, srpFactor } from './first-factor.ts';
 import { checkMfaCode, methodChallenge } from './mfa.ts';
 import { applyNewPassword } from './new-password.ts';
 import { refreshTokenAuth } from './refresh-token-auth.ts';
 import type { SignInContext, SignInServices, SignInState } from './sign-in-state.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token-setup.ts';
 import { answerChoice, startUserAuth } from './user-auth.ts';
+import {
+  incorrectUsernameOrPassword,
+  invalidSession,
+  mfaMethodNotOffered,
+  missingParameter,
+  userPoolClientDoesNotExist,
+} from '../cognito-answers.ts';
 
 type InitiateRequest = Partial<AdminInitiateAuthCommandInput>;
 type RespondRequest = Partial<AdminRespondToAuthChallengeCommandInput>;
@@ -36,21 +43,21 @@ export function withSignIn(
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
     const client = await cognito.getAppClient(ctx, clientId);
-    if (!client || client.UserPoolId !== pool.options.Id) throw new ResourceNotFoundError(`User pool client ${clientId} does not exist.`);
+    if (!client || client.UserPoolId !== pool.options.Id) throw userPoolClientDoesNotExist(clientId);
     // InitiateAuth's ClientMetadata goes to no trigger after PreAuthentication, nor to the tokens [D].
     const signIn: SignInContext = { pool, client, admin, clientMetadata: admin ? req.ClientMetadata : undefined };
     const parameters = req.AuthParameters ?? {};
     const flow = req.AuthFlow;
     if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') return refreshTokenAuth(ctx, services, signIn, parameters);
-    if (!parameters.USERNAME) throw missing('USERNAME');
+    if (!parameters.USERNAME) throw missingParameter('USERNAME');
     const user = await namedUser(ctx, pool, client, parameters.USERNAME);
     const passwordFlow = admin ? flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH' : flow === 'USER_PASSWORD_AUTH';
     if (passwordFlow) {
-      if (!parameters.PASSWORD) throw missing('PASSWORD');
+      if (!parameters.PASSWORD) throw missingParameter('PASSWORD');
       return passwordFactor(ctx, deps, signIn, user, parameters.PASSWORD);
     }
     if (flow === 'USER_SRP_AUTH') {
-      if (!parameters.SRP_A) throw missing('SRP_A');
+      if (!parameters.SRP_A) throw missingParameter('SRP_A');
       return srpFactor(ctx, deps, signIn, user, parameters.SRP_A);
     }
     return startUserAuth(ctx, deps, signIn, user, parameters);
@@ -60,7 +67,7 @@ export function withSignIn(
     const state = sessions.take(req.Session, { clientId: req.ClientId, admin });
     if ((admin && req.UserPoolId !== state.userPoolId) || req.ChallengeName !== state.challenge.name) throw invalidSession();
     const responses = req.ChallengeResponses ?? {};
-    if (!responses.USERNAME) throw missing('USERNAME');
+    if (!responses.USERNAME) throw missingParameter('USERNAME');
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
     const client = await cognito.getAppClient(ctx, state.clientId);
     const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
@@ -71,7 +78,7 @@ export function withSignIn(
     if (challenge.name === 'SELECT_CHALLENGE' || challenge.name === 'PASSWORD' || challenge.name === 'PASSWORD_SRP') {
       return answerChoice(ctx, deps, signIn, user, challenge.name, responses);
     }
-    if (!user) throw incorrect();
+    if (!user) throw incorrectUsernameOrPassword();
     switch (challenge.name) {
       case 'PASSWORD_VERIFIER':
         return passwordVerifierAnswer(ctx, deps, signIn, user, challenge.srp, responses);
@@ -79,7 +86,7 @@ export function withSignIn(
         return afterPassword(ctx, deps, signIn, await applyNewPassword(ctx, pool, user, responses));
       case 'SELECT_MFA_TYPE': {
         const method = challenge.methods.find((candidate) => candidate === responses.ANSWER);
-        if (!method) throw new InvalidParameterError(`ANSWER must be one of ${challenge.methods.join(', ')}`);
+        if (!method) throw mfaMethodNotOffered(challenge.methods);
         return methodChallenge(ctx, deps, signIn, user, method);
       }
       case 'MFA_SETUP':

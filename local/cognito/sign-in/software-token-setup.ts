@@ -4,9 +4,9 @@ import type {
   VerifySoftwareTokenCommandInput,
   VerifySoftwareTokenCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, type Context, InvalidParameterError, totpCodeHolds, totpSecret } from '../cognito-local.ts';
-import { invalidSession } from './auth-sessions.ts';
+import { type Context, totpCodeHolds, totpSecret } from '../cognito-local.ts';
 import type { SignInServices } from './sign-in-state.ts';
+import { invalidSession, missingParameter, softwareTokenCodeMismatch } from '../cognito-answers.ts';
 
 // The MFA_SETUP challenge's own steps: AssociateSoftwareToken and VerifySoftwareToken called with
 // the sign-in's Session instead of an access token, each answering with the Session of the next.
@@ -33,12 +33,12 @@ export function associateSoftwareToken({ sessions }: SignInServices) {
  */
 export function verifySoftwareToken({ sessions, services }: SignInServices) {
   return async (ctx: Context, req: VerifySoftwareTokenCommandInput): Promise<Output<VerifySoftwareTokenCommandOutput>> => {
-    if (!req.UserCode) throw new InvalidParameterError('Missing required parameter UserCode');
+    if (!req.UserCode) throw missingParameter('UserCode');
     const state = sessions.take(req.Session);
     const { challenge } = state;
     if (challenge.name !== 'MFA_SETUP' || !challenge.secret || challenge.verified) throw invalidSession();
     if (!totpCodeHolds(challenge.secret, req.UserCode)) {
-      throw new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+      throw softwareTokenCodeMismatch();
     }
     const pool = await services.cognito.getUserPool(ctx, state.userPoolId);
     const user = await pool.getUserByUsername(ctx, state.username);

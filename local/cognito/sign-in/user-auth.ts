@@ -1,6 +1,7 @@
-import { type Context, InvalidParameterError, UnsupportedError, type User } from '../cognito-local.ts';
-import { missing, passwordFactor, srpFactor } from './first-factor.ts';
+import { type Context, UnsupportedError, type User } from '../cognito-local.ts';
+import { passwordFactor, srpFactor } from './first-factor.ts';
 import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
+import { invalidChallengeChoice, missingParameter } from '../cognito-answers.ts';
 
 // USER_AUTH, choice-based sign-in (Amplify v6's `authFlowType: 'USER_AUTH'`), with its two
 // password choices: PASSWORD (the password sent) and PASSWORD_SRP (SRP_A, then PASSWORD_VERIFIER).
@@ -15,7 +16,7 @@ function refuseChoice(choice: string): never {
   if (PASSWORDLESS.includes(choice)) {
     throw new UnsupportedError(`USER_AUTH with ${choice} (the emulator offers PASSWORD and PASSWORD_SRP, not passwordless sign-in)`);
   }
-  throw new InvalidParameterError(`${choice} is not a valid challenge: choose one of ${AVAILABLE.join(', ')}`);
+  throw invalidChallengeChoice(choice, AVAILABLE);
 }
 
 /** The user's name, and whether there is no such user, as a challenge's Session keeps them. */
@@ -59,13 +60,13 @@ export async function answerChoice(
   responses: Readonly<Record<string, string>>,
 ) {
   const choice = challengeName === 'SELECT_CHALLENGE' ? responses.ANSWER : challengeName;
-  if (choice === undefined) throw missing('ANSWER');
+  if (choice === undefined) throw missingParameter('ANSWER');
   if (choice === 'PASSWORD') {
-    if (responses.PASSWORD === undefined) throw missing('PASSWORD');
+    if (responses.PASSWORD === undefined) throw missingParameter('PASSWORD');
     return passwordFactor(ctx, deps, signIn, user, responses.PASSWORD);
   }
   if (choice === 'PASSWORD_SRP') {
-    if (responses.SRP_A === undefined) throw missing('SRP_A');
+    if (responses.SRP_A === undefined) throw missingParameter('SRP_A');
     return srpFactor(ctx, deps, signIn, user, responses.SRP_A);
   }
   return refuseChoice(choice);

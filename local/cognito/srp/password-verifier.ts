@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { CognitoError, type User } from '../cognito-local.ts';
+import type { User } from '../cognito-local.ts';
 import {
   isValidClientEphemeral,
   passwordAuthenticationKey,
@@ -9,6 +9,7 @@ import {
   srpPoolName,
   type ServerEphemeral,
 } from './cognito-srp.ts';
+import { invalidSrpA } from '../cognito-answers.ts';
 
 /** The server side of a PASSWORD_VERIFIER challenge, kept until the client answers it. */
 export interface SrpVerifierState {
@@ -26,7 +27,7 @@ export interface SrpVerifierState {
 /** The client's SRP_A; one that is not a valid ephemeral is refused as Cognito refuses it. */
 export function clientEphemeral(srpA: string): bigint {
   const A = /^[0-9a-fA-F]+$/.test(srpA) ? BigInt(`0x${srpA}`) : 0n;
-  if (!isValidClientEphemeral(A)) throw new CognitoError('InvalidParameterException', 'Invalid SRP_A');
+  if (!isValidClientEphemeral(A)) throw invalidSrpA();
   return A;
 }
 

@@ -1,21 +1,11 @@
 import { createPublicKey } from 'node:crypto';
 import { type JWTPayload, jwtVerify } from 'jose';
-import {
-  type Context,
-  cognitoLocalKeys,
-  NotAuthorizedError,
-  type Route,
-  type Services,
-  type User,
-  type UserPoolService,
-} from '../cognito-local.ts';
+import { type Context, cognitoLocalKeys, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
+import { accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
 import { refreshTokenOrigin } from '../token-generator.ts';
-import { userIsDisabled } from './disabled-users.ts';
 
 /** The emulator's signing key: an access token must be one it issued. */
 const publicKey = createPublicKey(cognitoLocalKeys().publicKeyPem);
-
-const invalid = () => new NotAuthorizedError('Invalid Access Token');
 
 /**
  * Whether an access token's origin is still live: the refresh token it was issued with (or from)
@@ -42,16 +32,16 @@ export async function accessTokenUser(
   try {
     ({ payload: claims } = await jwtVerify(accessToken, publicKey, { algorithms: ['RS256'] }));
   } catch {
-    throw invalid();
+    throw invalidAccessToken();
   }
-  if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalid();
+  if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalidAccessToken();
   const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
-    throw invalid();
+    throw invalidAccessToken();
   });
   const user = await userPool.getUserByUsername(ctx, String(claims.sub));
-  if (!user) throw invalid();
+  if (!user) throw invalidAccessToken();
   if (user.Enabled === false) throw userIsDisabled();
-  if (!originIsLive(user, claims.origin_jti)) throw new NotAuthorizedError('Access Token has been revoked');
+  if (!originIsLive(user, claims.origin_jti)) throw accessTokenRevoked();
   return { userPool, user };
 }
 

@@ -1,6 +1,7 @@
 import type { AddCustomAttributesCommandInput, AddCustomAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, InvalidParameterError, type Route, type Services } from '../cognito-local.ts';
+import type { Context, Route, Services } from '../cognito-local.ts';
 import { customSchemaAttribute, refuseRequiredCustomAttributes, type CustomAttributeInput } from '../attributes/custom-attributes.ts';
+import { attributeNameTaken } from '../cognito-answers.ts';
 
 /**
  * AddCustomAttributes, storing each attribute as CreateUserPool does (customSchemaAttribute):
@@ -19,7 +20,7 @@ export const AddCustomAttributes =
     for (const [index, attribute] of added.entries()) {
       const name = attribute.Name!;
       if (existing.some((other) => other.Name === name) || added.slice(0, index).some((other) => other.Name === name)) {
-        throw new InvalidParameterError(`${name}: Existing attribute already has name ${name}.`);
+        throw attributeNameTaken(name);
       }
     }
     await userPool.updateOptions(ctx, { ...userPool.options, SchemaAttributes: [...existing, ...added], LastModifiedDate: clock.get() });

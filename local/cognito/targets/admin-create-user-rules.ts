@@ -1,5 +1,6 @@
 import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, type Route, type Services } from '../cognito-local.ts';
+import type { Route, Services } from '../cognito-local.ts';
+import { noDeliveryAttribute } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -26,7 +27,7 @@ export const requireDeliveryAttributes =
           attribute &&
           !(req.UserAttributes?.find(({ Name }) => Name === attribute)?.Value ?? (attribute === 'email' ? emailUsername : undefined))
         ) {
-          throw new InvalidParameterError(`No ${attribute} provided but desired delivery medium was ${name}`);
+          throw noDeliveryAttribute(attribute, name);
         }
       }
     }

@@ -1,9 +1,7 @@
-import { CognitoError, type Context, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
+import type { Context, Route, Services, User, UserPoolService } from '../cognito-local.ts';
+import { userDoesNotExist } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
-
-/** Cognito's answer to an admin operation naming a user the pool does not hold. */
-export const userDoesNotExist = () => new CognitoError('UserNotFoundException', 'User does not exist.');
 
 /**
  * The pool and user an admin operation names by `UserPoolId` and `Username`: the username, or

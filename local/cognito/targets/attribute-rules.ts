@@ -1,16 +1,9 @@
-import {
-  type Context,
-  InvalidParameterError,
-  NotAuthorizedError,
-  type Route,
-  type Services,
-  USER_POOL_AWS_DEFAULTS,
-  type UserPoolService,
-} from '../cognito-local.ts';
+import { type Context, type Route, type Services, USER_POOL_AWS_DEFAULTS, type UserPoolService } from '../cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
 import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';
 import { accessTokenUser } from './access-tokens.ts';
+import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 type CognitoServices = Pick<Services, 'cognito'>;
@@ -49,7 +42,7 @@ export const enforceSchemaOnCreate =
     // An email-as-username pool takes the email from the username.
     const implied = userPool.options.UsernameAttributes?.includes('email') ? ['email'] : [];
     const violation = creationViolation(userAttributes(req), schemaOf(userPool), implied);
-    if (violation) throw new InvalidParameterError(violation);
+    if (violation) throw attributesRefused(violation);
     return route(ctx, req);
   };
 
@@ -63,7 +56,7 @@ export const enforceSchemaOnUpdate =
   (route) =>
   async (ctx, req) => {
     const violation = updateViolation(userAttributes(req), schemaOf(await requestPool(services, ctx, req)));
-    if (violation) throw new InvalidParameterError(violation);
+    if (violation) throw attributesRefused(violation);
     return route(ctx, req);
   };
 
@@ -81,7 +74,7 @@ export const enforceClientWriteAttributes =
     if (client) {
       const writable = writableAttributes(client);
       if (userAttributes(req).some((attribute) => !writable.has(attribute.Name ?? ''))) {
-        throw new NotAuthorizedError('A client attempted to write unauthorized attribute');
+        throw unauthorizedAttributeWrite();
       }
     }
     return route(ctx, req);

@@ -1,26 +1,10 @@
 import { allowedFlows, PERMISSION_OF_FLOW } from '../auth-flows.ts';
-import { type AppClient, InvalidParameterError, type Route, type Services } from '../cognito-local.ts';
+import type { AppClient, Route, Services } from '../cognito-local.ts';
+import { authFlowNotEnabled, mixedExplicitAuthFlows } from '../cognito-answers.ts';
 
 export { allowedFlows } from '../auth-flows.ts';
 
 type Wrapper = (route: Route) => Route;
-
-/**
- * Cognito's answer to a flow the client does not allow: the USER_PASSWORD_AUTH, USER_SRP_AUTH,
- * USER_AUTH and admin messages as reported from AWS ([C]); the generic one elsewhere ([U]).
- */
-function notEnabled(flow: string): InvalidParameterError {
-  switch (flow) {
-    case 'USER_PASSWORD_AUTH':
-      return new InvalidParameterError('USER_PASSWORD_AUTH flow not enabled for this client');
-    case 'USER_SRP_AUTH':
-      return new InvalidParameterError('USER_SRP_AUTH is not enabled for the client.');
-    case 'USER_AUTH':
-      return new InvalidParameterError('USER_AUTH flow not enabled for this client');
-    default:
-      return new InvalidParameterError('Auth flow not enabled for this client');
-  }
-}
 
 /** Whether `client` may run `flow` (an AuthFlow value); a flow Cognito does not know is left to the operation. */
 export function flowAllowed(client: Pick<AppClient, 'ExplicitAuthFlows'>, flow: string): boolean {
@@ -40,7 +24,7 @@ export const enforceExplicitAuthFlows =
   async (ctx, req) => {
     const flow = target === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN_AUTH' : req?.AuthFlow;
     const client = typeof req?.ClientId === 'string' ? await cognito.getAppClient(ctx, req.ClientId) : null;
-    if (client && typeof flow === 'string' && !flowAllowed(client, flow)) throw notEnabled(flow);
+    if (client && typeof flow === 'string' && !flowAllowed(client, flow)) throw authFlowNotEnabled(flow);
     return route(ctx, req);
   };
 
@@ -58,9 +42,7 @@ export const refuseMixedExplicitAuthFlows = (): Wrapper => (route) => async (ctx
   if (Array.isArray(flows)) {
     const legacy = flows.filter((flow) => LEGACY_FLOWS.has(flow));
     if (legacy.length > 0 && flows.some((flow) => typeof flow === 'string' && flow.startsWith('ALLOW_'))) {
-      throw new InvalidParameterError(
-        `ExplicitAuthFlows cannot mix legacy values (${legacy.join(', ')}) with ALLOW_ values: use ALLOW_ values only.`,
-      );
+      throw mixedExplicitAuthFlows(legacy);
     }
   }
   return route(ctx, req);

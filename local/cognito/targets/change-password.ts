@@ -1,6 +1,7 @@
 import type { ChangePasswordCommandInput, ChangePasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
+import type { Context, Services } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
+import { incorrectUsernameOrPassword } from '../cognito-answers.ts';
 
 /**
  * ChangePassword for the access token's user (a revoked token is refused). A wrong
@@ -13,7 +14,7 @@ export const ChangePassword =
   (services: Pick<Services, 'cognito' | 'clock'>) =>
   async (ctx: Context, req: ChangePasswordCommandInput): Promise<Omit<ChangePasswordCommandOutput, '$metadata'>> => {
     const { userPool, user } = await accessTokenUser(services, ctx, req.AccessToken ?? '');
-    if (req.PreviousPassword !== user.Password) throw new NotAuthorizedError('Incorrect username or password.');
+    if (req.PreviousPassword !== user.Password) throw incorrectUsernameOrPassword();
     await userPool.saveUser(ctx, { ...user, Password: req.ProposedPassword ?? '', UserLastModifiedDate: services.clock.get() });
     return {};
   };

@@ -1,5 +1,6 @@
-import { attributeValue, type Context, InvalidParameterError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
+import { attributeValue, type Context, type Route, type Services } from '../cognito-local.ts';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
+import { secretHashNotReceived, secretHashUnexpected, secretHashUnverified } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 /** The members of a client-side request that carry the client and its SECRET_HASH. */
@@ -61,12 +62,6 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
   }
 }
 
-const missing = (clientId: string) =>
-  new NotAuthorizedError(`Client ${clientId} is configured with secret but SECRET_HASH was not received`);
-const wrong = (clientId: string) => new NotAuthorizedError(`Unable to verify secret hash for client ${clientId}`);
-const unexpected = (clientId: string) =>
-  new InvalidParameterError(`App client ${clientId} is not configured for secret but secret hash was received`);
-
 /**
  * An app client with a secret needs the SECRET_HASH of the user with every client-side call that
  * names one; a client without a secret is refused one it was sent. Messages: docs/aws-behaviour.md.
@@ -81,11 +76,12 @@ export const requireSecretHash =
     if (claim && client) {
       const given = typeof claim.hash === 'string' && claim.hash !== '' ? claim.hash : undefined;
       if (!client.ClientSecret) {
-        if (given !== undefined) throw unexpected(client.ClientId);
+        if (given !== undefined) throw secretHashUnexpected(client.ClientId);
       } else {
-        if (given === undefined) throw missing(client.ClientId);
+        if (given === undefined) throw secretHashNotReceived(client.ClientId);
         const usernames = await claim.usernames();
-        if (usernames.length > 0 && !isSecretHashOf(given, client.ClientSecret, client.ClientId, usernames)) throw wrong(client.ClientId);
+        if (usernames.length > 0 && !isSecretHashOf(given, client.ClientSecret, client.ClientId, usernames))
+          throw secretHashUnverified(client.ClientId);
       }
     }
     return route(ctx, req);
@@ -102,10 +98,10 @@ export const requireClientSecret =
   async (ctx, req) => {
     const client = typeof req?.ClientId === 'string' ? await cognito.getAppClient(ctx, req.ClientId) : null;
     const given = typeof req?.ClientSecret === 'string' && req.ClientSecret !== '' ? (req.ClientSecret as string) : undefined;
-    if (client && !client.ClientSecret && given !== undefined) throw unexpected(client.ClientId);
+    if (client && !client.ClientSecret && given !== undefined) throw secretHashUnexpected(client.ClientId);
     if (client?.ClientSecret) {
-      if (given === undefined) throw missing(client.ClientId);
-      if (given !== client.ClientSecret) throw wrong(client.ClientId);
+      if (given === undefined) throw secretHashNotReceived(client.ClientId);
+      if (given !== client.ClientSecret) throw secretHashUnverified(client.ClientId);
     }
     return route(ctx, req);
   };

@@ -1,6 +1,7 @@
-import { attributesAppend, attributesRemove, CognitoError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
+import { attributesAppend, attributesRemove, type Route, type Services } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
 import { accessTokenUser } from './access-tokens.ts';
+import { passwordDoesNotConform, signUpNotPermitted, userAlreadyConfirmedAtConfirm } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -22,7 +23,7 @@ export const enforcePasswordPolicy =
           ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
           : (await accessTokenUser({ cognito }, ctx, req.AccessToken ?? '')).userPool;
       const violation = passwordPolicyViolation(password, userPool.options.Policies?.PasswordPolicy);
-      if (violation) throw new CognitoError('InvalidPasswordException', violation);
+      if (violation) throw passwordDoesNotConform(violation);
     }
     return route(ctx, req);
   };
@@ -37,7 +38,7 @@ export const confirmSignUpAsCognito =
   async (ctx, req) => {
     const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
     const user = await userPool.getUserByUsername(ctx, req.Username);
-    if (user?.UserStatus === 'CONFIRMED') throw new NotAuthorizedError('User cannot be confirmed. Current status is CONFIRMED');
+    if (user?.UserStatus === 'CONFIRMED') throw userAlreadyConfirmedAtConfirm();
     const result = await route(ctx, req);
     const confirmed = user && (await userPool.getUserByUsername(ctx, user.Username));
     if (confirmed) {
@@ -60,7 +61,6 @@ export const refuseSelfSignUpWhenAdminOnly =
   (route) =>
   async (ctx, req) => {
     const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    if (userPool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly)
-      throw new NotAuthorizedError('SignUp is not permitted for this user pool');
+    if (userPool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw signUpNotPermitted();
     return route(ctx, req);
   };

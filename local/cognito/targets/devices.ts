@@ -3,11 +3,10 @@ import { CognitoError, type Context, type Route, type Services } from '../cognit
 import { UNSUPPORTED } from '../emulator-errors.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { adminUser } from './admin-users.ts';
+import { deviceDoesNotExist } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: string };
-
-const noSuchDevice = () => new CognitoError('ResourceNotFoundException', 'Device does not exist.');
 
 /**
  * The device operations as Cognito answers them for a pool that remembers no devices (device
@@ -27,7 +26,7 @@ export function deviceOperations(services: Pick<Services, 'cognito'>): Record<st
   };
   const missing = (who: typeof tokenUser) => async (ctx: Context, req: DeviceRequest) => {
     await who(ctx, req);
-    throw noSuchDevice();
+    throw deviceDoesNotExist();
   };
   return {
     ListDevices: listed(tokenUser),

@@ -1,8 +1,7 @@
-import { type Context, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
+import type { Context, Route, Services } from '../cognito-local.ts';
+import { userIsDisabled } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
-
-export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
 
 /**
  * A disabled user cannot renew their tokens either: a refresh (InitiateAuth or AdminInitiateAuth

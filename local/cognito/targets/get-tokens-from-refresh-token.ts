@@ -2,8 +2,9 @@ import type {
   GetTokensFromRefreshTokenCommandInput,
   GetTokensFromRefreshTokenCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, NotAuthorizedError, type Services } from '../cognito-local.ts';
+import type { Context, Services } from '../cognito-local.ts';
 import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
+import { invalidRefreshToken } from '../cognito-answers.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access
@@ -14,7 +15,7 @@ export const GetTokensFromRefreshToken =
   ({ cognito, tokenGenerator }: Pick<Services, 'cognito' | 'tokenGenerator'>) =>
   async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
     const client = await cognito.getAppClient(ctx, req.ClientId ?? '');
-    if (!client || !req.RefreshToken) throw new NotAuthorizedError('Invalid Refresh Token');
+    if (!client || !req.RefreshToken) throw invalidRefreshToken();
     const pool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
     return {
       AuthenticationResult: await refreshedTokens(

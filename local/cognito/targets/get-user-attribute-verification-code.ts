@@ -2,8 +2,9 @@ import type {
   GetUserAttributeVerificationCodeCommandInput,
   GetUserAttributeVerificationCodeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, InvalidParameterError, selectAppropriateDeliveryMethod, type Services } from '../cognito-local.ts';
+import { type Context, selectAppropriateDeliveryMethod, type Services } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
+import { noAttributeToVerify } from '../cognito-answers.ts';
 
 /**
  * GetUserAttributeVerificationCode sends a code to the attribute the request names (`email` or
@@ -21,7 +22,7 @@ export const GetUserAttributeVerificationCode =
     const { userPool, user } = await accessTokenUser(services, ctx, req.AccessToken ?? '');
     const delivery = selectAppropriateDeliveryMethod([req.AttributeName ?? ''], user);
     // Undocumented: the strict side refuses any other attribute, and one the user lacks.
-    if (!delivery) throw new InvalidParameterError('User has no attribute matching desired auto verified attributes');
+    if (!delivery) throw noAttributeToVerify();
     const code = services.otp();
     await userPool.saveUser(ctx, { ...user, AttributeVerificationCode: code });
     await services.messages.deliver(ctx, 'VerifyUserAttribute', null, userPool.options.Id, user, code, req.ClientMetadata, delivery);

@@ -1,4 +1,5 @@
-import { type Context, NotAuthorizedError, type Services, type User, type UserPoolService } from '../cognito-local.ts';
+import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
+import { passwordAttemptsExceeded } from '../cognito-answers.ts';
 
 /** A user's run of failed password sign-ins, kept on the user record (so `npm run reset` forgets it). */
 export interface PasswordFailures {
@@ -54,7 +55,7 @@ export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, u
   const failures = failuresAt((user as LockableUser).PasswordFailures, Date.now());
   if (failures && Date.now() < failures.lockedUntil) {
     await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: Date.now() });
-    throw new NotAuthorizedError('Password attempts exceeded');
+    throw passwordAttemptsExceeded();
   }
 }
 

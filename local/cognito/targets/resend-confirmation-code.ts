@@ -1,5 +1,6 @@
 import type { ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, type Context, InvalidParameterError, selectAppropriateDeliveryMethod, type Services } from '../cognito-local.ts';
+import { type Context, selectAppropriateDeliveryMethod, type Services } from '../cognito-local.ts';
+import { autoVerificationOff, userAlreadyConfirmed, usernameClientIdNotFound } from '../cognito-answers.ts';
 
 /** ResendConfirmationCode: a new sign-up code for an unconfirmed user, delivered like the first. */
 export const ResendConfirmationCode =
@@ -7,10 +8,10 @@ export const ResendConfirmationCode =
   async (ctx: Context, req: ResendConfirmationCodeCommandInput): Promise<Omit<ResendConfirmationCodeCommandOutput, '$metadata'>> => {
     const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId ?? '');
     const user = await userPool.getUserByUsername(ctx, req.Username ?? '');
-    if (!user) throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
-    if (user.UserStatus === 'CONFIRMED') throw new InvalidParameterError('User is already confirmed.');
+    if (!user) throw usernameClientIdNotFound();
+    if (user.UserStatus === 'CONFIRMED') throw userAlreadyConfirmed();
     const deliveryDetails = selectAppropriateDeliveryMethod(userPool.options.AutoVerifiedAttributes ?? [], user);
-    if (!deliveryDetails) throw new InvalidParameterError('Auto verification not turned on.');
+    if (!deliveryDetails) throw autoVerificationOff();
 
     const code = otp();
     await userPool.saveUser(ctx, { ...user, ConfirmationCode: code });

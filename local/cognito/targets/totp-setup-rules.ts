@@ -1,5 +1,6 @@
-import { CognitoError, InvalidParameterError, type Route, type Services, type UserPool } from '../cognito-local.ts';
+import type { Route, Services, UserPool } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
+import { softwareTokenMfaNotEnabled, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -23,7 +24,7 @@ export const refuseTotpSetupWithoutPoolTotp =
     if (typeof req?.AccessToken === 'string') {
       const { userPool } = await accessTokenUser(services, ctx, req.AccessToken);
       if (!takesTotp(userPool.options)) {
-        throw new CognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
+        throw softwareTokenMfaNotEnabled();
       }
     }
     return route(ctx, req);
@@ -43,8 +44,8 @@ export const requireVerifiedSoftwareToken =
     if (req?.SoftwareTokenMfaSettings?.Enabled === true) {
       const { user } = await accessTokenUser(services, ctx, req.AccessToken ?? '');
       const token = user.SoftwareTokenMfaConfiguration;
-      if (!token) throw new InvalidParameterError('User has not set up software token mfa');
-      if (!token.Verified) throw new InvalidParameterError('User has not verified software token mfa');
+      if (!token) throw softwareTokenNotSetUp();
+      if (!token.Verified) throw softwareTokenNotVerified();
     }
     return route(ctx, req);
   };

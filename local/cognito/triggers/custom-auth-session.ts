@@ -1,8 +1,6 @@
 import { AuthSessions } from '../sign-in/auth-sessions.ts';
 import type { SrpVerifierState } from '../srp/password-verifier.ts';
 
-export { invalidSession } from '../sign-in/auth-sessions.ts';
-
 /** One entry of DefineAuthChallenge's and CreateAuthChallenge's `request.session`, as Cognito names its members. */
 export interface ChallengeResult {
   readonly challengeName: string;

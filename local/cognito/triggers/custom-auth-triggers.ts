@@ -1,6 +1,6 @@
 import type { ChallengeResult } from './custom-auth-session.ts';
 import type { PoolTriggers, TriggerSubject } from './pool-triggers.ts';
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import { invalidLambdaResponse } from '../cognito-answers.ts';
 
 /**
  * The custom authentication triggers' events and answers, as Cognito documents them

@@ -2,31 +2,33 @@ import type { AdminInitiateAuthCommandInput, RespondToAuthChallengeCommandInput 
 import {
   type AppClient,
   attributesToRecord,
-  CognitoError,
   type Context,
-  InvalidParameterError,
-  NotAuthorizedError,
-  PasswordResetRequiredError,
   type Router,
   type Services,
   UnsupportedError,
   type User,
-  UserNotConfirmedException,
   type UserPoolService,
 } from '../cognito-local.ts';
 import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
 import { issueTokens as issueSignInTokens } from '../sign-in/complete-sign-in.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
-import { type ChallengeResult, CustomAuthSessions, type CustomAuthState, invalidSession } from './custom-auth-session.ts';
+import { type ChallengeResult, CustomAuthSessions, type CustomAuthState } from './custom-auth-session.ts';
 import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import {
+  customAuthNotConfigured,
+  incorrectUsernameOrPassword,
+  invalidLambdaResponse,
+  invalidSession,
+  missingParameter,
+  notAuthorized,
+  passwordResetRequired,
+  userDoesNotExist,
+  userIsDisabled,
+  userNotConfirmed,
+} from '../cognito-answers.ts';
 
 type Request = AdminInitiateAuthCommandInput & Partial<RespondToAuthChallengeCommandInput>;
-
-/** Cognito's answer when DefineAuthChallenge fails the sign-in, or a user who does not exist would get tokens ([C]). */
-const incorrect = () => new NotAuthorizedError('Incorrect username or password.');
-const missing = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
 
 /** Where a custom sign-in stands: its pool, client and user, and what each trigger is told. */
 interface Step {
@@ -55,17 +57,17 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
     const client = await cognito.getAppClient(ctx, clientId);
-    if (!client || client.UserPoolId !== pool.options.Id) throw new NotAuthorizedError();
+    if (!client || client.UserPoolId !== pool.options.Id) throw notAuthorized();
     if (!triggers.enabled('DefineAuthChallenge')) {
-      throw new InvalidParameterError('Custom auth lambda trigger is not configured for the user pool.');
+      throw customAuthNotConfigured();
     }
     const parameters = req.AuthParameters ?? {};
-    if (!parameters.USERNAME) throw missing('USERNAME');
+    if (!parameters.USERNAME) throw missingParameter('USERNAME');
     const user = (await pool.getUserByUsername(ctx, parameters.USERNAME)) ?? undefined;
-    if (!user && client.PreventUserExistenceErrors !== 'ENABLED') throw new CognitoError('UserNotFoundException', 'User does not exist.');
-    if (user?.Enabled === false) throw new NotAuthorizedError('User is disabled.');
-    if (user?.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
-    if (user?.UserStatus === 'RESET_REQUIRED') throw new PasswordResetRequiredError();
+    if (!user && client.PreventUserExistenceErrors !== 'ENABLED') throw userDoesNotExist();
+    if (user?.Enabled === false) throw userIsDisabled();
+    if (user?.UserStatus === 'UNCONFIRMED') throw userNotConfirmed();
+    if (user?.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();
     const subject = { userPoolId: pool.options.Id, clientId: client.ClientId, username: user?.Username ?? parameters.USERNAME };
     if (user && triggers.enabled('PreAuthentication')) {
       await triggers.preAuthentication(subject, user.Attributes, user.UserStatus ?? 'CONFIRMED', req.ClientMetadata);
@@ -80,12 +82,12 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
   async function respond(ctx: Context, req: Request, admin: boolean) {
     const { pending, session, ...state } = sessions.take(req.Session, req.ClientId, admin);
     const responses = req.ChallengeResponses ?? {};
-    if (!responses.USERNAME) throw missing('USERNAME');
+    if (!responses.USERNAME) throw missingParameter('USERNAME');
     if (req.ChallengeName !== pending.challengeName) throw invalidSession();
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
     const client = await cognito.getAppClient(ctx, state.clientId);
     let user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
-    if (!client || (!state.userNotFound && !user)) throw incorrect();
+    if (!client || (!state.userNotFound && !user)) throw incorrectUsernameOrPassword();
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
     if (named !== state.username) throw invalidSession();
 
@@ -94,7 +96,7 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     const context = { subject, userAttributes: userAttributesOf(user), clientMetadata, userNotFound: state.userNotFound };
     let result: ChallengeResult;
     if (pending.challengeName === 'CUSTOM_CHALLENGE') {
-      if (responses.ANSWER === undefined) throw missing('ANSWER');
+      if (responses.ANSWER === undefined) throw missingParameter('ANSWER');
       const correct = await verifyAuthChallengeResponse(triggers, context, pending.privateChallengeParameters, responses.ANSWER);
       result = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.challengeMetadata };
     } else {
@@ -113,9 +115,9 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
   /** Asks DefineAuthChallenge what comes after `session`, and answers the client with it. */
   async function next(ctx: Context, step: Step, session: readonly ChallengeResult[]) {
     const decision = await defineAuthChallenge(triggers, step.context, session);
-    if (decision.failAuthentication) throw incorrect();
+    if (decision.failAuthentication) throw incorrectUsernameOrPassword();
     if (decision.issueTokens) {
-      if (!step.user) throw incorrect();
+      if (!step.user) throw incorrectUsernameOrPassword();
       return issueTokens(ctx, step, step.user);
     }
     const username = step.state.username;
@@ -136,7 +138,7 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     }
     if (decision.challengeName === 'PASSWORD_VERIFIER') {
       if (step.state.srpA === undefined) throw invalidLambdaResponse();
-      if (!step.user) throw incorrect();
+      if (!step.user) throw incorrectUsernameOrPassword();
       const { state: srp, challengeParameters } = passwordVerifierChallenge(step.state.userPoolId, step.user, step.state.srpA);
       return {
         ChallengeName: 'PASSWORD_VERIFIER',

@@ -1,5 +1,5 @@
 import type { Triggers } from '../cognito-local.ts';
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import { invalidLambdaResponse } from '../cognito-answers.ts';
 
 /** What a CustomMessage trigger may change; what it leaves out keeps Cognito's default. */
 export interface CustomMessage {

@@ -4,7 +4,7 @@ import {
   lambdaTimedOut,
   lambdaUnreachable,
   userLambdaValidation,
-} from './trigger-errors.ts';
+} from '../cognito-answers.ts';
 
 export interface LambdaInvokeOptions {
   /** Lambda's Invoke API: serverless-offline's Lambda port, which runs the handler in its process. */
@@ -19,7 +19,7 @@ export const COGNITO_TRIGGER_TIMEOUT_MS = 5000;
 /**
  * Runs `functionName` with `event` as Cognito does (Invoke, RequestResponse) and gives back what
  * it returned, an object (the event, with its `response`); each failure is Cognito's error for
- * it (trigger-errors.ts). Cognito retries a call that timed out, up to three attempts; the
+ * it (cognito-answers.ts). Cognito retries a call that timed out, up to three attempts; the
  * emulator makes one, since the handler runs in process and would do its work three times.
  */
 export async function invokeLambda(

@@ -1,7 +1,7 @@
-import { attributesToRecord, type Context, InvalidParameterError, type Triggers, UnsupportedError, type User } from '../cognito-local.ts';
+import { attributesToRecord, type Context, type Triggers, UnsupportedError, type User } from '../cognito-local.ts';
 import { type LambdaInvokeOptions, invokeLambda } from './lambda-invoke.ts';
 import { type EmulatedTrigger, LAMBDA_URL_TAG, triggerFunction } from './lambda-config.ts';
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import { autoVerifyWithoutAttribute, invalidLambdaResponse } from '../cognito-answers.ts';
 import { poolInScopeOf } from './trigger-scope.ts';
 import { type CustomMessage, customMessageOf } from './custom-message.ts';
 
@@ -83,10 +83,9 @@ export class PoolTriggers implements Triggers {
       autoVerifyPhone: flag(response.autoVerifyPhone),
     };
     // "If autoVerifyEmail is set to true, the email attribute must have a valid, non-null value" (pre sign-up trigger page).
-    if (flags.autoVerifyEmail && !hasValue(userAttributes, 'email'))
-      throw new InvalidParameterError('autoVerifyEmail is set, but the user has no email.');
+    if (flags.autoVerifyEmail && !hasValue(userAttributes, 'email')) throw autoVerifyWithoutAttribute('autoVerifyEmail', 'email');
     if (flags.autoVerifyPhone && !hasValue(userAttributes, 'phone_number')) {
-      throw new InvalidParameterError('autoVerifyPhone is set, but the user has no phone_number.');
+      throw autoVerifyWithoutAttribute('autoVerifyPhone', 'phone_number');
     }
     return flags;
   };

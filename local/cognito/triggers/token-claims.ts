@@ -1,4 +1,4 @@
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import { invalidLambdaResponse } from '../cognito-answers.ts';
 
 type Claims = Record<string, unknown>;
 

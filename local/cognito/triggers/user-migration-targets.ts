@@ -1,6 +1,7 @@
-import { CognitoError, NotAuthorizedError, type Route, type Services } from '../cognito-local.ts';
+import { CognitoError, type Route, type Services } from '../cognito-local.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 import { migrateUser } from './user-migration.ts';
+import { incorrectUsernameOrPassword, userMigrationFailed } from '../cognito-answers.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -47,7 +48,7 @@ export const migrateOnSignIn =
 function signInFailure(error: unknown, hideUsers: boolean): unknown {
   if (!(error instanceof CognitoError)) return error;
   if (error.code !== 'UserLambdaValidationException' && error.code !== 'UserNotFoundException') return error;
-  return hideUsers ? new NotAuthorizedError('Incorrect username or password.') : new CognitoError('UserNotFoundException', error.message);
+  return hideUsers ? incorrectUsernameOrPassword() : userMigrationFailed(error.message);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CognitoError, type Context, USER_POOL_AWS_DEFAULTS, type User, type UserPoolService } from '../cognito-local.ts';
+import { type Context, USER_POOL_AWS_DEFAULTS, type User, type UserPoolService } from '../cognito-local.ts';
 import { creationViolation } from '../attributes/schema-violations.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
-import { invalidLambdaResponse } from './trigger-errors.ts';
+import { invalidLambdaResponse, userMigrationFailed, userMigrationRefused } from '../cognito-answers.ts';
 
 /** Where a UserMigration trigger runs: a password sign-in, or ForgotPassword (no password then). */
 export type UserMigrationSource = 'UserMigration_Authentication' | 'UserMigration_ForgotPassword';
@@ -25,9 +25,6 @@ const FINAL_STATUSES: ReadonlySet<unknown> = new Set(['CONFIRMED', 'RESET_REQUIR
 const DELIVERY_MEDIUMS: ReadonlySet<unknown> = new Set(['EMAIL', 'SMS']);
 /** Attributes Cognito makes itself; a trigger's value for one is not kept. */
 const COGNITO_MADE = new Set(['sub']);
-
-/** Cognito's answer when the trigger's answer cannot make a user (re:Post, "cognito-migration-lambda-trigger-errors"). */
-const migrationRefused = (why: string) => new CognitoError('UserNotFoundException', `Exception during user migration: ${why}`);
 
 /**
  * Runs the pool's UserMigration trigger for a user it does not have and creates the user it
@@ -67,7 +64,7 @@ export async function migrateUser(
   const signsInWithEmail = pool.UsernameAttributes?.includes('email') ?? false;
   if (signsInWithEmail && !given.some((attribute) => attribute.Name === 'email')) given.push({ Name: 'email', Value: username });
   const violation = creationViolation(given, pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []);
-  if (violation) throw new CognitoError('UserNotFoundException', violation);
+  if (violation) throw userMigrationFailed(violation);
 
   const now = new Date();
   const user: User = {
@@ -91,10 +88,10 @@ function checkAnswer(answer: Record<string, unknown>): void {
   if (typeof userAttributes !== 'object' || userAttributes === null || Array.isArray(userAttributes)) throw invalidLambdaResponse();
   if (Object.values(userAttributes).some((value) => typeof value !== 'string')) throw invalidLambdaResponse();
   for (const flag of [forceAliasCreation, enableSMSMFA]) if (flag != null && typeof flag !== 'boolean') throw invalidLambdaResponse();
-  if (finalUserStatus != null && !FINAL_STATUSES.has(finalUserStatus)) throw migrationRefused('finalUserStatus is invalid');
-  if (messageAction != null && messageAction !== 'SUPPRESS') throw migrationRefused('messageAction is invalid');
+  if (finalUserStatus != null && !FINAL_STATUSES.has(finalUserStatus)) throw userMigrationRefused('finalUserStatus is invalid');
+  if (messageAction != null && messageAction !== 'SUPPRESS') throw userMigrationRefused('messageAction is invalid');
   if (desiredDeliveryMediums != null) {
     if (!Array.isArray(desiredDeliveryMediums) || !desiredDeliveryMediums.every((medium) => DELIVERY_MEDIUMS.has(medium)))
-      throw migrationRefused('desiredDeliveryMediums is invalid');
+      throw userMigrationRefused('desiredDeliveryMediums is invalid');
   }
 }

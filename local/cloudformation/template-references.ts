@@ -1,14 +1,4 @@
-/** A resource of the CloudFormation template that `serverless package` writes. */
-export interface CfnResource {
-  readonly Type: string;
-  readonly Properties?: Record<string, any>;
-  readonly DependsOn?: string | string[];
-}
-
-export interface CfnTemplate {
-  readonly Resources: Record<string, CfnResource>;
-  readonly Outputs?: Record<string, { Value?: unknown } | undefined>;
-}
+import type { CfnTemplate } from './template.ts';
 
 export type Resources = CfnTemplate['Resources'];
 

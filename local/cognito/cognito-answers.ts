@@ -1,0 +1,189 @@
+import {
+  CognitoError,
+  InvalidParameterError,
+  NotAuthorizedError,
+  PasswordResetRequiredError,
+  ResourceNotFoundError,
+  UserNotConfirmedException,
+} from './cognito-local-errors.ts';
+
+// Cognito's answers, each written once: the exception (`__type`) and its message, answered with
+// HTTP 400. The line above each names where its words come from, tagged as docs/aws-behaviour.md
+// tags them: [D] AWS documents it, [C] a real answer someone reported, [U] undocumented: the
+// strict side taken, listed in the README's "Differences from AWS". API pages are
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_<Operation>.html.
+// The classes are cognito-local's, so its own code and ours tell them apart alike.
+
+// ---- Users: who they are, what state they are in
+
+/**
+ * [D] API_InitiateAuth.html; also an unknown user's when the client's PreventUserExistenceErrors is ENABLED, and ChangePassword's
+ * wrong PreviousPassword ([C] https://github.com/aws-amplify/amplify-js/issues/1580).
+ */
+export const incorrectUsernameOrPassword = () => new NotAuthorizedError('Incorrect username or password.');
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html (PreventUserExistenceErrors LEGACY) */
+export const userDoesNotExist = () => new CognitoError('UserNotFoundException', 'User does not exist.');
+/** [D] API_AdminDisableUser.html (a disabled user can't sign in); [C] message: https://github.com/localstack/localstack/issues/8454 */
+export const userIsDisabled = () => new NotAuthorizedError('User is disabled.');
+/** [D] API_InitiateAuth.html (UserNotConfirmedException); message: cognito-local's, as docs/aws-behaviour.md records Cognito's */
+export const userNotConfirmed = () => new UserNotConfirmedException();
+/**
+ * [D] API_InitiateAuth.html (PasswordResetRequiredException). Cognito words it "Password reset required for the user"
+ * ([C] https://github.com/aws-amplify/amplify-js/issues/4890); this is still cognito-local's shorter "Password reset required".
+ */
+export const passwordResetRequired = () => new PasswordResetRequiredError();
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior */
+export const passwordAttemptsExceeded = () => new NotAuthorizedError('Password attempts exceeded');
+/** [D] API_SignUp.html (UsernameExistsException); [C] message, email as username: docs/aws-behaviour.md "Cognito user pool" */
+export const accountAlreadyExists = () => new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html (AllowAdminCreateUserOnly) */
+export const signUpNotPermitted = () => new NotAuthorizedError('SignUp is not permitted for this user pool');
+/** [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/80 */
+export const userAlreadyConfirmedAtConfirm = () => new NotAuthorizedError('User cannot be confirmed. Current status is CONFIRMED');
+/** [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/103 (ResendConfirmationCode) */
+export const userAlreadyConfirmed = () => new InvalidParameterError('User is already confirmed.');
+/** [C] https://github.com/aws-amplify/amplify-js/issues/10157 (ResendConfirmationCode, ForgotPassword) */
+export const usernameClientIdNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+/** [U] ResendConfirmationCode for a pool without AutoVerifiedAttributes: cognito-local's words */
+export const autoVerificationOff = () => new InvalidParameterError('Auto verification not turned on.');
+
+// ---- Codes
+
+/** [C] ConfirmSignUp, wrong code: docs/aws-behaviour.md "Cognito user pool" */
+export const verificationCodeMismatch = () =>
+  new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+/** [C] ConfirmSignUp, expired code: docs/aws-behaviour.md "Cognito user pool" */
+export const verificationCodeExpired = () =>
+  new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+/** [U] GetUserAttributeVerificationCode for an attribute other than email or phone_number, or one the user lacks */
+export const noAttributeToVerify = () => new InvalidParameterError('User has no attribute matching desired auto verified attributes');
+
+// ---- Passwords and attributes
+
+/** [D] API_ChangePassword.html, API_SignUp.html (InvalidPasswordException); `violation` from password-policy.ts, wording [U] */
+export const passwordDoesNotConform = (violation: string) => new CognitoError('InvalidPasswordException', violation);
+/** [C] https://github.com/aws-amplify/amplify-js/issues/2167: the schema's words, made by attributes/schema-violations.ts */
+export const attributesRefused = (violation: string) => new InvalidParameterError(violation);
+/** [U] NEW_PASSWORD_REQUIRED without a required attribute: the schema's words, as SignUp answers a missing one */
+export const requiredAttributesMissing = (names: readonly string[]) =>
+  new InvalidParameterError(
+    `Attributes did not conform to the schema: ${names.map((name) => `${name}: The attribute is required\n`).join('')}`,
+  );
+/** [C] https://github.com/amazon-archives/amazon-cognito-identity-js/issues/397 */
+export const unauthorizedAttributeWrite = () => new NotAuthorizedError('A client attempted to write unauthorized attribute');
+/** [C] https://github.com/hashicorp/terraform-provider-aws/issues/18430 */
+export const requiredCustomAttributesUnsupported = () =>
+  new InvalidParameterError('Required custom attributes are not supported currently.');
+/** [U] AddCustomAttributes, a name the schema has: cognito-local's words */
+export const attributeNameTaken = (name: string) => new InvalidParameterError(`${name}: Existing attribute already has name ${name}.`);
+/** [D] API_AdminCreateUser.html (UserAttributes); [C] the Email wording, the Sms one by analogy [U] */
+export const noDeliveryAttribute = (attribute: string, medium: string) =>
+  new InvalidParameterError(`No ${attribute} provided but desired delivery medium was ${medium}`);
+
+// ---- App clients, their flows and secrets
+
+/** [C] https://github.com/anomalyco/guide/issues/82 */
+export const userPoolClientDoesNotExist = (clientId: string) => new ResourceNotFoundError(`User pool client ${clientId} does not exist.`);
+/** [U] a client of another pool at custom auth's start: cognito-local's default words */
+export const notAuthorized = () => new NotAuthorizedError();
+/** [C] https://github.com/floci-io/floci/pull/3974 (USER_PASSWORD_AUTH, USER_SRP_AUTH, USER_AUTH, admin); [U] the generic one for the others */
+export function authFlowNotEnabled(flow: string): InvalidParameterError {
+  switch (flow) {
+    case 'USER_PASSWORD_AUTH':
+      return new InvalidParameterError('USER_PASSWORD_AUTH flow not enabled for this client');
+    case 'USER_SRP_AUTH':
+      return new InvalidParameterError('USER_SRP_AUTH is not enabled for the client.');
+    case 'USER_AUTH':
+      return new InvalidParameterError('USER_AUTH flow not enabled for this client');
+    default:
+      return new InvalidParameterError('Auth flow not enabled for this client');
+  }
+}
+/** [D] API_CreateUserPoolClient.html (legacy and ALLOW_ values cannot be mixed); [U] the emulator's words */
+export const mixedExplicitAuthFlows = (legacy: readonly string[]) =>
+  new InvalidParameterError(
+    `ExplicitAuthFlows cannot mix legacy values (${legacy.join(', ')}) with ALLOW_ values: use ALLOW_ values only.`,
+  );
+/** [C] https://github.com/aws-amplify/amplify-android/issues/2504 */
+export const secretHashNotReceived = (clientId: string) =>
+  new NotAuthorizedError(`Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+/** [C] https://www.repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash */
+export const secretHashUnverified = (clientId: string) => new NotAuthorizedError(`Unable to verify secret hash for client ${clientId}`);
+/** [C] https://github.com/pmill/aws-cognito/pull/23 */
+export const secretHashUnexpected = (clientId: string) =>
+  new InvalidParameterError(`App client ${clientId} is not configured for secret but secret hash was received`);
+
+// ---- Sign-in challenges and Sessions
+
+/** [C] https://github.com/aws/aws-sdk-cpp/issues/452 (AuthParameters / ChallengeResponses member missing) */
+export const missingParameter = (name: string) => new InvalidParameterError(`Missing required parameter ${name}`);
+/** [C] https://github.com/aws-amplify/amplify-js/issues/5834 (made-up, used, or another client's Session) */
+export const invalidSession = () => new NotAuthorizedError('Invalid session for the user.');
+/** [U] a Session past its 3 minutes */
+export const expiredSession = () => new NotAuthorizedError('Invalid session for the user, session is expired.');
+/** [U] an SRP_A that is no valid ephemeral (A mod N = 0), as Cognito refuses it */
+export const invalidSrpA = () => new CognitoError('InvalidParameterException', 'Invalid SRP_A');
+/** [U] USER_AUTH choosing a challenge the emulator does not offer */
+export const invalidChallengeChoice = (choice: string, available: readonly string[]) =>
+  new InvalidParameterError(`${choice} is not a valid challenge: choose one of ${available.join(', ')}`);
+/** [U] SELECT_MFA_TYPE answered with a method not offered */
+export const mfaMethodNotOffered = (methods: readonly string[]) => new InvalidParameterError(`ANSWER must be one of ${methods.join(', ')}`);
+/** [C] https://github.com/aws-amplify/amplify-js/issues/3066 (SOFTWARE_TOKEN_MFA) */
+export const totpCodeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid code received for user');
+/** [C] https://github.com/aws-amplify/amplify-js/issues/3066 (SMS_MFA) */
+export const smsCodeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
+/** [C] VerifySoftwareToken, wrong code: docs/aws-behaviour.md "Cognito sign-in challenges" */
+export const softwareTokenCodeMismatch = () =>
+  new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html */
+export const softwareTokenMfaNotEnabled = () =>
+  new CognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
+/** [C] https://github.com/aws-amplify/amplify-js/issues/944 (SetUserMFAPreference) */
+export const softwareTokenNotSetUp = () => new InvalidParameterError('User has not set up software token mfa');
+/** [C] https://github.com/aws-amplify/amplify-js/issues/944 (SetUserMFAPreference) */
+export const softwareTokenNotVerified = () => new InvalidParameterError('User has not verified software token mfa');
+
+// ---- Tokens
+
+/** [U] an access token the pool did not issue, of another use, or of no user */
+export const invalidAccessToken = () => new NotAuthorizedError('Invalid Access Token');
+/** [D] API_GlobalSignOut.html, API_AdminUserGlobalSignOut.html (access tokens revoked); message: docs/aws-behaviour.md "Cognito user pool" */
+export const accessTokenRevoked = () => new NotAuthorizedError('Access Token has been revoked');
+/** [C] a refresh token never issued: docs/aws-behaviour.md "Cognito sign-in challenges" */
+export const invalidRefreshToken = () => new NotAuthorizedError('Invalid Refresh Token');
+/** [D] API_RevokeToken.html, API_GlobalSignOut.html; message [C]: docs/aws-behaviour.md "Cognito sign-in challenges" */
+export const refreshTokenRevoked = () => new NotAuthorizedError('Refresh Token has been revoked');
+
+// ---- Lambda triggers (`trigger` is the LambdaConfig key, as Cognito names it in these messages)
+
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html (the attribute must have a value); [U] which error */
+export const autoVerifyWithoutAttribute = (flag: 'autoVerifyEmail' | 'autoVerifyPhone', attribute: 'email' | 'phone_number') =>
+  new InvalidParameterError(`${flag} is set, but the user has no ${attribute}.`);
+/** [C] CUSTOM_AUTH in a pool without DefineAuthChallenge: docs/aws-behaviour.md "Cognito custom authentication" */
+export const customAuthNotConfigured = () => new InvalidParameterError('Custom auth lambda trigger is not configured for the user pool.');
+/** [C] re:Post "cognito-migration-lambda-trigger-errors": every migration failure at sign-in is UserNotFoundException; wording [U] */
+export const userMigrationRefused = (why: string) => new CognitoError('UserNotFoundException', `Exception during user migration: ${why}`);
+/** [C] as above: a migration that failed, in its own words (the trigger's error, or the schema's for a user outside it) */
+export const userMigrationFailed = (message: string) => new CognitoError('UserNotFoundException', message);
+/** [C] the function threw (Lambda answered `X-Amz-Function-Error: Unhandled`): docs/aws-behaviour.md "Cognito Lambda triggers" */
+export const userLambdaValidation = (trigger: string, errorMessage: string) =>
+  new CognitoError('UserLambdaValidationException', `${trigger} failed with error ${errorMessage}.`);
+/** [C] the function answered something that is not the event with a usable `response` */
+export const invalidLambdaResponse = () => new CognitoError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+/** [C] the function did not answer within Cognito's 5 s */
+export const lambdaTimedOut = (trigger: string) =>
+  new CognitoError('UnexpectedLambdaException', `${trigger} invocation failed due to error Socket timeout while invoking Lambda function.`);
+/** [C] Lambda refused the invocation (no such function): Cognito names the Lambda error */
+export const lambdaInvocationFailed = (trigger: string, error: string) =>
+  new CognitoError('UnexpectedLambdaException', `${trigger} invocation failed due to error ${error}.`);
+/** [U] nothing answers at LAMBDA_URL: the emulator's own failure, worded as Cognito's, with what to do */
+export const lambdaUnreachable = (trigger: string, functionName: string, lambdaUrl: string) =>
+  new CognitoError(
+    'UnexpectedLambdaException',
+    `${trigger} invocation failed due to error the local API is not running: nothing answers at LAMBDA_URL=${lambdaUrl}, so function ${functionName} could not run. Start the whole stack with \`npm start\`.`,
+  );
+
+// ---- Devices
+
+/** [C] https://github.com/amazon-archives/amazon-cognito-identity-js/issues/200 (a pool without device tracking) */
+export const deviceDoesNotExist = () => new CognitoError('ResourceNotFoundException', 'Device does not exist.');
