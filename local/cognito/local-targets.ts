@@ -1,4 +1,6 @@
 import type { Route, Router, Services } from './cognito-local.ts';
+import { confirmSignUp } from './operations/confirm-sign-up.ts';
+import { signUp } from './operations/sign-up.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
@@ -16,7 +18,7 @@ import { ChangePassword } from './targets/change-password.ts';
 import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
 import { refuseDisabledUsersOnRefresh, revokeAccessTokensOnDisable, revokeRefreshTokensOnEnable } from './targets/disabled-users.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
+import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
@@ -39,7 +41,11 @@ type Wrapper = (route: Route) => Route;
  * cognito-local is laxer, and the pool's triggers where cognito-local runs none.
  */
 export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
+  // The operations we own (operations/): their rules are inside them.
+  const deps = { ...services, triggers };
   const added: Record<string, Route> = {
+    SignUp: (ctx, req) => signUp(deps, ctx, req),
+    ConfirmSignUp: (ctx, req) => confirmSignUp(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
@@ -64,13 +70,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
     CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
-    SignUp: [
-      secretHash('SignUp'),
-      refuseSelfSignUpWhenAdminOnly(services),
-      enforceSchemaOnCreate(services),
-      enforceClientWriteAttributes(services),
-      enforcePasswordPolicy(services),
-    ],
     ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
     ForgotPassword: [secretHash('ForgotPassword'), migrateOnForgotPassword(services, triggers)],
     ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
@@ -95,7 +94,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
     GetUser: [readableUserAttributes(services)],
-    ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
     InitiateAuth: [...signInGates('InitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     AdminInitiateAuth: [...signInGates('AdminInitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),
