@@ -1,5 +1,7 @@
 import type { Route, Router, Services } from './cognito-local.ts';
+import { confirmForgotPassword } from './operations/confirm-forgot-password.ts';
 import { confirmSignUp } from './operations/confirm-sign-up.ts';
+import { forgotPassword } from './operations/forgot-password.ts';
 import { signUp } from './operations/sign-up.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
@@ -31,7 +33,7 @@ import { runPreAuthentication } from './triggers/authentication-triggers.ts';
 import { withCustomAuth } from './triggers/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
-import { migrateOnForgotPassword, migrateOnSignIn } from './triggers/user-migration-targets.ts';
+import { migrateOnSignIn } from './triggers/user-migration-targets.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -46,6 +48,8 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   const added: Record<string, Route> = {
     SignUp: (ctx, req) => signUp(deps, ctx, req),
     ConfirmSignUp: (ctx, req) => confirmSignUp(deps, ctx, req),
+    ForgotPassword: (ctx, req) => forgotPassword(deps, ctx, req),
+    ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
@@ -71,8 +75,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
-    ForgotPassword: [secretHash('ForgotPassword'), migrateOnForgotPassword(services, triggers)],
-    ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),

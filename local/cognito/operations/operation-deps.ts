@@ -13,5 +13,5 @@ export interface OperationDeps {
   /** Delivers a code (the dev inbox), worded by the pool's CustomMessage trigger. */
   readonly messages: PoolMessages;
   /** The pools' Lambda triggers, each run for the pool named. */
-  readonly triggers: Pick<PoolTriggers, 'has' | 'runPreSignUp' | 'runPostConfirmation'>;
+  readonly triggers: Pick<PoolTriggers, 'has' | 'run' | 'runPreSignUp' | 'runPostConfirmation'>;
 }

@@ -12,9 +12,9 @@ export function refuseWeakPassword(pool: UserPool, password: string): void {
 
 /**
  * Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked): the
- * `Password` of ConfirmForgotPassword and AdminSetUserPassword, the `TemporaryPassword` of
- * AdminCreateUser, the `ProposedPassword` of ChangePassword (its pool: the access token's).
- * SignUp calls refuseWeakPassword itself (operations/sign-up.ts).
+ * `Password` of AdminSetUserPassword, the `TemporaryPassword` of AdminCreateUser, the
+ * `ProposedPassword` of ChangePassword (its pool: the access token's). The operations we own
+ * (SignUp, ConfirmForgotPassword) call refuseWeakPassword themselves.
  */
 export const enforcePasswordPolicy =
   ({ cognito }: Pick<Services, 'cognito'>, field: 'Password' | 'TemporaryPassword' | 'ProposedPassword' = 'Password'): Wrapper =>
