@@ -2,6 +2,7 @@ import type { Route, Router, Services } from './cognito-local.ts';
 import { confirmForgotPassword } from './operations/confirm-forgot-password.ts';
 import { confirmSignUp } from './operations/confirm-sign-up.ts';
 import { forgotPassword } from './operations/forgot-password.ts';
+import { resendConfirmationCode } from './operations/resend-confirmation-code.ts';
 import { signUp } from './operations/sign-up.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
@@ -26,7 +27,6 @@ import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-tok
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
-import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
@@ -50,10 +50,10 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ConfirmSignUp: (ctx, req) => confirmSignUp(deps, ctx, req),
     ForgotPassword: (ctx, req) => forgotPassword(deps, ctx, req),
     ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
+    ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
-    ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,
     AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
     ChangePassword: ChangePassword(services) as Route,
@@ -74,7 +74,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
     CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
-    ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),
