@@ -30,6 +30,10 @@ function triggerFunctions(service: Record<string, any>, events: (trigger: string
     Type: 'AWS::Cognito::UserPoolGroup',
     Properties: { GroupName: 'users', UserPoolId: { Ref: 'CognitoUserPool' } },
   };
+  service.resources.Resources.VerifiedGroup = {
+    Type: 'AWS::Cognito::UserPoolGroup',
+    Properties: { GroupName: 'verified', UserPoolId: { Ref: 'CognitoUserPool' } },
+  };
 }
 
 /** `LambdaConfig` on the pool resource, each function by `Fn::GetAtt`, with the permissions Cognito needs on AWS; tokens by V2. */
@@ -64,6 +68,7 @@ const withGeneratedPoolEvents: ServiceEdit = (service) => {
   const events = (trigger: string) => [{ cognitoUserPool: { pool: 'Users', trigger } }];
   triggerFunctions(service, events);
   service.resources.Resources.UsersGroup.Properties.UserPoolId = { Ref: 'CognitoUserPoolUsers' };
+  service.resources.Resources.VerifiedGroup.Properties.UserPoolId = { Ref: 'CognitoUserPoolUsers' };
   service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGeneration`, events: events('PreTokenGeneration') };
 };
 
@@ -129,7 +134,9 @@ for (const [form, edit, tokenVersion] of [
       // By the user's username (the sub: the pool signs in by email); AdminListGroupsForUser by email is #16's.
       const { Username } = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool().UserPoolId, Username: email }));
       const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: pool().UserPoolId, Username }));
-      expect(Groups.map((group) => group.GroupName)).toEqual(['users']);
+      // `verified`: PostConfirmation's event carried email_verified "true", the email the code confirmed
+      // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html).
+      expect(Groups.map((group) => group.GroupName).sort()).toEqual(['users', 'verified']);
 
       const { AuthenticationResult } = await cognito.send(
         new InitiateAuthCommand({
@@ -140,7 +147,7 @@ for (const [form, edit, tokenVersion] of [
       );
       const idToken = decodeJwt(AuthenticationResult!.IdToken!);
       expect(idToken.tenant).toBe('acme');
-      expect(idToken['cognito:groups']).toEqual(['users']);
+      expect([...(idToken['cognito:groups'] as string[])].sort()).toEqual(['users', 'verified']);
       const accessToken = decodeJwt(AuthenticationResult!.AccessToken!);
       if (tokenVersion === 'V2') {
         expect(accessToken.tenant).toBe('acme');

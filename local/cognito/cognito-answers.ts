@@ -44,6 +44,8 @@ export const userAlreadyConfirmedAtConfirm = () => new NotAuthorizedError('User 
 export const userAlreadyConfirmed = () => new InvalidParameterError('User is already confirmed.');
 /** [C] https://github.com/aws-amplify/amplify-js/issues/10157 (ResendConfirmationCode, ForgotPassword) */
 export const usernameClientIdNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+/** [C] SignUp with a username that is no email, in a pool whose UsernameAttributes include email: docs/aws-behaviour.md "Cognito user pool" */
+export const usernameShouldBeEmail = () => new InvalidParameterError('Username should be an email.');
 /** [U] ResendConfirmationCode for a pool without AutoVerifiedAttributes: cognito-local's words */
 export const autoVerificationOff = () => new InvalidParameterError('Auto verification not turned on.');
 

@@ -135,8 +135,8 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
 function eachRouteOnce(router: Router): Router {
   const routes = new Map<string, Route>();
   return (target) => {
-    let route = routes.get(target);
-    if (route === undefined) routes.set(target, (route = router(target)));
+    const route = routes.get(target) ?? router(target);
+    routes.set(target, route);
     return route;
   };
 }

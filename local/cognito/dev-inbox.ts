@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { DeliveryDetails, Messages, User } from './cognito-local.ts';
+import type { Context, DeliveryDetails, Messages, User, UserPool } from './cognito-local.ts';
 
 /** Why Cognito sent the message, in cognito-local's terms (SignUp, ResendCode, ForgotPassword…). */
 export type MessageKind = Parameters<Messages['deliver']>[1];
@@ -21,15 +21,40 @@ export interface InboxMessage {
   readonly message?: string;
 }
 
+/**
+ * Delivers the codes Cognito sends: cognito-local's Messages, and what our operations call, naming
+ * the `pool` the code is from (its CustomMessage trigger words the message).
+ */
+export interface PoolMessages {
+  deliver(
+    ctx: Context,
+    kind: MessageKind,
+    clientId: string | null,
+    userPoolId: string,
+    user: User,
+    code: string,
+    clientMetadata: Record<string, string> | undefined,
+    delivery: DeliveryDetails,
+    pool?: UserPool,
+  ): Promise<void>;
+}
+
 /** What a message's sender may change: the pool's CustomMessage trigger (triggers/custom-messages.ts). */
 export interface MessageCustomizer {
-  /** Whether the operation being answered has one; checked first, so a pool without triggers pays nothing. */
-  enabled(): boolean;
+  /** Whether `pool` (else the operation's pool in scope) has one; checked first, so a pool without triggers pays nothing. */
+  enabled(pool?: UserPool): boolean;
   /** The subject and message for `code`, as the trigger writes them; undefined fields keep the default. */
   customize(
     kind: MessageKind,
     delivery: DeliveryDetails,
-    message: { clientId: string | null; userPoolId: string; user: User; code: string; clientMetadata: Record<string, string> | undefined },
+    message: {
+      clientId: string | null;
+      userPoolId: string;
+      user: User;
+      code: string;
+      clientMetadata: Record<string, string> | undefined;
+      pool?: UserPool;
+    },
   ): Promise<{ subject?: string; message?: string }>;
 }
 
@@ -50,7 +75,7 @@ export class DevInboxError extends Error {
  * and tells the terminal about each one. With a `customizer`, the pool's CustomMessage trigger
  * writes the subject and message first (and a failing trigger fails the operation, as on AWS).
  */
-export class DevInbox implements Messages {
+export class DevInbox implements Messages, PoolMessages {
   readonly #messages: InboxMessage[];
 
   constructor(
@@ -75,9 +100,10 @@ export class DevInbox implements Messages {
     code: string,
     clientMetadata: Record<string, string> | undefined,
     delivery: DeliveryDetails,
+    pool?: UserPool,
   ): Promise<void> {
-    const custom = this.customizer?.enabled()
-      ? await this.customizer.customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata })
+    const custom = this.customizer?.enabled(pool)
+      ? await this.customizer.customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata, pool })
       : {};
     this.#receive({
       to: delivery.Destination,

@@ -1,4 +1,9 @@
 import type { Route, Router, Services } from './cognito-local.ts';
+import { confirmForgotPassword } from './operations/confirm-forgot-password.ts';
+import { confirmSignUp } from './operations/confirm-sign-up.ts';
+import { forgotPassword } from './operations/forgot-password.ts';
+import { resendConfirmationCode } from './operations/resend-confirmation-code.ts';
+import { signUp } from './operations/sign-up.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
@@ -18,20 +23,19 @@ import { requireClientSecret, requireSecretHash } from './targets/client-secret-
 import { refuseDisabledUsersOnRefresh } from './targets/disabled-users.ts';
 import { AdminDisableUser } from './targets/admin-disable-user.ts';
 import { AdminEnableUser } from './targets/admin-enable-user.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './targets/cognito-rules.ts';
+import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
 import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
 import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-token.ts';
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
-import { ResendConfirmationCode } from './targets/resend-confirmation-code.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
 import { withCustomAuth } from './triggers/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
-import { migrateOnForgotPassword, migrateOnSignIn } from './triggers/user-migration-targets.ts';
+import { migrateOnSignIn } from './triggers/user-migration-targets.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -41,11 +45,17 @@ type Wrapper = (route: Route) => Route;
  * cognito-local is laxer, and the pool's triggers where cognito-local runs none.
  */
 export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
+  // The operations we own (operations/): their rules are inside them.
+  const deps = { ...services, triggers };
   const added: Record<string, Route> = {
+    SignUp: (ctx, req) => signUp(deps, ctx, req),
+    ConfirmSignUp: (ctx, req) => confirmSignUp(deps, ctx, req),
+    ForgotPassword: (ctx, req) => forgotPassword(deps, ctx, req),
+    ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
+    ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
-    ResendConfirmationCode: ResendConfirmationCode(services) as Route,
     GlobalSignOut: GlobalSignOut(services) as Route,
     AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
     AdminDisableUser: AdminDisableUser(services) as Route,
@@ -68,16 +78,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
     CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
     UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
-    SignUp: [
-      secretHash('SignUp'),
-      refuseSelfSignUpWhenAdminOnly(services),
-      enforceSchemaOnCreate(services),
-      enforceClientWriteAttributes(services),
-      enforcePasswordPolicy(services),
-    ],
-    ResendConfirmationCode: [secretHash('ResendConfirmationCode')],
-    ForgotPassword: [secretHash('ForgotPassword'), migrateOnForgotPassword(services, triggers)],
-    ConfirmForgotPassword: [secretHash('ConfirmForgotPassword'), enforcePasswordPolicy(services)],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),
@@ -97,7 +97,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
     GetUser: [readableUserAttributes(services)],
-    ConfirmSignUp: [secretHash('ConfirmSignUp'), confirmSignUpAsCognito(services)],
     InitiateAuth: [...signInGates('InitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     AdminInitiateAuth: [...signInGates('AdminInitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     RespondToAuthChallenge: signInGates('RespondToAuthChallenge'),

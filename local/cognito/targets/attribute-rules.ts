@@ -1,4 +1,12 @@
-import { type Context, type Route, type Services, USER_POOL_AWS_DEFAULTS, type UserPoolService } from '../cognito-local.ts';
+import {
+  type AppClient,
+  type Context,
+  type Route,
+  type Services,
+  USER_POOL_AWS_DEFAULTS,
+  type UserPool,
+  type UserPoolService,
+} from '../cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
 import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';
@@ -9,8 +17,7 @@ type Wrapper = (route: Route) => Route;
 type CognitoServices = Pick<Services, 'cognito'>;
 
 /** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
-const schemaOf = (userPool: UserPoolService): readonly SchemaAttribute[] =>
-  userPool.options.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
+const schemaOf = (pool: UserPool): readonly SchemaAttribute[] => pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
 
 /** The pool a request is about: by `UserPoolId`, `ClientId`, or the access token's issuer. */
 async function requestPool({ cognito }: CognitoServices, ctx: Context, req: Record<string, unknown>): Promise<UserPoolService> {
@@ -31,18 +38,22 @@ const userAttributes = (req: Record<string, unknown>) => (Array.isArray(req.User
 
 /**
  * SignUp and AdminCreateUser refuse attributes outside the pool's schema, outside their
- * constraints, or without a required one (cognito-local stored them all).
+ * constraints, or without a required one (cognito-local stored them all). An email-as-username
+ * pool takes the email from the username.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
  */
+export function refuseSchemaViolationsOnCreate(pool: UserPool, attributes: readonly UserAttribute[]): void {
+  const implied = pool.UsernameAttributes?.includes('email') ? ['email'] : [];
+  const violation = creationViolation(attributes, schemaOf(pool), implied);
+  if (violation) throw attributesRefused(violation);
+}
+
+/** refuseSchemaViolationsOnCreate in front of an operation (AdminCreateUser). */
 export const enforceSchemaOnCreate =
   (services: CognitoServices): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const userPool = await requestPool(services, ctx, req);
-    // An email-as-username pool takes the email from the username.
-    const implied = userPool.options.UsernameAttributes?.includes('email') ? ['email'] : [];
-    const violation = creationViolation(userAttributes(req), schemaOf(userPool), implied);
-    if (violation) throw attributesRefused(violation);
+    refuseSchemaViolationsOnCreate((await requestPool(services, ctx, req)).options, userAttributes(req));
     return route(ctx, req);
   };
 
@@ -55,7 +66,7 @@ export const enforceSchemaOnUpdate =
   (services: CognitoServices): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const violation = updateViolation(userAttributes(req), schemaOf(await requestPool(services, ctx, req)));
+    const violation = updateViolation(userAttributes(req), schemaOf((await requestPool(services, ctx, req)).options));
     if (violation) throw attributesRefused(violation);
     return route(ctx, req);
   };
@@ -65,18 +76,21 @@ export const enforceSchemaOnUpdate =
  * (standard attributes when it lists none).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
  */
+export function refuseUnwritableAttributes(client: AppClient, attributes: readonly UserAttribute[]): void {
+  const writable = writableAttributes(client);
+  if (attributes.some((attribute) => !writable.has(attribute.Name ?? ''))) {
+    throw unauthorizedAttributeWrite();
+  }
+}
+
+/** refuseUnwritableAttributes in front of an operation (UpdateUserAttributes: the access token's client). */
 export const enforceClientWriteAttributes =
   ({ cognito }: CognitoServices): Wrapper =>
   (route) =>
   async (ctx, req) => {
     const clientId = requestClientId(req);
     const client = clientId === undefined ? null : await cognito.getAppClient(ctx, clientId);
-    if (client) {
-      const writable = writableAttributes(client);
-      if (userAttributes(req).some((attribute) => !writable.has(attribute.Name ?? ''))) {
-        throw unauthorizedAttributeWrite();
-      }
-    }
+    if (client) refuseUnwritableAttributes(client, userAttributes(req));
     return route(ctx, req);
   };
 

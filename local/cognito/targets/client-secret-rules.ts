@@ -1,4 +1,4 @@
-import { attributeValue, type Context, type Route, type Services } from '../cognito-local.ts';
+import { type AppClient, attributeValue, type Context, type Route, type Services } from '../cognito-local.ts';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
 import { secretHashNotReceived, secretHashUnexpected, secretHashUnverified } from '../cognito-answers.ts';
 
@@ -64,9 +64,23 @@ function secretHashClaim({ cognito }: Pick<Services, 'cognito'>, ctx: Context, t
 
 /**
  * An app client with a secret needs the SECRET_HASH of the user with every client-side call that
- * names one; a client without a secret is refused one it was sent. Messages: docs/aws-behaviour.md.
+ * names one; a client without a secret is refused one it was sent. `usernames` are the names the
+ * hash may be computed over (none: the operation answers for a user it cannot name). Messages:
+ * docs/aws-behaviour.md.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
  */
+export function refuseWrongSecretHash(client: AppClient, hash: unknown, usernames: readonly string[]): void {
+  const given = typeof hash === 'string' && hash !== '' ? hash : undefined;
+  if (!client.ClientSecret) {
+    if (given !== undefined) throw secretHashUnexpected(client.ClientId);
+  } else {
+    if (given === undefined) throw secretHashNotReceived(client.ClientId);
+    if (usernames.length > 0 && !isSecretHashOf(given, client.ClientSecret, client.ClientId, usernames))
+      throw secretHashUnverified(client.ClientId);
+  }
+}
+
+/** refuseWrongSecretHash in front of an operation, the hash and names where `target` carries them. */
 export const requireSecretHash =
   (services: Pick<Services, 'cognito'>, target: string): Wrapper =>
   (route) =>
@@ -74,15 +88,9 @@ export const requireSecretHash =
     const claim = secretHashClaim(services, ctx, target, req ?? {});
     const client = claim && typeof req.ClientId === 'string' ? await services.cognito.getAppClient(ctx, req.ClientId) : null;
     if (claim && client) {
-      const given = typeof claim.hash === 'string' && claim.hash !== '' ? claim.hash : undefined;
-      if (!client.ClientSecret) {
-        if (given !== undefined) throw secretHashUnexpected(client.ClientId);
-      } else {
-        if (given === undefined) throw secretHashNotReceived(client.ClientId);
-        const usernames = await claim.usernames();
-        if (usernames.length > 0 && !isSecretHashOf(given, client.ClientSecret, client.ClientId, usernames))
-          throw secretHashUnverified(client.ClientId);
-      }
+      // The names are looked up (a refresh token's user) only when a secret makes them matter.
+      const named = client.ClientSecret && typeof claim.hash === 'string' && claim.hash !== '' ? await claim.usernames() : [];
+      refuseWrongSecretHash(client, claim.hash, named);
     }
     return route(ctx, req);
   };

@@ -1,16 +1,7 @@
-import {
-  type AppClient,
-  attributesToRecord,
-  CodeMismatchError,
-  CognitoError,
-  type Route,
-  type User,
-  type UserPool,
-  type UserPoolService,
-} from '../cognito-local.ts';
+import { type AppClient, CognitoError, type Route, type User, type UserPool } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { confirmSignUpAsCognito, enforcePasswordPolicy, refuseSelfSignUpWhenAdminOnly } from './cognito-rules.ts';
+import { appClient, ctx, fakeCognito, rejection } from '../testing/fake-cognito.ts';
+import { enforcePasswordPolicy, refuseSelfSignUp } from './cognito-rules.ts';
 
 type PasswordPolicy = NonNullable<UserPool['Policies']>['PasswordPolicy'];
 
@@ -76,111 +67,20 @@ describe('enforcePasswordPolicy', () => {
   });
 });
 
-describe('confirmSignUpAsCognito', () => {
-  const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
-  const pending = () =>
-    poolUser('0a1b2c3d-0000-4000-8000-000000000002', 'pending@example.com', 'UNCONFIRMED', {
-      ConfirmationCode: '123456',
-      Attributes: [
-        { Name: 'sub', Value: '0a1b2c3d-0000-4000-8000-000000000002' },
-        { Name: 'email', Value: 'pending@example.com' },
-        { Name: 'email_verified', Value: 'false' },
-      ],
-    });
-
-  /** cognito-local's ConfirmSignUp, reduced to what it does to the stored user. */
-  function confirmSignUpRoute(userPool: UserPoolService) {
-    const calls: unknown[] = [];
-    const route: Route = async (routeCtx, req) => {
-      calls.push(req);
-      const found = await userPool.getUserByUsername(routeCtx, req.Username);
-      if (!found) throw new CognitoError('NotAuthorizedException', 'User not authorized');
-      if (found.ConfirmationCode !== req.ConfirmationCode) throw new CodeMismatchError();
-      await userPool.saveUser(routeCtx, { ...found, UserStatus: 'CONFIRMED', ConfirmationCode: undefined });
-      return {};
-    };
-    return { route, calls };
-  }
-
-  it('tells a confirmed user their status, as Cognito does, without reaching the operation', async () => {
-    const { services, userPool, saved } = fakePool([ada]);
-    const { route, calls } = confirmSignUpRoute(userPool);
-    const error = await rejection(
-      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'ada@example.com', ConfirmationCode: '123456' }),
-    );
-    expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('User cannot be confirmed. Current status is CONFIRMED');
-    expect(calls).toEqual([]);
-    expect(saved).toEqual([]);
+describe('refuseSelfSignUp', () => {
+  it('refuses SignUp on a pool where only administrators create users, as Cognito does', () => {
+    let error: unknown;
+    try {
+      refuseSelfSignUp({ Id: 'local_Pool1', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CognitoError);
+    expect((error as CognitoError).code).toBe('NotAuthorizedException');
+    expect((error as CognitoError).message).toBe('SignUp is not permitted for this user pool');
   });
 
-  it('marks the email verified once the code confirms the user', async () => {
-    const { services, userPool, stored } = fakePool([pending()]);
-    const { route } = confirmSignUpRoute(userPool);
-    const result = await confirmSignUpAsCognito(services)(route)(ctx, {
-      ClientId: 'client-1',
-      Username: 'pending@example.com',
-      ConfirmationCode: '123456',
-    });
-    expect(result).toEqual({});
-    const confirmed = stored.get('0a1b2c3d-0000-4000-8000-000000000002');
-    expect(confirmed?.UserStatus).toBe('CONFIRMED');
-    expect(confirmed?.ConfirmationCode).toBeUndefined();
-    expect(confirmed?.Attributes.filter((attribute) => attribute.Name === 'email_verified')).toEqual([
-      { Name: 'email_verified', Value: 'true' },
-    ]);
-    expect(attributesToRecord(confirmed?.Attributes)).toEqual({
-      sub: '0a1b2c3d-0000-4000-8000-000000000002',
-      email: 'pending@example.com',
-      email_verified: 'true',
-    });
-  });
-
-  it('leaves the email unverified when the code is wrong', async () => {
-    const { services, userPool, saved } = fakePool([pending()]);
-    const { route } = confirmSignUpRoute(userPool);
-    const error = await rejection(
-      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'pending@example.com', ConfirmationCode: '000000' }),
-    );
-    expect(error.code).toBe('CodeMismatchException');
-    expect(saved).toEqual([]);
-  });
-
-  it("leaves an unknown user to the operation's own answer", async () => {
-    const { services, userPool, saved } = fakePool([]);
-    const { route, calls } = confirmSignUpRoute(userPool);
-    const error = await rejection(
-      confirmSignUpAsCognito(services)(route)(ctx, { ClientId: 'client-1', Username: 'nobody@example.com', ConfirmationCode: '123456' }),
-    );
-    expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('User not authorized');
-    expect(calls).toHaveLength(1);
-    expect(saved).toEqual([]);
-  });
-});
-
-describe('refuseSelfSignUpWhenAdminOnly', () => {
-  const signUp = { ClientId: 'client-1', Username: 'ada@example.com', Password: 'Passw0rd!' };
-
-  it('refuses SignUp on a pool where only administrators create users, as Cognito does', async () => {
-    const { services } = fakeCognito({
-      pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } },
-      clients: [appClient('client-1')],
-    });
-    const { route, calls } = recordingRoute();
-    const error = await rejection(refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp));
-    expect(error.code).toBe('NotAuthorizedException');
-    expect(error.message).toBe('SignUp is not permitted for this user pool');
-    expect(calls).toEqual([]);
-  });
-
-  it('lets SignUp through on a pool that allows it', async () => {
-    const { services } = fakeCognito({
-      pool: { AdminCreateUserConfig: { AllowAdminCreateUserOnly: false } },
-      clients: [appClient('client-1')],
-    });
-    const { route, calls } = recordingRoute();
-    await refuseSelfSignUpWhenAdminOnly(services)(route)(ctx, signUp);
-    expect(calls).toHaveLength(1);
+  it('lets SignUp through on a pool that allows it', () => {
+    expect(() => refuseSelfSignUp({ Id: 'local_Pool1', AdminCreateUserConfig: { AllowAdminCreateUserOnly: false } })).not.toThrow();
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../cognito-local.ts';
-import { signedAccessToken, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { accessTokenUser } from './access-tokens.ts';
 import { refuseDisabledUsersOnRefresh } from './disabled-users.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { Enabled: false, RefreshTokens: ['refresh-ada'] });

@@ -19,7 +19,8 @@ export function maskedDestination(destination: string): string {
   return `+${'*'.repeat(digits.length - shown.length)}${shown}`;
 }
 
-const masked = (details: CodeDeliveryDetailsType): CodeDeliveryDetailsType =>
+/** Where a code went, as the client is told it: its Destination masked (maskedDestination). */
+export const maskedDelivery = (details: CodeDeliveryDetailsType): CodeDeliveryDetailsType =>
   typeof details?.Destination === 'string' ? { ...details, Destination: maskedDestination(details.Destination) } : details;
 
 /**
@@ -37,8 +38,8 @@ export const maskDestinations =
     const { CodeDeliveryDetails, CodeDeliveryDetailsList, ChallengeParameters } = answer;
     return {
       ...answer,
-      ...(CodeDeliveryDetails && { CodeDeliveryDetails: masked(CodeDeliveryDetails) }),
-      ...(Array.isArray(CodeDeliveryDetailsList) && { CodeDeliveryDetailsList: CodeDeliveryDetailsList.map(masked) }),
+      ...(CodeDeliveryDetails && { CodeDeliveryDetails: maskedDelivery(CodeDeliveryDetails) }),
+      ...(Array.isArray(CodeDeliveryDetailsList) && { CodeDeliveryDetailsList: CodeDeliveryDetailsList.map(maskedDelivery) }),
       ...(typeof ChallengeParameters?.CODE_DELIVERY_DESTINATION === 'string' && {
         ChallengeParameters: {
           ...ChallengeParameters,

@@ -5,7 +5,6 @@ import {
   type CognitoService,
   type Context,
   type LogService,
-  type Messages,
   ResourceNotFoundError,
   type Services,
   type TokenGenerator,
@@ -14,6 +13,7 @@ import {
   type UserPool,
   type UserPoolService,
 } from '../cognito-local.ts';
+import type { PoolMessages } from '../dev-inbox.ts';
 
 import { signInRefreshToken } from './access-token.ts';
 
@@ -73,7 +73,7 @@ export interface FakeCognitoOptions {
 
 /** The fake's services, and what they were asked to do. */
 export interface FakeCognito {
-  readonly services: Pick<Services, 'cognito' | 'messages' | 'otp' | 'tokenGenerator'>;
+  readonly services: Pick<Services, 'cognito' | 'otp' | 'tokenGenerator'> & { readonly messages: PoolMessages };
   readonly userPool: UserPoolService;
   /** The pool's users as they are now, by username. */
   readonly stored: ReadonlyMap<string, User>;
@@ -85,8 +85,8 @@ export interface FakeCognito {
   readonly generated: Parameters<TokenGenerator['generate']>[];
   /** Every `storeRefreshToken`, as [token, username]; the user itself is left as it was. */
   readonly storedRefreshTokens: Array<[string, string]>;
-  /** Every call of `messages.deliver`. */
-  readonly delivered: Parameters<Messages['deliver']>[];
+  /** Every call of `messages.deliver` (the pool last, when the operation named it). */
+  readonly delivered: Parameters<PoolMessages['deliver']>[];
 }
 
 /** The part of cognito-local's user pool service the local targets use. */

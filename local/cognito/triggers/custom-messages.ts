@@ -7,8 +7,8 @@ import type { PoolTriggers } from './pool-triggers.ts';
  * Authentication), the email's subject and message, or the SMS message, as delivered.
  */
 export const customMessages = (triggers: PoolTriggers): MessageCustomizer => ({
-  enabled: () => triggers.enabled('CustomMessage'),
-  async customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata }) {
+  enabled: (pool) => (pool ? triggers.has(pool, 'CustomMessage') : triggers.enabled('CustomMessage')),
+  async customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata, pool }) {
     const custom = await triggers.message(
       {
         source: `CustomMessage_${kind}`,
@@ -20,6 +20,7 @@ export const customMessages = (triggers: PoolTriggers): MessageCustomizer => ({
         clientMetadata,
       },
       user.UserStatus ?? 'UNCONFIRMED',
+      pool,
     );
     return delivery.DeliveryMedium === 'SMS'
       ? { message: custom.smsMessage }

@@ -106,6 +106,25 @@ describe('the Cognito emulator runs the pool’s triggers', () => {
     });
   });
 
+  it('runs PostConfirmation after ConfirmSignUp with the email the code verified: email_verified "true"', async () => {
+    lambda.handle('svc-local-postConfirmed', (event) => event);
+    const { clientId } = await poolWith({ PostConfirmation: functionArn('svc-local-postConfirmed') });
+    await signUp(clientId, 'gus');
+    const [sent] = server.inbox.list({ to: 'gus@example.com' });
+    await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'gus', ConfirmationCode: sent!.code }));
+
+    // "The request contains the current attributes for the confirmed user", the code having
+    // confirmed the email it went to (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html,
+    // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html).
+    expect(eventsOf('svc-local-postConfirmed')).toHaveLength(1);
+    expect(eventsOf('svc-local-postConfirmed')[0]).toMatchObject({
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      userName: 'gus',
+      callerContext: { clientId },
+      request: { userAttributes: { email: 'gus@example.com', email_verified: 'true', 'cognito:user_status': 'CONFIRMED' } },
+    });
+  });
+
   it('creates no user when PreSignUp throws, and answers UserLambdaValidationException with its message', async () => {
     lambda.handle('svc-local-refuse', () => {
       throw new Error('Sign-ups are closed');

@@ -1,4 +1,4 @@
-import { attributesToRecord, type Context, type Triggers, UnsupportedError, type User } from '../cognito-local.ts';
+import { attributesToRecord, type Context, type Triggers, UnsupportedError, type User, type UserPool } from '../cognito-local.ts';
 import { type LambdaInvokeOptions, invokeLambda } from './lambda-invoke.ts';
 import { type EmulatedTrigger, LAMBDA_URL_TAG, triggerFunction } from './lambda-config.ts';
 import { autoVerifyWithoutAttribute, invalidLambdaResponse } from '../cognito-answers.ts';
@@ -16,14 +16,17 @@ export interface TriggerSubject {
 }
 
 type Params<T extends keyof Triggers> = Parameters<Triggers[T]>[1];
+/** What PreSignUp answers: whether to confirm the user and verify their email or phone at once. */
+export type SignUpFlags = Awaited<ReturnType<Triggers['preSignUp']>>;
 type Json = Record<string, unknown>;
 type AttributeListType = User['Attributes'];
 
 /**
- * cognito-local's triggers, run for the pool in scope (trigger-scope.ts) with the pool's own
- * LambdaConfig, through Lambda's Invoke API, with the events, answers and errors Cognito
- * documents (docs/aws-behaviour.md, "Cognito Lambda triggers"). Unlike cognito-local's, a
- * failing PostConfirmation or CustomMessage fails the operation, as on AWS.
+ * The pools' triggers, each run with its pool's own LambdaConfig, through Lambda's Invoke API,
+ * with the events, answers and errors Cognito documents (docs/aws-behaviour.md, "Cognito Lambda
+ * triggers"). Unlike cognito-local's, a failing PostConfirmation or CustomMessage fails the
+ * operation, as on AWS. Our operations (operations/) name the pool; cognito-local's own, which
+ * cannot, run with the pool in scope (trigger-scope.ts).
  */
 export class PoolTriggers implements Triggers {
   constructor(
@@ -31,14 +34,21 @@ export class PoolTriggers implements Triggers {
     private readonly invoke: typeof invokeLambda = invokeLambda,
   ) {}
 
+  /** Whether `pool` has `trigger`. */
+  has(pool: UserPool | undefined, trigger: EmulatedTrigger): boolean {
+    const config = pool?.LambdaConfig;
+    return config !== undefined && triggerFunction(config, trigger) !== undefined;
+  }
+
+  /** cognito-local's question, which names no pool: whether the pool in scope has `trigger`. */
   enabled(trigger: string): boolean {
-    const config = poolInScopeOf()?.LambdaConfig;
-    return config !== undefined && triggerFunction(config, trigger as EmulatedTrigger) !== undefined;
+    return this.has(poolInScopeOf(), trigger as EmulatedTrigger);
   }
 
   /**
    * Runs `trigger` for `subject` and gives back its `response` (an object; null reads as `{}`).
-   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0.
+   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0. `pool`: the pool in scope
+   * unless named.
    */
   async run(
     trigger: EmulatedTrigger,
@@ -47,10 +57,10 @@ export class PoolTriggers implements Triggers {
     request: Json,
     response: Json,
     version = '1',
+    pool: UserPool | undefined = poolInScopeOf(),
   ): Promise<Json> {
-    const pool = poolInScopeOf();
     const fn = triggerFunction(pool?.LambdaConfig, trigger);
-    if (!fn) throw new Error(`${trigger} is not configured for the pool in scope`);
+    if (!fn) throw new Error(`${trigger} is not configured for pool ${pool?.Id ?? '(none in scope)'}`);
     const lambdaUrl = pool?.UserPoolTags?.[LAMBDA_URL_TAG] ?? this.options.lambdaUrl;
     const event = {
       version,
@@ -68,7 +78,8 @@ export class PoolTriggers implements Triggers {
     return answer as Json;
   }
 
-  readonly preSignUp = async (_ctx: Context, params: Params<'preSignUp'>) => {
+  /** PreSignUp for `pool`'s sign-up: the flags its answer sets, checked as Cognito checks them. */
+  async runPreSignUp(pool: UserPool | undefined, params: Params<'preSignUp'>): Promise<SignUpFlags> {
     const { clientMetadata, source, userAttributes, validationData } = params;
     const response = await this.run(
       'PreSignUp',
@@ -76,6 +87,8 @@ export class PoolTriggers implements Triggers {
       params,
       { userAttributes: attributesToRecord(userAttributes), validationData: validationData ?? null, clientMetadata: clientMetadata ?? {} },
       { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+      '1',
+      pool,
     );
     const flags = {
       autoConfirmUser: flag(response.autoConfirmUser),
@@ -88,17 +101,24 @@ export class PoolTriggers implements Triggers {
       throw autoVerifyWithoutAttribute('autoVerifyPhone', 'phone_number');
     }
     return flags;
-  };
+  }
 
-  readonly postConfirmation = async (_ctx: Context, params: Params<'postConfirmation'>): Promise<void> => {
+  readonly preSignUp = (_ctx: Context, params: Params<'preSignUp'>) => this.runPreSignUp(poolInScopeOf(), params);
+
+  /** PostConfirmation for a user of `pool` just confirmed, with their attributes as they now are. */
+  async runPostConfirmation(pool: UserPool | undefined, params: Params<'postConfirmation'>): Promise<void> {
     await this.run(
       'PostConfirmation',
       params.source,
       params,
       { userAttributes: withStatus(params.userAttributes, 'CONFIRMED'), clientMetadata: params.clientMetadata ?? {} },
       {},
+      '1',
+      pool,
     );
-  };
+  }
+
+  readonly postConfirmation = (_ctx: Context, params: Params<'postConfirmation'>) => this.runPostConfirmation(poolInScopeOf(), params);
 
   /** PreAuthentication_Authentication, before Cognito checks the password; throwing denies the sign-in. */
   async preAuthentication(
@@ -126,10 +146,18 @@ export class PoolTriggers implements Triggers {
     );
   };
 
-  /** The message Cognito sends, as the pool's CustomMessage trigger writes it (custom-message.ts). */
-  async message(params: Params<'customMessage'>, status: string): Promise<CustomMessage> {
+  /** The message Cognito sends, as the pool's CustomMessage trigger writes it (custom-message.ts); `pool`: the pool in scope unless named. */
+  async message(params: Params<'customMessage'>, status: string, pool: UserPool | undefined = poolInScopeOf()): Promise<CustomMessage> {
     return customMessageOf(params, (request, response) =>
-      this.run('CustomMessage', params.source, params, { ...request, userAttributes: withStatus(params.userAttributes, status) }, response),
+      this.run(
+        'CustomMessage',
+        params.source,
+        params,
+        { ...request, userAttributes: withStatus(params.userAttributes, status) },
+        response,
+        '1',
+        pool,
+      ),
     );
   }
 

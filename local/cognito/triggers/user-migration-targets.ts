@@ -50,26 +50,3 @@ function signInFailure(error: unknown, hideUsers: boolean): unknown {
   if (error.code !== 'UserLambdaValidationException' && error.code !== 'UserNotFoundException') return error;
   return hideUsers ? incorrectUsernameOrPassword() : userMigrationFailed(error.message);
 }
-
-/**
- * UserMigration_ForgotPassword: ForgotPassword for a user the pool does not have runs the
- * trigger without a password; the user it answers with is created RESET_REQUIRED, and
- * ForgotPassword sends them the code. A throw is `UserLambdaValidationException`.
- */
-export const migrateOnForgotPassword =
-  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    if (triggers.enabled('UserMigration') && typeof req?.Username === 'string') {
-      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-      if (!(await userPool.getUserByUsername(ctx, req.Username))) {
-        await migrateUser(ctx, userPool, triggers, {
-          source: 'UserMigration_ForgotPassword',
-          username: req.Username,
-          clientId: req.ClientId,
-          clientMetadata: req.ClientMetadata,
-        });
-      }
-    }
-    return route(ctx, req);
-  };

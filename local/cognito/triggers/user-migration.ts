@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Context, USER_POOL_AWS_DEFAULTS, type User, type UserPoolService } from '../cognito-local.ts';
+import { type Context, USER_POOL_AWS_DEFAULTS, type User, type UserPool, type UserPoolService } from '../cognito-local.ts';
 import { creationViolation } from '../attributes/schema-violations.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 import { invalidLambdaResponse, userMigrationFailed, userMigrationRefused } from '../cognito-answers.ts';
@@ -37,25 +37,39 @@ const COGNITO_MADE = new Set(['sub']);
 export async function migrateUser(
   ctx: Context,
   userPool: UserPoolService,
-  triggers: PoolTriggers,
+  triggers: Pick<PoolTriggers, 'run'>,
   request: MigrationRequest,
 ): Promise<User> {
+  const user = await migratedUser(userPool.options, triggers, request);
+  await userPool.saveUser(ctx, user);
+  return user;
+}
+
+/** The user `pool`'s UserMigration trigger answers with, as migrateUser creates it, not yet saved. */
+export async function migratedUser(pool: UserPool, triggers: Pick<PoolTriggers, 'run'>, request: MigrationRequest): Promise<User> {
   const { source, username, clientId, password } = request;
   const event =
     source === 'UserMigration_Authentication'
       ? { password, validationData: request.validationData ?? null, clientMetadata: {} }
       : { validationData: null, clientMetadata: request.clientMetadata ?? {} };
-  const answer = await triggers.run('UserMigration', source, { userPoolId: userPool.options.Id, clientId, username }, event, {
-    userAttributes: null,
-    finalUserStatus: null,
-    messageAction: null,
-    desiredDeliveryMediums: null,
-    forceAliasCreation: null,
-    enableSMSMFA: null,
-  });
+  const answer = await triggers.run(
+    'UserMigration',
+    source,
+    { userPoolId: pool.Id, clientId, username },
+    event,
+    {
+      userAttributes: null,
+      finalUserStatus: null,
+      messageAction: null,
+      desiredDeliveryMediums: null,
+      forceAliasCreation: null,
+      enableSMSMFA: null,
+    },
+    '1',
+    pool,
+  );
   checkAnswer(answer);
 
-  const pool = userPool.options;
   const sub = randomUUID();
   const given = Object.entries(answer.userAttributes as Record<string, string>)
     .filter(([name]) => !COGNITO_MADE.has(name))
@@ -78,7 +92,6 @@ export async function migrateUser(
     UserCreateDate: now,
     UserLastModifiedDate: now,
   };
-  await userPool.saveUser(ctx, user);
   return user;
 }
 

@@ -1,0 +1,50 @@
+import { usernameClientIdNotFound, verificationCodeMismatch } from '../cognito-answers.ts';
+import type { ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context, User } from '../cognito-local.ts';
+import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
+import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import { clientOf } from './client-of.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * ConfirmForgotPassword: the code ForgotPassword sent sets the new password (the pool's policy
+ * checked first) and confirms the user; saved once, then PostConfirmation
+ * (PostConfirmation_ConfirmForgotPassword) runs with the user's attributes.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
+ */
+export async function confirmForgotPassword(
+  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>,
+  ctx: Context,
+  input: ConfirmForgotPasswordCommandInput,
+): Promise<Omit<ConfirmForgotPasswordCommandOutput, '$metadata'>> {
+  const { ClientId: clientId = '', Username: name = '', Password: password = '', ClientMetadata: clientMetadata } = input;
+  const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
+  refuseWrongSecretHash(client, input.SecretHash, [name]);
+  refuseWeakPassword(pool.options, password);
+  const user = await pool.getUserByUsername(ctx, name);
+  if (!user) throw usernameClientIdNotFound();
+  if (user.ConfirmationCode !== input.ConfirmationCode) {
+    throw verificationCodeMismatch();
+  }
+
+  const confirmed: User = {
+    ...user,
+    UserStatus: 'CONFIRMED',
+    ConfirmationCode: undefined,
+    Password: password,
+    UserLastModifiedDate: deps.clock.get(),
+  };
+  await pool.saveUser(ctx, confirmed);
+  if (deps.triggers.has(pool.options, 'PostConfirmation')) {
+    await deps.triggers.runPostConfirmation(pool.options, {
+      source: 'PostConfirmation_ConfirmForgotPassword',
+      clientId,
+      clientMetadata,
+      username: confirmed.Username,
+      userPoolId: pool.options.Id,
+      userAttributes: confirmed.Attributes,
+    });
+  }
+  return {};
+}

@@ -1,0 +1,32 @@
+import { autoVerificationOff, userAlreadyConfirmed, usernameClientIdNotFound } from '../cognito-answers.ts';
+import type { ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { type Context, selectAppropriateDeliveryMethod } from '../cognito-local.ts';
+import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
+import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { clientOf } from './client-of.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * ResendConfirmationCode: a new sign-up code for an unconfirmed user, delivered like the first
+ * (the pool named, for its CustomMessage trigger); the answer masks where it went.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html
+ */
+export async function resendConfirmationCode(
+  deps: Pick<OperationDeps, 'cognito' | 'messages' | 'otp'>,
+  ctx: Context,
+  input: ResendConfirmationCodeCommandInput,
+): Promise<Omit<ResendConfirmationCodeCommandOutput, '$metadata'>> {
+  const { ClientId: clientId = '', Username: name = '', ClientMetadata: clientMetadata } = input;
+  const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
+  refuseWrongSecretHash(client, input.SecretHash, [name]);
+  const user = await pool.getUserByUsername(ctx, name);
+  if (!user) throw usernameClientIdNotFound();
+  if (user.UserStatus === 'CONFIRMED') throw userAlreadyConfirmed();
+  const delivery = selectAppropriateDeliveryMethod(pool.options.AutoVerifiedAttributes ?? [], user);
+  if (!delivery) throw autoVerificationOff();
+
+  const code = deps.otp();
+  await pool.saveUser(ctx, { ...user, ConfirmationCode: code });
+  await deps.messages.deliver(ctx, 'ResendCode', clientId, pool.options.Id, user, code, clientMetadata, delivery, pool.options);
+  return { CodeDeliveryDetails: maskedDelivery(delivery) };
+}
