@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { GatewayRefusal } from './cognito-authorizer.ts';
 import type { CorsPreflights } from './cors-preflight.ts';
 import type { GatewayRequest } from './gateway-request.ts';
-import { gatewayResponse, type GatewayErrorType, type GatewayResponse, type GatewayResponseSettings } from './gateway-responses.ts';
+import type { GatewayResponseSettings } from '../cloudformation/gateway-response-settings.ts';
+import { gatewayResponse, type GatewayErrorType, type GatewayResponse } from './gateway-responses.ts';
 
 /** What the server behind the gateway made of a request, before the gateway answers. */
 export type RequestOutcome =

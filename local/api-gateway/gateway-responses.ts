@@ -1,18 +1,7 @@
-import type { CfnResource } from '../cloudformation/template.ts';
+import type { GatewayResponseSettings } from '../cloudformation/gateway-response-settings.ts';
 
 /** The API Gateway errors the local API produces, by their GatewayResponse type. */
 export type GatewayErrorType = 'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'AUTHORIZER_FAILURE' | 'DEFAULT_4XX' | 'DEFAULT_5XX';
-
-/** An `AWS::ApiGateway::GatewayResponse` from serverless.yml, as the local stack keeps it. */
-export interface GatewayResponseSetting {
-  /** `StatusCode`, when the template overrides the default status. */
-  readonly statusCode?: string;
-  /** `ResponseParameters`: `gatewayresponse.header.<Name>` → `'static'` or `method.request.header.<Name>`. */
-  readonly responseParameters: Readonly<Record<string, string>>;
-}
-
-/** GatewayResponse settings by `ResponseType` (DEFAULT_4XX, UNAUTHORIZED, …). */
-export type GatewayResponseSettings = Readonly<Record<string, GatewayResponseSetting>>;
 
 export interface GatewayResponse {
   readonly statusCode: number;
@@ -33,28 +22,6 @@ const DEFAULTS: Readonly<Record<GatewayErrorType, { statusCode: number; message:
   DEFAULT_4XX: { statusCode: 400, message: 'Bad Request', errorType: 'BadRequestException' },
   DEFAULT_5XX: { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
 };
-
-/** The GatewayResponse resources of a template, keyed by their ResponseType. */
-export function gatewayResponseSettings(resources: Record<string, CfnResource>): GatewayResponseSettings {
-  const settings: Record<string, GatewayResponseSetting> = {};
-  for (const resource of Object.values(resources)) {
-    if (resource.Type !== 'AWS::ApiGateway::GatewayResponse') continue;
-    const {
-      ResponseType,
-      StatusCode,
-      ResponseParameters = {},
-    } = resource.Properties as {
-      ResponseType: string;
-      StatusCode?: string;
-      ResponseParameters?: Record<string, string>;
-    };
-    settings[ResponseType] = {
-      ...(StatusCode !== undefined && { statusCode: String(StatusCode) }),
-      responseParameters: ResponseParameters,
-    };
-  }
-  return settings;
-}
 
 /**
  * What API Gateway sends for an error of `type`: its default status, body and error type, plus

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApiRoutes } from './api-routes.ts';
 import { writeJsonFile } from './json-file.ts';
 import type { HttpApi } from './http-api.ts';
-import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
+import type { GatewayResponseSettings } from './gateway-response-settings.ts';
 import type { StageCognito } from './web-client.ts';
 
 /**

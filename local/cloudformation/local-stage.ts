@@ -1,4 +1,4 @@
-import { gatewayResponseSettings, type GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
+import { gatewayResponseSettings, type GatewayResponseSettings } from './gateway-response-settings.ts';
 import { apiRoutes, type ApiRoutes } from './api-routes.ts';
 import type { CognitoClient } from './cognito-provisioners.ts';
 import { deployLocalStack, type DeployedStack } from './deploy-local-stack.ts';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GatewayResponseSettings } from '../api-gateway/gateway-responses.ts';
+import type { GatewayResponseSettings } from '../cloudformation/gateway-response-settings.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { emulateApiGateway, emulateLambdaInvokeErrors, type HapiServer } from './hapi-server.ts';
