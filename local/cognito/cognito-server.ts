@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
+import { type MovableClock, OffsetClock } from '../clock.ts';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { withDevClockRoute } from './dev-clock-route.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
@@ -40,6 +42,11 @@ export interface CognitoServerOptions {
   readonly triggerTimeoutMs?: number;
   /** Where the emulator's notes go (a trigger answer it ignored, an unexpected failure). */
   readonly log?: (message: string) => void;
+  /**
+   * The time every rule of the emulator reads, which `POST /_dev/clock` moves: the stack's
+   * FileClock, shared with the API's process (local/clock-file.ts); the real time unless given.
+   */
+  readonly clock?: MovableClock;
 }
 
 export interface CognitoServer {
@@ -59,8 +66,9 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
 
   const logger = pino({ level: options.logLevel ?? 'error' });
   const log = options.log ?? console.error;
+  const clock = options.clock ?? new OffsetClock();
   const triggers = new PoolTriggers({ lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS });
-  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers));
+  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers), clock);
   let pools: TriggerAwarePools | undefined;
   const services = await createCognitoLocalServices({
     host: options.host,
@@ -69,6 +77,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     dataStores: new JsonFileStoreFactory(dbDir),
     logger,
     messages: inbox,
+    clock,
     tokenGenerator: (clock) =>
       new CognitoTokenGenerator(clock, preTokenGeneration(triggers), (claim) =>
         log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
@@ -90,15 +99,19 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
       '/_dev/lockouts': devLockoutsRoute((userPoolId, username) => clearPasswordFailures(services, { logger }, userPoolId, username)),
     },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts);
-    // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts).
+    // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts);
+    // the local clock (dev-clock-route.ts).
     frontDoor: (app) =>
-      withWellKnownRoutes(
-        {
-          publicUrl: url,
-          poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
-          log,
-        },
-        emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+      withDevClockRoute(
+        clock,
+        withWellKnownRoutes(
+          {
+            publicUrl: url,
+            poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+            log,
+          },
+          emulatorRequestHandler({ app, operations: CognitoOperations.load() }),
+        ),
       ),
   });
   answerEmulatorClientErrors(server);

@@ -1,4 +1,5 @@
-import { type AppClient, cognitoLocalKeys, type User } from './cognito-local.ts';
+import { OffsetClock } from '../clock.ts';
+import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { CognitoTokenGenerator } from './token-generator.ts';
@@ -6,7 +7,7 @@ import { CognitoTokenGenerator } from './token-generator.ts';
 const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
-const generator = new CognitoTokenGenerator({ get: () => NOW });
+const generator = new CognitoTokenGenerator(emulatorClock(new OffsetClock(() => NOW.getTime())));
 
 const user = {
   Username: '7d8ca528-4931-4254-9273-ea5ee853f271',

@@ -49,8 +49,9 @@ function refuseUnready(user: User): void {
 export async function passwordFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, password: string) {
   if (!user) throw incorrect();
   refuseResetRequired(user);
-  await refuseLockedOut(ctx, signIn.pool, user);
-  const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password);
+  const now = deps.services.clock.now();
+  await refuseLockedOut(ctx, signIn.pool, user, now);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password, now);
   if (user.Password !== password) throw incorrect();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);
@@ -61,7 +62,7 @@ export async function srpFactor(ctx: Context, deps: SignInServices, signIn: Sign
   const A = clientEphemeral(srpA);
   if (!user) throw incorrect();
   refuseResetRequired(user);
-  await refuseLockedOut(ctx, signIn.pool, user);
+  await refuseLockedOut(ctx, signIn.pool, user, deps.services.clock.now());
   const { state, challengeParameters } = passwordVerifierChallenge(signIn.pool.options.Id, user, A);
   return openChallenge(deps, signIn, { username: user.Username }, { name: 'PASSWORD_VERIFIER', srp: state }, challengeParameters);
 }
@@ -75,9 +76,10 @@ export async function passwordVerifierAnswer(
   srp: SrpVerifierState,
   responses: Readonly<Record<string, string>>,
 ) {
-  await refuseLockedOut(ctx, signIn.pool, user);
+  const now = deps.services.clock.now();
+  await refuseLockedOut(ctx, signIn.pool, user, now);
   const holds = passwordClaimHolds(srp, responses);
-  const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds, now);
   if (!holds) throw incorrect();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);

@@ -24,10 +24,10 @@ type RespondRequest = Partial<AdminRespondToAuthChallengeCommandInput>;
  */
 export function withSignIn(
   router: Router,
-  services: Pick<Services, 'cognito' | 'tokenGenerator' | 'messages' | 'otp'> & {
+  services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator' | 'messages' | 'otp'> & {
     readonly triggers?: Pick<Triggers, 'enabled' | 'postAuthentication'>;
   },
-  sessions = new AuthSessions<SignInState>(),
+  sessions = new AuthSessions<SignInState>(() => services.clock.now()),
 ): Router {
   const deps: SignInServices = { services, triggers: services.triggers, sessions };
   const { cognito } = services;
@@ -76,7 +76,7 @@ export function withSignIn(
       case 'PASSWORD_VERIFIER':
         return passwordVerifierAnswer(ctx, deps, signIn, user, challenge.srp, responses);
       case 'NEW_PASSWORD_REQUIRED':
-        return afterPassword(ctx, deps, signIn, await applyNewPassword(ctx, pool, user, responses));
+        return afterPassword(ctx, deps, signIn, await applyNewPassword(ctx, pool, user, responses, services.clock.get()));
       case 'SELECT_MFA_TYPE': {
         const method = challenge.methods.find((candidate) => candidate === responses.ANSWER);
         if (!method) throw new InvalidParameterError(`ANSWER must be one of ${challenge.methods.join(', ')}`);

@@ -47,8 +47,12 @@ interface Step {
  * Every other request goes to `router` untouched.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
  */
-export function withCustomAuth(router: Router, services: Pick<Services, 'cognito' | 'tokenGenerator'>, triggers: PoolTriggers): Router {
-  const sessions = new CustomAuthSessions();
+export function withCustomAuth(
+  router: Router,
+  services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator'>,
+  triggers: PoolTriggers,
+): Router {
+  const sessions = new CustomAuthSessions(() => services.clock.now());
   const { cognito } = services;
 
   async function initiate(ctx: Context, req: Request, admin: boolean) {
@@ -102,8 +106,9 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
       // it counts for the lockout, as a password check ([D] lockout behavior).
       const holds = passwordClaimHolds(pending.srp, responses);
       if (user) {
-        await refuseLockedOut(ctx, pool, user);
-        user = await recordPasswordCheck(ctx, pool, user, holds);
+        const now = services.clock.now();
+        await refuseLockedOut(ctx, pool, user, now);
+        user = await recordPasswordCheck(ctx, pool, user, holds, now);
       }
       result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: holds };
     }

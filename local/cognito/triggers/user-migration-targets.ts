@@ -18,7 +18,7 @@ const PASSWORD_SENT: ReadonlySet<unknown> = new Set(['USER_PASSWORD_AUTH', 'ADMI
  * without the trigger pays nothing: `enabled` reads the pool already in scope.
  */
 export const migrateOnSignIn =
-  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
+  ({ clock, cognito }: Pick<Services, 'clock' | 'cognito'>, triggers: PoolTriggers): Wrapper =>
   (route) =>
   async (ctx, req) => {
     const { USERNAME: username, PASSWORD: password } = req?.AuthParameters ?? {};
@@ -29,7 +29,7 @@ export const migrateOnSignIn =
       if (!(await userPool.getUserByUsername(ctx, username))) {
         try {
           const request = { source: 'UserMigration_Authentication', username, password, validationData: req.ClientMetadata } as const;
-          await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId });
+          await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId }, clock.get());
         } catch (error) {
           const client = req.ClientId ? await cognito.getAppClient(ctx, req.ClientId) : null;
           throw signInFailure(error, client?.PreventUserExistenceErrors === 'ENABLED');
@@ -56,18 +56,24 @@ function signInFailure(error: unknown, hideUsers: boolean): unknown {
  * ForgotPassword sends them the code. A throw is `UserLambdaValidationException`.
  */
 export const migrateOnForgotPassword =
-  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
+  ({ clock, cognito }: Pick<Services, 'clock' | 'cognito'>, triggers: PoolTriggers): Wrapper =>
   (route) =>
   async (ctx, req) => {
     if (triggers.enabled('UserMigration') && typeof req?.Username === 'string') {
       const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
       if (!(await userPool.getUserByUsername(ctx, req.Username))) {
-        await migrateUser(ctx, userPool, triggers, {
-          source: 'UserMigration_ForgotPassword',
-          username: req.Username,
-          clientId: req.ClientId,
-          clientMetadata: req.ClientMetadata,
-        });
+        await migrateUser(
+          ctx,
+          userPool,
+          triggers,
+          {
+            source: 'UserMigration_ForgotPassword',
+            username: req.Username,
+            clientId: req.ClientId,
+            clientMetadata: req.ClientMetadata,
+          },
+          clock.get(),
+        );
       }
     }
     return route(ctx, req);

@@ -42,6 +42,8 @@ export async function migrateUser(
   userPool: UserPoolService,
   triggers: PoolTriggers,
   request: MigrationRequest,
+  /** The local clock's now (the user's UserCreateDate). */
+  now: Date,
 ): Promise<User> {
   const { source, username, clientId, password } = request;
   const event =
@@ -69,7 +71,6 @@ export async function migrateUser(
   const violation = creationViolation(given, pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []);
   if (violation) throw new CognitoError('UserNotFoundException', violation);
 
-  const now = new Date();
   const user: User = {
     Username: pool.UsernameAttributes?.length ? sub : username,
     // ForgotPassword migrates without a password: one nobody knows, until the user sets theirs.
