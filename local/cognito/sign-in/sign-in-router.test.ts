@@ -22,7 +22,14 @@ const totpUser = (extra: Partial<User> = {}) =>
 
 /** cognito-local in memory under withSignIn, with a PostAuthentication trigger that records its calls and a clock the test moves. */
 function setUp(users: User[], pool: Record<string, unknown> = {}) {
-  const cognito = fakeCognito({ users, pool: { Id: POOL_ID, ...pool }, clients: [web], tokens: TOKENS, otp: '123456', realNow: () => START });
+  const cognito = fakeCognito({
+    users,
+    pool: { Id: POOL_ID, ...pool },
+    clients: [web],
+    tokens: TOKENS,
+    otp: '123456',
+    realNow: () => START,
+  });
   const postAuthentications: string[] = [];
   const triggers = {
     enabled: (name: string) => name === 'PostAuthentication',
