@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OffsetClock } from '../clock.ts';
 import { allowEveryone, cognitoAuthorizer, type AuthorizerDecision } from './cognito-authorizer.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import { TokenExpiredError, TokenRejectedError } from './verify-cognito-token.ts';
@@ -52,6 +53,22 @@ describe('cognitoAuthorizer', () => {
     await authorize(request({ authorization: 'abc' }));
     await authorize(request({ authorization: 'abc' }));
     expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it("forgets a result once the local clock moves past the TTL or the token's exp", async () => {
+    const clock = new OffsetClock(() => NOW * 1000);
+    const verify = vi.fn(async () => ({ ...idClaims, exp: NOW + 600 }));
+    const authorize = authorizerWith(verify, { clock });
+    await authorize(request({ authorization: 'abc' }));
+    clock.advance(299_999);
+    await authorize(request({ authorization: 'abc' }));
+    expect(verify).toHaveBeenCalledTimes(1);
+    clock.advance(1);
+    await authorize(request({ authorization: 'abc' }));
+    expect(verify).toHaveBeenCalledTimes(2);
+    clock.advance(300_000);
+    await authorize(request({ authorization: 'abc' }));
+    expect(verify).toHaveBeenCalledTimes(3);
   });
 
   it('verifies every request when the TTL is 0', async () => {

@@ -1,3 +1,4 @@
+import { type Clock, realClock } from '../clock.ts';
 import { awsClaims } from './aws-claims.ts';
 import { identityToken } from './bearer-token.ts';
 import type { GatewayRequest } from './gateway-request.ts';
@@ -29,6 +30,8 @@ export interface CognitoAuthorizerOptions {
   /** How long a verified token's result is reused (0: verify every request). */
   readonly resultTtlSeconds: number;
   readonly verify: VerifyCognitoToken;
+  /** The time the result cache's TTL runs on: the verifier's (local/clock.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface CognitoAuthorizerOptions {
  * it, while the terminal gets the real reason.
  */
 export function cognitoAuthorizer(options: CognitoAuthorizerOptions): Authorize {
-  const cache = new TokenCache<Record<string, string>>(options.resultTtlSeconds);
+  const clock = options.clock ?? realClock;
+  const cache = new TokenCache<Record<string, string>>(options.resultTtlSeconds, () => clock.now());
   return async (request) => {
     const refusal = (reason: string) => console.warn(`[authorizer] ${request.method.toUpperCase()} ${request.path} refused: ${reason}`);
     const identity = identityToken(request, options.header);

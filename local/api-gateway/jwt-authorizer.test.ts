@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Clock, OffsetClock } from '../clock.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import { type HttpApiDecision, jwtAuthorizer } from './jwt-authorizer.ts';
 import { JwksUnavailableError, UnknownKidError } from './jwks-key-source.ts';
@@ -51,13 +52,13 @@ const getSigningKey = vi.fn(async (kid: string) => {
   throw new UnknownKidError('the JWKS has no such kid');
 });
 
-function authorizer(options: { scopes?: string[]; audiences?: string[]; now?: () => number } = {}) {
+function authorizer(options: { scopes?: string[]; audiences?: string[]; clock?: Clock } = {}) {
   return jwtAuthorizer({
     header: 'authorization',
     audiences: options.audiences ?? [CLIENT],
     scopes: options.scopes ?? [],
-    verify: createJwtVerifier({ issuer: ISSUER, jwksUri: `${ISSUER}/.well-known/jwks.json`, getSigningKey }),
-    now: options.now,
+    verify: createJwtVerifier({ issuer: ISSUER, jwksUri: `${ISSUER}/.well-known/jwks.json`, getSigningKey, clock: options.clock }),
+    clock: options.clock,
   });
 }
 
@@ -205,15 +206,17 @@ describe('jwtAuthorizer', () => {
     });
   });
 
-  it('verifies a token once, yet refuses it once it expires', async () => {
-    let now = Date.now();
-    const authorize = authorizer({ now: () => now });
+  it('verifies a token once, yet refuses it once the local clock moves past its exp', async () => {
+    const clock = new OffsetClock(() => NOW * 1000);
+    const authorize = authorizer({ clock });
     const token = sign(accessClaims({ exp: NOW + 60 }));
     getSigningKey.mockClear();
     expect((await authorize(request({ authorization: token }))).allow).toBe(true);
     expect((await authorize(request({ authorization: token }))).allow).toBe(true);
     expect(getSigningKey).toHaveBeenCalledTimes(1);
-    now = (NOW + 61) * 1000;
+    clock.advance(59_999);
+    expect((await authorize(request({ authorization: token }))).allow).toBe(true);
+    clock.advance(1);
     expect(refusal(await authorize(request({ authorization: token }))).challenge).toContain('the token has expired');
   });
 

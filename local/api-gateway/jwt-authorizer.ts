@@ -1,3 +1,4 @@
+import { type Clock, realClock } from '../clock.ts';
 import { identityToken } from './bearer-token.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
@@ -27,8 +28,8 @@ export interface JwtAuthorizerOptions {
   readonly scopes: readonly string[];
   /** The issuer's verifier, shared by every route that trusts it. */
   readonly verify: VerifyJwt;
-  /** Epoch milliseconds (tests pin it). */
-  readonly now?: () => number;
+  /** The time `exp`, `nbf` and `iat` are checked against: the local stack's clock (local/clock.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -39,7 +40,7 @@ export interface JwtAuthorizerOptions {
  * terminal gets the real reason.
  */
 export function jwtAuthorizer(options: JwtAuthorizerOptions): AuthorizeHttpApi {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? realClock;
   const scopeList = options.scopes.join(' ');
   const challenge = (error: string, description: string) =>
     `Bearer scope="${scopeList}" error="${error}" error_description="${description}"`;
@@ -65,7 +66,7 @@ export function jwtAuthorizer(options: JwtAuthorizerOptions): AuthorizeHttpApi {
       console.error(`[authorizer] ${request.method.toUpperCase()} ${request.path} failed:`, error);
       return { allow: false, response: internalServerError() };
     }
-    const problem = claimProblem(verified, options.audiences, now() / 1000);
+    const problem = claimProblem(verified, options.audiences, clock.now() / 1000);
     if (problem) return refused(problem.reason, unauthorized(problem.description));
     if (options.scopes.length === 0) return { allow: true, jwt: { claims: verified.claims, scopes: null } };
     if (!options.scopes.some((scope) => verified.scopes.includes(scope))) {

@@ -1,5 +1,6 @@
 import type { RouteAuthorization } from '../cloudformation/api-routes.ts';
 import type { LocalStack } from '../cloudformation/local-stack.ts';
+import type { Clock } from '../clock.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 import { allowEveryone, cognitoAuthorizer, type Authorize } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
@@ -20,6 +21,8 @@ export interface LocalApiGatewayOptions {
   readonly cognitoUrl: string;
   /** Where the deployed stack is recorded, for messages. */
   readonly stackFile: string;
+  /** The time the Cognito authorizers check tokens against: the stack's shared clock (local/clock-file.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -72,6 +75,7 @@ export class LocalApiGateway {
       scopes: authorization.scopes,
       resultTtlSeconds: authorization.resultTtlSeconds,
       verify: verifiers.length === 1 ? verifiers[0]! : anyOf(verifiers),
+      clock: this.options.clock,
     });
   }
 
@@ -82,6 +86,7 @@ export class LocalApiGateway {
       verifier = createCognitoTokenVerifier({
         issuer: userPoolIssuer(poolId),
         jwksUri: `${this.options.cognitoUrl}/${poolId}/.well-known/jwks.json`,
+        clock: this.options.clock,
       });
       this.#verifiers.set(poolId, verifier);
     }

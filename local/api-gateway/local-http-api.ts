@@ -1,4 +1,5 @@
 import type { HttpApi, HttpRoute, HttpRouteAuthorization } from '../cloudformation/http-api.ts';
+import type { Clock } from '../clock.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { corsResponseHeaders, isPreflight, preflightResponse, withoutCorsHeaders } from './http-api-cors.ts';
@@ -30,6 +31,8 @@ export class UnsupportedIdentitySourceError extends Error {
 export interface LocalHttpApiOptions {
   /** Where this process reaches the Cognito emulator for its keys (the public URL, except inside a container network). */
   readonly cognitoUrl: string;
+  /** The time the JWT authorizers check tokens against: the stack's shared clock (local/clock-file.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /** A route open to everyone: no authorizer, no `authorizer` in the event, whatever header comes. */
@@ -57,6 +60,7 @@ export class LocalHttpApi {
       audiences: authorization.audiences,
       scopes: authorization.scopes,
       verify: this.#verifierFor(authorization),
+      clock: this.options.clock,
     });
   }
 
@@ -132,6 +136,7 @@ export class LocalHttpApi {
       verifier = createJwtVerifier({
         issuer: authorization.issuer,
         jwksUri: `${this.options.cognitoUrl}/${authorization.userPoolId}/.well-known/jwks.json`,
+        clock: this.options.clock,
       });
       this.#verifiers.set(key, verifier);
     }

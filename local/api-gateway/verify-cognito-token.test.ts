@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
+import { OffsetClock } from '../clock.ts';
 import { createCognitoTokenVerifier, TokenExpiredError, TokenRejectedError } from './verify-cognito-token.ts';
 
 const ISSUER = 'http://127.0.0.1:9229/local_AbCdEf12';
@@ -80,6 +81,27 @@ describe('createCognitoTokenVerifier', () => {
 
     expect(error).toBeInstanceOf(TokenExpiredError);
     expect(error).toBeInstanceOf(TokenRejectedError);
+  });
+
+  it("checks exp and nbf against the local stack's clock, moved or not", async () => {
+    const REAL = Date.parse('2024-06-18T15:00:00Z');
+    const issuedAt = REAL / 1000;
+    const clock = new OffsetClock(() => REAL);
+    const verify = createCognitoTokenVerifier({
+      issuer: ISSUER,
+      jwksUri: `${ISSUER}/.well-known/jwks.json`,
+      getSigningKey: async () => poolKeys.publicKey,
+      clock,
+    });
+    const token = signIdToken(idClaims({ iat: issuedAt, exp: issuedAt + 3600 }));
+    const later = signIdToken(idClaims({ iat: issuedAt, nbf: issuedAt + 60, exp: issuedAt + 3600 }));
+
+    expect((await verify(token)).email).toBe('ada@example.com');
+    await expect(verify(later)).rejects.toThrow('jwt not active');
+    clock.advance(60_000);
+    expect((await verify(later)).email).toBe('ada@example.com');
+    clock.advance(3_540_000);
+    await expect(verify(token)).rejects.toBeInstanceOf(TokenExpiredError);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
+import { type Clock, epochSeconds, realClock } from '../clock.ts';
 import { jwksKeySource } from './jwks-key-source.ts';
 
 export interface CognitoTokenVerifierOptions {
@@ -10,6 +11,8 @@ export interface CognitoTokenVerifierOptions {
   readonly getSigningKey?: (kid: string) => Promise<string>;
   /** An unknown `kid` refetches the JWKS at most this often (default 10 s). */
   readonly jwksRefetchIntervalMs?: number;
+  /** The time `exp` and `nbf` are checked against: the local stack's clock (local/clock.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /** Why a token was refused. The message is for the terminal, never for the HTTP client. */
@@ -36,6 +39,7 @@ export type VerifyCognitoToken = (token: string, scopes?: readonly string[]) => 
  */
 export function createCognitoTokenVerifier(options: CognitoTokenVerifierOptions): VerifyCognitoToken {
   const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri, options.jwksRefetchIntervalMs ?? 10_000);
+  const clock = options.clock ?? realClock;
 
   return async function verifyCognitoToken(token, scopes = []) {
     const decoded = jwt.decode(token, { complete: true });
@@ -55,7 +59,11 @@ export function createCognitoTokenVerifier(options: CognitoTokenVerifierOptions)
 
     let payload: JwtPayload;
     try {
-      payload = jwt.verify(token, key, { algorithms: ['RS256'], issuer: options.issuer }) as JwtPayload;
+      payload = jwt.verify(token, key, {
+        algorithms: ['RS256'],
+        issuer: options.issuer,
+        clockTimestamp: epochSeconds(clock),
+      }) as JwtPayload;
     } catch (cause) {
       if (cause instanceof jwt.TokenExpiredError) throw new TokenExpiredError('the token has expired', { cause });
       throw new TokenRejectedError((cause as Error).message, { cause });

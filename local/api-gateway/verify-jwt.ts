@@ -1,4 +1,5 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
+import { type Clock, realClock } from '../clock.ts';
 import { httpApiClaims, tokenScopes } from './http-api-claims.ts';
 import { jwksKeySource, UnknownKidError } from './jwks-key-source.ts';
 import { INVALID_TOKEN, JwtRejectedError } from './jwt-refusals.ts';
@@ -13,6 +14,8 @@ export interface JwtVerifierOptions {
   readonly getSigningKey?: (kid: string) => Promise<string>;
   /** An unknown `kid` refetches the JWKS at most this often (default 10 s). */
   readonly jwksRefetchIntervalMs?: number;
+  /** The time a remembered token is forgotten at its `exp`: the route's (local/clock.ts), the real time unless given. */
+  readonly clock?: Clock;
 }
 
 /** A token whose signature and issuer hold, with what the authorizer hands on. */
@@ -41,7 +44,8 @@ const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
  */
 export function createJwtVerifier(options: JwtVerifierOptions): VerifyJwt {
   const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri, options.jwksRefetchIntervalMs ?? 10_000);
-  const verified = new TokenCache<VerifiedJwt>(Number.POSITIVE_INFINITY);
+  const clock = options.clock ?? realClock;
+  const verified = new TokenCache<VerifiedJwt>(Number.POSITIVE_INFINITY, () => clock.now());
 
   return async function verifyJwt(token) {
     const known = verified.get(token);

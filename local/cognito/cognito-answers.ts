@@ -151,6 +151,8 @@ export const softwareTokenNotVerified = () => new InvalidParameterError('User ha
 export const invalidAccessToken = () => new NotAuthorizedError('Invalid Access Token');
 /** [D] API_GlobalSignOut.html, API_AdminUserGlobalSignOut.html (access tokens revoked); message: docs/aws-behaviour.md "Cognito user pool" */
 export const accessTokenRevoked = () => new NotAuthorizedError('Access Token has been revoked');
+/** [C] GetUser with an access token past its `exp`: https://github.com/aws-amplify/aws-sdk-ios/issues/1376 */
+export const accessTokenExpired = () => new NotAuthorizedError('Access Token has expired');
 /** [C] a refresh token never issued: docs/aws-behaviour.md "Cognito sign-in challenges" */
 export const invalidRefreshToken = () => new NotAuthorizedError('Invalid Refresh Token');
 /** [D] API_RevokeToken.html, API_GlobalSignOut.html; message [C]: docs/aws-behaviour.md "Cognito sign-in challenges" */

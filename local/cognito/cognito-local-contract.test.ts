@@ -9,6 +9,7 @@ import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Clock, OffsetClock, realClock } from '../clock.ts';
 import * as cognitoLocal from './cognito-local.ts';
 import {
   type AppClient,
@@ -23,7 +24,6 @@ import {
   cognitoLocalKeys,
   cognitoLocalRouter,
   createCognitoLocalServices,
-  DateClock,
   type ExpressHandler,
   handOverBody,
   InvalidParameterError,
@@ -66,7 +66,7 @@ class LastTwoRefreshTokens extends RefreshTokenKeeping {
 }
 
 /** cognito-local's services as createCognitoLocalServices assembles them, with recording parts. */
-async function services(dataDir = temporaryFolder()) {
+async function services(dataDir = temporaryFolder(), clock: Clock = realClock) {
   const stores: string[] = [];
   const files = new JsonFileStoreFactory(dataDir);
   const delivered: Parameters<Messages['deliver']>[] = [];
@@ -80,6 +80,7 @@ async function services(dataDir = temporaryFolder()) {
     dataStores: { create: (ctx, id, defaults) => (stores.push(id), files.create(ctx, id, defaults)) },
     logger,
     messages: { deliver: async (...args) => void delivered.push(args) },
+    clock,
     tokenGenerator: () => ({
       generate: async (...args) => {
         generated.push(args);
@@ -129,7 +130,6 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
     const functions = [
       'CodeMismatchError',
       'CognitoError',
-      'DateClock',
       'InvalidParameterError',
       'NotAuthorizedError',
       'PasswordResetRequiredError',
@@ -146,6 +146,7 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       'cognitoLocalKeys',
       'cognitoLocalRouter',
       'createCognitoLocalServices',
+      'emulatorClock',
       'handOverBody',
       'selectAppropriateDeliveryMethod',
       'startCognitoLocalServer',
@@ -217,11 +218,6 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
     expect(cognitoLocal.totpCodeHolds(secret, code)).toBe(true);
     expect(cognitoLocal.totpCodeHolds(secret, String((Number(code) + 1) % 1_000_000).padStart(6, '0'))).toBe(false);
   });
-
-  it('services/clock.js: DateClock tells the time', () => {
-    const before = Date.now();
-    expect(new DateClock().get().getTime()).toBeGreaterThanOrEqual(before);
-  });
 });
 
 describe('keys/cognitoLocal.{private,public}.json (cognitoLocalKeys)', () => {
@@ -268,6 +264,19 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
     const { UserPool } = await cognitoLocal.cognitoLocalCreateUserPool({ ...built, cognito } as never)(ctx, { PoolName: 'contract' });
     expect(UserPool).toMatchObject({ Id: 'eu-west-1_Contract1', Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x', Name: 'contract' });
     expect((await built.cognito.getUserPool(ctx, 'eu-west-1_Contract1')).options.Name).toBe('contract');
+  });
+
+  it("clock.get(): cognito-local's records take their dates from the local stack's clock", async () => {
+    const moved = new OffsetClock(() => Date.parse('2024-06-18T15:00:00Z'), 86_400_000);
+    const recorded = await services(temporaryFolder(), moved);
+    const { poolId } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
+    const pool = await recorded.services.cognito.getUserPool(ctx, poolId);
+    const ada = await pool.getUserByUsername(ctx, 'ada');
+    expect(pool.options.CreationDate?.toISOString()).toBe('2024-06-19T15:00:00.000Z');
+    expect([ada?.UserCreateDate.toISOString(), ada?.UserLastModifiedDate.toISOString()]).toEqual([
+      '2024-06-19T15:00:00.000Z',
+      '2024-06-19T15:00:00.000Z',
+    ]);
   });
 
   it('UserPoolServiceFactoryImpl(clock, dataStores): its pool services are what userPools wraps', async () => {

@@ -10,10 +10,11 @@ import { Router as routerOf } from 'cognito-local/lib/server/Router.js';
 import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
-import { DateClock, LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
+import { LambdaService, TriggersService } from 'cognito-local/lib/services/index.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { Logger } from 'pino';
+import { dateOf, type Clock as LocalClock } from '../clock.ts';
 import type {
   Clock,
   Context,
@@ -35,7 +36,6 @@ export * from './cognito-local-errors.ts';
 export { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
 /** cognito-local's CreateUserPool: the pool as its services store it, under the id and ARN `cognito.createUserPool` is given. */
 export { CreateUserPool as cognitoLocalCreateUserPool } from 'cognito-local/lib/targets/createUserPool.js';
-export { DateClock } from 'cognito-local/lib/services/index.js';
 export { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
 /** TOTP as cognito-local's AssociateSoftwareToken and VerifySoftwareToken make and check it (RFC 6238: SHA-1, 6 digits, 30 s, ±1 step). */
 export { generate as totpCode, generateSecret as totpSecret, verify as totpCodeHolds } from 'cognito-local/lib/services/totp.js';
@@ -46,6 +46,11 @@ export {
   attributesToRecord,
   attributeValue,
 } from 'cognito-local/lib/services/userPoolService.js';
+
+/** The local stack's clock as the emulator's code and cognito-local's read it (its records' dates, its code checks). */
+export function emulatorClock(clock: LocalClock): Clock {
+  return { now: () => clock.now(), get: () => dateOf(clock) };
+}
 
 /** The key pair cognito-local ships and signs with; its JWKS route serves the public half. */
 export interface CognitoLocalKeys {
@@ -101,6 +106,8 @@ export interface CognitoLocalServicesOptions {
   readonly logger: Logger;
   /** Receives every code cognito-local would email or text. */
   readonly messages: Messages;
+  /** The time every rule reads (local/clock.ts). */
+  readonly clock: LocalClock;
   readonly tokenGenerator: (clock: Clock) => TokenGenerator;
   /** Wraps cognito-local's user pool services (a {@link RefreshTokenKeeping}). */
   readonly userPools?: (pools: UserPoolServiceFactory) => UserPoolServiceFactory;
@@ -117,7 +124,7 @@ export async function createCognitoLocalServices(options: CognitoLocalServicesOp
     // use what CreateUserPool says, a plain username when it says nothing.
     UserPoolDefaults: {},
   };
-  const clock = new DateClock();
+  const clock = emulatorClock(options.clock);
   const pools = new UserPoolServiceFactoryImpl(clock, options.dataStores);
   const cognito = await new CognitoServiceFactoryImpl(options.dataDir, options.dataStores, options.userPools?.(pools) ?? pools).create(
     { logger: options.logger },

@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
+import { type MovableClock, OffsetClock } from '../clock.ts';
 import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { withDevClockRoute } from './dev-clock-route.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
@@ -11,6 +13,7 @@ import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-h
 import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
+import { RequestContext } from './request-context.ts';
 import { clearPasswordFailures } from './targets/lockout.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
@@ -40,6 +43,11 @@ export interface CognitoServerOptions {
   readonly triggerTimeoutMs?: number;
   /** Where the emulator's notes go (a trigger answer it ignored, an unexpected failure). */
   readonly log?: (message: string) => void;
+  /**
+   * The time every rule of the emulator reads, which `POST /_dev/clock` moves: the stack's
+   * FileClock, shared with the API's process (local/clock-file.ts); the real time unless given.
+   */
+  readonly clock?: MovableClock;
 }
 
 export interface CognitoServer {
@@ -59,8 +67,9 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
 
   const logger = pino({ level: options.logLevel ?? 'error' });
   const log = options.log ?? console.error;
+  const clock = options.clock ?? new OffsetClock();
   const triggers = new PoolTriggers({ lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS });
-  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers));
+  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers), clock);
   let pools: TriggerAwarePools | undefined;
   const services = await createCognitoLocalServices({
     host: options.host,
@@ -69,6 +78,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     dataStores: new JsonFileStoreFactory(dbDir),
     logger,
     messages: inbox,
+    clock,
     tokenGenerator: (clock) =>
       new CognitoTokenGenerator(clock, preTokenGeneration(triggers), (claim) =>
         log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
@@ -93,15 +103,19 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
       '/_dev/lockouts': devLockoutsRoute((userPoolId, username) => clearPasswordFailures(services, { logger }, userPoolId, username)),
     },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts);
-    // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts).
+    // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts);
+    // the local clock (dev-clock-route.ts).
     frontDoor: (app) =>
-      withWellKnownRoutes(
-        {
-          publicUrl: url,
-          poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
-          log,
-        },
-        emulatorRequestHandler({ app, router, context: () => ({ logger }), operations: CognitoOperations.load(), log }),
+      withDevClockRoute(
+        clock,
+        withWellKnownRoutes(
+          {
+            publicUrl: url,
+            poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+            log,
+          },
+          emulatorRequestHandler({ app, router, context: () => new RequestContext(logger), operations: CognitoOperations.load(), log }),
+        ),
       ),
   });
   answerEmulatorClientErrors(server);

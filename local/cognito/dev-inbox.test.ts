@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OffsetClock } from '../clock.ts';
 import { DevInbox, DevInboxError, type InboxMessage } from './dev-inbox.ts';
 
 // cognito-local's context and user are not read by the inbox.
@@ -38,19 +39,19 @@ describe('DevInbox', () => {
     expect(inbox.list().map((message) => message.kind)).toEqual(['SignUp', 'ResendCode', 'ForgotPassword']);
   });
 
-  it('records an email with its address, code and time, and announces it', async () => {
+  it("records an email with its address, code and time (the local clock's, moved or not), and announces it", async () => {
     const announced: InboxMessage[] = [];
-    const inbox = new DevInbox(file, (message) => announced.push(message));
-    const before = Date.now();
+    const clock = new OffsetClock(() => Date.parse('2024-06-18T15:00:00.250Z'));
+    const inbox = new DevInbox(file, (message) => announced.push(message), undefined, clock);
 
     await email(inbox, 'ada@example.com', '123456');
+    clock.advance(3_600_000);
+    await email(inbox, 'ada@example.com', '654321');
 
-    const [message] = inbox.list();
-    expect(message).toEqual({ to: 'ada@example.com', code: '123456', medium: 'EMAIL', kind: 'SignUp', sentAt: expect.any(String) });
-    expect(new Date(message!.sentAt).toISOString()).toBe(message!.sentAt);
-    expect(Date.parse(message!.sentAt)).toBeGreaterThanOrEqual(before - 1000);
-    expect(Date.parse(message!.sentAt)).toBeLessThanOrEqual(Date.now());
-    expect(announced).toEqual([message]);
+    const [message, later] = inbox.list();
+    expect(message).toEqual({ to: 'ada@example.com', code: '123456', medium: 'EMAIL', kind: 'SignUp', sentAt: '2024-06-18T15:00:00.250Z' });
+    expect(later?.sentAt).toBe('2024-06-18T16:00:00.250Z');
+    expect(announced).toEqual([message, later]);
   });
 
   it('lists messages oldest first, newest last', async () => {

@@ -1,4 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
+import { type Clock, dateOf, realClock } from '../clock.ts';
 import type { Context, DeliveryDetails, Messages, User, UserPool } from './cognito-local.ts';
 
 /** Why Cognito sent the message, in cognito-local's terms (SignUp, ResendCode, ForgotPassword…). */
@@ -82,6 +83,8 @@ export class DevInbox implements Messages, PoolMessages {
     private readonly file: string,
     private readonly announce: (message: InboxMessage) => void = () => {},
     private readonly customizer?: MessageCustomizer,
+    /** When each message is sent (`sentAt`). */
+    private readonly clock: Clock = realClock,
   ) {
     this.#messages = readInbox(file);
   }
@@ -110,7 +113,7 @@ export class DevInbox implements Messages, PoolMessages {
       code,
       medium: delivery.DeliveryMedium,
       kind,
-      sentAt: new Date().toISOString(),
+      sentAt: dateOf(this.clock).toISOString(),
       ...(custom.subject !== undefined && { subject: custom.subject }),
       ...(custom.message !== undefined && { message: custom.message }),
     });

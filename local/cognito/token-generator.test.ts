@@ -1,4 +1,5 @@
-import { type AppClient, cognitoLocalKeys, type User } from './cognito-local.ts';
+import { OffsetClock } from '../clock.ts';
+import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { CognitoTokenGenerator, isOpaqueRefreshToken, refreshTokenOrigin } from './token-generator.ts';
@@ -6,7 +7,7 @@ import { CognitoTokenGenerator, isOpaqueRefreshToken, refreshTokenOrigin } from 
 const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
-const generator = new CognitoTokenGenerator({ get: () => NOW });
+const generator = new CognitoTokenGenerator(emulatorClock(new OffsetClock(() => NOW.getTime())));
 
 const user = {
   Username: '7d8ca528-4931-4254-9273-ea5ee853f271',
@@ -117,7 +118,7 @@ describe('CognitoTokenGenerator', () => {
     const origin = verify(signIn.AccessToken).origin_jti as string;
     expect(refreshTokenOrigin(signIn.RefreshToken)).toEqual({ jti: origin, authTime: nowSeconds });
     // A refresh an hour later keeps the sign-in's origin_jti and auth_time.
-    const later = new CognitoTokenGenerator({ get: () => new Date(NOW.getTime() + 3_600_000) });
+    const later = new CognitoTokenGenerator({ get: () => new Date(NOW.getTime() + 3_600_000), now: () => NOW.getTime() + 3_600_000 });
     const refreshed = await later.generate({}, user, [], client, undefined, 'RefreshTokens', refreshTokenOrigin(signIn.RefreshToken));
     for (const token of [refreshed.AccessToken, refreshed.IdToken]) {
       expect(verify(token)).toMatchObject({ origin_jti: origin, auth_time: nowSeconds, iat: nowSeconds + 3600 });

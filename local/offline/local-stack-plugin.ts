@@ -19,6 +19,7 @@ import { clearReady, signalReady } from '../ready-signal.ts';
 import { hideRouteBox } from './route-box.ts';
 import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
+import { clockPath, FileClock } from '../clock-file.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
 import { answers, eventually } from '../readiness.ts';
 import { interceptCognitoEndpointOnce } from './cognito-endpoint-interception.ts';
@@ -253,9 +254,11 @@ export class LocalStackPlugin {
       cognito: local.cognito,
     };
     writeLocalStack(localStackFile, stack);
-    const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl });
+    // The authorizers check tokens against the stack's clock, which the emulator's /_dev/clock moves (local/clock-file.ts).
+    const clock = new FileClock(clockPath(localConfig.dataDir));
+    const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl, clock });
     const ids = { accountId: LOCAL_ACCOUNT_ID, restApiId: REST_API_ID, httpApiId: HTTP_API_ID };
-    this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile }), httpApi, stage, ids));
+    this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile, clock }), httpApi, stage, ids));
   }
 
   /**

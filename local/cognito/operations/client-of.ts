@@ -1,5 +1,6 @@
 import { userPoolClientDoesNotExist } from '../cognito-answers.ts';
 import type { AppClient, Context, Services, UserPoolService } from '../cognito-local.ts';
+import { appClientOf } from '../request-context.ts';
 
 /** An app client and the user pool it belongs to, as a client-side operation finds them. */
 export interface ClientAndPool {
@@ -17,7 +18,7 @@ export async function clientOf(
   ctx: Context,
   clientId: string,
 ): Promise<ClientAndPool> {
-  const client = await cognito.getAppClient(ctx, clientId);
+  const client = await appClientOf({ cognito: cognito }, ctx, clientId);
   if (!client) throw userPoolClientDoesNotExist(clientId);
   return { client, pool: await cognito.getUserPool(ctx, client.UserPoolId) };
 }

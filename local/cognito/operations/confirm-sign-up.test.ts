@@ -33,7 +33,7 @@ afterAll(() => lambda.close());
 /** An email-as-username pool with `users` and one app client, client-1. */
 function fakePool(users: User[], pool: Partial<UserPool> = {}, client: Partial<AppClient> = {}) {
   const fake = fakeCognito({ users, pool: { UsernameAttributes: ['email'], ...pool }, clients: [appClient('client-1', client)] });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW }, triggers } };
+  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 describe('confirmSignUp', () => {

@@ -26,7 +26,7 @@ function fakePool(pool: Partial<UserPool> = {}, client: Partial<AppClient> = {},
     clients: [appClient('client-1', client)],
     otp: '654321',
   });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW }, triggers } };
+  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 describe('forgotPassword', () => {

@@ -26,12 +26,17 @@ export async function forgotPassword(
   const user =
     (await pool.getUserByUsername(ctx, name)) ??
     (deps.triggers.has(pool.options, 'UserMigration')
-      ? await migratedUser(pool.options, deps.triggers, {
-          source: 'UserMigration_ForgotPassword',
-          username: name,
-          clientId,
-          clientMetadata,
-        })
+      ? await migratedUser(
+          pool.options,
+          deps.triggers,
+          {
+            source: 'UserMigration_ForgotPassword',
+            username: name,
+            clientId,
+            clientMetadata,
+          },
+          deps.clock.get(),
+        )
       : undefined);
   if (!user) throw usernameClientIdNotFound();
   const email = attributeValue('email', user.Attributes);

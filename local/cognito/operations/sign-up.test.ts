@@ -31,7 +31,7 @@ function fakePool(
     clients: [appClient('client-1', client)],
     otp: '123456',
   });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW }, triggers } };
+  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 describe('signUp', () => {

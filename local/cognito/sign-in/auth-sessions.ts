@@ -25,7 +25,8 @@ export class AuthSessions<State extends SessionBinding> {
   readonly #states = new Map<string, { state: State; expiresAt: number }>();
 
   constructor(
-    private readonly now: () => number = Date.now,
+    /** The local stack's time, epoch ms (local/clock.ts). */
+    private readonly now: () => number,
     private readonly ttlMs = AUTH_SESSION_TTL_MS,
   ) {}
 

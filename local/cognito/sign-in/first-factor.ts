@@ -41,8 +41,9 @@ function refuseUnready(user: User): void {
 export async function passwordFactor(ctx: Context, deps: SignInServices, signIn: SignInContext, user: User | undefined, password: string) {
   if (!user) throw incorrectUsernameOrPassword();
   refuseResetRequired(user);
-  await refuseLockedOut(ctx, signIn.pool, user);
-  const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password);
+  const now = deps.services.clock.now();
+  await refuseLockedOut(ctx, signIn.pool, user, now);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, user.Password === password, now);
   if (user.Password !== password) throw incorrectUsernameOrPassword();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);
@@ -53,7 +54,7 @@ export async function srpFactor(ctx: Context, deps: SignInServices, signIn: Sign
   const A = clientEphemeral(srpA);
   if (!user) throw incorrectUsernameOrPassword();
   refuseResetRequired(user);
-  await refuseLockedOut(ctx, signIn.pool, user);
+  await refuseLockedOut(ctx, signIn.pool, user, deps.services.clock.now());
   const { state, challengeParameters } = passwordVerifierChallenge(signIn.pool.options.Id, user, A);
   return openChallenge(deps, signIn, { username: user.Username }, { name: 'PASSWORD_VERIFIER', srp: state }, challengeParameters);
 }
@@ -67,9 +68,10 @@ export async function passwordVerifierAnswer(
   srp: SrpVerifierState,
   responses: Readonly<Record<string, string>>,
 ) {
-  await refuseLockedOut(ctx, signIn.pool, user);
+  const now = deps.services.clock.now();
+  await refuseLockedOut(ctx, signIn.pool, user, now);
   const holds = passwordClaimHolds(srp, responses);
-  const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds);
+  const checked = await recordPasswordCheck(ctx, signIn.pool, user, holds, now);
   if (!holds) throw incorrectUsernameOrPassword();
   refuseUnready(checked);
   return afterFirstFactor(ctx, deps, signIn, checked);

@@ -38,6 +38,8 @@ export async function applyNewPassword(
   pool: UserPoolService,
   user: User,
   responses: Readonly<Record<string, string>>,
+  /** The local clock's now (the user's UserLastModifiedDate). */
+  now: Date,
 ): Promise<User> {
   const password = responses.NEW_PASSWORD;
   if (!password) throw missingParameter('NEW_PASSWORD');
@@ -49,7 +51,7 @@ export async function applyNewPassword(
   const schemaProblem = updateViolation(given, pool.options.SchemaAttributes ?? []);
   if (schemaProblem) throw attributesRefused(schemaProblem);
   const Attributes = attributesAppend(attributesRemove(user.Attributes, ...given.map(({ Name }) => Name)), ...given);
-  const changed: User = { ...user, Attributes, Password: password, UserStatus: 'CONFIRMED', UserLastModifiedDate: new Date() };
+  const changed: User = { ...user, Attributes, Password: password, UserStatus: 'CONFIRMED', UserLastModifiedDate: now };
   const missing = missingRequired(pool, changed);
   if (missing.length > 0) {
     // [U] Cognito's wording for this case; the schema's, as SignUp words a missing required attribute.

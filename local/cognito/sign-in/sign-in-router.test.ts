@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Route, type Router, totpCode, UnsupportedError, type User } from '../cognito-local.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import type { LockableUser } from '../targets/lockout.ts';
 import { opaqueRefreshToken } from '../token-generator.ts';
-import { AuthSessions } from './auth-sessions.ts';
 import { withSignIn } from './sign-in-router.ts';
-import type { SignInState } from './sign-in-state.ts';
 
 const POOL_ID = 'local_AbC123';
+/** The real time under the fake's clock, which the tests move. */
+const START = Date.parse('2024-06-18T15:00:00Z');
 const PASSWORD = 'Correct-Horse-1';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const TOKENS = { AccessToken: 'access-token', IdToken: 'id-token', RefreshToken: 'refresh-token' };
@@ -22,7 +22,14 @@ const totpUser = (extra: Partial<User> = {}) =>
 
 /** cognito-local in memory under withSignIn, with a PostAuthentication trigger that records its calls and a clock the test moves. */
 function setUp(users: User[], pool: Record<string, unknown> = {}) {
-  const cognito = fakeCognito({ users, pool: { Id: POOL_ID, ...pool }, clients: [web], tokens: TOKENS, otp: '123456' });
+  const cognito = fakeCognito({
+    users,
+    pool: { Id: POOL_ID, ...pool },
+    clients: [web],
+    tokens: TOKENS,
+    otp: '123456',
+    realNow: () => START,
+  });
   const postAuthentications: string[] = [];
   const triggers = {
     enabled: (name: string) => name === 'PostAuthentication',
@@ -30,14 +37,13 @@ function setUp(users: User[], pool: Record<string, unknown> = {}) {
       postAuthentications.push(params.username);
     },
   };
-  const clock = { now: 0 };
   const inner: Router = () => (async () => ({ answeredBy: 'cognito-local' })) as Route;
-  const router = withSignIn(inner, { ...cognito.services, triggers }, new AuthSessions<SignInState>(() => clock.now));
+  const router = withSignIn(inner, { ...cognito.services, triggers });
   const call = (target: string, req: object) => router(target)(ctx, { ClientId: 'web', ...req });
   const initiate = (AuthFlow: string, AuthParameters: Record<string, string>) => call('InitiateAuth', { AuthFlow, AuthParameters });
   const respond = (ChallengeName: string, Session: string, responses: Record<string, string>) =>
     call('RespondToAuthChallenge', { ChallengeName, Session, ChallengeResponses: { USERNAME: 'ada', ...responses } });
-  return { ...cognito, postAuthentications, clock, call, initiate, respond };
+  return { ...cognito, postAuthentications, call, initiate, respond };
 }
 
 const passwordSignIn = (setup: ReturnType<typeof setUp>) => setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD });
@@ -53,12 +59,6 @@ describe('unknown users', () => {
 
 describe('lockout after wrong passwords', () => {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
-  beforeEach(() => {
-    vi.useFakeTimers({ now: new Date('2024-06-18T15:00:00Z'), toFake: ['Date'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
   const attempt = (setup: ReturnType<typeof setUp>, password: string) =>
     setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD: password });
   const failuresOf = (setup: ReturnType<typeof setUp>) => (setup.stored.get('ada') as LockableUser).PasswordFailures;
@@ -70,12 +70,12 @@ describe('lockout after wrong passwords', () => {
     expect([locked.code, locked.message]).toEqual(['NotAuthorizedException', 'Password attempts exceeded']);
     expect(failuresOf(setup)?.count).toBe(5);
 
-    vi.setSystemTime(Date.now() + 1000);
+    setup.clock.advance(1000);
     expect((await rejection(attempt(setup, 'Wrong-Horse-1'))).message).toBe('Incorrect username or password.');
-    expect(failuresOf(setup)).toMatchObject({ count: 6, lockedUntil: Date.now() + 2000 });
-    vi.setSystemTime(Date.now() + 1999);
+    expect(failuresOf(setup)).toMatchObject({ count: 6, lockedUntil: START + 3000 });
+    setup.clock.advance(1999);
     expect((await rejection(attempt(setup, PASSWORD))).message).toBe('Password attempts exceeded');
-    vi.setSystemTime(Date.now() + 1);
+    setup.clock.advance(1);
     expect((await attempt(setup, PASSWORD)).AuthenticationResult).toBeDefined();
     // The count starts again, and the rest of the sign-in goes on with the user as stored (keeping
     // the refresh token saves the user it is given: a stale copy would bring the failures back).
@@ -138,7 +138,7 @@ describe('sign-in Sessions', () => {
       await answer(setup.respond('SOFTWARE_TOKEN_MFA', otherUser, { USERNAME: 'bob', SOFTWARE_TOKEN_MFA_CODE: totpCode(SECRET) })),
     ).toEqual(invalid);
     const expired = (await passwordSignIn(setup)).Session;
-    setup.clock.now = 3 * 60 * 1000 + 1;
+    setup.clock.advance(3 * 60 * 1000 + 1);
     expect(await answer(setup.respond('SOFTWARE_TOKEN_MFA', expired, { SOFTWARE_TOKEN_MFA_CODE: totpCode(SECRET) }))).toEqual([
       'NotAuthorizedException',
       'Invalid session for the user, session is expired.',

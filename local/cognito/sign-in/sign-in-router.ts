@@ -16,6 +16,7 @@ import {
   missingParameter,
   userPoolClientDoesNotExist,
 } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 type InitiateRequest = Partial<AdminInitiateAuthCommandInput>;
 type RespondRequest = Partial<AdminRespondToAuthChallengeCommandInput>;
@@ -31,10 +32,10 @@ type RespondRequest = Partial<AdminRespondToAuthChallengeCommandInput>;
  */
 export function withSignIn(
   router: Router,
-  services: Pick<Services, 'cognito' | 'tokenGenerator' | 'messages' | 'otp'> & {
+  services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator' | 'messages' | 'otp'> & {
     readonly triggers?: Pick<Triggers, 'enabled' | 'postAuthentication'>;
   },
-  sessions = new AuthSessions<SignInState>(),
+  sessions = new AuthSessions<SignInState>(() => services.clock.now()),
 ): Router {
   const deps: SignInServices = { services, triggers: services.triggers, sessions };
   const { cognito } = services;
@@ -42,7 +43,7 @@ export function withSignIn(
   async function initiate(ctx: Context, req: InitiateRequest, admin: boolean) {
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
-    const client = await cognito.getAppClient(ctx, clientId);
+    const client = await appClientOf({ cognito: cognito }, ctx, clientId);
     if (!client || client.UserPoolId !== pool.options.Id) throw userPoolClientDoesNotExist(clientId);
     // InitiateAuth's ClientMetadata goes to no trigger after PreAuthentication, nor to the tokens [D].
     const signIn: SignInContext = { pool, client, admin, clientMetadata: admin ? req.ClientMetadata : undefined };
@@ -69,7 +70,7 @@ export function withSignIn(
     const responses = req.ChallengeResponses ?? {};
     if (!responses.USERNAME) throw missingParameter('USERNAME');
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
-    const client = await cognito.getAppClient(ctx, state.clientId);
+    const client = await appClientOf({ cognito: cognito }, ctx, state.clientId);
     const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
     if (!client || named !== state.username) throw invalidSession();
@@ -83,7 +84,7 @@ export function withSignIn(
       case 'PASSWORD_VERIFIER':
         return passwordVerifierAnswer(ctx, deps, signIn, user, challenge.srp, responses);
       case 'NEW_PASSWORD_REQUIRED':
-        return afterPassword(ctx, deps, signIn, await applyNewPassword(ctx, pool, user, responses));
+        return afterPassword(ctx, deps, signIn, await applyNewPassword(ctx, pool, user, responses, services.clock.get()));
       case 'SELECT_MFA_TYPE': {
         const method = challenge.methods.find((candidate) => candidate === responses.ANSWER);
         if (!method) throw mfaMethodNotOffered(challenge.methods);

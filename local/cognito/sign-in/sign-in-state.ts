@@ -25,7 +25,7 @@ export interface SignInState extends SessionBinding {
 
 /** What a sign-in step uses: cognito-local's services, the pool's triggers, and the Sessions of sign-ins under way. */
 export interface SignInServices {
-  readonly services: Pick<Services, 'cognito' | 'tokenGenerator' | 'messages' | 'otp'>;
+  readonly services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator' | 'messages' | 'otp'>;
   readonly triggers?: Pick<Triggers, 'enabled' | 'postAuthentication'>;
   readonly sessions: AuthSessions<SignInState>;
 }

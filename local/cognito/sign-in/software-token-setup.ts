@@ -48,7 +48,7 @@ export function verifySoftwareToken({ sessions, services }: SignInServices) {
       SoftwareTokenMfaConfiguration: { Secret: challenge.secret, Verified: true, FriendlyDeviceName: req.FriendlyDeviceName },
       UserMFASettingList: [...new Set([...(user.UserMFASettingList ?? []), 'SOFTWARE_TOKEN_MFA'])],
       PreferredMfaSetting: user.PreferredMfaSetting ?? 'SOFTWARE_TOKEN_MFA',
-      UserLastModifiedDate: new Date(),
+      UserLastModifiedDate: services.clock.get(),
     });
     return { Status: 'SUCCESS', Session: sessions.open({ ...state, challenge: { ...challenge, verified: true } }) };
   };

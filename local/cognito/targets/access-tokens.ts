@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
-import { type JWTPayload, jwtVerify } from 'jose';
+import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { type Context, cognitoLocalKeys, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
-import { accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
+import { accessTokenExpired, accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
+import { lookedUpOnce } from '../request-context.ts';
 import { refreshTokenOrigin } from '../token-generator.ts';
 
 /** The emulator's signing key: an access token must be one it issued. */
@@ -21,18 +22,27 @@ function originIsLive(user: User, origin: unknown): boolean {
 
 /**
  * The pool and user an access token speaks for, refusing a disabled user's and the tokens whose
- * origin was revoked (GlobalSignOut, AdminUserGlobalSignOut, RevokeToken, AdminDisableUser).
+ * origin was revoked (GlobalSignOut, AdminUserGlobalSignOut, RevokeToken, AdminDisableUser), and
+ * those expired by the local clock. Verified once per call, however many rules ask.
  */
-export async function accessTokenUser(
-  { cognito }: Pick<Services, 'cognito'>,
+export function accessTokenUser(
+  services: Pick<Services, 'cognito' | 'clock'>,
+  ctx: Context,
+  accessToken: string,
+): Promise<{ userPool: UserPoolService; user: User }> {
+  return lookedUpOnce(ctx, `access-token:${accessToken}`, () => verifiedUser(services, ctx, accessToken));
+}
+
+async function verifiedUser(
+  { cognito, clock }: Pick<Services, 'cognito' | 'clock'>,
   ctx: Context,
   accessToken: string,
 ): Promise<{ userPool: UserPoolService; user: User }> {
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(accessToken, publicKey, { algorithms: ['RS256'] }));
-  } catch {
-    throw invalidAccessToken();
+    ({ payload: claims } = await jwtVerify(accessToken, publicKey, { algorithms: ['RS256'], currentDate: clock.get() }));
+  } catch (error) {
+    throw error instanceof errors.JWTExpired ? accessTokenExpired() : invalidAccessToken();
   }
   if (claims.token_use !== 'access' || typeof claims.iss !== 'string') throw invalidAccessToken();
   const userPool = await cognito.getUserPool(ctx, claims.iss.slice(claims.iss.lastIndexOf('/') + 1)).catch(() => {
@@ -47,7 +57,7 @@ export async function accessTokenUser(
 
 /** Any operation called with an access token that GlobalSignOut revoked fails, as on AWS. */
 export const refuseRevokedAccessTokens =
-  (services: Pick<Services, 'cognito'>) =>
+  (services: Pick<Services, 'cognito' | 'clock'>) =>
   (route: Route): Route =>
   async (ctx, req) => {
     if (typeof req?.AccessToken === 'string') await accessTokenUser(services, ctx, req.AccessToken);

@@ -1,4 +1,3 @@
-import { DateClock } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { ctx, fakeCognito, rejection } from '../testing/fake-cognito.ts';
 import { AddCustomAttributes } from './add-custom-attributes.ts';
@@ -9,7 +8,7 @@ const fakePool = () =>
 describe('AddCustomAttributes', () => {
   it('adds each attribute to the schema as CreateUserPool stores one', async () => {
     const { services, userPool } = fakePool();
-    await AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, {
+    await AddCustomAttributes(services)(ctx, {
       UserPoolId: 'local_Pool1',
       CustomAttributes: [{ Name: 'level', AttributeDataType: 'Number', NumberAttributeConstraints: { MaxValue: '9' } }],
     });
@@ -27,7 +26,7 @@ describe('AddCustomAttributes', () => {
   it('refuses a name the schema already has', async () => {
     const { services } = fakePool();
     const error = await rejection(
-      AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, {
+      AddCustomAttributes(services)(ctx, {
         UserPoolId: 'local_Pool1',
         CustomAttributes: [{ Name: 'team' }],
       }),
@@ -39,7 +38,7 @@ describe('AddCustomAttributes', () => {
   it('refuses a required custom attribute', async () => {
     const { services } = fakePool();
     const error = await rejection(
-      AddCustomAttributes({ ...services, clock: new DateClock() })(ctx, {
+      AddCustomAttributes(services)(ctx, {
         UserPoolId: 'local_Pool1',
         CustomAttributes: [{ Name: 'tier', Required: true }],
       }),

@@ -10,7 +10,7 @@ const NOW = new Date('2026-12-07T10:00:00Z');
 
 function fakePool() {
   const fake = fakeCognito({ users: [bob], pool: { UsernameAttributes: ['email'] }, clients: [appClient('client-1')] });
-  return { ...fake, services: { ...fake.services, clock: { get: () => NOW } } };
+  return { ...fake, services: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() } } };
 }
 
 describe('AdminDisableUser and AdminEnableUser', () => {

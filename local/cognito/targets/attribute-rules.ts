@@ -12,17 +12,19 @@ import { creationViolation, updateViolation, type SchemaAttribute, type UserAttr
 import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 type Wrapper = (route: Route) => Route;
-type CognitoServices = Pick<Services, 'cognito'>;
+type CognitoServices = Pick<Services, 'cognito' | 'clock'>;
 
 /** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
 const schemaOf = (pool: UserPool): readonly SchemaAttribute[] => pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
 
 /** The pool a request is about: by `UserPoolId`, `ClientId`, or the access token's issuer. */
-async function requestPool({ cognito }: CognitoServices, ctx: Context, req: Record<string, unknown>): Promise<UserPoolService> {
+async function requestPool(services: CognitoServices, ctx: Context, req: Record<string, unknown>): Promise<UserPoolService> {
+  const { cognito } = services;
   if (typeof req.UserPoolId === 'string') return cognito.getUserPool(ctx, req.UserPoolId);
-  if (typeof req.AccessToken === 'string') return (await accessTokenUser({ cognito }, ctx, req.AccessToken)).userPool;
+  if (typeof req.AccessToken === 'string') return (await accessTokenUser(services, ctx, req.AccessToken)).userPool;
   return cognito.getUserPoolForClientId(ctx, String(req.ClientId));
 }
 
@@ -89,7 +91,7 @@ export const enforceClientWriteAttributes =
   (route) =>
   async (ctx, req) => {
     const clientId = requestClientId(req);
-    const client = clientId === undefined ? null : await cognito.getAppClient(ctx, clientId);
+    const client = clientId === undefined ? null : await appClientOf({ cognito: cognito }, ctx, clientId);
     if (client) refuseUnwritableAttributes(client, userAttributes(req));
     return route(ctx, req);
   };
@@ -105,7 +107,7 @@ export const readableUserAttributes =
   async (ctx, req) => {
     const result = (await route(ctx, req)) as { UserAttributes?: UserAttribute[] };
     const clientId = requestClientId(req);
-    const client = clientId === undefined ? null : await cognito.getAppClient(ctx, clientId);
+    const client = clientId === undefined ? null : await appClientOf({ cognito: cognito }, ctx, clientId);
     if (!client || !result.UserAttributes) return result;
     const readable = readableAttributes(client);
     return { ...result, UserAttributes: result.UserAttributes.filter((attribute) => readable.has(attribute.Name ?? '')) };

@@ -1,6 +1,7 @@
 import { allowedFlows, PERMISSION_OF_FLOW } from '../auth-flows.ts';
 import type { AppClient, Route, Services } from '../cognito-local.ts';
 import { authFlowNotEnabled, mixedExplicitAuthFlows } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 export { allowedFlows } from '../auth-flows.ts';
 
@@ -23,7 +24,7 @@ export const enforceExplicitAuthFlows =
   (route) =>
   async (ctx, req) => {
     const flow = target === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN_AUTH' : req?.AuthFlow;
-    const client = typeof req?.ClientId === 'string' ? await cognito.getAppClient(ctx, req.ClientId) : null;
+    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
     if (client && typeof flow === 'string' && !flowAllowed(client, flow)) throw authFlowNotEnabled(flow);
     return route(ctx, req);
   };

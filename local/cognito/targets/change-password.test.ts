@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DateClock } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { ChangePassword } from './change-password.ts';
@@ -10,8 +9,7 @@ const policy = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: tru
 
 function changePassword() {
   const fake = fakeCognito({ users: [ada], pool: { Id: 'local_Pool1', Policies: { PasswordPolicy: policy } } });
-  const services = { ...fake.services, clock: new DateClock() };
-  return { ...fake, change: enforcePasswordPolicy(services, 'ProposedPassword')(ChangePassword(services)) };
+  return { ...fake, change: enforcePasswordPolicy(fake.services, 'ProposedPassword')(ChangePassword(fake.services)) };
 }
 
 describe('ChangePassword', () => {

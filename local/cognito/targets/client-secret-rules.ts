@@ -1,6 +1,7 @@
 import { type AppClient, attributeValue, type Context, type Route, type Services } from '../cognito-local.ts';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
 import { secretHashNotReceived, secretHashUnexpected, secretHashUnverified } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 type Wrapper = (route: Route) => Route;
 /** The members of a client-side request that carry the client and its SECRET_HASH. */
@@ -86,7 +87,7 @@ export const requireSecretHash =
   (route) =>
   async (ctx, req) => {
     const claim = secretHashClaim(services, ctx, target, req ?? {});
-    const client = claim && typeof req.ClientId === 'string' ? await services.cognito.getAppClient(ctx, req.ClientId) : null;
+    const client = claim && typeof req.ClientId === 'string' ? await appClientOf(services, ctx, req.ClientId) : null;
     if (claim && client) {
       // The names are looked up (a refresh token's user) only when a secret makes them matter.
       const named = client.ClientSecret && typeof claim.hash === 'string' && claim.hash !== '' ? await claim.usernames() : [];
@@ -104,7 +105,7 @@ export const requireClientSecret =
   ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const client = typeof req?.ClientId === 'string' ? await cognito.getAppClient(ctx, req.ClientId) : null;
+    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
     const given = typeof req?.ClientSecret === 'string' && req.ClientSecret !== '' ? (req.ClientSecret as string) : undefined;
     if (client && !client.ClientSecret && given !== undefined) throw secretHashUnexpected(client.ClientId);
     if (client?.ClientSecret) {

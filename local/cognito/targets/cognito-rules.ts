@@ -18,9 +18,10 @@ export function refuseWeakPassword(pool: UserPool, password: string): void {
  * (SignUp, ConfirmForgotPassword) call refuseWeakPassword themselves.
  */
 export const enforcePasswordPolicy =
-  ({ cognito }: Pick<Services, 'cognito'>, field: 'Password' | 'TemporaryPassword' | 'ProposedPassword' = 'Password'): Wrapper =>
+  (services: Pick<Services, 'cognito' | 'clock'>, field: 'Password' | 'TemporaryPassword' | 'ProposedPassword' = 'Password'): Wrapper =>
   (route) =>
   async (ctx, req) => {
+    const { cognito } = services;
     // A temporary password may be left out (Cognito then makes one); the others may not.
     const password: unknown = field === 'TemporaryPassword' ? req.TemporaryPassword : (req[field] ?? '');
     if (typeof password === 'string') {
@@ -28,7 +29,7 @@ export const enforcePasswordPolicy =
         ? await cognito.getUserPool(ctx, req.UserPoolId)
         : req.ClientId !== undefined
           ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
-          : (await accessTokenUser({ cognito }, ctx, req.AccessToken ?? '')).userPool;
+          : (await accessTokenUser(services, ctx, req.AccessToken ?? '')).userPool;
       refuseWeakPassword(userPool.options, password);
     }
     return route(ctx, req);

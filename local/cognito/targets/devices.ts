@@ -17,7 +17,7 @@ type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: str
  * The access token (the admin forms: the user) is checked first, as for any user operation;
  * GetDevice and ForgetDevice, whose AccessToken the API marks optional, need one here too.
  */
-export function deviceOperations(services: Pick<Services, 'cognito'>): Record<string, Route> {
+export function deviceOperations(services: Pick<Services, 'cognito' | 'clock'>): Record<string, Route> {
   const tokenUser = (ctx: Context, req: DeviceRequest) => accessTokenUser(services, ctx, req.AccessToken ?? '');
   const namedUser = (ctx: Context, req: DeviceRequest) => adminUser(services, ctx, req);
   const listed = (who: typeof tokenUser) => async (ctx: Context, req: DeviceRequest) => {

@@ -5,6 +5,7 @@ import type {
 import type { Context, Services } from '../cognito-local.ts';
 import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
 import { invalidRefreshToken } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access
@@ -14,7 +15,7 @@ import { invalidRefreshToken } from '../cognito-answers.ts';
 export const GetTokensFromRefreshToken =
   ({ cognito, tokenGenerator }: Pick<Services, 'cognito' | 'tokenGenerator'>) =>
   async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
-    const client = await cognito.getAppClient(ctx, req.ClientId ?? '');
+    const client = await appClientOf({ cognito: cognito }, ctx, req.ClientId ?? '');
     if (!client || !req.RefreshToken) throw invalidRefreshToken();
     const pool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
     return {

@@ -14,7 +14,7 @@ import { noAttributeToVerify } from '../cognito-answers.ts';
  * answered `{}`.
  */
 export const GetUserAttributeVerificationCode =
-  (services: Pick<Services, 'cognito' | 'messages' | 'otp'>) =>
+  (services: Pick<Services, 'cognito' | 'clock' | 'messages' | 'otp'>) =>
   async (
     ctx: Context,
     req: GetUserAttributeVerificationCodeCommandInput,

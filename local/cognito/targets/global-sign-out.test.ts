@@ -77,7 +77,6 @@ describe('GlobalSignOut', () => {
   it.each([
     ['an ID token', () => signAccessToken({ token_use: 'id' })],
     ['a token signed with another key', () => signAccessToken({}, otherKey)],
-    ['an expired access token', () => signAccessToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 60 })],
     ['an access token without an issuer', () => signAccessToken({ iss: undefined })],
     ['an access token for a user the pool does not hold', () => signAccessToken({ sub: '00000000-0000-4000-8000-000000000000' })],
     ['something that is not a JWT', () => 'not-a-jwt'],
@@ -87,6 +86,15 @@ describe('GlobalSignOut', () => {
     const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: token() }));
     expect(error.code).toBe('NotAuthorizedException');
     expect(error.message).toBe('Invalid Access Token');
+    expect(saved).toEqual([]);
+  });
+
+  // Cognito's answer to an access token past its exp, as reported from GetUser (aws-sdk-ios#1376).
+  it('refuses an expired access token as expired', async () => {
+    const { services, saved } = fakeServices();
+    const expired = signAccessToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 60 });
+    const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: expired }));
+    expect({ code: error.code, message: error.message }).toEqual({ code: 'NotAuthorizedException', message: 'Access Token has expired' });
     expect(saved).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ export async function signOutEverywhere(ctx: Context, userPool: UserPoolService,
  * until they expire, as on AWS.
  */
 export const GlobalSignOut =
-  (services: Pick<Services, 'cognito'>) =>
+  (services: Pick<Services, 'cognito' | 'clock'>) =>
   async (ctx: Context, req: GlobalSignOutCommandInput): Promise<Omit<GlobalSignOutCommandOutput, '$metadata'>> => {
     const { userPool, user } = await accessTokenUser(services, ctx, req.AccessToken ?? '');
     await signOutEverywhere(ctx, userPool, user);

@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser } from '../testing/fake-cognito.ts';
 import { afterFailure, clearPasswordFailures, failuresAt, type LockableUser, lockoutMs } from './lockout.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED');
 const fakePool = () => fakeCognito({ users: [ada], pool: { UsernameAttributes: ['email'] }, clients: [appClient('client-1')] });
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2024-06-18T15:00:00Z'), toFake: ['Date'] });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the lockout arithmetic', () => {
   it('locks from the fifth failure for 2^(n-5) s, at most 15 minutes', () => {
@@ -31,7 +24,7 @@ describe('clearPasswordFailures', () => {
     const fake = fakePool();
     await fake.userPool.saveUser(ctx, {
       ...ada,
-      PasswordFailures: { count: 9, lockedUntil: Date.now() + 60_000, lastAttemptAt: Date.now() },
+      PasswordFailures: { count: 9, lockedUntil: fake.clock.now() + 60_000, lastAttemptAt: fake.clock.now() },
     } as LockableUser);
     expect(await clearPasswordFailures(fake.services, ctx, 'local_Pool1', 'ada@example.com')).toBe(true);
     expect((fake.stored.get('ada') as LockableUser).PasswordFailures).toBeUndefined();

@@ -47,14 +47,14 @@ async function keepFailures(ctx: Context, userPool: UserPoolService, username: s
 }
 
 /**
- * Cognito's lockout, before a password is checked: a locked-out user's attempt answers
+ * Cognito's lockout, before a password is checked (at `now`, epoch ms of the local clock): a locked-out user's attempt answers
  * `Password attempts exceeded` (and does not count) whatever the password.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
  */
-export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, user: User): Promise<void> {
-  const failures = failuresAt((user as LockableUser).PasswordFailures, Date.now());
-  if (failures && Date.now() < failures.lockedUntil) {
-    await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: Date.now() });
+export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, user: User, now: number): Promise<void> {
+  const failures = failuresAt((user as LockableUser).PasswordFailures, now);
+  if (failures && now < failures.lockedUntil) {
+    await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: now });
     throw passwordAttemptsExceeded();
   }
 }
@@ -64,9 +64,9 @@ export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, u
  * doubling with each further one up to ~15 minutes); a right one starts the count again. Returns
  * the user as stored, for the sign-in to go on with.
  */
-export async function recordPasswordCheck(ctx: Context, userPool: UserPoolService, user: User, right: boolean): Promise<User> {
+export async function recordPasswordCheck(ctx: Context, userPool: UserPoolService, user: User, right: boolean, now: number): Promise<User> {
   const failures = (user as LockableUser).PasswordFailures;
-  if (!right) return (await keepFailures(ctx, userPool, user.Username, afterFailure(failuresAt(failures, Date.now()), Date.now()))) ?? user;
+  if (!right) return (await keepFailures(ctx, userPool, user.Username, afterFailure(failuresAt(failures, now), now))) ?? user;
   if (failures === undefined) return user;
   return (await keepFailures(ctx, userPool, user.Username, undefined)) ?? user;
 }

@@ -18,7 +18,7 @@ export const takesTotp = (pool: UserPool) =>
  * cognito-local set it up anyway. The Session forms (MFA_SETUP at sign-in) pass through.
  */
 export const refuseTotpSetupWithoutPoolTotp =
-  (services: Pick<Services, 'cognito'>): Wrapper =>
+  (services: Pick<Services, 'cognito' | 'clock'>): Wrapper =>
   (route) =>
   async (ctx, req) => {
     if (typeof req?.AccessToken === 'string') {
@@ -38,7 +38,7 @@ export const refuseTotpSetupWithoutPoolTotp =
  * A user who verified a token before the pool turned TOTP off keeps it, as the guide says.
  */
 export const requireVerifiedSoftwareToken =
-  (services: Pick<Services, 'cognito'>): Wrapper =>
+  (services: Pick<Services, 'cognito' | 'clock'>): Wrapper =>
   (route) =>
   async (ctx, req) => {
     if (req?.SoftwareTokenMfaSettings?.Enabled === true) {

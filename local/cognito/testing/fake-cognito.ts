@@ -1,9 +1,11 @@
+import { OffsetClock } from '../../clock.ts';
 import {
   type AppClient,
   attributesIncludeMatch,
   CognitoError,
   type CognitoService,
   type Context,
+  emulatorClock,
   type LogService,
   ResourceNotFoundError,
   type Services,
@@ -69,11 +71,15 @@ export interface FakeCognitoOptions {
   readonly tokens?: Tokens;
   /** The code `otp()` makes; without it, making a code fails the test. */
   readonly otp?: string;
+  /** The real time under the fake's clock (epoch ms); the real time itself unless given. */
+  readonly realNow?: () => number;
 }
 
 /** The fake's services, and what they were asked to do. */
 export interface FakeCognito {
-  readonly services: Pick<Services, 'cognito' | 'otp' | 'tokenGenerator'> & { readonly messages: PoolMessages };
+  readonly services: Pick<Services, 'clock' | 'cognito' | 'otp' | 'tokenGenerator'> & { readonly messages: PoolMessages };
+  /** The services' clock: a test moves it forward instead of waiting. */
+  readonly clock: OffsetClock;
   readonly userPool: UserPoolService;
   /** The pool's users as they are now, by username. */
   readonly stored: ReadonlyMap<string, User>;
@@ -111,7 +117,7 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
   const stored = new Map((options.users ?? []).map((user) => [user.Username, user]));
   const clients = options.clients ?? [];
   const groups = options.groups ?? {};
-  const recorded: Omit<FakeCognito, 'services' | 'userPool' | 'stored'> = {
+  const recorded: Omit<FakeCognito, 'services' | 'clock' | 'userPool' | 'stored'> = {
     saved: [],
     poolsAsked: [],
     generated: [],
@@ -162,7 +168,9 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
       return userPool;
     },
   };
+  const clock = new OffsetClock(options.realNow);
   const services: FakeCognito['services'] = {
+    clock: emulatorClock(clock),
     cognito: cognito as CognitoService,
     tokenGenerator: {
       generate: async (...args) => {
@@ -181,7 +189,7 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
       return options.otp;
     },
   };
-  return { services, userPool, stored, ...recorded };
+  return { services, clock, userPool, stored, ...recorded };
 }
 
 /** The CognitoError `promise` fails with; the test fails if it succeeds or fails otherwise. */

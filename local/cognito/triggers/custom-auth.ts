@@ -27,6 +27,7 @@ import {
   userIsDisabled,
   userNotConfirmed,
 } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 type Request = AdminInitiateAuthCommandInput & Partial<RespondToAuthChallengeCommandInput>;
 
@@ -49,14 +50,18 @@ interface Step {
  * Every other request goes to `router` untouched.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
  */
-export function withCustomAuth(router: Router, services: Pick<Services, 'cognito' | 'tokenGenerator'>, triggers: PoolTriggers): Router {
-  const sessions = new CustomAuthSessions();
+export function withCustomAuth(
+  router: Router,
+  services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator'>,
+  triggers: PoolTriggers,
+): Router {
+  const sessions = new CustomAuthSessions(() => services.clock.now());
   const { cognito } = services;
 
   async function initiate(ctx: Context, req: Request, admin: boolean) {
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
-    const client = await cognito.getAppClient(ctx, clientId);
+    const client = await appClientOf({ cognito: cognito }, ctx, clientId);
     if (!client || client.UserPoolId !== pool.options.Id) throw notAuthorized();
     if (!triggers.enabled('DefineAuthChallenge')) {
       throw customAuthNotConfigured();
@@ -85,7 +90,7 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
     if (!responses.USERNAME) throw missingParameter('USERNAME');
     if (req.ChallengeName !== pending.challengeName) throw invalidSession();
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
-    const client = await cognito.getAppClient(ctx, state.clientId);
+    const client = await appClientOf({ cognito: cognito }, ctx, state.clientId);
     let user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
     if (!client || (!state.userNotFound && !user)) throw incorrectUsernameOrPassword();
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
@@ -104,8 +109,9 @@ export function withCustomAuth(router: Router, services: Pick<Services, 'cognito
       // it counts for the lockout, as a password check ([D] lockout behavior).
       const holds = passwordClaimHolds(pending.srp, responses);
       if (user) {
-        await refuseLockedOut(ctx, pool, user);
-        user = await recordPasswordCheck(ctx, pool, user, holds);
+        const now = services.clock.now();
+        await refuseLockedOut(ctx, pool, user, now);
+        user = await recordPasswordCheck(ctx, pool, user, holds, now);
       }
       result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: holds };
     }

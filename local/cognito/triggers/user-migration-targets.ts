@@ -2,6 +2,7 @@ import { CognitoError, type Route, type Services } from '../cognito-local.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 import { migrateUser } from './user-migration.ts';
 import { incorrectUsernameOrPassword, userMigrationFailed } from '../cognito-answers.ts';
+import { appClientOf } from '../request-context.ts';
 
 type Wrapper = (route: Route) => Route;
 
@@ -19,7 +20,7 @@ const PASSWORD_SENT: ReadonlySet<unknown> = new Set(['USER_PASSWORD_AUTH', 'ADMI
  * without the trigger pays nothing: `enabled` reads the pool already in scope.
  */
 export const migrateOnSignIn =
-  ({ cognito }: Pick<Services, 'cognito'>, triggers: PoolTriggers): Wrapper =>
+  ({ clock, cognito }: Pick<Services, 'clock' | 'cognito'>, triggers: PoolTriggers): Wrapper =>
   (route) =>
   async (ctx, req) => {
     const { USERNAME: username, PASSWORD: password } = req?.AuthParameters ?? {};
@@ -30,9 +31,9 @@ export const migrateOnSignIn =
       if (!(await userPool.getUserByUsername(ctx, username))) {
         try {
           const request = { source: 'UserMigration_Authentication', username, password, validationData: req.ClientMetadata } as const;
-          await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId });
+          await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId }, clock.get());
         } catch (error) {
-          const client = req.ClientId ? await cognito.getAppClient(ctx, req.ClientId) : null;
+          const client = req.ClientId ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
           throw signInFailure(error, client?.PreventUserExistenceErrors === 'ENABLED');
         }
       }

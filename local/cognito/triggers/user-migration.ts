@@ -39,14 +39,22 @@ export async function migrateUser(
   userPool: UserPoolService,
   triggers: Pick<PoolTriggers, 'run'>,
   request: MigrationRequest,
+  /** The local clock's now (the user's UserCreateDate). */
+  now: Date,
 ): Promise<User> {
-  const user = await migratedUser(userPool.options, triggers, request);
+  const user = await migratedUser(userPool.options, triggers, request, now);
   await userPool.saveUser(ctx, user);
   return user;
 }
 
 /** The user `pool`'s UserMigration trigger answers with, as migrateUser creates it, not yet saved. */
-export async function migratedUser(pool: UserPool, triggers: Pick<PoolTriggers, 'run'>, request: MigrationRequest): Promise<User> {
+export async function migratedUser(
+  pool: UserPool,
+  triggers: Pick<PoolTriggers, 'run'>,
+  request: MigrationRequest,
+  /** The local clock's now (the user's UserCreateDate). */
+  now: Date,
+): Promise<User> {
   const { source, username, clientId, password } = request;
   const event =
     source === 'UserMigration_Authentication'
@@ -80,7 +88,6 @@ export async function migratedUser(pool: UserPool, triggers: Pick<PoolTriggers, 
   const violation = creationViolation(given, pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? []);
   if (violation) throw userMigrationFailed(violation);
 
-  const now = new Date();
   const user: User = {
     Username: pool.UsernameAttributes?.length ? sub : username,
     // ForgotPassword migrates without a password: one nobody knows, until the user sets theirs.
