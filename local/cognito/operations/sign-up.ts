@@ -16,10 +16,14 @@ import type { SignUpFlags } from '../triggers/pool-triggers.ts';
 import { clientOf } from './client-of.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
-/** Cognito's answer to a username already taken (docs/aws-behaviour.md, "Account operations"). */
 type Attributes = User['Attributes'];
 
-const usernameExists = () => new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+/**
+ * Cognito's answer to a name already taken: where the pool signs in by email, the email's
+ * (docs/aws-behaviour.md); else `User already exists` (https://github.com/aws-amplify/amplify-js/issues/6238).
+ */
+const usernameExists = (emailUsername: boolean) =>
+  new CognitoError('UsernameExistsException', emailUsername ? 'An account with the given email already exists.' : 'User already exists');
 
 /**
  * SignUp: a new user of the app client's pool, UNCONFIRMED until the code it is sent confirms
@@ -43,9 +47,9 @@ export async function signUp(
   refuseSchemaViolationsOnCreate(options, given);
   refuseUnwritableAttributes(client, given);
   refuseWeakPassword(options, password);
-  if (await pool.getUserByUsername(ctx, name)) throw usernameExists();
   // An email-as-username pool keeps the email as an attribute and the `sub` as the username.
   const emailUsername = options.UsernameAttributes?.includes('email') === true;
+  if (await pool.getUserByUsername(ctx, name)) throw usernameExists(emailUsername);
   if (emailUsername && !name.includes('@')) throw new InvalidParameterError('Username should be an email.');
 
   const sub = randomUUID();
