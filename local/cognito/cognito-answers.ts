@@ -36,6 +36,10 @@ export const passwordResetRequired = () => new PasswordResetRequiredError();
 export const passwordAttemptsExceeded = () => new NotAuthorizedError('Password attempts exceeded');
 /** [D] API_SignUp.html (UsernameExistsException); [C] message, email as username: docs/aws-behaviour.md "Cognito user pool" */
 export const accountAlreadyExists = () => new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+/** [C] SignUp of a name taken in a pool of plain usernames: https://github.com/aws-amplify/amplify-js/issues/6238 */
+export const userAlreadyExists = () => new CognitoError('UsernameExistsException', 'User already exists');
+/** [C] SignUp of a name already taken: accountAlreadyExists where the pool signs in by email, else userAlreadyExists (both above). */
+export const usernameTaken = (emailUsername: boolean) => (emailUsername ? accountAlreadyExists() : userAlreadyExists());
 /** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html (AllowAdminCreateUserOnly) */
 export const signUpNotPermitted = () => new NotAuthorizedError('SignUp is not permitted for this user pool');
 /** [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/80 */

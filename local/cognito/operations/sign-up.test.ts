@@ -140,6 +140,13 @@ describe('signUp', () => {
     expect(delivered).toEqual([]);
   });
 
+  it('answers a username taken in a pool of usernames as Cognito does there: User already exists', async () => {
+    const { deps, saved } = fakePool({ UsernameAttributes: undefined }, {}, [poolUser('ada', 'ada@example.com', 'CONFIRMED')]);
+    const error = await rejection(signUp(deps, ctx, { ...ADA, Username: 'ada' }));
+    expect([error.code, error.message]).toEqual(['UsernameExistsException', 'User already exists']);
+    expect(saved).toEqual([]);
+  });
+
   it('takes the SECRET_HASH of the name the caller sent', async () => {
     const { deps, saved } = fakePool({}, { ClientSecret: 'shh' });
     await signUp(deps, ctx, { ...ADA, SecretHash: secretHash('shh', 'ada@example.com', 'client-1') });

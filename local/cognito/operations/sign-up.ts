@@ -1,4 +1,4 @@
-import { accountAlreadyExists, noAttributeToVerify, usernameShouldBeEmail } from '../cognito-answers.ts';
+import { usernameTaken, noAttributeToVerify, usernameShouldBeEmail } from '../cognito-answers.ts';
 import { randomUUID } from 'node:crypto';
 import type { SignUpCommandInput, SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { type Context, selectAppropriateDeliveryMethod, type User, type UserPool } from '../cognito-local.ts';
@@ -10,10 +10,7 @@ import type { SignUpFlags } from '../triggers/pool-triggers.ts';
 import { clientOf } from './client-of.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
-/** Cognito's answer to a username already taken (docs/aws-behaviour.md, "Account operations"). */
 type Attributes = User['Attributes'];
-
-const usernameExists = () => accountAlreadyExists();
 
 /**
  * SignUp: a new user of the app client's pool, UNCONFIRMED until the code it is sent confirms
@@ -37,9 +34,9 @@ export async function signUp(
   refuseSchemaViolationsOnCreate(options, given);
   refuseUnwritableAttributes(client, given);
   refuseWeakPassword(options, password);
-  if (await pool.getUserByUsername(ctx, name)) throw usernameExists();
   // An email-as-username pool keeps the email as an attribute and the `sub` as the username.
   const emailUsername = options.UsernameAttributes?.includes('email') === true;
+  if (await pool.getUserByUsername(ctx, name)) throw usernameTaken(emailUsername);
   if (emailUsername && !name.includes('@')) throw usernameShouldBeEmail();
 
   const sub = randomUUID();
