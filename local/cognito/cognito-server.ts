@@ -23,7 +23,7 @@ import { customMessages } from './triggers/custom-messages.ts';
 import { COGNITO_TRIGGER_TIMEOUT_MS } from './triggers/lambda-invoke.ts';
 import { PoolTriggers } from './triggers/pool-triggers.ts';
 import { preTokenGeneration } from './triggers/pre-token-generation.ts';
-import { TriggerAwarePools, withTriggerScope } from './triggers/trigger-scope.ts';
+import { TriggerAwarePools } from './triggers/pools-in-view.ts';
 import { withWellKnownRoutes } from './well-known-routes.ts';
 
 export interface CognitoServerOptions {
@@ -68,9 +68,14 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   const logger = pino({ level: options.logLevel ?? 'error' });
   const log = options.log ?? console.error;
   const clock = options.clock ?? new OffsetClock();
-  const triggers = new PoolTriggers({ lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS });
-  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers), clock);
+  // The pools come into view as cognito-local's services make them, after the triggers exist.
   let pools: TriggerAwarePools | undefined;
+  const triggers = new PoolTriggers(
+    { lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS },
+    undefined,
+    { poolOf: (id) => pools?.poolOf(id), anyHas: (trigger) => pools?.anyHas(trigger) ?? false },
+  );
+  const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers), clock);
   const services = await createCognitoLocalServices({
     host: options.host,
     port: options.port,
@@ -87,12 +92,8 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
-  const anyTriggers = () => pools?.anyTriggers() ?? false;
   const router = eachRouteOnce(
-    withEmulatorErrors(
-      withCognitoErrors(withTriggerScope(withLocalTargets(cognitoLocalRouter(services), services, triggers), services, anyTriggers)),
-      log,
-    ),
+    withEmulatorErrors(withCognitoErrors(withLocalTargets(cognitoLocalRouter(services), services, triggers)), log),
   );
   const server = await startCognitoLocalServer({
     services,

@@ -42,8 +42,8 @@ export interface PoolMessages {
 
 /** What a message's sender may change: the pool's CustomMessage trigger (triggers/custom-messages.ts). */
 export interface MessageCustomizer {
-  /** Whether `pool` (else the operation's pool in scope) has one; checked first, so a pool without triggers pays nothing. */
-  enabled(pool?: UserPool): boolean;
+  /** Whether pool `userPoolId` (`pool`, when the caller has it at hand) has one; checked first, so a pool without triggers pays nothing. */
+  enabled(userPoolId: string, pool?: UserPool): boolean;
   /** The subject and message for `code`, as the trigger writes them; undefined fields keep the default. */
   customize(
     kind: MessageKind,
@@ -105,7 +105,7 @@ export class DevInbox implements Messages, PoolMessages {
     delivery: DeliveryDetails,
     pool?: UserPool,
   ): Promise<void> {
-    const custom = this.customizer?.enabled(pool)
+    const custom = this.customizer?.enabled(userPoolId, pool)
       ? await this.customizer.customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata, pool })
       : {};
     this.#receive({

@@ -147,7 +147,7 @@ export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
     /** The origin of the refresh token being used (refreshTokenOrigin); a sign-in makes a new one. */
     from?: TokenOrigin,
   ): Promise<Tokens> {
-    const overrides = this.customizer?.enabled()
+    const overrides = this.customizer?.enabled(client.UserPoolId)
       ? await this.customizer.overrides(user, groups, client, clientMetadata, source)
       : undefined;
     const now = Math.floor(this.clock.get().getTime() / 1000);

@@ -16,7 +16,7 @@ export const runPreSignUpForAdminCreateUser =
     if (triggers.enabled('PreSignUp')) {
       const pool = await cognito.getUserPool(ctx, req.UserPoolId);
       // A username taken is AdminCreateUser's own answer, before any trigger.
-      if (!(await pool.getUserByUsername(ctx, req.Username ?? ''))) {
+      if (triggers.has(pool.options, 'PreSignUp') && !(await pool.getUserByUsername(ctx, req.Username ?? ''))) {
         await triggers.run(
           'PreSignUp',
           'PreSignUp_AdminCreateUser',

@@ -25,7 +25,9 @@ export const runPreAuthentication =
       const pool = req.UserPoolId
         ? await cognito.getUserPool(ctx, req.UserPoolId)
         : await cognito.getUserPoolForClientId(ctx, req.ClientId);
-      const user = await pool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '');
+      const user = triggers.has(pool.options, 'PreAuthentication')
+        ? await pool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '')
+        : null;
       if (user) {
         const subject = { userPoolId: pool.options.Id, clientId: req.ClientId, username: user.Username };
         await triggers.preAuthentication(subject, user.Attributes, user.UserStatus ?? 'CONFIRMED', req.ClientMetadata);

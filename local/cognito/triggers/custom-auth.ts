@@ -63,7 +63,7 @@ export function withCustomAuth(
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
     const client = await appClientOf({ cognito: cognito }, ctx, clientId);
     if (!client || client.UserPoolId !== pool.options.Id) throw notAuthorized();
-    if (!triggers.enabled('DefineAuthChallenge')) {
+    if (!triggers.has(pool.options, 'DefineAuthChallenge')) {
       throw customAuthNotConfigured();
     }
     const parameters = req.AuthParameters ?? {};
@@ -74,7 +74,7 @@ export function withCustomAuth(
     if (user?.UserStatus === 'UNCONFIRMED') throw userNotConfirmed();
     if (user?.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();
     const subject = { userPoolId: pool.options.Id, clientId: client.ClientId, username: user?.Username ?? parameters.USERNAME };
-    if (user && triggers.enabled('PreAuthentication')) {
+    if (user && triggers.has(pool.options, 'PreAuthentication')) {
       await triggers.preAuthentication(subject, user.Attributes, user.UserStatus ?? 'CONFIRMED', req.ClientMetadata);
     }
     const srpA = parameters.SRP_A ? clientEphemeral(parameters.SRP_A) : undefined;

@@ -7,7 +7,7 @@ import type { PoolTriggers } from './pool-triggers.ts';
  * Authentication), the email's subject and message, or the SMS message, as delivered.
  */
 export const customMessages = (triggers: PoolTriggers): MessageCustomizer => ({
-  enabled: (pool) => (pool ? triggers.has(pool, 'CustomMessage') : triggers.enabled('CustomMessage')),
+  enabled: (userPoolId, pool) => triggers.enabled('CustomMessage') && triggers.has(pool ?? triggers.poolOf(userPoolId), 'CustomMessage'),
   async customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata, pool }) {
     const custom = await triggers.message(
       {

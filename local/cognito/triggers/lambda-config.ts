@@ -1,4 +1,6 @@
-import type { LambdaConfig } from './trigger-scope.ts';
+import type { UserPool } from '../cognito-local.ts';
+
+export type LambdaConfig = NonNullable<UserPool['LambdaConfig']>;
 
 /** The triggers the emulator runs, by their LambdaConfig key. */
 export type EmulatedTrigger =

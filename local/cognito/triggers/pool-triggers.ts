@@ -2,7 +2,7 @@ import { attributesToRecord, type Context, type Triggers, UnsupportedError, type
 import { type LambdaInvokeOptions, invokeLambda } from './lambda-invoke.ts';
 import { type EmulatedTrigger, LAMBDA_URL_TAG, triggerFunction } from './lambda-config.ts';
 import { autoVerifyWithoutAttribute, invalidLambdaResponse } from '../cognito-answers.ts';
-import { poolInScopeOf } from './trigger-scope.ts';
+import { NO_POOLS, type PoolsInView } from './pools-in-view.ts';
 import { type CustomMessage, customMessageOf } from './custom-message.ts';
 
 /** What Cognito puts in `callerContext.clientId` when no app client is involved (admin operations). */
@@ -25,14 +25,21 @@ type AttributeListType = User['Attributes'];
  * The pools' triggers, each run with its pool's own LambdaConfig, through Lambda's Invoke API,
  * with the events, answers and errors Cognito documents (docs/aws-behaviour.md, "Cognito Lambda
  * triggers"). Unlike cognito-local's, a failing PostConfirmation or CustomMessage fails the
- * operation, as on AWS. Our operations (operations/) name the pool; cognito-local's own, which
- * cannot, run with the pool in scope (trigger-scope.ts).
+ * operation, as on AWS. Each run finds its pool by the id its event names (PoolsInView), or is
+ * handed it; cognito-local's operations ask `enabled(trigger)`, which names no pool, so its trigger
+ * methods do nothing for a pool without that trigger.
  */
 export class PoolTriggers implements Triggers {
   constructor(
     private readonly options: LambdaInvokeOptions,
     private readonly invoke: typeof invokeLambda = invokeLambda,
+    private readonly pools: PoolsInView = NO_POOLS,
   ) {}
+
+  /** The pool `userPoolId` names, as it is now (its LambdaConfig, its tags). */
+  poolOf(userPoolId: string): UserPool | undefined {
+    return this.pools.poolOf(userPoolId);
+  }
 
   /** Whether `pool` has `trigger`. */
   has(pool: UserPool | undefined, trigger: EmulatedTrigger): boolean {
@@ -40,14 +47,17 @@ export class PoolTriggers implements Triggers {
     return config !== undefined && triggerFunction(config, trigger) !== undefined;
   }
 
-  /** cognito-local's question, which names no pool: whether the pool in scope has `trigger`. */
+  /**
+   * Whether some pool has `trigger`: cognito-local's question, which names no pool, and a cheap
+   * first check before an operation looks its pool up (has).
+   */
   enabled(trigger: string): boolean {
-    return this.has(poolInScopeOf(), trigger as EmulatedTrigger);
+    return this.pools.anyHas(trigger as EmulatedTrigger);
   }
 
   /**
    * Runs `trigger` for `subject` and gives back its `response` (an object; null reads as `{}`).
-   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0. `pool`: the pool in scope
+   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0. `pool`: the subject's pool
    * unless named.
    */
   async run(
@@ -57,10 +67,10 @@ export class PoolTriggers implements Triggers {
     request: Json,
     response: Json,
     version = '1',
-    pool: UserPool | undefined = poolInScopeOf(),
+    pool: UserPool | undefined = this.poolOf(subject.userPoolId),
   ): Promise<Json> {
     const fn = triggerFunction(pool?.LambdaConfig, trigger);
-    if (!fn) throw new Error(`${trigger} is not configured for pool ${pool?.Id ?? '(none in scope)'}`);
+    if (!fn) throw new Error(`${trigger} is not configured for pool ${pool?.Id ?? '(unknown)'}`);
     const lambdaUrl = pool?.UserPoolTags?.[LAMBDA_URL_TAG] ?? this.options.lambdaUrl;
     const event = {
       version,
@@ -103,7 +113,12 @@ export class PoolTriggers implements Triggers {
     return flags;
   }
 
-  readonly preSignUp = (_ctx: Context, params: Params<'preSignUp'>) => this.runPreSignUp(poolInScopeOf(), params);
+  /** cognito-local's PreSignUp: none for a pool without one. */
+  readonly preSignUp = async (_ctx: Context, params: Params<'preSignUp'>): Promise<SignUpFlags> => {
+    const pool = this.poolOf(params.userPoolId);
+    if (!this.has(pool, 'PreSignUp')) return { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false };
+    return this.runPreSignUp(pool, params);
+  };
 
   /** PostConfirmation for a user of `pool` just confirmed, with their attributes as they now are. */
   async runPostConfirmation(pool: UserPool | undefined, params: Params<'postConfirmation'>): Promise<void> {
@@ -118,7 +133,11 @@ export class PoolTriggers implements Triggers {
     );
   }
 
-  readonly postConfirmation = (_ctx: Context, params: Params<'postConfirmation'>) => this.runPostConfirmation(poolInScopeOf(), params);
+  /** cognito-local's PostConfirmation (AdminConfirmSignUp): none for a pool without one. */
+  readonly postConfirmation = async (_ctx: Context, params: Params<'postConfirmation'>): Promise<void> => {
+    const pool = this.poolOf(params.userPoolId);
+    if (this.has(pool, 'PostConfirmation')) await this.runPostConfirmation(pool, params);
+  };
 
   /** PreAuthentication_Authentication, before Cognito checks the password; throwing denies the sign-in. */
   async preAuthentication(
@@ -136,7 +155,9 @@ export class PoolTriggers implements Triggers {
     );
   }
 
+  /** PostAuthentication at the end of a sign-in: none for a pool without one. */
   readonly postAuthentication = async (_ctx: Context, params: Params<'postAuthentication'>): Promise<void> => {
+    if (!this.has(this.poolOf(params.userPoolId), 'PostAuthentication')) return;
     await this.run(
       'PostAuthentication',
       params.source,
@@ -146,8 +167,12 @@ export class PoolTriggers implements Triggers {
     );
   };
 
-  /** The message Cognito sends, as the pool's CustomMessage trigger writes it (custom-message.ts); `pool`: the pool in scope unless named. */
-  async message(params: Params<'customMessage'>, status: string, pool: UserPool | undefined = poolInScopeOf()): Promise<CustomMessage> {
+  /** The message Cognito sends, as the pool's CustomMessage trigger writes it (custom-message.ts); `pool`: the one the params name unless given. */
+  async message(
+    params: Params<'customMessage'>,
+    status: string,
+    pool: UserPool | undefined = this.poolOf(params.userPoolId),
+  ): Promise<CustomMessage> {
     return customMessageOf(params, (request, response) =>
       this.run(
         'CustomMessage',
@@ -161,7 +186,9 @@ export class PoolTriggers implements Triggers {
     );
   }
 
+  /** cognito-local's CustomMessage: the default message (nulls) for a pool without one. */
   readonly customMessage = async (_ctx: Context, params: Params<'customMessage'>) => {
+    if (!this.has(this.poolOf(params.userPoolId), 'CustomMessage')) return { emailSubject: null, emailMessage: null, smsMessage: null };
     const { emailSubject, emailMessage, smsMessage } = await this.message(params, 'CONFIRMED');
     return { emailSubject: emailSubject ?? null, emailMessage: emailMessage ?? null, smsMessage: smsMessage ?? null };
   };

@@ -2,15 +2,14 @@ import { type AppClient, attributesToRecord, type User } from '../cognito-local.
 import { preTokenGenerationVersion } from './lambda-config.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 import { type TokenOverrides, overridesFromV1, overridesFromV2 } from './token-claims.ts';
-import { poolInScopeOf } from './trigger-scope.ts';
 
 /** How a token issue becomes `TokenGeneration_<source>`: Authentication, RefreshTokens, NewPasswordChallenge… */
 export type TokenSource = 'AuthenticateDevice' | 'Authentication' | 'HostedAuth' | 'NewPasswordChallenge' | 'RefreshTokens';
 
 /** The pool's PreTokenGeneration trigger, as the token generator asks it. */
 export interface TokenCustomizer {
-  /** Whether the operation being answered has one; checked first, so a pool without triggers pays nothing. */
-  enabled(): boolean;
+  /** Whether pool `userPoolId` has one; checked first, so a pool without triggers pays nothing. */
+  enabled(userPoolId: string): boolean;
   overrides(
     user: User,
     groups: readonly string[],
@@ -29,9 +28,9 @@ const SIGN_IN_SCOPES = ['aws.cognito.signin.user.admin'];
  * `claimsAndScopeOverrideDetails`).
  */
 export const preTokenGeneration = (triggers: PoolTriggers): TokenCustomizer => ({
-  enabled: () => triggers.enabled('PreTokenGeneration'),
+  enabled: (userPoolId) => triggers.enabled('PreTokenGeneration') && triggers.has(triggers.poolOf(userPoolId), 'PreTokenGeneration'),
   async overrides(user, groups, client, clientMetadata, source) {
-    const v2 = preTokenGenerationVersion(poolInScopeOf()?.LambdaConfig) === 'V2_0';
+    const v2 = preTokenGenerationVersion(triggers.poolOf(client.UserPoolId)?.LambdaConfig) === 'V2_0';
     const request = {
       userAttributes: { ...attributesToRecord(user.Attributes), 'cognito:user_status': user.UserStatus ?? 'CONFIRMED' },
       groupConfiguration: { groupsToOverride: [...groups], iamRolesToOverride: [], preferredRole: null },

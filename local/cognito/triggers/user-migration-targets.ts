@@ -17,7 +17,7 @@ const PASSWORD_SENT: ReadonlySet<unknown> = new Set(['USER_PASSWORD_AUTH', 'ADMI
  * UserMigration_Authentication: InitiateAuth and AdminInitiateAuth with a password, for a user
  * the pool does not have, run the pool's UserMigration trigger first; the sign-in then goes on
  * with the migrated user as with any other (PreAuthentication, the password, tokens). A pool
- * without the trigger pays nothing: `enabled` reads the pool already in scope.
+ * without the trigger pays nothing: `enabled` answers, without I/O, whether any pool has it.
  */
 export const migrateOnSignIn =
   ({ clock, cognito }: Pick<Services, 'clock' | 'cognito'>, triggers: PoolTriggers): Wrapper =>
@@ -28,7 +28,7 @@ export const migrateOnSignIn =
       const userPool = req.UserPoolId
         ? await cognito.getUserPool(ctx, req.UserPoolId)
         : await cognito.getUserPoolForClientId(ctx, req.ClientId);
-      if (!(await userPool.getUserByUsername(ctx, username))) {
+      if (triggers.has(userPool.options, 'UserMigration') && !(await userPool.getUserByUsername(ctx, username))) {
         try {
           const request = { source: 'UserMigration_Authentication', username, password, validationData: req.ClientMetadata } as const;
           await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId }, clock.get());
