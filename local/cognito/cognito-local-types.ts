@@ -22,3 +22,8 @@ export type Clock = CognitoLocalClock & LocalClock;
 
 /** cognito-local's services, with the local stack's clock. */
 export type Services = Omit<CognitoLocalServices, 'clock'> & { readonly clock: Clock };
+
+import type { Route } from 'cognito-local/lib/server/Router.js';
+
+/** A rule in front of an operation's route: it checks the request, then hands it on (or refuses it). */
+export type Wrapper = (route: Route) => Route;

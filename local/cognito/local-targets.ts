@@ -1,4 +1,4 @@
-import type { Route, Router, Services } from './cognito-local.ts';
+import type { Route, Router, Services, Wrapper } from './cognito-local.ts';
 import { confirmForgotPassword } from './operations/confirm-forgot-password.ts';
 import { confirmSignUp } from './operations/confirm-sign-up.ts';
 import { forgotPassword } from './operations/forgot-password.ts';
@@ -36,8 +36,6 @@ import { withCustomAuth } from './triggers/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
 import { migrateOnSignIn } from './triggers/user-migration-targets.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * cognito-local's router with what this project adds: the operations it lacks and Amplify

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type Route, type Router, totpCode, UnsupportedError, type User } from '../cognito-local.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import type { LockableUser } from '../targets/lockout.ts';
 import { opaqueRefreshToken } from '../token-generator.ts';
 import { withSignIn } from './sign-in-router.ts';
 
@@ -61,7 +60,7 @@ describe('lockout after wrong passwords', () => {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
   const attempt = (setup: ReturnType<typeof setUp>, password: string) =>
     setup.initiate('USER_PASSWORD_AUTH', { USERNAME: 'ada', PASSWORD: password });
-  const failuresOf = (setup: ReturnType<typeof setUp>) => (setup.stored.get('ada') as LockableUser).PasswordFailures;
+  const failuresOf = (setup: ReturnType<typeof setUp>) => setup.stored.get('ada')!.PasswordFailures;
 
   it('answers Password attempts exceeded after five wrong passwords, even to the right one, until the lockout ends', async () => {
     const setup = setUp([poolUser('ada', 'ada@example.com', 'CONFIRMED')]);
@@ -80,7 +79,7 @@ describe('lockout after wrong passwords', () => {
     // The count starts again, and the rest of the sign-in goes on with the user as stored (keeping
     // the refresh token saves the user it is given: a stale copy would bring the failures back).
     expect(failuresOf(setup)).toBeUndefined();
-    expect((setup.generated.at(-1)![1] as LockableUser).PasswordFailures).toBeUndefined();
+    expect((setup.generated.at(-1)![1] as User).PasswordFailures).toBeUndefined();
   });
 
   it('counts wrong SRP proofs, and refuses a locked-out user the start of an SRP exchange', async () => {

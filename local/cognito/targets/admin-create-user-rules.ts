@@ -1,8 +1,6 @@
 import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Route, Services } from '../cognito-local.ts';
+import type { Services, Wrapper } from '../cognito-local.ts';
 import { noDeliveryAttribute } from '../cognito-answers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /** The attribute each DesiredDeliveryMediums value sends the invitation to, as Cognito names it in its answer. */
 const MEDIUMS = { EMAIL: { attribute: 'email', name: 'Email' }, SMS: { attribute: 'phone_number', name: 'Sms' } } as const;

@@ -1,7 +1,5 @@
-import type { Context, Route, Services, User, UserPoolService } from '../cognito-local.ts';
+import type { Context, Services, User, UserPoolService, Wrapper } from '../cognito-local.ts';
 import { userDoesNotExist } from '../cognito-answers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * The pool and user an admin operation names by `UserPoolId` and `Username`: the username, or

@@ -1,11 +1,11 @@
 import {
   type AppClient,
   type Context,
-  type Route,
   type Services,
   USER_POOL_AWS_DEFAULTS,
   type UserPool,
   type UserPoolService,
+  type Wrapper,
 } from '../cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
@@ -14,7 +14,6 @@ import { accessTokenUser } from './access-tokens.ts';
 import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
 
-type Wrapper = (route: Route) => Route;
 type CognitoServices = Pick<Services, 'cognito' | 'clock'>;
 
 /** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */

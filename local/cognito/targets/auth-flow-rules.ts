@@ -1,11 +1,9 @@
 import { allowedFlows, PERMISSION_OF_FLOW } from '../auth-flows.ts';
-import type { AppClient, Route, Services } from '../cognito-local.ts';
+import type { AppClient, Services, Wrapper } from '../cognito-local.ts';
 import { authFlowNotEnabled, mixedExplicitAuthFlows } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
 
 export { allowedFlows } from '../auth-flows.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /** Whether `client` may run `flow` (an AuthFlow value); a flow Cognito does not know is left to the operation. */
 export function flowAllowed(client: Pick<AppClient, 'ExplicitAuthFlows'>, flow: string): boolean {

@@ -1,9 +1,8 @@
-import { type AppClient, attributeValue, type Context, type Route, type Services } from '../cognito-local.ts';
+import { type AppClient, attributeValue, type Context, type Services, type Wrapper } from '../cognito-local.ts';
 import { isSecretHashOf } from '../secrets/secret-hash.ts';
 import { secretHashNotReceived, secretHashUnexpected, secretHashUnverified } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
 
-type Wrapper = (route: Route) => Route;
 /** The members of a client-side request that carry the client and its SECRET_HASH. */
 interface Request {
   readonly ClientId?: unknown;

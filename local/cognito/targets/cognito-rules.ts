@@ -1,9 +1,7 @@
-import type { Route, Services, UserPool } from '../cognito-local.ts';
+import type { Services, UserPool, Wrapper } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { passwordDoesNotConform, signUpNotPermitted } from '../cognito-answers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /** Refuses a new password that breaks `pool`'s policy, with Cognito's InvalidPasswordException and message. */
 export function refuseWeakPassword(pool: UserPool, password: string): void {

@@ -1,11 +1,10 @@
 import type { ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, type Context, type Route, type Services } from '../cognito-local.ts';
+import { CognitoError, type Context, type Route, type Services, type Wrapper } from '../cognito-local.ts';
 import { UNSUPPORTED } from '../emulator-errors.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { adminUser } from './admin-users.ts';
 import { deviceDoesNotExist } from '../cognito-answers.ts';
 
-type Wrapper = (route: Route) => Route;
 type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: string };
 
 /**

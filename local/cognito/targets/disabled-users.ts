@@ -1,7 +1,5 @@
-import type { Context, Route, Services } from '../cognito-local.ts';
+import type { Context, Services, Wrapper } from '../cognito-local.ts';
 import { userIsDisabled } from '../cognito-answers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * A disabled user cannot renew their tokens either: a refresh (InitiateAuth or AdminInitiateAuth

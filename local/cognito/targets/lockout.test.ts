@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser } from '../testing/fake-cognito.ts';
-import { afterFailure, clearPasswordFailures, failuresAt, type LockableUser, lockoutMs } from './lockout.ts';
+import { afterFailure, clearPasswordFailures, failuresAt, lockoutMs } from './lockout.ts';
 
 const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED');
 const fakePool = () => fakeCognito({ users: [ada], pool: { UsernameAttributes: ['email'] }, clients: [appClient('client-1')] });
@@ -25,9 +25,9 @@ describe('clearPasswordFailures', () => {
     await fake.userPool.saveUser(ctx, {
       ...ada,
       PasswordFailures: { count: 9, lockedUntil: fake.clock.now() + 60_000, lastAttemptAt: fake.clock.now() },
-    } as LockableUser);
+    });
     expect(await clearPasswordFailures(fake.services, ctx, 'local_Pool1', 'ada@example.com')).toBe(true);
-    expect((fake.stored.get('ada') as LockableUser).PasswordFailures).toBeUndefined();
+    expect(fake.stored.get('ada')!.PasswordFailures).toBeUndefined();
     expect(await clearPasswordFailures(fake.services, ctx, 'local_Pool1', 'nobody')).toBe(false);
     await expect(clearPasswordFailures(fake.services, ctx, 'local_Other', 'ada')).rejects.toThrow('User Pool local_Other not found');
   });

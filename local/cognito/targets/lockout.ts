@@ -1,17 +1,9 @@
 import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
 import { passwordAttemptsExceeded } from '../cognito-answers.ts';
 
-/** A user's run of failed password sign-ins, kept on the user record (so `npm run reset` forgets it). */
-export interface PasswordFailures {
-  /** Wrong passwords since the last success, not counting the attempts a lockout refused. */
-  readonly count: number;
-  /** Epoch ms until which password attempts answer `Password attempts exceeded`. */
-  readonly lockedUntil: number;
-  /** Epoch ms of the last password attempt, refused ones included. */
-  readonly lastAttemptAt: number;
-}
+import type { PasswordFailures } from '../user-record.ts';
 
-export type LockableUser = User & { PasswordFailures?: PasswordFailures };
+export type { PasswordFailures } from '../user-record.ts';
 
 /** Wrong passwords allowed before the first lockout. */
 const FREE_FAILURES = 5;
@@ -41,7 +33,7 @@ export function afterFailure(failures: PasswordFailures | undefined, now: number
 async function keepFailures(ctx: Context, userPool: UserPoolService, username: string, failures: PasswordFailures | undefined) {
   const user = await userPool.getUserByUsername(ctx, username);
   if (!user) return undefined;
-  const kept = { ...user, PasswordFailures: failures } as LockableUser;
+  const kept: User = { ...user, PasswordFailures: failures };
   await userPool.saveUser(ctx, kept);
   return kept;
 }
@@ -52,7 +44,7 @@ async function keepFailures(ctx: Context, userPool: UserPoolService, username: s
  * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow-things-to-know.html#authentication-flow-lockout-behavior
  */
 export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, user: User, now: number): Promise<void> {
-  const failures = failuresAt((user as LockableUser).PasswordFailures, now);
+  const failures = failuresAt(user.PasswordFailures, now);
   if (failures && now < failures.lockedUntil) {
     await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: now });
     throw passwordAttemptsExceeded();
@@ -65,7 +57,7 @@ export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, u
  * the user as stored, for the sign-in to go on with.
  */
 export async function recordPasswordCheck(ctx: Context, userPool: UserPoolService, user: User, right: boolean, now: number): Promise<User> {
-  const failures = (user as LockableUser).PasswordFailures;
+  const failures = user.PasswordFailures;
   if (!right) return (await keepFailures(ctx, userPool, user.Username, afterFailure(failuresAt(failures, now), now))) ?? user;
   if (failures === undefined) return user;
   return (await keepFailures(ctx, userPool, user.Username, undefined)) ?? user;

@@ -1,8 +1,6 @@
-import type { Route, Services, UserPool } from '../cognito-local.ts';
+import type { Services, UserPool, Wrapper } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { softwareTokenMfaNotEnabled, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * Whether the pool takes TOTP: MFA OPTIONAL or ON, and software token MFA turned on

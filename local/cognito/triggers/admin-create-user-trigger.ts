@@ -1,7 +1,6 @@
-import type { Route, Services } from '../cognito-local.ts';
+import type { Services, Wrapper } from '../cognito-local.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 
-type Wrapper = (route: Route) => Route;
 type AttributeList = ReadonlyArray<{ Name?: string; Value?: string }> | undefined;
 
 /**

@@ -1,7 +1,5 @@
-import type { Route, Services } from '../cognito-local.ts';
+import type { Services, Wrapper } from '../cognito-local.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /** The sign-ins that check a password (Cognito's PreAuthentication runs for these; never on refresh). */
 const PASSWORD_SIGN_INS: ReadonlySet<string> = new Set([

@@ -1,8 +1,6 @@
-import { CognitoError, type Route } from '../cognito-local.ts';
+import { CognitoError, type Wrapper } from '../cognito-local.ts';
 import { UNSUPPORTED } from '../emulator-errors.ts';
 import { NOT_EMULATED_TRIGGERS } from './lambda-config.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * CreateUserPool and UpdateUserPool refuse a LambdaConfig with a trigger the emulator does not

@@ -1,10 +1,8 @@
-import { CognitoError, type Route, type Services } from '../cognito-local.ts';
+import { CognitoError, type Services, type Wrapper } from '../cognito-local.ts';
 import type { PoolTriggers } from './pool-triggers.ts';
 import { migrateUser } from './user-migration.ts';
 import { incorrectUsernameOrPassword, userMigrationFailed } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
-
-type Wrapper = (route: Route) => Route;
 
 /**
  * The sign-ins that send Cognito the password, which migration needs. Not USER_SRP_AUTH: "An
