@@ -318,19 +318,6 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
     expect(await recorded.services.cognito.getAppClient(ctx, clientId)).toMatchObject({ ClientId: clientId, UserPoolId: poolId });
   });
 
-  it("its targets raise the errors cognito-errors.ts rewords, under Cognito's codes", async () => {
-    const recorded = await services();
-    const { clientId, signUp } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
-    const codeOf = async (target: string, req: object) => ((await rejectionOf(recorded.route(target)(ctx, req))) as CognitoError).code;
-    expect(await codeOf('InitiateAuth', signIn(clientId, 'Wrong-Horse-1'))).toBe('InvalidPasswordException');
-    expect(await codeOf('SignUp', signUp)).toBe('UsernameExistsException');
-    await recorded.route('SignUp')(ctx, { ...signUp, Username: 'bob' });
-    expect(await codeOf('ConfirmSignUp', { ClientId: clientId, Username: 'bob', ConfirmationCode: '000000x' })).toBe(
-      'CodeMismatchException',
-    );
-    expect(await codeOf('ConfirmSignUp', { ClientId: clientId, Username: 'ada', ConfirmationCode: '000000' })).toBe('ExpiredCodeException');
-  });
-
   it('server/Router.js: a target cognito-local lacks fails with UnsupportedError', async () => {
     const { route } = await services();
     expect(await rejectionOf(route('NoSuchOperation')(ctx, {}))).toBeInstanceOf(UnsupportedError);
@@ -415,20 +402,6 @@ describe("server/server.js: createServer's express app, behind startCognitoLocal
     expect(await send(socket, 'GET', '/health')).toEqual({ status: 200, body: '{"ok":true}' });
   });
 
-  it('body-parser skips a request the front door has read: the route gets the body handed over', async () => {
-    door = (request, response, app, next) => {
-      request.resume();
-      request.once('end', () => {
-        handOverBody(request, { Handed: true });
-        app(request, response, next);
-      });
-    };
-    const answer = await send(socket, 'POST', '/', amzJson('ListUserPools'), '{"MaxResults":60}');
-    expect(seen.at(-1)).toEqual(['ListUserPools', { Handed: true }]);
-    // An answer's dates are epoch seconds, as Cognito's JSON protocol has them.
-    expect(answer).toEqual({ status: 200, body: '{"When":1700000000}' });
-  });
-
   it('body-parser reads a request the front door left unread, in place of the {} handed over', async () => {
     door = passOn;
     await send(socket, 'POST', '/', amzJson('ListUserPools'), '{"MaxResults":60}');
@@ -442,18 +415,6 @@ describe("server/server.js: createServer's express app, behind startCognitoLocal
     );
     expect(form).toEqual({ status: 400, body: '{"error":"invalid_request","error_description":"Missing code"}' });
     expect(JSON.parse((await send(socket, 'GET', '/_probe?to=ada')).body)).toEqual({ body: {}, query: { to: 'ada' } });
-  });
-
-  it("answers a route's CognitoError 400 {__type, message}, any other error 500 with its toJSON()", async () => {
-    door = passOn;
-    expect(await send(socket, 'POST', '/', amzJson('Refuse'), '{}')).toEqual({
-      status: 400,
-      body: '{"__type":"InvalidParameterException","message":"refused"}',
-    });
-    expect(await send(socket, 'POST', '/', amzJson('Crash'), '{}')).toEqual({
-      status: 500,
-      body: JSON.stringify(new InternalErrorException('boom')),
-    });
   });
 
   it('hands what it does not answer to next: nothing for no route, the 400 error of a bad path escape', async () => {

@@ -3,7 +3,6 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
 import { type MovableClock, OffsetClock } from '../clock.ts';
-import { withCognitoErrors } from './cognito-errors.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 import { withDevClockRoute } from './dev-clock-route.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
@@ -92,9 +91,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
-  const router = eachRouteOnce(
-    withEmulatorErrors(withCognitoErrors(withLocalTargets(cognitoLocalRouter(services), services, triggers)), log),
-  );
+  const router = eachRouteOnce(withEmulatorErrors(withLocalTargets(cognitoLocalRouter(services), services, triggers), log));
   const server = await startCognitoLocalServer({
     services,
     router,

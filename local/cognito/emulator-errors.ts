@@ -1,5 +1,4 @@
 import { CognitoError, type Router, UnsupportedError } from './cognito-local.ts';
-import { translateRouteErrors } from './cognito-errors.ts';
 
 /**
  * Cognito's answer to a failure of its own: 500 `{"__type":"InternalErrorException",…}`.
@@ -35,4 +34,18 @@ export function withEmulatorErrors(router: Router, log: (message: string) => voi
     log(`[cognito] ${target} failed: ${(error as Error)?.stack ?? String(error)}`);
     return new InternalErrorException((error as Error)?.message, { cause: error });
   });
+}
+
+/** A router whose routes' failures are what `translate` makes of them (given the operation). */
+export function translateRouteErrors(router: Router, translate: (target: string, error: unknown) => unknown): Router {
+  return (target) => {
+    const route = router(target);
+    return async (ctx, req) => {
+      try {
+        return await route(ctx, req);
+      } catch (error) {
+        throw translate(target, error);
+      }
+    };
+  };
 }
