@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 const HERE = import.meta.dirname;
 const CATALOGUE = path.join(HERE, 'cognito-answers.ts');
 
-/** Constructing one of Cognito's errors: cognito-local's classes, or CognitoError with a code other than the emulator's own. */
+/** Constructing one of Cognito's errors (or the emulator's own refusal): cognito-local's classes, or CognitoError. */
 const CONSTRUCTION =
-  /new (?:NotAuthorizedError|InvalidParameterError|ResourceNotFoundError|UserNotFoundError|UserNotConfirmedException|PasswordResetRequiredError|CodeMismatchError|ExpiredCodeError|UsernameExistsError)\(|new CognitoError\((?!\s*UNSUPPORTED\b)/g;
+  /new (?:NotAuthorizedError|InvalidParameterError|ResourceNotFoundError|UserNotFoundError|UserNotConfirmedException|PasswordResetRequiredError|CodeMismatchError|ExpiredCodeError|UsernameExistsError)\(|new CognitoError\(/g;
 
 const sourcesOf = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +21,7 @@ describe("the catalogue of Cognito's answers", () => {
     const inline =
       "throw new NotAuthorizedError('Incorrect username or password.');\nthrow new CognitoError('CodeMismatchException', 'x');";
     expect(inline.match(CONSTRUCTION)).toHaveLength(2);
-    expect('throw new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: …`);'.match(CONSTRUCTION)).toBeNull();
+    expect('throw notEmulated(`device tracking`);'.match(CONSTRUCTION)).toBeNull();
   });
 
   it('is the one place under local/cognito that words one (test fakes aside)', () => {

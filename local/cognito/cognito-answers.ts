@@ -195,3 +195,10 @@ export const lambdaUnreachable = (trigger: string, functionName: string, lambdaU
 
 /** [C] https://github.com/amazon-archives/amazon-cognito-identity-js/issues/200 (a pool without device tracking) */
 export const deviceDoesNotExist = () => new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+
+// ---- The emulator's own limits
+
+/** [U] not an AWS type: what the emulator answers for what it cannot do, 400 `CognitoLocal#Unsupported` (cognito-local's), never a 5xx the SDKs retry. */
+export const UNSUPPORTED = 'CognitoLocal#Unsupported';
+/** [U] not an AWS answer: the emulator's refusal of what it does not emulate, saying what to do. */
+export const notEmulated = (what: string) => new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: ${what}`);

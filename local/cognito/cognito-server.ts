@@ -13,7 +13,7 @@ import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { RequestContext } from './request-context.ts';
-import { clearPasswordFailures } from './targets/lockout.ts';
+import { clearPasswordFailures } from './sign-in/lockout.ts';
 import { withLocalTargets } from './local-targets.ts';
 import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';

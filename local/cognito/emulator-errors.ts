@@ -1,3 +1,4 @@
+import { notEmulated } from './cognito-answers.ts';
 import { CognitoError, type Router, UnsupportedError } from './cognito-local.ts';
 
 /**
@@ -14,7 +15,7 @@ export class InternalErrorException extends Error {
 }
 
 /** What the emulator answers for what it cannot do (cognito-local's "unsupported feature"). */
-export const UNSUPPORTED = 'CognitoLocal#Unsupported';
+export { UNSUPPORTED } from './cognito-answers.ts';
 
 /**
  * The emulator's own limits and failures, answered so that no client input gets a 5xx:
@@ -29,7 +30,7 @@ export function withEmulatorErrors(router: Router, log: (message: string) => voi
     if (error instanceof CognitoError) return error;
     if (error instanceof UnsupportedError) {
       log(`[cognito] ${target}: not emulated: ${error.message}`);
-      return new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: ${error.message}`);
+      return notEmulated(error.message);
     }
     log(`[cognito] ${target} failed: ${(error as Error)?.stack ?? String(error)}`);
     return new InternalErrorException((error as Error)?.message, { cause: error });

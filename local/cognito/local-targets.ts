@@ -32,7 +32,7 @@ import { maskDestinations } from './targets/masked-destinations.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
-import { withCustomAuth } from './triggers/custom-auth.ts';
+import { withCustomAuth } from './sign-in/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
 import { migrateOnSignIn } from './triggers/user-migration-targets.ts';

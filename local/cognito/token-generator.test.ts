@@ -2,7 +2,8 @@ import { OffsetClock } from '../clock.ts';
 import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { CognitoTokenGenerator, isOpaqueRefreshToken, refreshTokenOrigin } from './token-generator.ts';
+import { isOpaqueRefreshToken, refreshTokenOrigin } from './refresh-tokens.ts';
+import { CognitoTokenGenerator } from './token-generator.ts';
 
 const publicKey = cognitoLocalKeys().publicKeyPem;
 const NOW = new Date('2026-11-24T10:00:00Z');

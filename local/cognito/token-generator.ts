@@ -1,5 +1,6 @@
-import { createPrivateKey, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
+import { opaqueRefreshToken, type TokenOrigin } from './refresh-tokens.ts';
 import { readableAttributes } from './attributes/standard-attributes.ts';
 import {
   type AppClient,
@@ -45,60 +46,6 @@ function idTokenAttributes(user: User, client: AppClient): Record<string, string
     if (name in attributes) attributes[name] = attributes[name] === 'true';
   }
   return attributes;
-}
-
-/**
- * Where a sign-in's tokens come from: its `origin_jti` and its `auth_time`. Every token a refresh
- * issues keeps both, as Cognito's do, so that revoking the refresh token revokes them too.
- * https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html
- */
-export interface TokenOrigin {
-  readonly jti: string;
-  /** When the user authenticated, in epoch seconds. */
-  readonly authTime: number;
-}
-
-/**
- * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
- * issuing one costs no signature, and carrying its {@link TokenOrigin}, as Cognito's encrypted
- * refresh token does. The emulator finds its user by exact match.
- */
-export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), authTime: 0 }): string {
-  const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
-  const authTime = Buffer.alloc(8);
-  authTime.writeBigUInt64BE(BigInt(origin.authTime));
-  // One draw of randomness for the key's tail, the IV, the ciphertext and the tag (40, 12, 128, 16 bytes).
-  const random = randomBytes(196);
-  const key = Buffer.concat([Buffer.from(origin.jti.replaceAll('-', ''), 'hex'), authTime, random.subarray(0, 40)]).toString('base64url');
-  const [iv, ciphertext, tag] = [random.subarray(40, 52), random.subarray(52, 180), random.subarray(180)].map((part) =>
-    part.toString('base64url'),
-  );
-  return [header, key, iv, ciphertext, tag].join('.');
-}
-
-/** Whether `token` is shaped as {@link opaqueRefreshToken} makes them: one the emulator may have issued. */
-export function isOpaqueRefreshToken(token: string): boolean {
-  const parts = token.split('.');
-  if (parts.length !== 5 || !parts.every((part) => /^[\w-]+$/.test(part))) return false;
-  try {
-    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-    return header.enc === 'A256GCM' && header.alg === 'RSA-OAEP';
-  } catch {
-    return false;
-  }
-}
-
-/** The origin a refresh token of {@link opaqueRefreshToken}'s carries; undefined for a token the emulator cannot have issued. */
-export function refreshTokenOrigin(token: string): TokenOrigin | undefined {
-  if (!isOpaqueRefreshToken(token)) return undefined;
-  const key = Buffer.from(token.split('.')[1]!, 'base64url');
-  // Refresh tokens of earlier versions were random throughout: their "auth_time" is out of range.
-  if (key.length < 24 || key.readUInt32BE(16) !== 0) return undefined;
-  const hex = key.subarray(0, 16).toString('hex');
-  return {
-    jti: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
-    authTime: key.readUInt32BE(20),
-  };
 }
 
 /** cognito-local's TokenGenerator, told the origin of the refresh token a refresh uses. */

@@ -1,6 +1,6 @@
 import type { AppClient, Context, User, UserPoolService } from '../cognito-local.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
-import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
+import { recordPasswordCheck, refuseLockedOut } from './lockout.ts';
 import { afterFirstFactor } from './complete-sign-in.ts';
 import { openChallenge, type SignInContext, type SignInServices } from './sign-in-state.ts';
 import {

@@ -1,5 +1,6 @@
 import type { Context, Services } from '../cognito-local.ts';
-import { authenticationResult, isOpaqueRefreshToken, refreshTokenOrigin, type TokenIssuer } from '../token-generator.ts';
+import { isOpaqueRefreshToken, refreshTokenOrigin } from '../refresh-tokens.ts';
+import { authenticationResult, type TokenIssuer } from '../token-generator.ts';
 import type { SignInContext } from './sign-in-state.ts';
 import { invalidRefreshToken, missingParameter, refreshTokenRevoked } from '../cognito-answers.ts';
 

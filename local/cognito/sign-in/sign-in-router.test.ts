@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Route, type Router, totpCode, UnsupportedError, type User } from '../cognito-local.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { opaqueRefreshToken } from '../token-generator.ts';
+import { opaqueRefreshToken } from '../refresh-tokens.ts';
 import { withSignIn } from './sign-in-router.ts';
 
 const POOL_ID = 'local_AbC123';

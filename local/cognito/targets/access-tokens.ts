@@ -3,7 +3,7 @@ import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { type Context, cognitoLocalKeys, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
 import { accessTokenExpired, accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
 import { lookedUpOnce } from '../request-context.ts';
-import { refreshTokenOrigin } from '../token-generator.ts';
+import { refreshTokenOrigin } from '../refresh-tokens.ts';
 
 /** The emulator's signing key: an access token must be one it issued. */
 const publicKey = createPublicKey(cognitoLocalKeys().publicKeyPem);

@@ -1,9 +1,8 @@
 import type { ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoError, type Context, type Route, type Services, type Wrapper } from '../cognito-local.ts';
-import { UNSUPPORTED } from '../emulator-errors.ts';
+import type { Context, Route, Services, Wrapper } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { adminUser } from './admin-users.ts';
-import { deviceDoesNotExist } from '../cognito-answers.ts';
+import { deviceDoesNotExist, notEmulated } from '../cognito-answers.ts';
 
 type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: string };
 
@@ -47,9 +46,8 @@ export function deviceOperations(services: Pick<Services, 'cognito' | 'clock'>):
  */
 export const refuseDeviceTracking = (): Wrapper => (route) => async (ctx, req) => {
   if (req?.DeviceConfiguration !== undefined && req?.DeviceConfiguration !== null) {
-    throw new CognitoError(
-      UNSUPPORTED,
-      'Cognito Local unsupported feature: the local Cognito emulator does not remember devices (DeviceConfiguration). Leave DeviceConfiguration out of the user pool (device tracking off) to run it locally; the device operations then answer as Cognito does for such a pool.',
+    throw notEmulated(
+      'the local Cognito emulator does not remember devices (DeviceConfiguration). Leave DeviceConfiguration out of the user pool (device tracking off) to run it locally; the device operations then answer as Cognito does for such a pool.',
     );
   }
   return route(ctx, req);

@@ -1,7 +1,7 @@
 import type { GetTokensFromRefreshTokenCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { opaqueRefreshToken } from '../token-generator.ts';
+import { opaqueRefreshToken } from '../refresh-tokens.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 
 const client = appClient('client-1', { ClientName: 'web' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cognitoLocalKeys } from '../cognito-local.ts';
 import { SIGN_IN_ORIGIN, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { opaqueRefreshToken } from '../token-generator.ts';
+import { opaqueRefreshToken } from '../refresh-tokens.ts';
 import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './global-sign-out.ts';
 

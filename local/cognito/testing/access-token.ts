@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { cognitoLocalKeys } from '../cognito-local.ts';
-import { opaqueRefreshToken } from '../token-generator.ts';
+import { opaqueRefreshToken } from '../refresh-tokens.ts';
 
 /** The origin of {@link signedAccessToken}'s tokens, unless a test says otherwise. */
 export const SIGN_IN_ORIGIN = '5e55a0de-0000-4000-8000-00000000a11e';

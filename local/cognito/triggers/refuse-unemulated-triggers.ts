@@ -1,5 +1,5 @@
-import { CognitoError, type Wrapper } from '../cognito-local.ts';
-import { UNSUPPORTED } from '../emulator-errors.ts';
+import type { Wrapper } from '../cognito-local.ts';
+import { notEmulated } from '../cognito-answers.ts';
 import { NOT_EMULATED_TRIGGERS } from './lambda-config.ts';
 
 /**
@@ -10,9 +10,8 @@ export const refuseUnemulatedTriggers = (): Wrapper => (route) => async (ctx, re
   const config: Record<string, unknown> = req?.LambdaConfig ?? {};
   const unemulated = NOT_EMULATED_TRIGGERS.filter((trigger) => config[trigger] !== undefined && config[trigger] !== null);
   if (unemulated.length > 0) {
-    throw new CognitoError(
-      UNSUPPORTED,
-      `Cognito Local unsupported feature: the local Cognito emulator does not run ${unemulated.join(', ')} triggers yet (it runs PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication, PreTokenGeneration, CustomMessage, UserMigration and the custom authentication trio DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse).`,
+    throw notEmulated(
+      `the local Cognito emulator does not run ${unemulated.join(', ')} triggers yet (it runs PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication, PreTokenGeneration, CustomMessage, UserMigration and the custom authentication trio DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse).`,
     );
   }
   return route(ctx, req);

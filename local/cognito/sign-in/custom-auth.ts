@@ -9,12 +9,12 @@ import {
   type User,
   type UserPoolService,
 } from '../cognito-local.ts';
-import { recordPasswordCheck, refuseLockedOut } from '../targets/lockout.ts';
-import { issueTokens as issueSignInTokens } from '../sign-in/complete-sign-in.ts';
+import { recordPasswordCheck, refuseLockedOut } from './lockout.ts';
+import { issueTokens as issueSignInTokens } from './complete-sign-in.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
 import { type ChallengeResult, CustomAuthSessions, type CustomAuthState } from './custom-auth-session.ts';
 import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
-import type { PoolTriggers } from './pool-triggers.ts';
+import type { PoolTriggers } from '../triggers/pool-triggers.ts';
 import {
   customAuthNotConfigured,
   incorrectUsernameOrPassword,

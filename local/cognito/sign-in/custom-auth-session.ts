@@ -1,4 +1,4 @@
-import { AuthSessions } from '../sign-in/auth-sessions.ts';
+import { AuthSessions } from './auth-sessions.ts';
 import type { SrpVerifierState } from '../srp/password-verifier.ts';
 
 /** One entry of DefineAuthChallenge's and CreateAuthChallenge's `request.session`, as Cognito names its members. */

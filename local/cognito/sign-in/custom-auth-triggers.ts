@@ -1,5 +1,5 @@
 import type { ChallengeResult } from './custom-auth-session.ts';
-import type { PoolTriggers, TriggerSubject } from './pool-triggers.ts';
+import type { PoolTriggers, TriggerSubject } from '../triggers/pool-triggers.ts';
 import { invalidLambdaResponse } from '../cognito-answers.ts';
 
 /**
