@@ -161,6 +161,26 @@ export const accessTokenExpired = () => new NotAuthorizedError('Access Token has
 export const invalidRefreshToken = () => new NotAuthorizedError('Invalid Refresh Token');
 /** [D] API_RevokeToken.html, API_GlobalSignOut.html; message [C]: docs/aws-behaviour.md "Cognito sign-in challenges" */
 export const refreshTokenRevoked = () => new NotAuthorizedError('Refresh Token has been revoked');
+/** [D] API_GetTokensFromRefreshToken.html (RefreshTokenReuseException: a refresh token invalidated by refresh-token rotation); message [U] */
+export const refreshTokenReused = () =>
+  new CognitoError(
+    'RefreshTokenReuseException',
+    'Refresh token has been invalidated by refresh token rotation: use the latest refresh token.',
+  );
+/**
+ * [D] https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#using-the-refresh-token-rotation
+ * ("You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled"); exception and message [U]
+ */
+export const refreshTokenAuthWithRotation = () =>
+  new InvalidParameterError('REFRESH_TOKEN_AUTH is not supported when refresh token rotation is enabled: use GetTokensFromRefreshToken.');
+/**
+ * [D] API_RefreshTokenRotationType.html (Feature ENABLED | DISABLED, RetryGracePeriodSeconds 0 to 60); the wording is the
+ * front door's validation messages' (operation-input.ts) [U]
+ */
+export const invalidRotationSetting = (problems: readonly string[]) =>
+  new InvalidParameterError(
+    `${problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`} detected: ${problems.join('; ')}`,
+  );
 
 // ---- Lambda triggers (`trigger` is the LambdaConfig key, as Cognito names it in these messages)
 

@@ -29,6 +29,7 @@ import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-tok
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
+import { keepRefreshTokenRotation } from './targets/refresh-token-rotation-setting.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
@@ -74,8 +75,9 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers(), refuseDeviceTracking()],
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
-    CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
-    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
+    CreateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'CreateUserPoolClient')],
+    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'UpdateUserPoolClient')],
+    DescribeUserPoolClient: [keepRefreshTokenRotation(services, 'DescribeUserPoolClient')],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),
