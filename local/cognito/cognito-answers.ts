@@ -182,6 +182,23 @@ export const invalidRotationSetting = (problems: readonly string[]) =>
     `${problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`} detected: ${problems.join('; ')}`,
   );
 
+// ---- RevokeToken (its model declares neither NotAuthorizedException nor ResourceNotFoundException)
+
+/** [D] API_RevokeToken.html (UnauthorizedException: the request isn't authorized); message [U] */
+export const revocationUnknownClient = (clientId: string) =>
+  new CognitoError('UnauthorizedException', `App client ${clientId} does not exist.`);
+/** [D] API_RevokeToken.html (ClientSecret, required if the client has a secret; UnauthorizedException); message [U] */
+export const revocationClientUnauthorized = (clientId: string) =>
+  new CognitoError('UnauthorizedException', `Client ${clientId} is configured with a secret: send its ClientSecret.`);
+/** [D] API_RevokeToken.html (UnsupportedOperationException), https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html (EnableTokenRevocation); message [U] */
+export const revocationNotEnabled = (clientId: string) =>
+  new CognitoError(
+    'UnsupportedOperationException',
+    `Token revocation is not enabled for app client ${clientId}: set EnableTokenRevocation.`,
+  );
+/** [D] API_RevokeToken.html (UnsupportedTokenTypeException: an ID or access token); message [U] */
+export const refreshTokenTypeOnly = () => new CognitoError('UnsupportedTokenTypeException', 'Only a refresh token can be revoked.');
+
 // ---- Lambda triggers (`trigger` is the LambdaConfig key, as Cognito names it in these messages)
 
 /** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html (the attribute must have a value); [U] which error */
