@@ -6,6 +6,7 @@ import {
   AdminConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -134,6 +135,16 @@ test.describe('a stack that replaces the starter routes', () => {
             ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
           },
         },
+        // Refresh-token rotation, without REFRESH_TOKEN_AUTH, as AWS advises for it.
+        MobileClient: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            ClientName: 'mobile',
+            UserPoolId: { Ref: 'CognitoUserPool' },
+            ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+            RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+          },
+        },
       });
     });
   });
@@ -212,6 +223,31 @@ test.describe('a stack that replaces the starter routes', () => {
       // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
       const SECRET_HASH = createHmac('sha256', secret).update(`user@example.com${ClientId}`).digest('base64');
       expect((await signIn({ SECRET_HASH })).AuthenticationResult?.IdToken).toBeTruthy();
+    } finally {
+      cognito.destroy();
+    }
+  });
+
+  test('an app client with RefreshTokenRotation rotates: each refresh returns a new refresh token and refuses the one it replaced', async () => {
+    const { UserPoolId } = variant.stack.outputs;
+    const ClientId = variant.stack.physicalIds.MobileClient!;
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+      expect(UserPoolClient?.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 0 });
+      const { AuthenticationResult: signedIn } = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+        }),
+      );
+      const refresh = (RefreshToken?: string) => cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken }));
+      const { AuthenticationResult: refreshed } = await refresh(signedIn?.RefreshToken);
+      expect(refreshed?.RefreshToken).toBeTruthy();
+      expect(refreshed?.RefreshToken).not.toBe(signedIn?.RefreshToken);
+      await expect(refresh(signedIn?.RefreshToken)).rejects.toMatchObject({ name: 'RefreshTokenReuseException' });
+      expect((await refresh(refreshed?.RefreshToken)).AuthenticationResult?.RefreshToken).toBeTruthy();
     } finally {
       cognito.destroy();
     }
