@@ -322,6 +322,59 @@ test('a custom attribute added to the schema of an existing local pool is added 
   }
 });
 
+test('RefreshTokenRotation added to an existing local client turns rotation on; taken out again, turns it off', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-rotation-'));
+  const poolName = ownPoolName('rotation');
+  const withRotation =
+    (rotation?: object): ServiceEdit =>
+    (service) => {
+      const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
+      CognitoUserPool.Properties.UserPoolName = poolName;
+      if (rotation) CognitoUserPoolClient.Properties.RefreshTokenRotation = rotation;
+    };
+  const refreshedWith = async (ClientId: string, RefreshToken?: string) => {
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      return (await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken }))).AuthenticationResult;
+    } finally {
+      cognito.destroy();
+    }
+  };
+  const signedIn = async (ClientId: string) => {
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      const { AuthenticationResult } = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+        }),
+      );
+      return AuthenticationResult!;
+    } finally {
+      cognito.destroy();
+    }
+  };
+  try {
+    for (const [rotation, rotates] of [
+      [undefined, false],
+      [{ Feature: 'ENABLED', RetryGracePeriodSeconds: 30 }, true],
+      [undefined, false],
+    ] as const) {
+      const variant = await startVariantApi(withRotation(rotation), { dataDir });
+      try {
+        const ClientId = variant.stack.outputs.UserPoolClientId!;
+        const { RefreshToken } = await signedIn(ClientId);
+        expect(Boolean((await refreshedWith(ClientId, RefreshToken))?.RefreshToken)).toBe(rotates);
+      } finally {
+        await variant.stop();
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test.describe('a user pool that another stack owns on AWS', () => {
   const SHARED_ARN = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Shared1';
 
