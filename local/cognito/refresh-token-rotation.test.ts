@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AppClient } from './cognito-local.ts';
+import type { AppClient, User } from './cognito-local.ts';
 import { REFRESH_TOKENS_PER_USER } from './refresh-tokens.ts';
-import { afterRotation, checkRotationSetting, graceIsOver, rotatedAt, rotates, type RotatingUser } from './refresh-token-rotation.ts';
+import { afterRotation, checkRotationSetting, graceIsOver, rotatedAt, rotates } from './refresh-token-rotation.ts';
 import { appClient, poolUser } from './testing/fake-cognito.ts';
 
 const rotating = (RetryGracePeriodSeconds?: number): AppClient =>
-  appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds } } as Partial<AppClient>);
+  appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds } });
 const NOW = Date.UTC(2026, 8, 21);
 
 describe('checkRotationSetting', () => {
@@ -37,7 +37,7 @@ describe('rotates', () => {
   it('is on only with Feature ENABLED', () => {
     expect(rotates(rotating())).toBe(true);
     expect(rotates(appClient('client-1'))).toBe(false);
-    expect(rotates(appClient('client-1', { RefreshTokenRotation: { Feature: 'DISABLED' } } as Partial<AppClient>))).toBe(false);
+    expect(rotates(appClient('client-1', { RefreshTokenRotation: { Feature: 'DISABLED' } }))).toBe(false);
   });
 });
 
@@ -64,7 +64,7 @@ describe('afterRotation', () => {
   });
 
   it('keeps both lists to the latest 50', () => {
-    const many: RotatingUser = {
+    const many: User = {
       ...ada,
       RefreshTokens: Array.from({ length: REFRESH_TOKENS_PER_USER }, (_, i) => `held-${i}`),
       RotatedRefreshTokens: Array.from({ length: REFRESH_TOKENS_PER_USER }, (_, i) => ({ Token: `old-${i}`, RotatedAt: NOW + 60_000 })),

@@ -1,7 +1,9 @@
 import type { RefreshTokenRotationType } from '@aws-sdk/client-cognito-identity-provider';
 import { invalidRotationSetting } from './cognito-answers.ts';
+import type {} from './app-client-record.ts';
 import type { AppClient, User } from './cognito-local.ts';
 import { REFRESH_TOKENS_PER_USER } from './refresh-tokens.ts';
+import type {} from './user-record.ts';
 
 /**
  * Refresh-token rotation, as an app client's `RefreshTokenRotation` asks for it: a refresh through
@@ -12,24 +14,12 @@ import { REFRESH_TOKENS_PER_USER } from './refresh-tokens.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
  */
 
-/** An app client as the emulator stores it, with the rotation setting cognito-local does not keep. */
-export type RotatingClient = AppClient & { RefreshTokenRotation?: RefreshTokenRotationType };
-
-/** A refresh token rotation replaced, and when (epoch ms) it was first used to refresh. */
-export interface RotatedRefreshToken {
-  readonly Token: string;
-  readonly RotatedAt: number;
-}
-
-/** A user with the refresh tokens rotation replaced, kept to tell a reuse from a revoked token. */
-export type RotatingUser = User & { RotatedRefreshTokens?: readonly RotatedRefreshToken[] };
-
 /** The longest grace period AWS allows (API_RefreshTokenRotationType: 0 to 60). */
 export const MAX_RETRY_GRACE_SECONDS = 60;
 
 /** Whether the client rotates refresh tokens. */
 export function rotates(client: AppClient): boolean {
-  return (client as RotatingClient).RefreshTokenRotation?.Feature === 'ENABLED';
+  return client.RefreshTokenRotation?.Feature === 'ENABLED';
 }
 
 /**
@@ -37,7 +27,7 @@ export function rotates(client: AppClient): boolean {
  * (the replaced token refused at once) is the strict side.
  */
 export function retryGraceMs(client: AppClient): number {
-  return ((client as RotatingClient).RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
+  return (client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
 }
 
 /**
@@ -65,7 +55,7 @@ export function checkRotationSetting(setting: RefreshTokenRotationType | undefin
 
 /** When `token` was rotated out for `user`, if it was. */
 export function rotatedAt(user: User, token: string): number | undefined {
-  return (user as RotatingUser).RotatedRefreshTokens?.find((rotated) => rotated.Token === token)?.RotatedAt;
+  return user.RotatedRefreshTokens?.find((rotated) => rotated.Token === token)?.RotatedAt;
 }
 
 /** Whether `token`, rotated out at `rotated`, is past the client's grace period at `now`. */
@@ -78,8 +68,8 @@ export function graceIsOver(client: AppClient, rotated: number, now: number): bo
  * `used` kept while its grace period lasts and recorded as rotated at its first use, tokens whose
  * grace is over dropped. Both lists keep the latest {@link REFRESH_TOKENS_PER_USER}. One save.
  */
-export function afterRotation(user: User, client: AppClient, used: string, issued: string, now: number): RotatingUser {
-  const previous = (user as RotatingUser).RotatedRefreshTokens ?? [];
+export function afterRotation(user: User, client: AppClient, used: string, issued: string, now: number): User {
+  const previous = user.RotatedRefreshTokens ?? [];
   const rotated = previous.some((entry) => entry.Token === used) ? previous : [...previous, { Token: used, RotatedAt: now }];
   const expired = new Set(rotated.filter((entry) => graceIsOver(client, entry.RotatedAt, now)).map((entry) => entry.Token));
   const held = user.RefreshTokens.filter((token) => !expired.has(token) && (token !== used || retryGraceMs(client) > 0));

@@ -22,7 +22,7 @@ describe('REFRESH_TOKEN_AUTH', () => {
   });
 
   it('is refused on a client that rotates refresh tokens, naming GetTokensFromRefreshToken', async () => {
-    const { run, fake } = signIn(appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED' } } as Partial<AppClient>));
+    const { run, fake } = signIn(appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED' } }));
     const error = await rejection(run());
     expect(error.code).toBe('InvalidParameterException');
     expect(error.message).toMatch(/GetTokensFromRefreshToken/);

@@ -15,7 +15,7 @@ const { services } = fakeCognito({
     appClient('rotating-srp-only', {
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
       RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
-    } as never),
+    }),
   ],
 });
 const call = (target: string, clientId: string, AuthFlow?: string) =>

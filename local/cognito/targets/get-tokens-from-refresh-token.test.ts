@@ -93,7 +93,7 @@ describe('GetTokensFromRefreshToken on a client that rotates refresh tokens', ()
   const used = opaqueRefreshToken(ORIGIN);
   const issued = opaqueRefreshToken(ORIGIN);
   const rotating = (RetryGracePeriodSeconds: number) =>
-    appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds } } as Partial<typeof client>);
+    appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds } });
 
   function rotatingServices(RetryGracePeriodSeconds: number) {
     return fakeCognito({

@@ -1,8 +1,6 @@
 import type { RefreshTokenRotationType } from '@aws-sdk/client-cognito-identity-provider';
-import type { AppClient, Route, Services } from '../cognito-local.ts';
-import { checkRotationSetting, type RotatingClient } from '../refresh-token-rotation.ts';
-
-type Wrapper = (route: Route) => Route;
+import type { AppClient, Services, Wrapper } from '../cognito-local.ts';
+import { checkRotationSetting } from '../refresh-token-rotation.ts';
 type ClientAnswer = { UserPoolClient?: AppClient & { ClientId?: string } };
 
 /**
@@ -22,12 +20,12 @@ export const keepRefreshTokenRotation =
     const answer = (await route(ctx, req)) as ClientAnswer;
     const clientId = answer.UserPoolClient?.ClientId;
     if (!clientId) return answer;
-    const stored = (await cognito.getAppClient(ctx, clientId)) as RotatingClient | null;
+    const stored = await cognito.getAppClient(ctx, clientId);
     if (!stored) return answer;
     let rotation = stored.RefreshTokenRotation;
     if (target !== 'DescribeUserPoolClient' && (setting !== undefined || rotation !== undefined)) {
       const { RefreshTokenRotation: _dropped, ...rest } = stored;
-      const updated: RotatingClient = setting === undefined ? rest : { ...rest, RefreshTokenRotation: setting };
+      const updated: AppClient = setting === undefined ? rest : { ...rest, RefreshTokenRotation: setting };
       const userPool = await cognito.getUserPoolForClientId(ctx, clientId);
       await userPool.saveAppClient(ctx, updated);
       rotation = setting;
