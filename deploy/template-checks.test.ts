@@ -416,6 +416,16 @@ describe('templateFindings', () => {
       ]);
     });
 
+    it('takes a web client that rotates refresh tokens without ALLOW_REFRESH_TOKEN_AUTH, as AWS advises for it', () => {
+      const template = prodTemplate();
+      const properties = template.Resources.CognitoUserPoolClient.Properties;
+      properties.ExplicitAuthFlows = ['ALLOW_USER_SRP_AUTH'];
+      properties.RefreshTokenRotation = { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 };
+      expect(problemsOf(template)).toEqual([]);
+      properties.RefreshTokenRotation = { Feature: 'DISABLED' };
+      expect(problemsOf(template)).toEqual([expect.stringContaining('does not allow ALLOW_REFRESH_TOKEN_AUTH')]);
+    });
+
     it("asks nothing of a stack without any of the web client's Outputs (a team's own front end), and says the web client is not checked", () => {
       const template = prodTemplate();
       template.Outputs = {};

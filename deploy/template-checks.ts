@@ -118,7 +118,13 @@ function webClientProblems(template: CfnTemplate, routes: readonly Route[]): str
     );
   }
   const flows = (client.Properties?.ExplicitAuthFlows as readonly string[] | undefined) ?? [];
-  for (const flow of WEB_CLIENT_FLOWS.filter((wanted) => !flows.includes(wanted))) {
+  // A client that rotates refresh tokens refreshes through GetTokensFromRefreshToken alone, and AWS
+  // says to leave REFRESH_TOKEN_AUTH out of it (Amplify v6 refreshes that way).
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#using-the-refresh-token-rotation
+  const rotation = client.Properties?.RefreshTokenRotation as { Feature?: unknown } | undefined;
+  const wanted =
+    rotation?.Feature === 'ENABLED' ? WEB_CLIENT_FLOWS.filter((flow) => flow !== 'ALLOW_REFRESH_TOKEN_AUTH') : WEB_CLIENT_FLOWS;
+  for (const flow of wanted.filter((flow) => !flows.includes(flow))) {
     problems.push(
       `${clientId} is the web app's client (Output UserPoolClientId) but does not allow ${flow}, which Amplify's sign-in and token refresh use: add it to its ExplicitAuthFlows in serverless.yml.`,
     );

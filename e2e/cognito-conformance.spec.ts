@@ -12,8 +12,20 @@ import { happyPath } from './cognito-conformance/rules-happy-path.ts';
 import { lockout } from './cognito-conformance/rules-lockout.ts';
 import { mfa } from './cognito-conformance/rules-mfa.ts';
 import { newPasswordRequired } from './cognito-conformance/rules-new-password.ts';
+import { rotation } from './cognito-conformance/rules-rotation.ts';
 
-const TOPICS = [happyPath, disabledUsers, lockout, newPasswordRequired, clientSecrets, mfa, discovery, amplifyOperations, answers];
+const TOPICS = [
+  happyPath,
+  disabledUsers,
+  lockout,
+  newPasswordRequired,
+  clientSecrets,
+  mfa,
+  discovery,
+  amplifyOperations,
+  rotation,
+  answers,
+];
 
 // No browser runs here: a trace would hold only the sources, and writing one costs seconds for
 // each rule the emulator does not keep yet.

@@ -6,6 +6,7 @@ import {
   AdminConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -134,6 +135,16 @@ test.describe('a stack that replaces the starter routes', () => {
             ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
           },
         },
+        // Refresh-token rotation, without REFRESH_TOKEN_AUTH, as AWS advises for it.
+        MobileClient: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            ClientName: 'mobile',
+            UserPoolId: { Ref: 'CognitoUserPool' },
+            ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+            RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+          },
+        },
       });
     });
   });
@@ -217,6 +228,31 @@ test.describe('a stack that replaces the starter routes', () => {
     }
   });
 
+  test('an app client with RefreshTokenRotation rotates: each refresh returns a new refresh token and refuses the one it replaced', async () => {
+    const { UserPoolId } = variant.stack.outputs;
+    const ClientId = variant.stack.physicalIds.MobileClient!;
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+      expect(UserPoolClient?.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 0 });
+      const { AuthenticationResult: signedIn } = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+        }),
+      );
+      const refresh = (RefreshToken?: string) => cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken }));
+      const { AuthenticationResult: refreshed } = await refresh(signedIn?.RefreshToken);
+      expect(refreshed?.RefreshToken).toBeTruthy();
+      expect(refreshed?.RefreshToken).not.toBe(signedIn?.RefreshToken);
+      await expect(refresh(signedIn?.RefreshToken)).rejects.toMatchObject({ name: 'RefreshTokenReuseException' });
+      expect((await refresh(refreshed?.RefreshToken)).AuthenticationResult?.RefreshToken).toBeTruthy();
+    } finally {
+      cognito.destroy();
+    }
+  });
+
   test("the pool's custom attribute is written at sign-up and reaches the handler's claims; an undeclared one is refused", async () => {
     const { UserPoolId, UserPoolClientId } = variant.stack.outputs;
     const cognito = cognitoClient(e2eStack.urls.cognito);
@@ -280,6 +316,59 @@ test('a custom attribute added to the schema of an existing local pool is added 
       }
     } finally {
       await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('RefreshTokenRotation added to an existing local client turns rotation on; taken out again, turns it off', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-rotation-'));
+  const poolName = ownPoolName('rotation');
+  const withRotation =
+    (rotation?: object): ServiceEdit =>
+    (service) => {
+      const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
+      CognitoUserPool.Properties.UserPoolName = poolName;
+      if (rotation) CognitoUserPoolClient.Properties.RefreshTokenRotation = rotation;
+    };
+  const refreshedWith = async (ClientId: string, RefreshToken?: string) => {
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      return (await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken }))).AuthenticationResult;
+    } finally {
+      cognito.destroy();
+    }
+  };
+  const signedIn = async (ClientId: string) => {
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      const { AuthenticationResult } = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+        }),
+      );
+      return AuthenticationResult!;
+    } finally {
+      cognito.destroy();
+    }
+  };
+  try {
+    for (const [rotation, rotates] of [
+      [undefined, false],
+      [{ Feature: 'ENABLED', RetryGracePeriodSeconds: 30 }, true],
+      [undefined, false],
+    ] as const) {
+      const variant = await startVariantApi(withRotation(rotation), { dataDir });
+      try {
+        const ClientId = variant.stack.outputs.UserPoolClientId!;
+        const { RefreshToken } = await signedIn(ClientId);
+        expect(Boolean((await refreshedWith(ClientId, RefreshToken))?.RefreshToken)).toBe(rotates);
+      } finally {
+        await variant.stop();
+      }
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

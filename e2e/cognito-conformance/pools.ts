@@ -10,6 +10,7 @@ import {
   type ExplicitAuthFlowsType,
   InitiateAuthCommand,
   type InitiateAuthCommandOutput,
+  type RefreshTokenRotationType,
   RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
@@ -49,6 +50,8 @@ export interface ClientOptions {
   readonly flows?: ExplicitAuthFlowsType[];
   readonly generateSecret?: boolean;
   readonly preventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
+  readonly refreshTokenRotation?: RefreshTokenRotationType;
+  readonly enableTokenRevocation?: boolean;
 }
 
 export interface PoolOptions extends ClientOptions {
@@ -87,6 +90,8 @@ export async function addClient(poolId: string, options: ClientOptions = {}): Pr
       ExplicitAuthFlows: options.flows ?? ALL_FLOWS,
       GenerateSecret: options.generateSecret,
       PreventUserExistenceErrors: options.preventUserExistenceErrors,
+      RefreshTokenRotation: options.refreshTokenRotation,
+      EnableTokenRevocation: options.enableTokenRevocation,
     }),
   );
   return { poolId, clientId: UserPoolClient!.ClientId!, clientSecret: UserPoolClient!.ClientSecret };

@@ -161,6 +161,43 @@ export const accessTokenExpired = () => new NotAuthorizedError('Access Token has
 export const invalidRefreshToken = () => new NotAuthorizedError('Invalid Refresh Token');
 /** [D] API_RevokeToken.html, API_GlobalSignOut.html; message [C]: docs/aws-behaviour.md "Cognito sign-in challenges" */
 export const refreshTokenRevoked = () => new NotAuthorizedError('Refresh Token has been revoked');
+/** [D] API_GetTokensFromRefreshToken.html (RefreshTokenReuseException: a refresh token invalidated by refresh-token rotation); message [U] */
+export const refreshTokenReused = () =>
+  new CognitoError(
+    'RefreshTokenReuseException',
+    'Refresh token has been invalidated by refresh token rotation: use the latest refresh token.',
+  );
+/**
+ * [D] https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#using-the-refresh-token-rotation
+ * ("You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled"); exception and message [U]
+ */
+export const refreshTokenAuthWithRotation = () =>
+  new InvalidParameterError('REFRESH_TOKEN_AUTH is not supported when refresh token rotation is enabled: use GetTokensFromRefreshToken.');
+/**
+ * [D] API_RefreshTokenRotationType.html (Feature ENABLED | DISABLED, RetryGracePeriodSeconds 0 to 60); the wording is the
+ * front door's validation messages' (operation-input.ts) [U]
+ */
+export const invalidRotationSetting = (problems: readonly string[]) =>
+  new InvalidParameterError(
+    `${problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`} detected: ${problems.join('; ')}`,
+  );
+
+// ---- RevokeToken (its model declares neither NotAuthorizedException nor ResourceNotFoundException)
+
+/** [D] API_RevokeToken.html (UnauthorizedException: the request isn't authorized); message [U] */
+export const revocationUnknownClient = (clientId: string) =>
+  new CognitoError('UnauthorizedException', `App client ${clientId} does not exist.`);
+/** [D] API_RevokeToken.html (ClientSecret, required if the client has a secret; UnauthorizedException); message [U] */
+export const revocationClientUnauthorized = (clientId: string) =>
+  new CognitoError('UnauthorizedException', `Client ${clientId} is configured with a secret: send its ClientSecret.`);
+/** [D] API_RevokeToken.html (UnsupportedOperationException), https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html (EnableTokenRevocation); message [U] */
+export const revocationNotEnabled = (clientId: string) =>
+  new CognitoError(
+    'UnsupportedOperationException',
+    `Token revocation is not enabled for app client ${clientId}: set EnableTokenRevocation.`,
+  );
+/** [D] API_RevokeToken.html (UnsupportedTokenTypeException: an ID or access token); message [U] */
+export const refreshTokenTypeOnly = () => new CognitoError('UnsupportedTokenTypeException', 'Only a refresh token can be revoked.');
 
 // ---- Lambda triggers (`trigger` is the LambdaConfig key, as Cognito names it in these messages)
 

@@ -29,6 +29,8 @@ import { GetTokensFromRefreshToken } from './targets/get-tokens-from-refresh-tok
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
+import { keepRefreshTokenRotation } from './targets/refresh-token-rotation-setting.ts';
+import { RevokeToken } from './targets/revoke-token.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
@@ -60,6 +62,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminEnableUser: AdminEnableUser(services) as Route,
     ChangePassword: ChangePassword(services) as Route,
     GetUserAttributeVerificationCode: GetUserAttributeVerificationCode(services) as Route,
+    RevokeToken: RevokeToken(services) as Route,
     ...deviceOperations(services),
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
@@ -74,8 +77,9 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   const stricter: Record<string, readonly Wrapper[]> = {
     CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers(), refuseDeviceTracking()],
     UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
-    CreateUserPoolClient: [refuseMixedExplicitAuthFlows()],
-    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows()],
+    CreateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'CreateUserPoolClient')],
+    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'UpdateUserPoolClient')],
+    DescribeUserPoolClient: [keepRefreshTokenRotation(services, 'DescribeUserPoolClient')],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     AdminCreateUser: [
       enforceSchemaOnCreate(services),

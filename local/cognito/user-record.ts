@@ -12,9 +12,17 @@ export interface PasswordFailures {
   readonly lastAttemptAt: number;
 }
 
+/** A refresh token refresh-token rotation replaced, and when (epoch ms) it was first used to refresh. */
+export interface RotatedRefreshToken {
+  readonly Token: string;
+  readonly RotatedAt: number;
+}
+
 declare module 'cognito-local/lib/services/userPoolService.js' {
   interface User {
     /** The lockout's count (targets/lockout.ts); absent after a success. */
     PasswordFailures?: PasswordFailures;
+    /** The refresh tokens rotation replaced (refresh-token-rotation.ts): a reuse is told apart from a revoked token. */
+    RotatedRefreshTokens?: readonly RotatedRefreshToken[];
   }
 }

@@ -1,14 +1,22 @@
-import type { Context, Services } from '../cognito-local.ts';
+import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
+import { afterRotation, graceIsOver, rotatedAt, rotates } from '../refresh-token-rotation.ts';
 import { isOpaqueRefreshToken, refreshTokenOrigin } from '../refresh-tokens.ts';
 import { authenticationResult, type TokenIssuer } from '../token-generator.ts';
 import type { SignInContext } from './sign-in-state.ts';
-import { invalidRefreshToken, missingParameter, refreshTokenRevoked } from '../cognito-answers.ts';
+import {
+  invalidRefreshToken,
+  missingParameter,
+  refreshTokenAuthWithRotation,
+  refreshTokenReused,
+  refreshTokenRevoked,
+} from '../cognito-answers.ts';
 
 /**
  * REFRESH_TOKEN_AUTH (and its alias REFRESH_TOKEN) through InitiateAuth or AdminInitiateAuth:
- * new ID and access tokens, no new refresh token (no rotation, as Cognito when rotation is off).
- * A token the pool no longer holds was revoked (GlobalSignOut, or dropped as the oldest of the
- * user's); one the emulator cannot have issued is invalid
+ * new ID and access tokens, no new refresh token; refused on an app client that rotates refresh
+ * tokens, which only GetTokensFromRefreshToken refreshes. A token the pool no longer holds was
+ * revoked (GlobalSignOut, or dropped as the oldest of the user's); one the emulator cannot have
+ * issued is invalid
  * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
  */
 export async function refreshTokenAuth(
@@ -19,6 +27,7 @@ export async function refreshTokenAuth(
 ) {
   const token = parameters.REFRESH_TOKEN;
   if (!token) throw missingParameter('REFRESH_TOKEN');
+  if (rotates(client)) throw refreshTokenAuthWithRotation();
   return {
     ChallengeParameters: {},
     AuthenticationResult: await refreshedTokens(ctx, tokenGenerator, { pool, client, clientMetadata }, token),
@@ -26,20 +35,45 @@ export async function refreshTokenAuth(
 }
 
 /**
+ * The user holding `refreshToken`, or Cognito's refusal: a token of the emulator's shape that no
+ * one holds was revoked, or, when rotation replaced it and its origin is still live, reused.
+ */
+async function refreshTokenUser(ctx: Context, pool: UserPoolService, refreshToken: string): Promise<User> {
+  const user = await pool.getUserByRefreshToken(ctx, refreshToken);
+  if (user) return user;
+  if (!isOpaqueRefreshToken(refreshToken)) throw invalidRefreshToken();
+  // Only on this failing path: which user rotation took the token from, if any.
+  const origin = refreshTokenOrigin(refreshToken)?.jti;
+  const replaced = (await pool.listUsers(ctx)).some(
+    (candidate) =>
+      rotatedAt(candidate, refreshToken) !== undefined &&
+      candidate.RefreshTokens.some((held) => origin !== undefined && refreshTokenOrigin(held)?.jti === origin),
+  );
+  throw replaced ? refreshTokenReused() : refreshTokenRevoked();
+}
+
+/**
  * New ID and access tokens for `refreshToken` (PreTokenGeneration's TokenGeneration_RefreshTokens),
- * for REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken alike.
+ * for REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken alike. Given `now` (GetTokensFromRefreshToken),
+ * a rotating client also gets a new refresh token, and a token rotation replaced works until its
+ * grace period is over; without it (REFRESH_TOKEN_AUTH), a replaced token never works.
  */
 export async function refreshedTokens(
   ctx: Context,
   tokenGenerator: TokenIssuer,
   { pool, client, clientMetadata }: Pick<SignInContext, 'pool' | 'client' | 'clientMetadata'>,
   refreshToken: string,
+  now?: number,
 ) {
-  const user = await pool.getUserByRefreshToken(ctx, refreshToken);
-  if (!user) throw isOpaqueRefreshToken(refreshToken) ? refreshTokenRevoked() : invalidRefreshToken();
+  const user = await refreshTokenUser(ctx, pool, refreshToken);
+  const rotated = rotatedAt(user, refreshToken);
+  if (rotated !== undefined && (now === undefined || graceIsOver(client, rotated, now))) throw refreshTokenReused();
   const groups = await pool.listUserGroupMembership(ctx, user);
   // The new tokens keep the refresh token's origin_jti and auth_time, so that revoking it revokes them too.
   const origin = refreshTokenOrigin(refreshToken);
-  const { AccessToken, IdToken } = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens', origin);
-  return authenticationResult({ AccessToken, IdToken }, client);
+  const tokens = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens', origin);
+  const { AccessToken, IdToken, RefreshToken } = tokens;
+  if (now === undefined || !rotates(client)) return authenticationResult({ AccessToken, IdToken }, client);
+  await pool.saveUser(ctx, afterRotation(user, client, refreshToken, RefreshToken, now));
+  return authenticationResult({ AccessToken, IdToken, RefreshToken }, client);
 }

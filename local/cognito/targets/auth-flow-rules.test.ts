@@ -12,6 +12,10 @@ const { services } = fakeCognito({
     appClient('srp-only', { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] }),
     appClient('password-only', { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }),
     appClient('legacy', { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] }),
+    appClient('rotating-srp-only', {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+    }),
   ],
 });
 const call = (target: string, clientId: string, AuthFlow?: string) =>
@@ -63,6 +67,13 @@ describe('enforceExplicitAuthFlows', () => {
   it('GetTokensFromRefreshToken needs the refresh flow allowed', async () => {
     expect((await rejection(call('GetTokensFromRefreshToken', 'srp-only'))).code).toBe('InvalidParameterException');
     await expect(call('GetTokensFromRefreshToken', 'default')).resolves.toEqual({ passed: true });
+  });
+
+  it('GetTokensFromRefreshToken on a client that rotates refresh tokens needs no refresh flow (AWS says to leave it out)', async () => {
+    await expect(call('GetTokensFromRefreshToken', 'rotating-srp-only')).resolves.toEqual({ passed: true });
+    expect((await rejection(call('InitiateAuth', 'rotating-srp-only', 'REFRESH_TOKEN_AUTH'))).message).toBe(
+      'Auth flow not enabled for this client',
+    );
   });
 
   it('leaves an unknown client or flow to the operation', async () => {

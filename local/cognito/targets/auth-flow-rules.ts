@@ -2,6 +2,7 @@ import { allowedFlows, PERMISSION_OF_FLOW } from '../auth-flows.ts';
 import type { AppClient, Services, Wrapper } from '../cognito-local.ts';
 import { authFlowNotEnabled, mixedExplicitAuthFlows } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
+import { rotates } from '../refresh-token-rotation.ts';
 
 export { allowedFlows } from '../auth-flows.ts';
 
@@ -13,9 +14,10 @@ export function flowAllowed(client: Pick<AppClient, 'ExplicitAuthFlows'>, flow: 
 
 /**
  * InitiateAuth and AdminInitiateAuth run only the flows the app client's ExplicitAuthFlows allow;
- * GetTokensFromRefreshToken is a refresh, so it needs ALLOW_REFRESH_TOKEN_AUTH too ([U]: refresh
- * token rotation, which AWS documents as working without it, is not emulated).
+ * GetTokensFromRefreshToken is a refresh, so it needs ALLOW_REFRESH_TOKEN_AUTH too ([U]) — except
+ * on a client that rotates refresh tokens, which AWS says to configure without that flow.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-implement.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html#using-the-refresh-token-rotation
  */
 export const enforceExplicitAuthFlows =
   ({ cognito }: Pick<Services, 'cognito'>, target: string): Wrapper =>
@@ -23,7 +25,8 @@ export const enforceExplicitAuthFlows =
   async (ctx, req) => {
     const flow = target === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN_AUTH' : req?.AuthFlow;
     const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
-    if (client && typeof flow === 'string' && !flowAllowed(client, flow)) throw authFlowNotEnabled(flow);
+    const rotatingRefresh = target === 'GetTokensFromRefreshToken' && client !== null && rotates(client);
+    if (client && typeof flow === 'string' && !rotatingRefresh && !flowAllowed(client, flow)) throw authFlowNotEnabled(flow);
     return route(ctx, req);
   };
 

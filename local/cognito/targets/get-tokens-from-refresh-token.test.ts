@@ -87,3 +87,59 @@ describe('GetTokensFromRefreshToken', () => {
     expect(error.code).toBe('NotAuthorizedException');
   });
 });
+
+describe('GetTokensFromRefreshToken on a client that rotates refresh tokens', () => {
+  const ORIGIN = { jti: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', authTime: 1_790_000_000 };
+  const used = opaqueRefreshToken(ORIGIN);
+  const issued = opaqueRefreshToken(ORIGIN);
+  const rotating = (RetryGracePeriodSeconds: number) =>
+    appClient('client-1', { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds } });
+
+  function rotatingServices(RetryGracePeriodSeconds: number) {
+    return fakeCognito({
+      users: [{ ...ada, RefreshTokens: ['other-device', used] }],
+      clients: [rotating(RetryGracePeriodSeconds)],
+      tokens: { AccessToken: 'new-access-token', IdToken: 'new-id-token', RefreshToken: issued },
+    });
+  }
+
+  it('returns a new refresh token of the same origin and saves the user once, holding it instead of the used one', async () => {
+    const { services, saved, generated, stored } = rotatingServices(0);
+    const result = await GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken: used });
+    expect(result.AuthenticationResult).toEqual({
+      AccessToken: 'new-access-token',
+      IdToken: 'new-id-token',
+      RefreshToken: issued,
+      ExpiresIn: 3600,
+      TokenType: 'Bearer',
+    });
+    expect((generated[0] as unknown[] | undefined)?.[6]).toEqual(ORIGIN);
+    expect(saved).toHaveLength(1);
+    expect(stored.get(ada.Username)?.RefreshTokens).toEqual(['other-device', issued]);
+  });
+
+  it('without a grace period, refuses the used token at once: RefreshTokenReuseException', async () => {
+    const { services } = rotatingServices(0);
+    const refresh = (RefreshToken: string) => GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken });
+    await refresh(used);
+    expect((await rejection(refresh(used))).code).toBe('RefreshTokenReuseException');
+  });
+
+  it('with a grace period, takes the used token again until it is over, then refuses it', async () => {
+    const { services, clock } = rotatingServices(5);
+    const refresh = (RefreshToken: string) => GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken });
+    await refresh(used);
+    clock.advance(4_000);
+    await expect(refresh(used)).resolves.toHaveProperty('AuthenticationResult.RefreshToken', issued);
+    clock.advance(1_100);
+    expect((await rejection(refresh(used))).code).toBe('RefreshTokenReuseException');
+  });
+
+  it('says a replaced token is revoked once the user holds no token of its origin (GlobalSignOut)', async () => {
+    const { services, stored, userPool } = rotatingServices(0);
+    await GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken: used });
+    await userPool.saveUser(ctx, { ...stored.get(ada.Username)!, RefreshTokens: [] });
+    const error = await rejection(GetTokensFromRefreshToken(services)(ctx, { ClientId: 'client-1', RefreshToken: used }));
+    expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'Refresh Token has been revoked']);
+  });
+});

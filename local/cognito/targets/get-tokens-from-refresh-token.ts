@@ -9,11 +9,13 @@ import { appClientOf } from '../request-context.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access
- * tokens for a refresh token the pool issued and has not revoked. (No refresh-token rotation:
- * the client keeps its refresh token, as Cognito does when rotation is off.)
+ * tokens for a refresh token the pool issued and has not revoked, and, when the app client rotates
+ * refresh tokens, a new refresh token (refresh-token-rotation.ts). The grace period of the token
+ * it replaces reads the services' clock, the one the tokens' `iat` comes from.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
  */
 export const GetTokensFromRefreshToken =
-  ({ cognito, tokenGenerator }: Pick<Services, 'cognito' | 'tokenGenerator'>) =>
+  ({ cognito, tokenGenerator, clock }: Pick<Services, 'cognito' | 'tokenGenerator' | 'clock'>) =>
   async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
     const client = await appClientOf({ cognito: cognito }, ctx, req.ClientId ?? '');
     if (!client || !req.RefreshToken) throw invalidRefreshToken();
@@ -24,6 +26,7 @@ export const GetTokensFromRefreshToken =
         tokenGenerator,
         { pool, client, clientMetadata: req.ClientMetadata },
         req.RefreshToken,
+        clock.get().getTime(),
       ),
     };
   };

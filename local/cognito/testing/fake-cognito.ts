@@ -101,6 +101,7 @@ type FakeUserPool = Pick<
   | 'options'
   | 'getUserByUsername'
   | 'getUserByRefreshToken'
+  | 'listUsers'
   | 'listUserGroupMembership'
   | 'saveUser'
   | 'deleteUser'
@@ -136,6 +137,7 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
       ) ??
       null,
     getUserByRefreshToken: async (_ctx, token) => [...stored.values()].find((user) => user.RefreshTokens.includes(token)) ?? null,
+    listUsers: async () => [...stored.values()],
     listUserGroupMembership: async (_ctx, user) =>
       Object.keys(groups)
         .filter((group) => groups[group]!.includes(user.Username))
