@@ -36,8 +36,18 @@ function triggerFunctions(service: Record<string, any>, events: (trigger: string
   };
 }
 
+/**
+ * A pool name of the variant's own: under the starter's name and stack (same service and stage),
+ * the local stage would adopt the shared e2e stack's pool, as it adopts its own after a data
+ * folder is lost, and leave these triggers on it for the specs after this one.
+ */
+function ownPool(service: Record<string, any>): void {
+  service.resources.Resources.CognitoUserPool.Properties.UserPoolName += '-triggers';
+}
+
 /** `LambdaConfig` on the pool resource, each function by `Fn::GetAtt`, with the permissions Cognito needs on AWS; tokens by V2. */
 const withLambdaConfig: ServiceEdit = (service) => {
+  ownPool(service);
   triggerFunctions(service);
   service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGenerationV2` };
   attachTrigger(service, 'PreSignUp', 'triggerPreSignUp');
@@ -51,6 +61,7 @@ const withLambdaConfig: ServiceEdit = (service) => {
 
 /** `cognitoUserPool` events on the existing pool (`existing: true`), tokens by V1. */
 const withTriggerEvents: ServiceEdit = (service) => {
+  ownPool(service);
   const pool = service.resources.Resources.CognitoUserPool.Properties.UserPoolName;
   const events = (trigger: string) => [{ cognitoUserPool: { pool, trigger, existing: true } }];
   triggerFunctions(service, events);

@@ -9,8 +9,9 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from '@playwright/test';
+import { latestCode } from '../../testing/dev-inbox.ts';
 import { uniqueEmail } from '../../testing/unique-names.ts';
-import { failure } from '../stack.ts';
+import { e2eStack, failure } from '../stack.ts';
 import { completeNewPassword, identityJsUser, refreshSession, srpSignIn } from './identity-js.ts';
 import { cognito, createPool, createUser, once, PASSWORD, passwordAuth, type TestClient, tokensFor } from './pools.ts';
 import type { ConformanceTopic } from './rule.ts';
@@ -181,6 +182,31 @@ export const newPasswordRequired: ConformanceTopic = {
           name: 'UserNotFoundException',
           message: 'User does not exist.',
         });
+      },
+    },
+    {
+      rule: 'AdminCreateUser with DesiredDeliveryMediums EMAIL sends the invitation; its temporary password signs in to NEW_PASSWORD_REQUIRED',
+      aws:
+        'AdminCreateUser sends the invitation by the DesiredDeliveryMediums with a temporary password that meets the policy; ' +
+        'the user is FORCE_CHANGE_PASSWORD and their first sign-in answers NEW_PASSWORD_REQUIRED',
+      source: `${SOURCES.adminCreateUser}; ${SOURCES.adminCreatedUsers}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = uniqueEmail('invited');
+        const { User } = await cognito.send(
+          new AdminCreateUserCommand({ UserPoolId: client.poolId, Username: email, DesiredDeliveryMediums: ['EMAIL'] }),
+        );
+        expect(User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+        const temporary = await latestCode(e2eStack.urls.cognito, email);
+        expect(temporary).toMatch(/[A-Z]/);
+        expect(temporary).toMatch(/[a-z]/);
+        expect(temporary).toMatch(/\d/);
+        expect(temporary.length).toBeGreaterThanOrEqual(8);
+        const started = await passwordAuth(client, email, temporary);
+        expect(started.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+        const done = await answerNewPassword(client, email, started.Session!, NEW_PASSWORD);
+        expect(done.AuthenticationResult?.IdToken).toBeTruthy();
       },
     },
   ],

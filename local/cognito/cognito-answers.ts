@@ -50,6 +50,8 @@ export const userAlreadyConfirmed = () => new InvalidParameterError('User is alr
 export const usernameClientIdNotFound = () => new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
 /** [C] SignUp with a username that is no email, in a pool whose UsernameAttributes include email: docs/aws-behaviour.md "Cognito user pool" */
 export const usernameShouldBeEmail = () => new InvalidParameterError('Username should be an email.');
+/** [D] API_AdminCreateUser.html (UsernameExistsException); message [U]: cognito-local's */
+export const adminUserExists = () => new CognitoError('UsernameExistsException', 'User already exists');
 /** [U] ResendConfirmationCode for a pool without AutoVerifiedAttributes: cognito-local's words */
 export const autoVerificationOff = () => new InvalidParameterError('Auto verification not turned on.');
 

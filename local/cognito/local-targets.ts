@@ -4,19 +4,14 @@ import { confirmSignUp } from './operations/confirm-sign-up.ts';
 import { forgotPassword } from './operations/forgot-password.ts';
 import { resendConfirmationCode } from './operations/resend-confirmation-code.ts';
 import { signUp } from './operations/sign-up.ts';
+import { adminCreateUser } from './operations/admin-create-user.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
-import { leaveNoUserOnFailure, requireDeliveryAttributes } from './targets/admin-create-user-rules.ts';
 import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
-import {
-  enforceClientWriteAttributes,
-  enforceSchemaOnCreate,
-  enforceSchemaOnUpdate,
-  readableUserAttributes,
-} from './targets/attribute-rules.ts';
+import { enforceClientWriteAttributes, enforceSchemaOnUpdate, readableUserAttributes } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
 import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
@@ -32,7 +27,6 @@ import { maskDestinations } from './targets/masked-destinations.ts';
 import { keepRefreshTokenRotation } from './targets/refresh-token-rotation-setting.ts';
 import { RevokeToken } from './targets/revoke-token.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
-import { runPreSignUpForAdminCreateUser } from './triggers/admin-create-user-trigger.ts';
 import { runPreAuthentication } from './triggers/authentication-triggers.ts';
 import { withCustomAuth } from './sign-in/custom-auth.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
@@ -53,6 +47,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ForgotPassword: (ctx, req) => forgotPassword(deps, ctx, req),
     ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
     ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
+    AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
@@ -81,13 +76,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'UpdateUserPoolClient')],
     DescribeUserPoolClient: [keepRefreshTokenRotation(services, 'DescribeUserPoolClient')],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
-    AdminCreateUser: [
-      enforceSchemaOnCreate(services),
-      enforcePasswordPolicy(services, 'TemporaryPassword'),
-      requireDeliveryAttributes(services),
-      runPreSignUpForAdminCreateUser(services, triggers),
-      leaveNoUserOnFailure(services),
-    ],
     ChangePassword: [enforcePasswordPolicy(services, 'ProposedPassword')],
     AdminListGroupsForUser: [adminUser],
     AdminGetUser: [adminUser],

@@ -4,6 +4,7 @@ import type { Context, User } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
 import { refuseWeakPassword } from '../targets/cognito-rules.ts';
 import { clientOf } from './client-of.ts';
+import { saveConfirmed } from './save-confirmed.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**
@@ -35,16 +36,6 @@ export async function confirmForgotPassword(
     Password: password,
     UserLastModifiedDate: deps.clock.get(),
   };
-  await pool.saveUser(ctx, confirmed);
-  if (deps.triggers.has(pool.options, 'PostConfirmation')) {
-    await deps.triggers.runPostConfirmation(pool.options, {
-      source: 'PostConfirmation_ConfirmForgotPassword',
-      clientId,
-      clientMetadata,
-      username: confirmed.Username,
-      userPoolId: pool.options.Id,
-      userAttributes: confirmed.Attributes,
-    });
-  }
+  await saveConfirmed(deps, ctx, pool, confirmed, { source: 'PostConfirmation_ConfirmForgotPassword', clientId, clientMetadata });
   return {};
 }

@@ -10,6 +10,7 @@ import {
 } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
 import { clientOf } from './client-of.ts';
+import { saveConfirmed } from './save-confirmed.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /** Cognito's answers to a code that does not confirm (docs/aws-behaviour.md, "Account operations"). */
@@ -46,17 +47,7 @@ export async function confirmSignUp(
     Attributes: verifiedWithCode(pool.options, user),
     UserLastModifiedDate: deps.clock.get(),
   };
-  await pool.saveUser(ctx, confirmed);
-  if (deps.triggers.has(pool.options, 'PostConfirmation')) {
-    await deps.triggers.runPostConfirmation(pool.options, {
-      source: 'PostConfirmation_ConfirmSignUp',
-      clientId,
-      clientMetadata,
-      username: confirmed.Username,
-      userPoolId: pool.options.Id,
-      userAttributes: confirmed.Attributes,
-    });
-  }
+  await saveConfirmed(deps, ctx, pool, confirmed, { source: 'PostConfirmation_ConfirmSignUp', clientId, clientMetadata });
   return {};
 }
 

@@ -1,8 +1,13 @@
-import { type AppClient, type Route, USER_POOL_AWS_DEFAULTS } from '../cognito-local.ts';
+import { type AppClient, type Route, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { enforceClientWriteAttributes, enforceSchemaOnCreate, enforceSchemaOnUpdate, readableUserAttributes } from './attribute-rules.ts';
+import {
+  enforceClientWriteAttributes,
+  enforceSchemaOnUpdate,
+  readableUserAttributes,
+  refuseSchemaViolationsOnCreate,
+} from './attribute-rules.ts';
 
 const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
   Attributes: [
@@ -55,29 +60,30 @@ const signUp = (attributes: { Name: string; Value: string }[]) => ({
   UserAttributes: attributes,
 });
 
-describe('enforceSchemaOnCreate', () => {
-  it('refuses a sign-up with an attribute outside the schema and never reaches the operation', async () => {
-    const { services } = fakePool();
-    const { route, calls } = recordingRoute();
-    const error = await rejection(enforceSchemaOnCreate(services)(route)(ctx, signUp([{ Name: 'favorite_flavor', Value: 'x' }])));
-    expect(error.code).toBe('InvalidParameterException');
-    expect(error.message).toBe('Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n');
-    expect(calls).toEqual([]);
+describe('refuseSchemaViolationsOnCreate (SignUp, AdminCreateUser)', () => {
+  const refused = (pool: UserPool, attributes: { Name: string; Value: string }[]) => {
+    try {
+      refuseSchemaViolationsOnCreate(pool, attributes);
+      return undefined;
+    } catch (error) {
+      return error as { code: string; message: string };
+    }
+  };
+
+  it('refuses an attribute outside the schema', () => {
+    const error = refused(fakePool().userPool.options, [{ Name: 'favorite_flavor', Value: 'x' }]);
+    expect(error?.code).toBe('InvalidParameterException');
+    expect(error?.message).toBe('Attributes did not conform to the schema: favorite_flavor: Attribute does not exist in the schema.\n');
   });
 
-  it('takes the email of an email-as-username pool from the username', async () => {
-    const { services } = fakePool();
-    const { route, calls } = recordingRoute();
-    await enforceSchemaOnCreate(services)(route)(ctx, signUp([{ Name: 'custom:team', Value: 'blue' }]));
-    expect(calls).toHaveLength(1);
+  it('takes the email of an email-as-username pool from the username', () => {
+    expect(refused(fakePool().userPool.options, [{ Name: 'custom:team', Value: 'blue' }])).toBeUndefined();
   });
 
-  it('refuses an AdminCreateUser whose custom string is too long', async () => {
-    const { services } = fakePool();
-    const { route } = recordingRoute();
-    const req = { UserPoolId: 'local_Pool1', Username: 'new@example.com', UserAttributes: [{ Name: 'custom:team', Value: 'purple' }] };
-    const error = await rejection(enforceSchemaOnCreate(services)(route)(ctx, req));
-    expect(error.message).toBe('Attributes did not conform to the schema: custom:team: String must be no longer than 5 characters\n');
+  it('refuses a custom string too long', () => {
+    expect(refused(fakePool().userPool.options, [{ Name: 'custom:team', Value: 'purple' }])?.message).toBe(
+      'Attributes did not conform to the schema: custom:team: String must be no longer than 5 characters\n',
+    );
   });
 });
 

@@ -1,0 +1,116 @@
+import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserPool } from '../cognito-local.ts';
+import { passwordPolicyViolation } from '../password-policy.ts';
+import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
+import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { adminCreateUser } from './admin-create-user.ts';
+
+const NOW = new Date('2026-12-07T12:00:00Z');
+const POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
+
+let lambda: FakeLambda;
+let triggers: PoolTriggers;
+beforeAll(async () => {
+  lambda = await startFakeLambda();
+  triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 });
+});
+afterAll(() => lambda.close());
+
+/** A pool with `pool`'s settings and Cognito's default password policy; ada exists already. */
+function fakePool(pool: Partial<UserPool> = {}) {
+  const fake = fakeCognito({
+    users: [poolUser('ada', 'ada@example.com', 'CONFIRMED')],
+    pool: { Policies: { PasswordPolicy: POLICY }, ...pool },
+  });
+  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
+}
+
+const invite = (extra: Partial<AdminCreateUserCommandInput> = {}): AdminCreateUserCommandInput => ({
+  UserPoolId: 'local_Pool1',
+  Username: 'bob',
+  DesiredDeliveryMediums: ['EMAIL'],
+  UserAttributes: [{ Name: 'email', Value: 'bob@example.com' }],
+  ...extra,
+});
+
+describe('adminCreateUser', () => {
+  it('saves one FORCE_CHANGE_PASSWORD user, with a temporary password the policy takes, and invites them', async () => {
+    const { deps, saved, delivered } = fakePool();
+    const { User } = await adminCreateUser(deps, ctx, invite());
+    expect(User).toMatchObject({ Username: 'bob', UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true, UserCreateDate: NOW });
+    expect(saved).toHaveLength(1);
+    const password = saved[0]!.Password;
+    expect(passwordPolicyViolation(password, POLICY)).toBeUndefined();
+    expect(delivered).toHaveLength(1);
+    const [, kind, clientId, poolId, user, code, , delivery] = delivered[0]!;
+    expect([kind, clientId, poolId, user.Username, code]).toEqual(['AdminCreateUser', null, 'local_Pool1', 'bob', password]);
+    expect(delivery).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'bob@example.com' });
+  });
+
+  it('keeps a TemporaryPassword given, and sends nothing when the MessageAction is SUPPRESS', async () => {
+    const { deps, saved, delivered } = fakePool();
+    await adminCreateUser(deps, ctx, invite({ TemporaryPassword: 'Temp-Passw0rd!', MessageAction: 'SUPPRESS' }));
+    expect(saved[0]!.Password).toBe('Temp-Passw0rd!');
+    expect(delivered).toEqual([]);
+  });
+
+  it('makes the sub the username in an email pool, and takes the email from the username', async () => {
+    const { deps, saved } = fakePool({ UsernameAttributes: ['email'] });
+    await adminCreateUser(deps, ctx, invite({ Username: 'bob@example.com', UserAttributes: [] }));
+    const sub = saved[0]!.Attributes.find((attribute) => attribute.Name === 'sub')?.Value;
+    expect(saved[0]!.Username).toBe(sub);
+    expect(saved[0]!.Attributes).toContainEqual({ Name: 'email', Value: 'bob@example.com' });
+  });
+
+  it.each([
+    ['EMAIL without an email', invite({ UserAttributes: [] }), 'No email provided but desired delivery medium was Email'],
+    [
+      'SMS without a phone number',
+      invite({ DesiredDeliveryMediums: ['SMS'] }),
+      'No phone_number provided but desired delivery medium was Sms',
+    ],
+    [
+      'the default, SMS, without a phone number',
+      invite({ DesiredDeliveryMediums: undefined }),
+      'No phone_number provided but desired delivery medium was Sms',
+    ],
+    [
+      'a TemporaryPassword the policy refuses',
+      invite({ TemporaryPassword: 'short' }),
+      'Password did not conform with policy: Password not long enough',
+    ],
+  ])('refuses %s before creating anyone', async (_case, input, message) => {
+    const { deps, saved, delivered } = fakePool();
+    const error = await rejection(adminCreateUser(deps, ctx, input));
+    expect(error.message).toBe(message);
+    expect([saved, delivered]).toEqual([[], []]);
+  });
+
+  it('refuses a name already taken', async () => {
+    const { deps, saved } = fakePool();
+    const error = await rejection(adminCreateUser(deps, ctx, invite({ Username: 'ada' })));
+    expect([error.code, error.message]).toEqual(['UsernameExistsException', 'User already exists']);
+    expect(saved).toEqual([]);
+  });
+
+  it('runs PreSignUp_AdminCreateUser first; a trigger that throws leaves no user', async () => {
+    lambda.handle('invite-pre', () => {
+      throw new Error('not on the list');
+    });
+    const { deps, saved, delivered } = fakePool({ LambdaConfig: { PreSignUp: functionArn('invite-pre') } });
+    const error = await rejection(adminCreateUser(deps, ctx, invite()));
+    expect(error.code).toBe('UserLambdaValidationException');
+    const event = lambda.invoked.filter((call) => call.functionName === 'invite-pre').at(-1)?.event;
+    expect(event).toMatchObject({ triggerSource: 'PreSignUp_AdminCreateUser', userName: 'bob' });
+    expect([saved, delivered]).toEqual([[], []]);
+  });
+
+  it('leaves no user when the invitation fails', async () => {
+    const { deps, saved } = fakePool();
+    const failing = { ...deps, messages: { deliver: async () => Promise.reject(new Error('the inbox is gone')) } };
+    await expect(adminCreateUser(failing, ctx, invite())).rejects.toThrow('the inbox is gone');
+    expect(saved).toEqual([]);
+  });
+});
