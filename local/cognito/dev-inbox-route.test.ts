@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import type { InboxMessage } from './dev-inbox.ts';
+import { recordingResponse } from './testing/app-response.ts';
 
 const message = (to: string): InboxMessage => ({ to, code: '123456', medium: 'EMAIL', kind: 'SignUp', sentAt: '2024-06-18T15:00:04.000Z' });
 const inbox = {
@@ -9,16 +10,7 @@ const inbox = {
 };
 
 function answer(query: Record<string, unknown>): { status: number; body: unknown } {
-  const sent = { status: 200, body: undefined as unknown };
-  const response = {
-    status(code: number) {
-      sent.status = code;
-      return response;
-    },
-    json(body: unknown) {
-      sent.body = body;
-    },
-  };
+  const { sent, response } = recordingResponse();
   devInboxRoute(inbox)({ query }, response);
   return sent;
 }

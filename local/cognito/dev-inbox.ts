@@ -27,18 +27,21 @@ export interface InboxMessage {
  * the `pool` the code is from (its CustomMessage trigger words the message).
  */
 export interface PoolMessages {
-  deliver(
-    ctx: Context,
-    kind: MessageKind,
-    clientId: string | null,
-    userPoolId: string,
-    user: User,
-    code: string,
-    clientMetadata: Record<string, string> | undefined,
-    delivery: DeliveryDetails,
-    pool?: UserPool,
-  ): Promise<void>;
+  deliver(...message: Delivery): Promise<void>;
 }
+
+/** A code to deliver: cognito-local's Messages.deliver arguments, and the pool when the caller has it. */
+export type Delivery = [
+  ctx: Context,
+  kind: MessageKind,
+  clientId: string | null,
+  userPoolId: string,
+  user: User,
+  code: string,
+  clientMetadata: Record<string, string> | undefined,
+  delivery: DeliveryDetails,
+  pool?: UserPool,
+];
 
 /** What a message's sender may change: the pool's CustomMessage trigger (triggers/custom-messages.ts). */
 export interface MessageCustomizer {
@@ -94,17 +97,7 @@ export class DevInbox implements Messages, PoolMessages {
     return to === undefined ? [...this.#messages] : this.#messages.filter((m) => m.to.toLowerCase() === to);
   }
 
-  async deliver(
-    _ctx: unknown,
-    kind: MessageKind,
-    clientId: string | null,
-    userPoolId: string,
-    user: User,
-    code: string,
-    clientMetadata: Record<string, string> | undefined,
-    delivery: DeliveryDetails,
-    pool?: UserPool,
-  ): Promise<void> {
+  async deliver(...[, kind, clientId, userPoolId, user, code, clientMetadata, delivery, pool]: Delivery): Promise<void> {
     const custom = this.customizer?.enabled(userPoolId, pool)
       ? await this.customizer.customize(kind, delivery, { clientId, userPoolId, user, code, clientMetadata, pool })
       : {};

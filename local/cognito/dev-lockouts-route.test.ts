@@ -1,26 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceNotFoundError } from './cognito-local.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
+import { recordingResponse } from './testing/app-response.ts';
 
 /** Pool local_Pool1 knows ada only; `cleared` records what the route asked to clear. */
 async function answer(query: Record<string, unknown>): Promise<{ status: number; body: unknown; cleared: string[] }> {
-  const sent = { status: 200, body: undefined as unknown, cleared: [] as string[] };
-  const response = {
-    status(code: number) {
-      sent.status = code;
-      return response;
-    },
-    json(body: unknown) {
-      sent.body = body;
-    },
-  };
+  const { sent, response } = recordingResponse();
+  const cleared: string[] = [];
   const clear = async (pool: string, username: string) => {
     if (pool !== 'local_Pool1') throw new ResourceNotFoundError(`User Pool ${pool} not found`);
-    sent.cleared.push(username);
+    cleared.push(username);
     return username === 'ada';
   };
   await devLockoutsRoute(clear)({ query }, response);
-  return sent;
+  return { ...sent, cleared };
 }
 
 describe('DELETE /_dev/lockouts', () => {

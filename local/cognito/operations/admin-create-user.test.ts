@@ -1,30 +1,22 @@
 import type { AdminCreateUserCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserPool } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
-import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
-import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { ctx, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { functionArn } from '../testing/fake-lambda.ts';
+import { AWS_DEFAULT_POLICY, NOW, operationTestbed } from '../testing/operation-testbed.ts';
 import { adminCreateUser } from './admin-create-user.ts';
 
-const NOW = new Date('2026-12-07T12:00:00Z');
-const POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
+const POLICY = AWS_DEFAULT_POLICY;
 
-let lambda: FakeLambda;
-let triggers: PoolTriggers;
-beforeAll(async () => {
-  lambda = await startFakeLambda();
-  triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 });
-});
-afterAll(() => lambda.close());
+const testbed = operationTestbed();
 
 /** A pool with `pool`'s settings and Cognito's default password policy; ada exists already. */
 function fakePool(pool: Partial<UserPool> = {}) {
-  const fake = fakeCognito({
+  return testbed.fake({
     users: [poolUser('ada', 'ada@example.com', 'CONFIRMED')],
     pool: { Policies: { PasswordPolicy: POLICY }, ...pool },
   });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 const invite = (extra: Partial<AdminCreateUserCommandInput> = {}): AdminCreateUserCommandInput => ({
@@ -96,13 +88,16 @@ describe('adminCreateUser', () => {
   });
 
   it('runs PreSignUp_AdminCreateUser first; a trigger that throws leaves no user', async () => {
-    lambda.handle('invite-pre', () => {
+    testbed.lambda().handle('invite-pre', () => {
       throw new Error('not on the list');
     });
     const { deps, saved, delivered } = fakePool({ LambdaConfig: { PreSignUp: functionArn('invite-pre') } });
     const error = await rejection(adminCreateUser(deps, ctx, invite()));
     expect(error.code).toBe('UserLambdaValidationException');
-    const event = lambda.invoked.filter((call) => call.functionName === 'invite-pre').at(-1)?.event;
+    const event = testbed
+      .lambda()
+      .invoked.filter((call) => call.functionName === 'invite-pre')
+      .at(-1)?.event;
     expect(event).toMatchObject({ triggerSource: 'PreSignUp_AdminCreateUser', userName: 'bob' });
     expect([saved, delivered]).toEqual([[], []]);
   });

@@ -1,12 +1,11 @@
 import type { ConfirmSignUpCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AppClient, attributesToRecord, type User, type UserPool } from '../cognito-local.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
-import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { appClient, ctx, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { functionArn } from '../testing/fake-lambda.ts';
+import { NOW, operationTestbed } from '../testing/operation-testbed.ts';
 import { confirmSignUp } from './confirm-sign-up.ts';
 
-const NOW = new Date('2026-12-07T12:00:00Z');
 const ADA_SUB = '0a1b2c3d-0000-4000-8000-000000000001';
 const PENDING_SUB = '0a1b2c3d-0000-4000-8000-000000000002';
 const ada = poolUser(ADA_SUB, 'ada@example.com', 'CONFIRMED');
@@ -22,18 +21,11 @@ const pending = (extra: Partial<User> = {}) =>
   });
 const CONFIRM: ConfirmSignUpCommandInput = { ClientId: 'client-1', Username: 'pending@example.com', ConfirmationCode: '123456' };
 
-let lambda: FakeLambda;
-let triggers: PoolTriggers;
-beforeAll(async () => {
-  lambda = await startFakeLambda();
-  triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 });
-});
-afterAll(() => lambda.close());
+const testbed = operationTestbed();
 
 /** An email-as-username pool with `users` and one app client, client-1. */
 function fakePool(users: User[], pool: Partial<UserPool> = {}, client: Partial<AppClient> = {}) {
-  const fake = fakeCognito({ users, pool: { UsernameAttributes: ['email'], ...pool }, clients: [appClient('client-1', client)] });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
+  return testbed.fake({ users, pool: { UsernameAttributes: ['email'], ...pool }, clients: [appClient('client-1', client)] });
 }
 
 describe('confirmSignUp', () => {
@@ -109,13 +101,16 @@ describe('confirmSignUp', () => {
   it('runs PostConfirmation once the user is saved, with email_verified "true" and the pool named (no trigger scope)', async () => {
     let storedWhenRun: User | undefined;
     const { deps, stored } = fakePool([pending()], { LambdaConfig: { PostConfirmation: functionArn('confirm-post') } });
-    lambda.handle('confirm-post', (event) => {
+    testbed.lambda().handle('confirm-post', (event) => {
       storedWhenRun = stored.get(PENDING_SUB);
       return event;
     });
     await confirmSignUp(deps, ctx, { ...CONFIRM, ClientMetadata: { from: 'test' } });
 
-    const [event] = lambda.invoked.filter((call) => call.functionName === 'confirm-post').map((call) => call.event);
+    const [event] = testbed
+      .lambda()
+      .invoked.filter((call) => call.functionName === 'confirm-post')
+      .map((call) => call.event);
     expect(event).toEqual({
       version: '1',
       triggerSource: 'PostConfirmation_ConfirmSignUp',

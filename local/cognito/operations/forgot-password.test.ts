@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppClient, UserPool } from '../cognito-local.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
-import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { appClient, ctx, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { functionArn } from '../testing/fake-lambda.ts';
+import { AWS_DEFAULT_POLICY, NOW, operationTestbed } from '../testing/operation-testbed.ts';
 import { confirmForgotPassword } from './confirm-forgot-password.ts';
 import { forgotPassword } from './forgot-password.ts';
 
-const NOW = new Date('2026-12-07T12:00:00Z');
 const SUB = '0a1b2c3d-0000-4000-8000-000000000001';
-const AWS_DEFAULT_POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
 
-let lambda: FakeLambda;
-let triggers: PoolTriggers;
-beforeAll(async () => {
-  lambda = await startFakeLambda();
-  triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 });
-});
-afterAll(() => lambda.close());
+const testbed = operationTestbed();
 
 /** An email-as-username pool with Ada (CONFIRMED) and one app client, client-1. */
 function fakePool(pool: Partial<UserPool> = {}, client: Partial<AppClient> = {}, users = [poolUser(SUB, 'ada@example.com', 'CONFIRMED')]) {
-  const fake = fakeCognito({
+  return testbed.fake({
     users,
     pool: { UsernameAttributes: ['email'], Policies: { PasswordPolicy: AWS_DEFAULT_POLICY }, ...pool },
     clients: [appClient('client-1', client)],
     otp: '654321',
   });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 describe('forgotPassword', () => {
@@ -50,11 +41,18 @@ describe('forgotPassword', () => {
   });
 
   it('migrates a user the pool does not have through its UserMigration trigger, and saves them once, RESET_REQUIRED, with the code', async () => {
-    lambda.handle('forgot-migrate', (event) => ({ ...event, response: { userAttributes: { email: 'bob@example.com', name: 'Bob' } } }));
+    testbed
+      .lambda()
+      .handle('forgot-migrate', (event) => ({ ...event, response: { userAttributes: { email: 'bob@example.com', name: 'Bob' } } }));
     const { deps, saved, delivered } = fakePool({ LambdaConfig: { UserMigration: functionArn('forgot-migrate') } });
     await forgotPassword(deps, ctx, { ClientId: 'client-1', Username: 'bob@example.com', ClientMetadata: { reason: 'forgot' } });
 
-    expect(lambda.invoked.filter((call) => call.functionName === 'forgot-migrate').map((call) => call.event)).toMatchObject([
+    expect(
+      testbed
+        .lambda()
+        .invoked.filter((call) => call.functionName === 'forgot-migrate')
+        .map((call) => call.event),
+    ).toMatchObject([
       { triggerSource: 'UserMigration_ForgotPassword', userName: 'bob@example.com', request: { clientMetadata: { reason: 'forgot' } } },
     ]);
     expect(saved).toHaveLength(1);
@@ -74,11 +72,16 @@ describe('confirmForgotPassword', () => {
   const CONFIRM = { ClientId: 'client-1', Username: 'ada@example.com', ConfirmationCode: '654321', Password: 'New-Horse-2!' };
 
   it('sets the new password and confirms the user in one save, then runs PostConfirmation_ConfirmForgotPassword', async () => {
-    lambda.handle('forgot-post', (event) => event);
+    testbed.lambda().handle('forgot-post', (event) => event);
     const { deps, saved } = fakePool({ LambdaConfig: { PostConfirmation: functionArn('forgot-post') } }, {}, [reset()]);
     expect(await confirmForgotPassword(deps, ctx, CONFIRM)).toEqual({});
     expect(saved).toEqual([expect.objectContaining({ UserStatus: 'CONFIRMED', Password: 'New-Horse-2!', ConfirmationCode: undefined })]);
-    expect(lambda.invoked.filter((call) => call.functionName === 'forgot-post').map((call) => call.event)).toMatchObject([
+    expect(
+      testbed
+        .lambda()
+        .invoked.filter((call) => call.functionName === 'forgot-post')
+        .map((call) => call.event),
+    ).toMatchObject([
       {
         triggerSource: 'PostConfirmation_ConfirmForgotPassword',
         userName: SUB,

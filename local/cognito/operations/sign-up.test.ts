@@ -1,23 +1,15 @@
 import type { SignUpCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppClient, UserPool } from '../cognito-local.ts';
 import { secretHash } from '../secrets/secret-hash.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
-import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { appClient, ctx, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { functionArn } from '../testing/fake-lambda.ts';
+import { AWS_DEFAULT_POLICY, NOW, operationTestbed } from '../testing/operation-testbed.ts';
 import { signUp } from './sign-up.ts';
 
-const NOW = new Date('2026-12-07T12:00:00Z');
-const AWS_DEFAULT_POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
 const ADA: SignUpCommandInput = { ClientId: 'client-1', Username: 'ada@example.com', Password: 'Correct-Horse-1!' };
 
-let lambda: FakeLambda;
-let triggers: PoolTriggers;
-beforeAll(async () => {
-  lambda = await startFakeLambda();
-  triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 });
-});
-afterAll(() => lambda.close());
+const testbed = operationTestbed();
 
 /** An email-as-username pool that sends its code by email, with `pool`'s settings and one app client, client-1. */
 function fakePool(
@@ -25,13 +17,12 @@ function fakePool(
   client: Partial<AppClient> = {},
   users = [poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'taken@example.com', 'CONFIRMED')],
 ) {
-  const fake = fakeCognito({
+  return testbed.fake({
     users,
     pool: { UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'], Policies: { PasswordPolicy: AWS_DEFAULT_POLICY }, ...pool },
     clients: [appClient('client-1', client)],
     otp: '123456',
   });
-  return { ...fake, deps: { ...fake.services, clock: { get: () => NOW, now: () => NOW.getTime() }, triggers } };
 }
 
 describe('signUp', () => {
@@ -160,11 +151,11 @@ describe('signUp', () => {
   });
 
   it('runs the pool’s PreSignUp and, when it confirms the user, PostConfirmation with email_verified, the pool named (no trigger scope)', async () => {
-    lambda.handle('signup-pre', (event) => ({
+    testbed.lambda().handle('signup-pre', (event) => ({
       ...event,
       response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false },
     }));
-    lambda.handle('signup-post', (event) => event);
+    testbed.lambda().handle('signup-post', (event) => event);
     const { deps, saved } = fakePool({
       LambdaConfig: { PreSignUp: functionArn('signup-pre'), PostConfirmation: functionArn('signup-post') },
     });
@@ -178,7 +169,10 @@ describe('signUp', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ UserStatus: 'CONFIRMED' });
     expect(saved[0]!.Attributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
-    const events = lambda.invoked.filter((call) => call.functionName.startsWith('signup-')).map((call) => call.event);
+    const events = testbed
+      .lambda()
+      .invoked.filter((call) => call.functionName.startsWith('signup-'))
+      .map((call) => call.event);
     expect(events.map((event) => event.triggerSource)).toEqual(['PreSignUp_SignUp', 'PostConfirmation_ConfirmSignUp']);
     expect(events[0]).toMatchObject({
       userPoolId: 'local_Pool1',
@@ -197,7 +191,7 @@ describe('signUp', () => {
   });
 
   it('creates no user and sends nothing when PreSignUp throws', async () => {
-    lambda.handle('signup-refuse', () => {
+    testbed.lambda().handle('signup-refuse', () => {
       throw new Error('Sign-ups are closed');
     });
     const { deps, saved, delivered } = fakePool({ LambdaConfig: { PreSignUp: functionArn('signup-refuse') } });
