@@ -1,6 +1,7 @@
-import jwt, { type JwtPayload } from 'jsonwebtoken';
+import type { JwtPayload } from 'jsonwebtoken';
 import { type Clock, epochSeconds, realClock } from '../clock.ts';
 import { jwksKeySource } from './jwks-key-source.ts';
+import { JwtFaultError, type SignaturePolicy, verifySignedJwt } from './verify-signed-jwt.ts';
 
 export interface CognitoTokenVerifierOptions {
   /** The pool's issuer, `<cognito endpoint>/<pool id>`; a token's `iss` must equal it exactly. */
@@ -32,43 +33,33 @@ export class TokenExpiredError extends TokenRejectedError {
 export type VerifyCognitoToken = (token: string, scopes?: readonly string[]) => Promise<JwtPayload>;
 
 /**
- * Verifies Cognito tokens the way API Gateway's COGNITO_USER_POOLS authorizer does: RS256 only,
- * a key from the pool's JWKS chosen by `kid`, the pool's exact issuer, an `exp` in the future,
- * and the token use the method calls for. `aud` is not checked, as on AWS. The JWKS client and
- * its key cache are built once per verifier.
+ * Verifies Cognito tokens the way API Gateway's COGNITO_USER_POOLS authorizer does: the core
+ * (verify-signed-jwt.ts) with RS256 only and the time checked, then the token use the method
+ * calls for. `aud` is not checked, as on AWS. The JWKS client and its key cache are built once
+ * per verifier.
  */
 export function createCognitoTokenVerifier(options: CognitoTokenVerifierOptions): VerifyCognitoToken {
   const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri, options.jwksRefetchIntervalMs ?? 10_000);
   const clock = options.clock ?? realClock;
 
+  const policy: SignaturePolicy = {
+    algorithms: ['RS256'],
+    issuer: options.issuer,
+    jwksUri: options.jwksUri,
+    signingKey: getSigningKey,
+    at: () => epochSeconds(clock),
+  };
+
   return async function verifyCognitoToken(token, scopes = []) {
-    const decoded = jwt.decode(token, { complete: true });
-    if (decoded === null || typeof decoded.payload === 'string') {
-      throw new TokenRejectedError('not a JWT');
-    }
-    const { alg, kid } = decoded.header;
-    if (alg !== 'RS256') throw new TokenRejectedError(`algorithm ${alg} is not RS256`);
-    if (!kid) throw new TokenRejectedError('the token header has no kid');
-
-    let key: string;
-    try {
-      key = await getSigningKey(kid);
-    } catch (cause) {
-      throw new TokenRejectedError(`no signing key for kid ${kid} at ${options.jwksUri} (${(cause as Error).message})`, { cause });
-    }
-
     let payload: JwtPayload;
     try {
-      payload = jwt.verify(token, key, {
-        algorithms: ['RS256'],
-        issuer: options.issuer,
-        clockTimestamp: epochSeconds(clock),
-      }) as JwtPayload;
-    } catch (cause) {
-      if (cause instanceof jwt.TokenExpiredError) throw new TokenExpiredError('the token has expired', { cause });
-      throw new TokenRejectedError((cause as Error).message, { cause });
+      payload = await verifySignedJwt(token, policy);
+    } catch (error) {
+      if (!(error instanceof JwtFaultError)) throw error;
+      // Whatever the fault, API Gateway answers 401; an expired token with a message of its own.
+      const Refusal = error.fault === 'expired' ? TokenExpiredError : TokenRejectedError;
+      throw new Refusal(error.message, { cause: error.cause ?? error });
     }
-    if (typeof payload.exp !== 'number') throw new TokenRejectedError('the token has no exp');
     checkTokenUse(payload, scopes);
     return payload;
   };

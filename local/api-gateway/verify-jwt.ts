@@ -1,9 +1,10 @@
-import jwt, { type JwtPayload } from 'jsonwebtoken';
+import type { Algorithm, JwtPayload } from 'jsonwebtoken';
 import { type Clock, realClock } from '../clock.ts';
 import { httpApiClaims, tokenScopes } from './http-api-claims.ts';
-import { jwksKeySource, UnknownKidError } from './jwks-key-source.ts';
+import { jwksKeySource } from './jwks-key-source.ts';
 import { INVALID_TOKEN, JwtRejectedError } from './jwt-refusals.ts';
 import { TokenCache } from './token-cache.ts';
+import { JwtFaultError, type SignaturePolicy, verifySignedJwt } from './verify-signed-jwt.ts';
 
 export interface JwtVerifierOptions {
   /** The authorizer's issuer, resolved to the local pool's (`<cognito endpoint>/<pool id>`); `iss` must equal it exactly. */
@@ -35,7 +36,7 @@ export interface VerifiedJwt {
 export type VerifyJwt = (token: string) => Promise<VerifiedJwt>;
 
 /** http-api-jwt-authorizer.html: "Currently, only RSA-based algorithms are supported" (PS* unconfirmed: refused). */
-const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
+const RSA_ALGORITHMS: readonly Algorithm[] = ['RS256', 'RS384', 'RS512'];
 
 /**
  * A verifier for one issuer, the HTTP API's JWT authorizer's steps 2–4 up to the issuer
@@ -46,47 +47,52 @@ export function createJwtVerifier(options: JwtVerifierOptions): VerifyJwt {
   const getSigningKey = options.getSigningKey ?? jwksKeySource(options.jwksUri, options.jwksRefetchIntervalMs ?? 10_000);
   const clock = options.clock ?? realClock;
   const verified = new TokenCache<VerifiedJwt>(Number.POSITIVE_INFINITY, () => clock.now());
+  const policy: SignaturePolicy = {
+    algorithms: RSA_ALGORITHMS,
+    issuer: options.issuer,
+    jwksUri: options.jwksUri,
+    signingKey: getSigningKey,
+  };
 
   return async function verifyJwt(token) {
     const known = verified.get(token);
     if (known) return known;
 
-    const decoded = jwt.decode(token, { complete: true });
-    if (decoded === null || typeof decoded.payload !== 'object' || Array.isArray(decoded.payload)) {
-      throw new JwtRejectedError('not a JWT', INVALID_TOKEN.malformed);
-    }
-    const { alg, kid } = decoded.header;
-    if (!(RSA_ALGORITHMS as readonly string[]).includes(alg)) {
-      throw new JwtRejectedError(`algorithm ${alg} is not RS256, RS384 or RS512`, INVALID_TOKEN.algorithm(alg));
-    }
-    if (!kid) throw new JwtRejectedError('the token header has no kid', INVALID_TOKEN.kid);
-
-    let key: string;
+    let payload: VerifiedJwt['payload'];
     try {
-      key = await getSigningKey(kid);
-    } catch (cause) {
-      if (!(cause instanceof UnknownKidError)) throw cause;
-      throw new JwtRejectedError(`no signing key for kid ${kid} at ${options.jwksUri} (${cause.message})`, INVALID_TOKEN.kid, { cause });
+      // Times are the route's to check, on every request (the result is cached): no `at`.
+      payload = await verifySignedJwt(token, policy);
+    } catch (error) {
+      if (!(error instanceof JwtFaultError)) throw error;
+      // A JWKS that cannot be read is no refusal of the token (JwksUnavailableError).
+      if (error.fault === 'jwks') throw error.cause;
+      throw new JwtRejectedError(error.message, description(error), { cause: error.cause ?? error });
     }
-
-    let payload: JwtPayload;
-    try {
-      // Times are the route's to check, on every request (the result is cached).
-      payload = jwt.verify(token, key, { algorithms: [alg as jwt.Algorithm], ignoreExpiration: true, ignoreNotBefore: true }) as JwtPayload;
-    } catch (cause) {
-      throw new JwtRejectedError((cause as Error).message, INVALID_TOKEN.signature, { cause });
-    }
-    if (payload.iss !== options.issuer) {
-      throw new JwtRejectedError(`iss is ${payload.iss ?? 'missing'}, not ${options.issuer}`, INVALID_TOKEN.issuer);
-    }
-    if (typeof payload.exp !== 'number') throw new JwtRejectedError('the token has no exp', INVALID_TOKEN.noExpiry);
 
     const result: VerifiedJwt = {
-      payload: payload as VerifiedJwt['payload'],
+      payload,
       claims: httpApiClaims(payload),
       scopes: tokenScopes(payload),
     };
     verified.set(token, result, payload.exp);
     return result;
   };
+}
+
+/** The `error_description` of a fault of the core's, in the HTTP API's words. */
+function description({ fault, algorithm }: JwtFaultError): string {
+  switch (fault) {
+    case 'malformed':
+      return INVALID_TOKEN.malformed;
+    case 'algorithm':
+      return INVALID_TOKEN.algorithm(String(algorithm));
+    case 'kid':
+      return INVALID_TOKEN.kid;
+    case 'issuer':
+      return INVALID_TOKEN.issuer;
+    case 'no-exp':
+      return INVALID_TOKEN.noExpiry;
+    default:
+      return INVALID_TOKEN.signature;
+  }
 }
