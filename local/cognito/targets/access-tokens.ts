@@ -20,16 +20,19 @@ function originIsLive(user: User, origin: unknown): boolean {
   return typeof origin === 'string' && (user.RefreshTokens ?? []).some((token) => refreshTokenOrigin(token)?.jti === origin);
 }
 
+/** Whom a verified access token speaks for, and through which app client. */
+export interface TokenUser {
+  readonly userPool: UserPoolService;
+  readonly user: User;
+  readonly clientId: string;
+}
+
 /**
  * The pool and user an access token speaks for, refusing a disabled user's and the tokens whose
  * origin was revoked (GlobalSignOut, AdminUserGlobalSignOut, RevokeToken, AdminDisableUser), and
  * those expired by the local clock. Verified once per call, however many rules ask.
  */
-export function accessTokenUser(
-  services: Pick<Services, 'cognito' | 'clock'>,
-  ctx: Context,
-  accessToken: string,
-): Promise<{ userPool: UserPoolService; user: User }> {
+export function accessTokenUser(services: Pick<Services, 'cognito' | 'clock'>, ctx: Context, accessToken: string): Promise<TokenUser> {
   return lookedUpOnce(ctx, `access-token:${accessToken}`, () => verifiedUser(services, ctx, accessToken));
 }
 
@@ -37,7 +40,7 @@ async function verifiedUser(
   { cognito, clock }: Pick<Services, 'cognito' | 'clock'>,
   ctx: Context,
   accessToken: string,
-): Promise<{ userPool: UserPoolService; user: User }> {
+): Promise<TokenUser> {
   let claims: JWTPayload;
   try {
     ({ payload: claims } = await jwtVerify(accessToken, publicKey, { algorithms: ['RS256'], currentDate: clock.get() }));
@@ -52,7 +55,7 @@ async function verifiedUser(
   if (!user) throw invalidAccessToken();
   if (user.Enabled === false) throw userIsDisabled();
   if (!originIsLive(user, claims.origin_jti)) throw accessTokenRevoked();
-  return { userPool, user };
+  return { userPool, user, clientId: String(claims.client_id) };
 }
 
 /** Any operation called with an access token that GlobalSignOut revoked fails, as on AWS. */

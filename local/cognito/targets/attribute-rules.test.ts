@@ -2,12 +2,7 @@ import { type AppClient, type Route, USER_POOL_AWS_DEFAULTS, type UserPool } fro
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import {
-  enforceClientWriteAttributes,
-  enforceSchemaOnUpdate,
-  readableUserAttributes,
-  refuseSchemaViolationsOnCreate,
-} from './attribute-rules.ts';
+import { enforceClientWriteAttributes, enforceSchemaOnUpdate, refuseSchemaViolationsOnCreate } from './attribute-rules.ts';
 
 const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
   Attributes: [
@@ -148,30 +143,5 @@ describe('enforceClientWriteAttributes', () => {
     const req = { AccessToken: signedAccessToken(ada.Username, 'client-1'), UserAttributes: [{ Name: 'given_name', Value: 'Ada' }] };
     const error = await rejection(enforceClientWriteAttributes(services)(route)(ctx, req));
     expect(error.code).toBe('NotAuthorizedException');
-  });
-});
-
-describe('readableUserAttributes', () => {
-  const getUserAnswer = { Username: ada.Username, UserAttributes: ada.Attributes };
-
-  it('shows a client without ReadAttributes the standard attributes only', async () => {
-    const { services } = fakePool();
-    const { route } = recordingRoute(getUserAnswer);
-    const result = (await readableUserAttributes(services)(route)(ctx, {
-      AccessToken: signedAccessToken(ada.Username, 'client-1'),
-    })) as typeof getUserAnswer;
-    expect(result.UserAttributes.map((attribute) => attribute.Name)).toEqual(['sub', 'email', 'email_verified']);
-  });
-
-  it('shows a client what its ReadAttributes list, and sub', async () => {
-    const { services } = fakePool({ ReadAttributes: ['custom:team'] });
-    const { route } = recordingRoute(getUserAnswer);
-    const result = (await readableUserAttributes(services)(route)(ctx, {
-      AccessToken: signedAccessToken(ada.Username, 'client-1'),
-    })) as typeof getUserAnswer;
-    expect(result.UserAttributes).toEqual([
-      { Name: 'sub', Value: ada.Username },
-      { Name: 'custom:team', Value: 'blue' },
-    ]);
   });
 });

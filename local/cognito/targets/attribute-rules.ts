@@ -9,7 +9,7 @@ import {
 } from '../cognito-local.ts';
 import { decodeJwt } from 'jose';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
-import { readableAttributes, writableAttributes } from '../attributes/standard-attributes.ts';
+import { writableAttributes } from '../attributes/standard-attributes.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
@@ -89,21 +89,4 @@ export const enforceClientWriteAttributes =
     const client = clientId === undefined ? null : await appClientOf({ cognito: cognito }, ctx, clientId);
     if (client) refuseUnwritableAttributes(client, userAttributes(req));
     return route(ctx, req);
-  };
-
-/**
- * GetUser answers only the attributes the access token's app client may read (ReadAttributes;
- * the standard attributes when it lists none; `sub` always).
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
- */
-export const readableUserAttributes =
-  ({ cognito }: CognitoServices): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const result = (await route(ctx, req)) as { UserAttributes?: UserAttribute[] };
-    const clientId = requestClientId(req);
-    const client = clientId === undefined ? null : await appClientOf({ cognito: cognito }, ctx, clientId);
-    if (!client || !result.UserAttributes) return result;
-    const readable = readableAttributes(client);
-    return { ...result, UserAttributes: result.UserAttributes.filter((attribute) => readable.has(attribute.Name ?? '')) };
   };

@@ -18,11 +18,12 @@ type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: str
 export function deviceOperations(services: Pick<Services, 'cognito' | 'clock'>): Record<string, Route> {
   const tokenUser = (ctx: Context, req: DeviceRequest) => accessTokenUser(services, ctx, req.AccessToken ?? '');
   const namedUser = (ctx: Context, req: DeviceRequest) => adminUser(services, ctx, req);
-  const listed = (who: typeof tokenUser) => async (ctx: Context, req: DeviceRequest) => {
+  type Who = (ctx: Context, req: DeviceRequest) => Promise<unknown>;
+  const listed = (who: Who) => async (ctx: Context, req: DeviceRequest) => {
     await who(ctx, req);
     return { Devices: [] } satisfies ListDevicesResponse;
   };
-  const missing = (who: typeof tokenUser) => async (ctx: Context, req: DeviceRequest) => {
+  const missing = (who: Who) => async (ctx: Context, req: DeviceRequest) => {
     await who(ctx, req);
     throw deviceDoesNotExist();
   };
