@@ -148,11 +148,14 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       'createCognitoLocalServices',
       'emulatorClock',
       'handOverBody',
+      'hasUnverifiedContactAttributes',
       'selectAppropriateDeliveryMethod',
+      'splitImmediateAndDelayedAttributes',
       'startCognitoLocalServer',
       'totpCode',
       'totpCodeHolds',
       'totpSecret',
+      'validatePermittedAttributeChanges',
     ];
     expect(kinds).toEqual({ ...Object.fromEntries(functions.map((name) => [name, 'function'])), USER_POOL_AWS_DEFAULTS: 'object' });
   });

@@ -45,6 +45,9 @@ export {
   attributesRemove,
   attributesToRecord,
   attributeValue,
+  hasUnverifiedContactAttributes,
+  splitImmediateAndDelayedAttributes,
+  validatePermittedAttributeChanges,
 } from 'cognito-local/lib/services/userPoolService.js';
 
 /** The local stack's clock as the emulator's code and cognito-local's read it (its records' dates, its code checks). */

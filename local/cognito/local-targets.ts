@@ -6,13 +6,14 @@ import { resendConfirmationCode } from './operations/resend-confirmation-code.ts
 import { signUp } from './operations/sign-up.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
 import { getUser } from './operations/get-user.ts';
+import { updateUserAttributes } from './operations/update-user-attributes.ts';
 import { withSignIn } from './sign-in/sign-in-router.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { enforceExplicitAuthFlows, refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
 import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
-import { enforceClientWriteAttributes, enforceSchemaOnUpdate } from './targets/attribute-rules.ts';
+import { enforceSchemaOnUpdate } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
 import { CreateUserPool } from './targets/create-user-pool.ts';
 import { requireClientSecret, requireSecretHash } from './targets/client-secret-rules.ts';
@@ -50,6 +51,7 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
     GetUser: (ctx, req) => getUser(deps, ctx, req),
+    UpdateUserAttributes: (ctx, req) => updateUserAttributes(deps, ctx, req),
     AddCustomAttributes: AddCustomAttributes(services) as Route,
     CreateUserPool: CreateUserPool(services) as Route,
     GetTokensFromRefreshToken: GetTokensFromRefreshToken(services) as Route,
@@ -86,7 +88,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     SetUserMFAPreference: [requireVerifiedSoftwareToken(services)],
-    UpdateUserAttributes: [enforceSchemaOnUpdate(services), enforceClientWriteAttributes(services)],
     AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
     InitiateAuth: [...signInGates('InitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],
     AdminInitiateAuth: [...signInGates('AdminInitiateAuth'), migrateOnSignIn(services, triggers), runPreAuthentication(services, triggers)],

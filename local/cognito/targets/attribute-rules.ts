@@ -7,12 +7,10 @@ import {
   type UserPoolService,
   type Wrapper,
 } from '../cognito-local.ts';
-import { decodeJwt } from 'jose';
 import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
 import { writableAttributes } from '../attributes/standard-attributes.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
-import { appClientOf } from '../request-context.ts';
 
 type CognitoServices = Pick<Services, 'cognito' | 'clock'>;
 
@@ -25,19 +23,6 @@ async function requestPool(services: CognitoServices, ctx: Context, req: Record<
   if (typeof req.UserPoolId === 'string') return cognito.getUserPool(ctx, req.UserPoolId);
   if (typeof req.AccessToken === 'string') return (await accessTokenUser(services, ctx, req.AccessToken)).userPool;
   return cognito.getUserPoolForClientId(ctx, String(req.ClientId));
-}
-
-/** The app client a client-side request speaks for: its `ClientId`, or its access token's `client_id`. */
-function requestClientId(req: Record<string, unknown>): string | undefined {
-  if (typeof req.ClientId === 'string') return req.ClientId;
-  if (typeof req.AccessToken !== 'string') return undefined;
-  try {
-    // Unverified: only to find the client; the operation verifies the token (accessTokenUser).
-    const clientId = decodeJwt(req.AccessToken).client_id;
-    return typeof clientId === 'string' ? clientId : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const userAttributes = (req: Record<string, unknown>) => (Array.isArray(req.UserAttributes) ? (req.UserAttributes as UserAttribute[]) : []);
@@ -59,12 +44,17 @@ export function refuseSchemaViolationsOnCreate(pool: UserPool, attributes: reado
  * their constraints, and any immutable one: it is set when the user is created, or never.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
  */
+export function refuseSchemaViolationsOnUpdate(pool: UserPool, attributes: readonly UserAttribute[]): void {
+  const violation = updateViolation(attributes, schemaOf(pool));
+  if (violation) throw attributesRefused(violation);
+}
+
+/** refuseSchemaViolationsOnUpdate in front of an operation (AdminUpdateUserAttributes). */
 export const enforceSchemaOnUpdate =
   (services: CognitoServices): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const violation = updateViolation(userAttributes(req), schemaOf((await requestPool(services, ctx, req)).options));
-    if (violation) throw attributesRefused(violation);
+    refuseSchemaViolationsOnUpdate((await requestPool(services, ctx, req)).options, userAttributes(req));
     return route(ctx, req);
   };
 
@@ -79,14 +69,3 @@ export function refuseUnwritableAttributes(client: AppClient, attributes: readon
     throw unauthorizedAttributeWrite();
   }
 }
-
-/** refuseUnwritableAttributes in front of an operation (UpdateUserAttributes: the access token's client). */
-export const enforceClientWriteAttributes =
-  ({ cognito }: CognitoServices): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    const clientId = requestClientId(req);
-    const client = clientId === undefined ? null : await appClientOf({ cognito: cognito }, ctx, clientId);
-    if (client) refuseUnwritableAttributes(client, userAttributes(req));
-    return route(ctx, req);
-  };

@@ -1,0 +1,67 @@
+import type { UpdateUserAttributesCommandInput, UpdateUserAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { noAttributeToVerify } from '../cognito-answers.ts';
+import {
+  attributesAppend,
+  type Context,
+  hasUnverifiedContactAttributes,
+  selectAppropriateDeliveryMethod,
+  splitImmediateAndDelayedAttributes,
+  USER_POOL_AWS_DEFAULTS,
+  type User,
+  validatePermittedAttributeChanges,
+} from '../cognito-local.ts';
+import { appClientOf } from '../request-context.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import { refuseSchemaViolationsOnUpdate, refuseUnwritableAttributes } from '../targets/attribute-rules.ts';
+import { maskedDelivery } from '../targets/masked-destinations.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+type Attributes = User['Attributes'];
+
+/**
+ * UpdateUserAttributes: the access token's user (verified once) changes the attributes their
+ * app client may write and the pool's schema lets change, in the order the rules always had here
+ * (the schema, the client's write attributes, then cognito-local's: mutable, `…_verified` only
+ * with its attribute). A changed email or phone number is unverified again; one the pool's
+ * UserAttributeUpdateSettings holds back waits for its code. When the pool verifies such an
+ * attribute, a code goes to it (CustomMessage_UpdateUserAttribute) before the one save, so a
+ * failure changes nothing.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
+ */
+export async function updateUserAttributes(
+  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>,
+  ctx: Context,
+  input: UpdateUserAttributesCommandInput,
+): Promise<Omit<UpdateUserAttributesCommandOutput, '$metadata'>> {
+  const { user, userPool, clientId } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
+  const options = userPool.options;
+  const given = (input.UserAttributes ?? []).map(({ Name = '', Value }) => ({ Name, Value }));
+  refuseSchemaViolationsOnUpdate(options, given);
+  const client = await appClientOf(deps, ctx, clientId);
+  if (client) refuseUnwritableAttributes(client, given);
+  const permitted: Attributes = validatePermittedAttributeChanges(
+    given,
+    options.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [],
+  );
+  const [immediate, delayed] = splitImmediateAndDelayedAttributes(
+    permitted,
+    options.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate,
+  );
+  const updated: User = {
+    ...user,
+    Attributes: attributesAppend(user.Attributes, ...immediate),
+    UserLastModifiedDate: deps.clock.get(),
+    UnverifiedAttributeChanges: delayed.length > 0 ? delayed : undefined,
+  };
+  if (!options.AutoVerifiedAttributes?.length || !(hasUnverifiedContactAttributes(immediate) || hasUnverifiedContactAttributes(delayed))) {
+    await userPool.saveUser(ctx, updated);
+    return { CodeDeliveryDetailsList: [] };
+  }
+  const code = deps.otp();
+  const withCode: User = { ...updated, AttributeVerificationCode: code };
+  const delivery = selectAppropriateDeliveryMethod(options.AutoVerifiedAttributes, withCode);
+  if (!delivery) throw noAttributeToVerify();
+  await deps.messages.deliver(ctx, 'UpdateUserAttribute', null, options.Id, withCode, code, input.ClientMetadata, delivery, options);
+  await userPool.saveUser(ctx, withCode);
+  return { CodeDeliveryDetailsList: [maskedDelivery(delivery)] };
+}
