@@ -18,7 +18,7 @@ export async function clientOf(
   ctx: Context,
   clientId: string,
 ): Promise<ClientAndPool> {
-  const client = await appClientOf({ cognito: cognito }, ctx, clientId);
+  const client = await appClientOf({ cognito }, ctx, clientId);
   if (!client) throw userPoolClientDoesNotExist(clientId);
   return { client, pool: await cognito.getUserPool(ctx, client.UserPoolId) };
 }

@@ -61,7 +61,7 @@ export function withCustomAuth(
   async function initiate(ctx: Context, req: Request, admin: boolean) {
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
-    const client = await appClientOf({ cognito: cognito }, ctx, clientId);
+    const client = await appClientOf({ cognito }, ctx, clientId);
     if (!client || client.UserPoolId !== pool.options.Id) throw notAuthorized();
     if (!triggers.has(pool.options, 'DefineAuthChallenge')) {
       throw customAuthNotConfigured();
@@ -90,7 +90,7 @@ export function withCustomAuth(
     if (!responses.USERNAME) throw missingParameter('USERNAME');
     if (req.ChallengeName !== pending.challengeName) throw invalidSession();
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
-    const client = await appClientOf({ cognito: cognito }, ctx, state.clientId);
+    const client = await appClientOf({ cognito }, ctx, state.clientId);
     let user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
     if (!client || (!state.userNotFound && !user)) throw incorrectUsernameOrPassword();
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;

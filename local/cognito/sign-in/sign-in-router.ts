@@ -43,7 +43,7 @@ export function withSignIn(
   async function initiate(ctx: Context, req: InitiateRequest, admin: boolean) {
     const clientId = req.ClientId ?? '';
     const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
-    const client = await appClientOf({ cognito: cognito }, ctx, clientId);
+    const client = await appClientOf({ cognito }, ctx, clientId);
     if (!client || client.UserPoolId !== pool.options.Id) throw userPoolClientDoesNotExist(clientId);
     // InitiateAuth's ClientMetadata goes to no trigger after PreAuthentication, nor to the tokens [D].
     const signIn: SignInContext = { pool, client, admin, clientMetadata: admin ? req.ClientMetadata : undefined };
@@ -70,7 +70,7 @@ export function withSignIn(
     const responses = req.ChallengeResponses ?? {};
     if (!responses.USERNAME) throw missingParameter('USERNAME');
     const pool = await cognito.getUserPool(ctx, state.userPoolId);
-    const client = await appClientOf({ cognito: cognito }, ctx, state.clientId);
+    const client = await appClientOf({ cognito }, ctx, state.clientId);
     const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
     const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
     if (!client || named !== state.username) throw invalidSession();

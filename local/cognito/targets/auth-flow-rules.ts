@@ -24,7 +24,7 @@ export const enforceExplicitAuthFlows =
   (route) =>
   async (ctx, req) => {
     const flow = target === 'GetTokensFromRefreshToken' ? 'REFRESH_TOKEN_AUTH' : req?.AuthFlow;
-    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
+    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito }, ctx, req.ClientId) : null;
     const rotatingRefresh = target === 'GetTokensFromRefreshToken' && client !== null && rotates(client);
     if (client && typeof flow === 'string' && !rotatingRefresh && !flowAllowed(client, flow)) throw authFlowNotEnabled(flow);
     return route(ctx, req);

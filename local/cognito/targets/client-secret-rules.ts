@@ -104,7 +104,7 @@ export const requireClientSecret =
   ({ cognito }: Pick<Services, 'cognito'>): Wrapper =>
   (route) =>
   async (ctx, req) => {
-    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
+    const client = typeof req?.ClientId === 'string' ? await appClientOf({ cognito }, ctx, req.ClientId) : null;
     const given = typeof req?.ClientSecret === 'string' && req.ClientSecret !== '' ? (req.ClientSecret as string) : undefined;
     if (client && !client.ClientSecret && given !== undefined) throw secretHashUnexpected(client.ClientId);
     if (client?.ClientSecret) {

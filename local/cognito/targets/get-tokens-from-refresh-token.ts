@@ -17,7 +17,7 @@ import { appClientOf } from '../request-context.ts';
 export const GetTokensFromRefreshToken =
   ({ cognito, tokenGenerator, clock }: Pick<Services, 'cognito' | 'tokenGenerator' | 'clock'>) =>
   async (ctx: Context, req: GetTokensFromRefreshTokenCommandInput): Promise<Omit<GetTokensFromRefreshTokenCommandOutput, '$metadata'>> => {
-    const client = await appClientOf({ cognito: cognito }, ctx, req.ClientId ?? '');
+    const client = await appClientOf({ cognito }, ctx, req.ClientId ?? '');
     if (!client || !req.RefreshToken) throw invalidRefreshToken();
     const pool = await cognito.getUserPoolForClientId(ctx, client.ClientId);
     return {

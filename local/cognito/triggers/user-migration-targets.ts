@@ -31,7 +31,7 @@ export const migrateOnSignIn =
           const request = { source: 'UserMigration_Authentication', username, password, validationData: req.ClientMetadata } as const;
           await migrateUser(ctx, userPool, triggers, { ...request, clientId: req.ClientId }, clock.get());
         } catch (error) {
-          const client = req.ClientId ? await appClientOf({ cognito: cognito }, ctx, req.ClientId) : null;
+          const client = req.ClientId ? await appClientOf({ cognito }, ctx, req.ClientId) : null;
           throw signInFailure(error, client?.PreventUserExistenceErrors === 'ENABLED');
         }
       }
