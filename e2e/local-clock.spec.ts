@@ -15,6 +15,7 @@ import { localStackPath, readLocalStack, stackOutput } from '../local/cloudforma
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { type LaunchedStack, launchStack } from '../testing/launch-stack.ts';
 import { writeVariantConfig } from '../testing/variant-api.ts';
+import { failure } from './stack.ts';
 import type { ServiceEdit } from './variant-stack.ts';
 
 const ISSUER_URL = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
@@ -39,17 +40,6 @@ const fiveMinuteTokensAndHttpApi: ServiceEdit = (service) => {
     events: [{ httpApi: { method: 'GET', path: '/http/echoSecured', authorizer: { name: 'cognito' } } }],
   };
 };
-
-/** The name and message a Cognito call failed with (the test fails if it succeeded). */
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('the call succeeded');
-}
 
 interface Clock {
   now: string;

@@ -16,11 +16,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cognitoClient } from '../testing/cognito-client.ts';
+import { latestCode } from '../testing/dev-inbox.ts';
 import { uniqueEmail, uniqueName } from '../testing/unique-names.ts';
 import { e2eStack } from './stack.ts';
 import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const ECHO = 'e2e/fixtures/echo-handler.handler';
+/** The user the team stack's AWS::Cognito::UserPoolUser invites (a new address each run: the dev inbox is the shared emulator's). */
+const INVITED = uniqueEmail('invited');
 const PASSWORD = 'Team-Passw0rd!';
 
 /** A pool of the variant's own, so that it leaves the e2e stack's pool alone. */
@@ -126,6 +129,16 @@ test.describe('a stack that replaces the starter routes', () => {
           Type: 'AWS::Cognito::UserPoolUserToGroupAttachment',
           Properties: { GroupName: { Ref: 'EditorsGroup' }, Username: 'user@example.com', UserPoolId: { Ref: 'CognitoUserPool' } },
         },
+        // A user CloudFormation invites: AdminCreateUser sends the temporary password by email.
+        InvitedUser: {
+          Type: 'AWS::Cognito::UserPoolUser',
+          Properties: {
+            UserPoolId: { Ref: 'CognitoUserPool' },
+            Username: INVITED,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [{ Name: 'email', Value: INVITED }],
+          },
+        },
         ServerClient: {
           Type: 'AWS::Cognito::UserPoolClient',
           Properties: {
@@ -223,6 +236,30 @@ test.describe('a stack that replaces the starter routes', () => {
       // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash
       const SECRET_HASH = createHmac('sha256', secret).update(`user@example.com${ClientId}`).digest('base64');
       expect((await signIn({ SECRET_HASH })).AuthenticationResult?.IdToken).toBeTruthy();
+    } finally {
+      cognito.destroy();
+    }
+  });
+
+  // API_AdminCreateUser: the invitation goes by DesiredDeliveryMediums with a temporary password;
+  // the user's first sign-in answers NEW_PASSWORD_REQUIRED.
+  test('an AWS::Cognito::UserPoolUser is invited by email: its temporary password, from the dev inbox, signs in to NEW_PASSWORD_REQUIRED', async () => {
+    const ClientId = variant.stack.physicalIds.ServerClient!;
+    const cognito = cognitoClient(e2eStack.urls.cognito);
+    try {
+      const { UserPoolClient } = await cognito.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: variant.stack.outputs.UserPoolId, ClientId }),
+      );
+      const SECRET_HASH = createHmac('sha256', UserPoolClient!.ClientSecret!).update(`${INVITED}${ClientId}`).digest('base64');
+      const temporary = await latestCode(e2eStack.urls.cognito, INVITED);
+      const started = await cognito.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: INVITED, PASSWORD: temporary, SECRET_HASH },
+        }),
+      );
+      expect(started.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     } finally {
       cognito.destroy();
     }
