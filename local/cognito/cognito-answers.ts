@@ -107,6 +107,12 @@ export function authFlowNotEnabled(flow: string): InvalidParameterError {
       return new InvalidParameterError('Auth flow not enabled for this client');
   }
 }
+/**
+ * [C] a flow the operation does not run: USER_PASSWORD_AUTH only through InitiateAuth, ADMIN_USER_PASSWORD_AUTH and
+ * ADMIN_NO_SRP_AUTH only through AdminInitiateAuth (AWS's answer in https://github.com/getmoto/moto/issues/4623; the
+ * message: https://github.com/awsdocs/aws-doc-sdk-examples/issues/5289)
+ */
+export const initiateAuthMethodNotSupported = () => new InvalidParameterError('Initiate Auth method not supported.');
 /** [D] API_CreateUserPoolClient.html (legacy and ALLOW_ values cannot be mixed); [U] the emulator's words */
 export const mixedExplicitAuthFlows = (legacy: readonly string[]) =>
   new InvalidParameterError(
@@ -161,6 +167,8 @@ export const accessTokenRevoked = () => new NotAuthorizedError('Access Token has
 export const accessTokenExpired = () => new NotAuthorizedError('Access Token has expired');
 /** [C] a refresh token never issued: docs/aws-behaviour.md "Cognito sign-in challenges" */
 export const invalidRefreshToken = () => new NotAuthorizedError('Invalid Refresh Token');
+/** [C] a refresh token issued to another app client of the pool: https://github.com/aws/aws-sdk-js/issues/4016 (since 2022) */
+export const refreshTokenOfAnotherClient = () => new NotAuthorizedError('Refresh Token has different Client');
 /** [D] API_RevokeToken.html, API_GlobalSignOut.html; message [C]: docs/aws-behaviour.md "Cognito sign-in challenges" */
 export const refreshTokenRevoked = () => new NotAuthorizedError('Refresh Token has been revoked');
 /** [D] API_GetTokensFromRefreshToken.html (RefreshTokenReuseException: a refresh token invalidated by refresh-token rotation); message [U] */

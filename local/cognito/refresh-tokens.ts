@@ -28,16 +28,23 @@ export interface TokenOrigin {
 
 /**
  * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
- * issuing one costs no signature, and carrying its {@link TokenOrigin}, as Cognito's encrypted
- * refresh token does. The emulator finds its user by exact match.
+ * issuing one costs no signature, and carrying its {@link TokenOrigin} and the app client it was
+ * issued to, as Cognito's encrypted refresh token does. The emulator finds its user by exact match.
  */
-export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), authTime: 0 }): string {
+export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), authTime: 0 }, clientId = ''): string {
   const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
   const authTime = Buffer.alloc(8);
   authTime.writeBigUInt64BE(BigInt(origin.authTime));
+  const client = Buffer.from(clientId, 'utf8');
   // One draw of randomness for the key's tail, the IV, the ciphertext and the tag (40, 12, 128, 16 bytes).
   const random = randomBytes(196);
-  const key = Buffer.concat([Buffer.from(origin.jti.replaceAll('-', ''), 'hex'), authTime, random.subarray(0, 40)]).toString('base64url');
+  const key = Buffer.concat([
+    Buffer.from(origin.jti.replaceAll('-', ''), 'hex'),
+    authTime,
+    Buffer.from([client.length]),
+    client,
+    random.subarray(0, 40),
+  ]).toString('base64url');
   const [iv, ciphertext, tag] = [random.subarray(40, 52), random.subarray(52, 180), random.subarray(180)].map((part) =>
     part.toString('base64url'),
   );
@@ -58,8 +65,8 @@ export function isOpaqueRefreshToken(token: string): boolean {
 
 /** The origin a refresh token of {@link opaqueRefreshToken}'s carries; undefined for a token the emulator cannot have issued. */
 export function refreshTokenOrigin(token: string): TokenOrigin | undefined {
-  if (!isOpaqueRefreshToken(token)) return undefined;
-  const key = Buffer.from(token.split('.')[1]!, 'base64url');
+  const key = keyOf(token);
+  if (key === undefined) return undefined;
   // Refresh tokens of earlier versions were random throughout: their "auth_time" is out of range.
   if (key.length < 24 || key.readUInt32BE(16) !== 0) return undefined;
   const hex = key.subarray(0, 16).toString('hex');
@@ -67,4 +74,23 @@ export function refreshTokenOrigin(token: string): TokenOrigin | undefined {
     jti: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     authTime: key.readUInt32BE(20),
   };
+}
+
+/**
+ * The app client a refresh token was issued to; undefined for a token the emulator cannot have
+ * issued, or one from before tokens named their client (its key: the origin and 40 random bytes).
+ */
+export function refreshTokenClient(token: string): string | undefined {
+  const key = keyOf(token);
+  if (key === undefined || key.length === LEGACY_KEY_LENGTH || key.length < 25) return undefined;
+  const length = key[24]!;
+  return length > 0 && key.length === LEGACY_KEY_LENGTH + 1 + length ? key.subarray(25, 25 + length).toString('utf8') : undefined;
+}
+
+/** The key of a refresh token from before tokens named their client: the origin's 24 bytes, then 40 random ones. */
+const LEGACY_KEY_LENGTH = 64;
+
+/** The JWE "encrypted key" part of a refresh token the emulator may have issued, where it keeps what the token carries. */
+function keyOf(token: string): Buffer | undefined {
+  return isOpaqueRefreshToken(token) ? Buffer.from(token.split('.')[1]!, 'base64url') : undefined;
 }

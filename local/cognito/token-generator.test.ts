@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { OffsetClock } from '../clock.ts';
 import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { isOpaqueRefreshToken, refreshTokenOrigin } from './refresh-tokens.ts';
+import { isOpaqueRefreshToken, opaqueRefreshToken, refreshTokenClient, refreshTokenOrigin } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
 
 const publicKey = cognitoLocalKeys().publicKeyPem;
@@ -129,11 +130,23 @@ describe('CognitoTokenGenerator', () => {
     expect(verify(other.AccessToken).origin_jti).not.toBe(origin);
   });
 
-  it('finds no origin in a token the emulator cannot have issued', () => {
+  it('finds no origin nor client in a token the emulator cannot have issued', () => {
     for (const token of ['refresh-ada', 'a.b.c.d.e', '']) {
       expect(isOpaqueRefreshToken(token)).toBe(false);
       expect(refreshTokenOrigin(token)).toBeUndefined();
+      expect(refreshTokenClient(token)).toBeUndefined();
     }
+  });
+
+  // A refresh token works only with the app client it was issued to (NotAuthorizedException
+  // "Refresh Token has different Client", https://github.com/aws/aws-sdk-js/issues/4016).
+  it('names the app client in the refresh token; one made without a client (a test, an earlier version) names none', async () => {
+    const { RefreshToken } = await generator.generate({}, user, [], client);
+    expect(refreshTokenClient(RefreshToken)).toBe(client.ClientId);
+    expect(refreshTokenOrigin(RefreshToken)?.authTime).toBe(nowSeconds);
+    expect(refreshTokenClient(opaqueRefreshToken({ jti: randomUUID(), authTime: nowSeconds }))).toBeUndefined();
+    const long = 'c'.repeat(128);
+    expect(refreshTokenClient(opaqueRefreshToken({ jti: randomUUID(), authTime: 1 }, long))).toBe(long);
   });
 
   it('refuses a validity unit Cognito does not have', async () => {

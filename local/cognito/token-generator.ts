@@ -137,7 +137,7 @@ export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
       ),
     ]);
-    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken(origin) };
+    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken(origin, client.ClientId) };
   }
 
   /** A token's claims as the PreTokenGeneration answer has them: V1_0 changes the ID token's alone. */

@@ -51,14 +51,17 @@ export async function afterPassword(
  */
 export async function issueTokens(
   ctx: Context,
-  deps: { readonly services: Pick<Services, 'tokenGenerator'>; readonly triggers?: SignInServices['triggers'] },
+  deps: {
+    readonly services: Pick<Services, 'tokenGenerator'>;
+    readonly triggers: Pick<SignInServices['triggers'], 'enabled' | 'postAuthentication'>;
+  },
   signIn: SignInContext,
   user: User,
 ): Promise<TokensAnswer> {
   const { pool, client, clientMetadata } = signIn;
   // Disabled while answering a challenge (each answer reads the user afresh): "can't sign in" holds to the last step.
   if (user.Enabled === false) throw userIsDisabled();
-  if (deps.triggers?.enabled('PostAuthentication')) {
+  if (deps.triggers.enabled('PostAuthentication')) {
     await deps.triggers.postAuthentication(ctx, {
       source: 'PostAuthentication_Authentication',
       clientId: client.ClientId,

@@ -34,7 +34,7 @@ export interface CreatedChallenge {
 const common = ({ userAttributes, clientMetadata, userNotFound }: ChallengeContext) => ({ userAttributes, clientMetadata, userNotFound });
 
 export async function defineAuthChallenge(
-  triggers: PoolTriggers,
+  triggers: Pick<PoolTriggers, 'run'>,
   context: ChallengeContext,
   session: readonly ChallengeResult[],
 ): Promise<ChallengeDecision> {
@@ -54,7 +54,7 @@ export async function defineAuthChallenge(
 }
 
 export async function createAuthChallenge(
-  triggers: PoolTriggers,
+  triggers: Pick<PoolTriggers, 'run'>,
   context: ChallengeContext,
   challengeName: string,
   session: readonly ChallengeResult[],
@@ -76,7 +76,7 @@ export async function createAuthChallenge(
 
 /** VerifyAuthChallengeResponse's verdict on `challengeAnswer`. */
 export async function verifyAuthChallengeResponse(
-  triggers: PoolTriggers,
+  triggers: Pick<PoolTriggers, 'run'>,
   context: ChallengeContext,
   privateChallengeParameters: Record<string, string>,
   challengeAnswer: string,

@@ -3,7 +3,6 @@ import {
   type AppClient,
   attributesToRecord,
   type Context,
-  type Router,
   type Services,
   UnsupportedError,
   type User,
@@ -14,22 +13,19 @@ import { issueTokens as issueSignInTokens } from './complete-sign-in.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge } from '../srp/password-verifier.ts';
 import { type ChallengeResult, CustomAuthSessions, type CustomAuthState } from './custom-auth-session.ts';
 import { type ChallengeContext, createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './custom-auth-triggers.ts';
-import type { PoolTriggers } from '../triggers/pool-triggers.ts';
+import type { SignInContext, SignInTriggers } from './sign-in-state.ts';
 import {
   customAuthNotConfigured,
   incorrectUsernameOrPassword,
   invalidLambdaResponse,
   invalidSession,
   missingParameter,
-  notAuthorized,
   passwordResetRequired,
   userDoesNotExist,
   userIsDisabled,
   userNotConfirmed,
 } from '../cognito-answers.ts';
 import { appClientOf } from '../request-context.ts';
-
-type Request = AdminInitiateAuthCommandInput & Partial<RespondToAuthChallengeCommandInput>;
 
 /** Where a custom sign-in stands: its pool, client and user, and what each trigger is told. */
 interface Step {
@@ -47,25 +43,33 @@ interface Step {
  * SRP_A first, Amplify's CUSTOM_WITH_SRP), and the CUSTOM_CHALLENGE and PASSWORD_VERIFIER answers
  * of such a sign-in, run through the pool's DefineAuthChallenge, CreateAuthChallenge and
  * VerifyAuthChallengeResponse triggers until DefineAuthChallenge issues tokens or fails it.
- * Every other request goes to `router` untouched.
+ * The operations (operations/initiate-auth.ts, respond-to-auth-challenge.ts) call it once their
+ * gates passed.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
  */
-export function withCustomAuth(
-  router: Router,
-  services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator'>,
-  triggers: PoolTriggers,
-): Router {
-  const sessions = new CustomAuthSessions(() => services.clock.now());
-  const { cognito } = services;
+export class CustomAuth {
+  readonly #sessions: CustomAuthSessions;
 
-  async function initiate(ctx: Context, req: Request, admin: boolean) {
-    const clientId = req.ClientId ?? '';
-    const pool = admin ? await cognito.getUserPool(ctx, req.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
-    const client = await appClientOf({ cognito }, ctx, clientId);
-    if (!client || client.UserPoolId !== pool.options.Id) throw notAuthorized();
-    if (!triggers.has(pool.options, 'DefineAuthChallenge')) {
-      throw customAuthNotConfigured();
-    }
+  constructor(
+    private readonly services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator'>,
+    private readonly triggers: SignInTriggers,
+  ) {
+    this.#sessions = new CustomAuthSessions(() => services.clock.now());
+  }
+
+  /** Whether `req` answers a challenge of a custom sign-in (its PASSWORD_VERIFIER too, told apart by its Session). */
+  continues(req: Pick<RespondToAuthChallengeCommandInput, 'ChallengeName' | 'Session'>): boolean {
+    return req.ChallengeName === 'CUSTOM_CHALLENGE' || (req.ChallengeName === 'PASSWORD_VERIFIER' && this.#sessions.has(req.Session));
+  }
+
+  /** CUSTOM_AUTH, for the pool and client InitiateAuth or AdminInitiateAuth resolved. */
+  async initiate(
+    ctx: Context,
+    { pool, client, admin }: SignInContext,
+    req: Pick<AdminInitiateAuthCommandInput, 'AuthParameters' | 'ClientMetadata'>,
+  ) {
+    const { triggers } = this;
+    if (!triggers.has(pool.options, 'DefineAuthChallenge')) throw customAuthNotConfigured();
     const parameters = req.AuthParameters ?? {};
     if (!parameters.USERNAME) throw missingParameter('USERNAME');
     const user = (await pool.getUserByUsername(ctx, parameters.USERNAME)) ?? undefined;
@@ -81,11 +85,13 @@ export function withCustomAuth(
     const state = { userPoolId: pool.options.Id, clientId: client.ClientId, username: subject.username, userNotFound: !user, admin, srpA };
     const context = { subject, userAttributes: userAttributesOf(user), clientMetadata: {}, userNotFound: !user };
     const session: ChallengeResult[] = srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
-    return next(ctx, { pool, client, user, state, context }, session);
+    return this.#next(ctx, { pool, client, user, state, context }, session);
   }
 
-  async function respond(ctx: Context, req: Request, admin: boolean) {
-    const { pending, session, ...state } = sessions.take(req.Session, req.ClientId, admin);
+  /** The answer to a challenge of a custom sign-in (see {@link continues}), for the pool and client its Session is bound to. */
+  async respond(ctx: Context, req: RespondToAuthChallengeCommandInput, admin: boolean) {
+    const { cognito } = this.services;
+    const { pending, session, ...state } = this.#sessions.take(req.Session, req.ClientId, admin);
     const responses = req.ChallengeResponses ?? {};
     if (!responses.USERNAME) throw missingParameter('USERNAME');
     if (req.ChallengeName !== pending.challengeName) throw invalidSession();
@@ -102,29 +108,30 @@ export function withCustomAuth(
     let result: ChallengeResult;
     if (pending.challengeName === 'CUSTOM_CHALLENGE') {
       if (responses.ANSWER === undefined) throw missingParameter('ANSWER');
-      const correct = await verifyAuthChallengeResponse(triggers, context, pending.privateChallengeParameters, responses.ANSWER);
+      const correct = await verifyAuthChallengeResponse(this.triggers, context, pending.privateChallengeParameters, responses.ANSWER);
       result = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.challengeMetadata };
     } else {
       // A wrong password is a PASSWORD_VERIFIER result of false, for DefineAuthChallenge to judge ([U]);
       // it counts for the lockout, as a password check ([D] lockout behavior).
       const holds = passwordClaimHolds(pending.srp, responses);
       if (user) {
-        const now = services.clock.now();
+        const now = this.services.clock.now();
         await refuseLockedOut(ctx, pool, user, now);
         user = await recordPasswordCheck(ctx, pool, user, holds, now);
       }
       result = { challengeName: 'PASSWORD_VERIFIER', challengeResult: holds };
     }
-    return next(ctx, { pool, client, user, state, context, clientMetadata: req.ClientMetadata }, [...session, result]);
+    return this.#next(ctx, { pool, client, user, state, context, clientMetadata: req.ClientMetadata }, [...session, result]);
   }
 
   /** Asks DefineAuthChallenge what comes after `session`, and answers the client with it. */
-  async function next(ctx: Context, step: Step, session: readonly ChallengeResult[]) {
+  async #next(ctx: Context, step: Step, session: readonly ChallengeResult[]) {
+    const { triggers } = this;
     const decision = await defineAuthChallenge(triggers, step.context, session);
     if (decision.failAuthentication) throw incorrectUsernameOrPassword();
     if (decision.issueTokens) {
       if (!step.user) throw incorrectUsernameOrPassword();
-      return issueTokens(ctx, step, step.user);
+      return this.#issueTokens(ctx, step, step.user);
     }
     const username = step.state.username;
     if (decision.challengeName === 'CUSTOM_CHALLENGE') {
@@ -138,7 +145,7 @@ export function withCustomAuth(
         ChallengeName: 'CUSTOM_CHALLENGE',
         // Cognito adds USERNAME, which Amplify reads back as the sign-in's username ([C]).
         ChallengeParameters: { ...challenge.publicChallengeParameters, USERNAME: username },
-        Session: sessions.open({ ...step.state, session, pending }),
+        Session: this.#sessions.open({ ...step.state, session, pending }),
         $metadata: {},
       };
     }
@@ -149,7 +156,7 @@ export function withCustomAuth(
       return {
         ChallengeName: 'PASSWORD_VERIFIER',
         ChallengeParameters: challengeParameters,
-        Session: sessions.open({ ...step.state, session, pending: { challengeName: 'PASSWORD_VERIFIER', srp } }),
+        Session: this.#sessions.open({ ...step.state, session, pending: { challengeName: 'PASSWORD_VERIFIER', srp } }),
         $metadata: {},
       };
     }
@@ -160,24 +167,10 @@ export function withCustomAuth(
   }
 
   /** The end every sign-in shares (PostAuthentication, the tokens, the refresh token kept). */
-  const issueTokens = (ctx: Context, { pool, client, clientMetadata, state }: Step, user: User) =>
-    issueSignInTokens(ctx, { services, triggers }, { pool, client, clientMetadata, admin: state.admin }, user);
-
-  const isCustomStep = (req: Request | undefined) =>
-    req?.ChallengeName === 'CUSTOM_CHALLENGE' || (req?.ChallengeName === 'PASSWORD_VERIFIER' && sessions.has(req.Session));
-  return (target) => {
-    const route = router(target);
-    switch (target) {
-      case 'InitiateAuth':
-      case 'AdminInitiateAuth':
-        return (ctx, req) => (req?.AuthFlow === 'CUSTOM_AUTH' ? initiate(ctx, req, target === 'AdminInitiateAuth') : route(ctx, req));
-      case 'RespondToAuthChallenge':
-      case 'AdminRespondToAuthChallenge':
-        return (ctx, req) => (isCustomStep(req) ? respond(ctx, req, target === 'AdminRespondToAuthChallenge') : route(ctx, req));
-      default:
-        return route;
-    }
-  };
+  #issueTokens(ctx: Context, { pool, client, clientMetadata, state }: Step, user: User) {
+    const { services, triggers } = this;
+    return issueSignInTokens(ctx, { services, triggers }, { pool, client, clientMetadata, admin: state.admin }, user);
+  }
 }
 
 /** The user's attributes as the challenge triggers get them, with `cognito:user_status`. */

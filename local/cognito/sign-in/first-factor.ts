@@ -1,4 +1,4 @@
-import type { AppClient, Context, User, UserPoolService } from '../cognito-local.ts';
+import type { AppClient, Context, User } from '../cognito-local.ts';
 import { clientEphemeral, passwordClaimHolds, passwordVerifierChallenge, type SrpVerifierState } from '../srp/password-verifier.ts';
 import { recordPasswordCheck, refuseLockedOut } from './lockout.ts';
 import { afterFirstFactor } from './complete-sign-in.ts';
@@ -15,12 +15,11 @@ import {
 // USER_AUTH's PASSWORD) or proven through SRP (USER_SRP_AUTH, USER_AUTH's PASSWORD_SRP).
 
 /**
- * The user `username` names, or, when there is none, Cognito's answer as the app client's
+ * The user a sign-in names, or, when the pool has none, Cognito's answer as the app client's
  * PreventUserExistenceErrors says: "User does not exist." (LEGACY, the API's default), or
  * undefined (ENABLED), for the sign-in to fail as a wrong password would.
  */
-export async function namedUser(ctx: Context, pool: UserPoolService, client: AppClient, username: string): Promise<User | undefined> {
-  const user = await pool.getUserByUsername(ctx, username);
+export function namedUser(client: AppClient, user: User | null | undefined): User | undefined {
   if (user) return user;
   if (client.PreventUserExistenceErrors === 'ENABLED') return undefined;
   throw userDoesNotExist();

@@ -9,7 +9,10 @@ const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { RefreshTokens: [us
 
 function signIn(client: AppClient) {
   const fake = fakeCognito({ users: [ada], clients: [client], tokens: { AccessToken: 'a', IdToken: 'i', RefreshToken: 'r' } });
-  return { fake, run: () => refreshTokenAuth(ctx, fake.services, { pool: fake.userPool, client, admin: false }, { REFRESH_TOKEN: used }) };
+  return {
+    fake,
+    run: () => refreshTokenAuth(ctx, fake.services, { pool: fake.userPool, client, admin: false }, { REFRESH_TOKEN: used }, ada),
+  };
 }
 
 describe('REFRESH_TOKEN_AUTH', () => {
@@ -36,7 +39,13 @@ describe('REFRESH_TOKEN_AUTH', () => {
       clients: [appClient('client-1')],
     });
     const error = await rejection(
-      refreshTokenAuth(ctx, fake.services, { pool: fake.userPool, client: appClient('client-1'), admin: false }, { REFRESH_TOKEN: used }),
+      refreshTokenAuth(
+        ctx,
+        fake.services,
+        { pool: fake.userPool, client: appClient('client-1'), admin: false },
+        { REFRESH_TOKEN: used },
+        await fake.userPool.getUserByRefreshToken(ctx, used),
+      ),
     );
     expect(error.code).toBe('RefreshTokenReuseException');
   });

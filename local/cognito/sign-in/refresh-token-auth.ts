@@ -1,12 +1,13 @@
 import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
 import { afterRotation, graceIsOver, rotatedAt, rotates } from '../refresh-token-rotation.ts';
-import { isOpaqueRefreshToken, refreshTokenOrigin } from '../refresh-tokens.ts';
+import { isOpaqueRefreshToken, refreshTokenClient, refreshTokenOrigin } from '../refresh-tokens.ts';
 import { authenticationResult, type TokenIssuer } from '../token-generator.ts';
 import type { SignInContext } from './sign-in-state.ts';
 import {
   invalidRefreshToken,
   missingParameter,
   refreshTokenAuthWithRotation,
+  refreshTokenOfAnotherClient,
   refreshTokenReused,
   refreshTokenRevoked,
 } from '../cognito-answers.ts';
@@ -24,23 +25,23 @@ export async function refreshTokenAuth(
   { tokenGenerator }: Pick<Services, 'tokenGenerator'>,
   { pool, client, clientMetadata }: SignInContext,
   parameters: Readonly<Record<string, string>>,
+  /** Who holds the token (the operation looked them up for its gates). */
+  holder: User | null,
 ) {
   const token = parameters.REFRESH_TOKEN;
   if (!token) throw missingParameter('REFRESH_TOKEN');
   if (rotates(client)) throw refreshTokenAuthWithRotation();
   return {
     ChallengeParameters: {},
-    AuthenticationResult: await refreshedTokens(ctx, tokenGenerator, { pool, client, clientMetadata }, token),
+    AuthenticationResult: await refreshedTokens(ctx, tokenGenerator, { pool, client, clientMetadata }, token, holder),
   };
 }
 
 /**
- * The user holding `refreshToken`, or Cognito's refusal: a token of the emulator's shape that no
- * one holds was revoked, or, when rotation replaced it and its origin is still live, reused.
+ * Cognito's refusal of a refresh token no one holds: a token of the emulator's shape was
+ * revoked, or, when rotation replaced it and its origin is still live, reused.
  */
-async function refreshTokenUser(ctx: Context, pool: UserPoolService, refreshToken: string): Promise<User> {
-  const user = await pool.getUserByRefreshToken(ctx, refreshToken);
-  if (user) return user;
+async function refusal(ctx: Context, pool: UserPoolService, refreshToken: string): Promise<never> {
   if (!isOpaqueRefreshToken(refreshToken)) throw invalidRefreshToken();
   // Only on this failing path: which user rotation took the token from, if any.
   const origin = refreshTokenOrigin(refreshToken)?.jti;
@@ -63,9 +64,14 @@ export async function refreshedTokens(
   tokenGenerator: TokenIssuer,
   { pool, client, clientMetadata }: Pick<SignInContext, 'pool' | 'client' | 'clientMetadata'>,
   refreshToken: string,
+  /** The user holding `refreshToken` (`pool.getUserByRefreshToken`), null when no one does. */
+  holder: User | null,
   now?: number,
 ) {
-  const user = await refreshTokenUser(ctx, pool, refreshToken);
+  // A refresh token works only with the app client it was issued to ([C]).
+  const issuedTo = refreshTokenClient(refreshToken);
+  if (issuedTo !== undefined && issuedTo !== client.ClientId) throw refreshTokenOfAnotherClient();
+  const user = holder ?? (await refusal(ctx, pool, refreshToken));
   const rotated = rotatedAt(user, refreshToken);
   if (rotated !== undefined && (now === undefined || graceIsOver(client, rotated, now))) throw refreshTokenReused();
   const groups = await pool.listUserGroupMembership(ctx, user);

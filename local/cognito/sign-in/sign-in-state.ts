@@ -1,5 +1,6 @@
-import type { AppClient, Services, Triggers, UserPoolService } from '../cognito-local.ts';
+import type { AppClient, Services, UserPoolService } from '../cognito-local.ts';
 import type { SrpVerifierState } from '../srp/password-verifier.ts';
+import type { PoolTriggers } from '../triggers/pool-triggers.ts';
 import type { AuthSessions, SessionBinding } from './auth-sessions.ts';
 
 export type MfaMethod = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
@@ -23,10 +24,13 @@ export interface SignInState extends SessionBinding {
   readonly challenge: PendingChallenge;
 }
 
-/** What a sign-in step uses: cognito-local's services, the pool's triggers, and the Sessions of sign-ins under way. */
+/** The pools' triggers a sign-in runs: UserMigration, PreAuthentication, PostAuthentication, the custom challenge ones. */
+export type SignInTriggers = Pick<PoolTriggers, 'enabled' | 'has' | 'run' | 'preAuthentication' | 'postAuthentication'>;
+
+/** What a sign-in step uses: the pools and their users, the pools' triggers, and the Sessions of sign-ins under way. */
 export interface SignInServices {
   readonly services: Pick<Services, 'clock' | 'cognito' | 'tokenGenerator' | 'messages' | 'otp'>;
-  readonly triggers?: Pick<Triggers, 'enabled' | 'postAuthentication'>;
+  readonly triggers: SignInTriggers;
   readonly sessions: AuthSessions<SignInState>;
 }
 

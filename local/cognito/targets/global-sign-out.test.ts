@@ -5,7 +5,7 @@ import { cognitoLocalKeys } from '../cognito-local.ts';
 import { SIGN_IN_ORIGIN, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { opaqueRefreshToken } from '../refresh-tokens.ts';
-import { GetTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
+import { getTokensFromRefreshToken } from '../operations/get-tokens-from-refresh-token.ts';
 import { GlobalSignOut } from './global-sign-out.ts';
 
 /** The key cognito-local signs its tokens with, so the tokens here are ones it could have issued. */
@@ -63,7 +63,8 @@ describe('GlobalSignOut', () => {
 
   it("makes the user's refresh tokens stop working", async () => {
     const { services } = fakeServices();
-    const refresh = GetTokensFromRefreshToken(services);
+    const refresh = (context: typeof ctx, input: { ClientId: string; RefreshToken: string }) =>
+      getTokensFromRefreshToken(services, context, input);
     await expect(refresh(ctx, { ClientId: 'client-1', RefreshToken: adaRefreshToken })).resolves.toHaveProperty(
       'AuthenticationResult.IdToken',
       'id',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Route, type Router, totpCode, UnsupportedError, type User } from '../cognito-local.ts';
+import { totpCode, UnsupportedError, type User } from '../cognito-local.ts';
 import { startSrpClient } from '../testing/aws-srp-client.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { opaqueRefreshToken } from '../refresh-tokens.ts';
-import { withSignIn } from './sign-in-router.ts';
+import { signInRouter } from '../testing/sign-in-router.ts';
 
 const POOL_ID = 'local_AbC123';
 /** The real time under the fake's clock, which the tests move. */
@@ -11,7 +11,17 @@ const START = Date.parse('2024-06-18T15:00:00Z');
 const PASSWORD = 'Correct-Horse-1';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const TOKENS = { AccessToken: 'access-token', IdToken: 'id-token', RefreshToken: 'refresh-token' };
-const web = appClient('web', { UserPoolId: POOL_ID });
+/** A client allowing every flow: the flows' own gate is operations/sign-in-gates.test.ts's. */
+const web = appClient('web', {
+  UserPoolId: POOL_ID,
+  ExplicitAuthFlows: [
+    'ALLOW_USER_PASSWORD_AUTH',
+    'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+    'ALLOW_USER_SRP_AUTH',
+    'ALLOW_USER_AUTH',
+    'ALLOW_REFRESH_TOKEN_AUTH',
+  ],
+});
 const totpUser = (extra: Partial<User> = {}) =>
   poolUser('ada', 'ada@example.com', 'CONFIRMED', {
     SoftwareTokenMfaConfiguration: { Secret: SECRET, Verified: true },
@@ -19,7 +29,7 @@ const totpUser = (extra: Partial<User> = {}) =>
     ...extra,
   });
 
-/** cognito-local in memory under withSignIn, with a PostAuthentication trigger that records its calls and a clock the test moves. */
+/** The sign-in operations over cognito-local in memory, with a PostAuthentication trigger that records its calls and a clock the test moves. */
 function setUp(users: User[], pool: Record<string, unknown> = {}) {
   const cognito = fakeCognito({
     users,
@@ -36,8 +46,7 @@ function setUp(users: User[], pool: Record<string, unknown> = {}) {
       postAuthentications.push(params.username);
     },
   };
-  const inner: Router = () => (async () => ({ answeredBy: 'cognito-local' })) as Route;
-  const router = withSignIn(inner, { ...cognito.services, triggers });
+  const router = signInRouter(cognito.services, triggers);
   const call = (target: string, req: object) => router(target)(ctx, { ClientId: 'web', ...req });
   const initiate = (AuthFlow: string, AuthParameters: Record<string, string>) => call('InitiateAuth', { AuthFlow, AuthParameters });
   const respond = (ChallengeName: string, Session: string, responses: Record<string, string>) =>
