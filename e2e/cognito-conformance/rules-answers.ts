@@ -2,6 +2,8 @@
 // groups found by email, and the refresh errors that tell a revoked token from an unknown one.
 import {
   AdminAddUserToGroupCommand,
+  AdminInitiateAuthCommand,
+  GetTokensFromRefreshTokenCommand,
   AdminListGroupsForUserCommand,
   CreateGroupCommand,
   ForgotPasswordCommand,
@@ -14,7 +16,7 @@ import {
 import { expect } from '@playwright/test';
 import { uniqueEmail, uniqueName } from '../../testing/unique-names.ts';
 import { failure } from '../stack.ts';
-import { cognito, createPool, createUser, once, PASSWORD, type TestClient, tokensFor } from './pools.ts';
+import { addClient, cognito, createPool, createUser, once, PASSWORD, type TestClient, tokensFor } from './pools.ts';
 import type { ConformanceTopic } from './rule.ts';
 import { SOURCES } from './sources.ts';
 
@@ -131,6 +133,44 @@ export const answers: ConformanceTopic = {
         const client = await pool();
         const madeUp = Buffer.from(`never-issued-${Date.now()}`).toString('base64url');
         expect(await failure(refreshWith(client, madeUp))).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Refresh Token' });
+      },
+    },
+    {
+      rule: 'a refresh token used with another app client of the pool: Refresh Token has different Client',
+      aws: 'A refresh token works only with the app client it was issued to: NotAuthorizedException "Refresh Token has different Client"',
+      source: `${SOURCES.refreshTokenOfAnotherClient}; ${SOURCES.refreshToken}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const other = await addClient(client.poolId);
+        const { RefreshToken } = await tokensFor(client, await createUser(client));
+        const expected = { name: 'NotAuthorizedException', message: 'Refresh Token has different Client' };
+        expect(await failure(refreshWith(other, RefreshToken!))).toEqual(expected);
+        expect(
+          await failure(cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: other.clientId, RefreshToken: RefreshToken! }))),
+        ).toEqual(expected);
+        expect((await refreshWith(client, RefreshToken!)).AuthenticationResult?.IdToken).toBeTruthy();
+      },
+    },
+    {
+      rule: 'each password flow through its own operation: AdminInitiateAuth USER_PASSWORD_AUTH, InitiateAuth ADMIN_USER_PASSWORD_AUTH refused',
+      aws: 'USER_PASSWORD_AUTH only with InitiateAuth, ADMIN_USER_PASSWORD_AUTH only with AdminInitiateAuth: InvalidParameterException "Initiate Auth method not supported."',
+      source: `${SOURCES.flowOfTheOtherOperation}; ${SOURCES.initiateAuth}; ${SOURCES.adminInitiateAuth}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        const AuthParameters = { USERNAME: email, PASSWORD };
+        const expected = { name: 'InvalidParameterException', message: 'Initiate Auth method not supported.' };
+        const admin = (AuthFlow: 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH') =>
+          cognito.send(new AdminInitiateAuthCommand({ UserPoolId: client.poolId, ClientId: client.clientId, AuthFlow, AuthParameters }));
+        expect(await failure(admin('USER_PASSWORD_AUTH'))).toEqual(expected);
+        expect(
+          await failure(
+            cognito.send(new InitiateAuthCommand({ ClientId: client.clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters })),
+          ),
+        ).toEqual(expected);
+        expect((await admin('ADMIN_USER_PASSWORD_AUTH')).AuthenticationResult?.IdToken).toBeTruthy();
       },
     },
   ],

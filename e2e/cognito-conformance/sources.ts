@@ -42,5 +42,9 @@ export const SOURCES = {
   // Messages AWS documents nowhere, as reported by people who met them ([C] in docs/aws-behaviour.md).
   userIsDisabled: 'https://github.com/localstack/localstack/issues/8454 (AWS CLI output quoted: "User is disabled.")',
   flowNotEnabled: 'https://github.com/floci-io/floci/pull/3974 (community: "<FLOW> flow not enabled for this client")',
+  flowOfTheOtherOperation:
+    'https://github.com/getmoto/moto/issues/4623 (AWS: "USER_PASSWORD_AUTH can only be used with InitiateAuth and ADMIN_USER_PASSWORD_AUTH can only be used with AdminInitiateAuth"); message: https://github.com/awsdocs/aws-doc-sdk-examples/issues/5289',
+  refreshTokenOfAnotherClient:
+    'https://github.com/aws/aws-sdk-js/issues/4016 (community: "Refresh Token has different Client", since January 2022)',
   totpNotSetUp: 'https://github.com/aws-amplify/amplify-js/issues/944 (community: "User has not set up software token mfa")',
 } as const;
