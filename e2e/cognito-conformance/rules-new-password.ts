@@ -209,5 +209,32 @@ export const newPasswordRequired: ConformanceTopic = {
         expect(done.AuthenticationResult?.IdToken).toBeTruthy();
       },
     },
+    {
+      rule: 'AdminCreateUser with MessageAction RESEND invites a user still on a temporary password again; anyone else is refused',
+      aws:
+        'RESEND "resend[s] the invitation message to a user that already exists": the invitation arrives again and its temporary ' +
+        'password signs in to NEW_PASSWORD_REQUIRED; a user who does not exist is UserNotFoundException, one who is no longer ' +
+        'FORCE_CHANGE_PASSWORD is UnsupportedUserStateException',
+      source: `${SOURCES.adminCreateUser}; ${SOURCES.adminCreatedUsers}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = uniqueEmail('resent');
+        const invite = (Username: string, MessageAction?: 'RESEND') =>
+          cognito.send(
+            new AdminCreateUserCommand({ UserPoolId: client.poolId, Username, DesiredDeliveryMediums: ['EMAIL'], MessageAction }),
+          );
+        await invite(email);
+        const first = await latestCode(e2eStack.urls.cognito, email);
+        const { User } = await invite(email, 'RESEND');
+        expect(User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+        const resent = await latestCode(e2eStack.urls.cognito, email);
+        expect(resent).not.toBe(first);
+        expect((await passwordAuth(client, email, resent)).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+
+        expect((await failure(invite(uniqueEmail('never-invited'), 'RESEND'))).name).toBe('UserNotFoundException');
+        expect((await failure(invite(await createUser(client), 'RESEND'))).name).toBe('UnsupportedUserStateException');
+      },
+    },
   ],
 };

@@ -52,6 +52,12 @@ export const usernameClientIdNotFound = () => new CognitoError('UserNotFoundExce
 export const usernameShouldBeEmail = () => new InvalidParameterError('Username should be an email.');
 /** [D] API_AdminCreateUser.html (UsernameExistsException); message [U]: cognito-local's */
 export const adminUserExists = () => new CognitoError('UsernameExistsException', 'User already exists');
+/**
+ * [D] API_AdminCreateUser.html (UnsupportedUserStateException; RESEND is for "a user that already exists"): a RESEND for
+ * a user who is not FORCE_CHANGE_PASSWORD; wording [C] as other emulators word it (floci-io/floci#755)
+ */
+export const resendNotPossible = (username: string) =>
+  new CognitoError('UnsupportedUserStateException', `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD`);
 /** [U] ResendConfirmationCode for a pool without AutoVerifiedAttributes: cognito-local's words */
 export const autoVerificationOff = () => new InvalidParameterError('Auto verification not turned on.');
 

@@ -108,4 +108,47 @@ describe('adminCreateUser', () => {
     await expect(adminCreateUser(failing, ctx, invite())).rejects.toThrow('the inbox is gone');
     expect(saved).toEqual([]);
   });
+
+  describe('MessageAction RESEND', () => {
+    // "Set to RESEND to resend the invitation message to a user that already exists, and reset the
+    // expiration limit on the user's account" (API_AdminCreateUser.html, MessageAction).
+    const invited = poolUser('carol', 'carol@example.com', 'FORCE_CHANGE_PASSWORD', { Password: 'First-Temp-1!' });
+    const resend = (extra: Partial<AdminCreateUserCommandInput> = {}) =>
+      invite({ Username: 'carol', MessageAction: 'RESEND', UserAttributes: [{ Name: 'email', Value: 'other@example.com' }], ...extra });
+
+    it('invites a user still on a temporary password again, with a new one, saved once after the invitation', async () => {
+      const { deps, saved, delivered } = testbed.fake({ users: [invited], pool: { Policies: { PasswordPolicy: POLICY } } });
+      const { User } = await adminCreateUser(deps, ctx, resend());
+      expect(User).toMatchObject({ Username: 'carol', UserStatus: 'FORCE_CHANGE_PASSWORD', UserLastModifiedDate: NOW });
+      expect(saved).toHaveLength(1);
+      const password = saved[0]!.Password;
+      expect(password).not.toBe('First-Temp-1!');
+      expect(passwordPolicyViolation(password, POLICY)).toBeUndefined();
+      // The stored attributes, not the request's: a RESEND changes no attribute.
+      expect(saved[0]!.Attributes).toEqual(invited.Attributes);
+      const [, kind, , , user, code, , delivery] = delivered[0]!;
+      expect([kind, user.Username, code]).toEqual(['AdminCreateUser', 'carol', password]);
+      expect(delivery).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'carol@example.com' });
+    });
+
+    it('takes a TemporaryPassword given (checked against the policy)', async () => {
+      const { deps, saved } = testbed.fake({ users: [invited], pool: { Policies: { PasswordPolicy: POLICY } } });
+      expect((await rejection(adminCreateUser(deps, ctx, resend({ TemporaryPassword: 'short' })))).code).toBe('InvalidPasswordException');
+      await adminCreateUser(deps, ctx, resend({ TemporaryPassword: 'Second-Temp-2!' }));
+      expect(saved.map((user) => user.Password)).toEqual(['Second-Temp-2!']);
+    });
+
+    it('refuses a user who does not exist, and one who is no longer on a temporary password, sending nothing', async () => {
+      const { deps, saved, delivered } = fakePool();
+      const missing = await rejection(adminCreateUser(deps, ctx, resend({ Username: 'nobody' })));
+      expect([missing.code, missing.message]).toEqual(['UserNotFoundException', 'User does not exist.']);
+      const confirmed = await rejection(adminCreateUser(deps, ctx, resend({ Username: 'ada' })));
+      expect([confirmed.code, confirmed.message]).toEqual([
+        'UnsupportedUserStateException',
+        'Resend not possible. ada status is not FORCE_CHANGE_PASSWORD',
+      ]);
+      expect(saved).toEqual([]);
+      expect(delivered).toEqual([]);
+    });
+  });
 });

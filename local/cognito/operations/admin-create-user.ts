@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AdminCreateUserCommandInput, AdminCreateUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { adminUserExists, notEmulated, usernameShouldBeEmail } from '../cognito-answers.ts';
-import { attributeValue, type Context, type DeliveryDetails, type User } from '../cognito-local.ts';
+import { adminUserExists, resendNotPossible, userDoesNotExist, usernameShouldBeEmail } from '../cognito-answers.ts';
+import { attributeValue, type Context, type DeliveryDetails, type User, type UserPoolService } from '../cognito-local.ts';
 import { refuseUndeliverableInvitation } from '../targets/admin-create-user-rules.ts';
 import { refuseSchemaViolationsOnCreate } from '../targets/attribute-rules.ts';
 import { refuseWeakPassword } from '../targets/cognito-rules.ts';
@@ -17,7 +17,8 @@ type Attributes = User['Attributes'];
  * for a given TemporaryPassword, an attribute for each medium, the name not taken,
  * PreSignUp_AdminCreateUser, an email as the username of an email pool. The invitation
  * (through the pool's CustomMessage trigger) goes before the one save, so a failing trigger or
- * delivery leaves no user, as Cognito creates nobody when it answers an error.
+ * delivery leaves no user, as Cognito creates nobody when it answers an error. MessageAction
+ * RESEND invites a user who exists again ({@link resendInvitation}).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
  */
 export async function adminCreateUser(
@@ -28,13 +29,11 @@ export async function adminCreateUser(
   const { Username: name = '', UserAttributes: given = [], TemporaryPassword, MessageAction } = input;
   const pool = await deps.cognito.getUserPool(ctx, input.UserPoolId ?? '');
   const options = pool.options;
+  if (MessageAction === 'RESEND') return resendInvitation(deps, ctx, pool, input);
   refuseSchemaViolationsOnCreate(options, given);
   if (TemporaryPassword !== undefined) refuseWeakPassword(options, TemporaryPassword);
   refuseUndeliverableInvitation(options, input);
-  if (await pool.getUserByUsername(ctx, name)) {
-    if (MessageAction === 'RESEND') throw notEmulated('AdminCreateUser with MessageAction=RESEND');
-    throw adminUserExists();
-  }
+  if (await pool.getUserByUsername(ctx, name)) throw adminUserExists();
   await preSignUpForAdminCreateUser(deps.triggers, options, input);
   const emailUsername = options.UsernameAttributes?.includes('email') === true;
   if (emailUsername && !name.includes('@')) throw usernameShouldBeEmail();
@@ -58,16 +57,62 @@ export async function adminCreateUser(
     UserLastModifiedDate: now,
     RefreshTokens: [],
   };
-  // The invitation goes by each medium asked for (refuseUndeliverableInvitation made sure each has its attribute).
-  // cognito-local matched the mediums against attribute names, so it never sent one.
-  for (const medium of MessageAction === 'SUPPRESS' ? [] : (input.DesiredDeliveryMediums ?? ['SMS'])) {
+  if (MessageAction !== 'SUPPRESS') await invite(deps, ctx, pool, user, input);
+  await pool.saveUser(ctx, user);
+  return answer(user);
+}
+
+/**
+ * MessageAction RESEND: "resend the invitation message to a user that already exists, and reset
+ * the expiration limit on the user's account" ([D]). The user (by username or alias) must still be
+ * on their temporary password: anyone else is UnsupportedUserStateException, and no such user is
+ * UserNotFoundException ([C] getmoto/moto#2741). The invitation carries a new temporary password
+ * (the one given, or one made), which replaces the old one ([U]: the strict side, a test that
+ * still signs in with the first one fails here as it may on AWS); UserAttributes are not applied.
+ */
+async function resendInvitation(
+  deps: Pick<OperationDeps, 'clock' | 'messages'>,
+  ctx: Context,
+  pool: UserPoolService,
+  input: AdminCreateUserCommandInput,
+): Promise<Omit<AdminCreateUserCommandOutput, '$metadata'>> {
+  const options = pool.options;
+  if (input.TemporaryPassword !== undefined) refuseWeakPassword(options, input.TemporaryPassword);
+  const existing = await pool.getUserByUsername(ctx, input.Username ?? '');
+  if (!existing) throw userDoesNotExist();
+  if (existing.UserStatus !== 'FORCE_CHANGE_PASSWORD') throw resendNotPossible(existing.Username);
+  refuseUndeliverableInvitation(options, { ...input, UserAttributes: existing.Attributes, MessageAction: undefined });
+  const password = input.TemporaryPassword ?? temporaryPassword(options.Policies?.PasswordPolicy?.MinimumLength);
+  const user: User = { ...existing, Password: password, UserLastModifiedDate: deps.clock.get() };
+  await invite(deps, ctx, pool, user, input);
+  await pool.saveUser(ctx, user);
+  return answer(user);
+}
+
+/**
+ * The invitation, by each medium asked for (refuseUndeliverableInvitation made sure each has its
+ * attribute), through the pool's CustomMessage trigger, its code the temporary password.
+ * cognito-local matched the mediums against attribute names, so it never sent one.
+ */
+async function invite(
+  deps: Pick<OperationDeps, 'messages'>,
+  ctx: Context,
+  pool: UserPoolService,
+  user: User,
+  input: AdminCreateUserCommandInput,
+): Promise<void> {
+  for (const medium of input.DesiredDeliveryMediums ?? ['SMS']) {
     const delivery: DeliveryDetails =
       medium === 'EMAIL'
         ? { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: attributeValue('email', user.Attributes) ?? '' }
         : { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: attributeValue('phone_number', user.Attributes) ?? '' };
-    await deps.messages.deliver(ctx, 'AdminCreateUser', null, options.Id, user, password, input.ClientMetadata, delivery, options);
+    const options = pool.options;
+    await deps.messages.deliver(ctx, 'AdminCreateUser', null, options.Id, user, user.Password, input.ClientMetadata, delivery, options);
   }
-  await pool.saveUser(ctx, user);
+}
+
+/** The user as AdminCreateUser answers with it. */
+function answer(user: User): Omit<AdminCreateUserCommandOutput, '$metadata'> {
   const { Attributes, Enabled, MFAOptions, UserCreateDate, UserLastModifiedDate, Username, UserStatus } = user;
   const created = { Attributes, Enabled, MFAOptions, UserCreateDate, UserLastModifiedDate, Username, UserStatus };
   return { User: created as NonNullable<AdminCreateUserCommandOutput['User']> };
