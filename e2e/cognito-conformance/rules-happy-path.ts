@@ -171,6 +171,22 @@ export const happyPath: ConformanceTopic = {
       },
     },
     {
+      rule: 'sign-ins of one user at the same time (parallel test workers) each get tokens that work, refresh token included',
+      aws: 'Each sign-in issues its own refresh token, which gets new tokens until it is revoked or expires; a sign-in revokes no other',
+      source: `${SOURCES.refreshToken}; ${SOURCES.getTokensFromRefreshToken}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = await createUser(client);
+        const signIns = await Promise.all(Array.from({ length: 6 }, () => tokensFor(client, email)));
+        for (const { AccessToken, RefreshToken } of signIns) {
+          expect((await cognito.send(new GetUserCommand({ AccessToken }))).Username).toBeTruthy();
+          const refreshed = await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: client.clientId, RefreshToken }));
+          expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
+        }
+      },
+    },
+    {
       rule: 'GetUser with an access token revoked by GlobalSignOut: Access Token has been revoked',
       aws: 'GlobalSignOut: "Amazon Cognito returns an Access Token has been revoked error"',
       source: SOURCES.globalSignOut,

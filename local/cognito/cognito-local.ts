@@ -15,6 +15,8 @@ import { otp } from 'cognito-local/lib/services/otp.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { Logger } from 'pino';
 import { dateOf, type Clock as LocalClock } from '../clock.ts';
+import { OneAtATime } from './one-at-a-time.ts';
+import type {} from './user-record.ts';
 import type {
   Clock,
   Context,
@@ -83,9 +85,12 @@ export function cognitoLocalKeys(): CognitoLocalKeys {
 /**
  * cognito-local's user pool services, with a say in the refresh tokens a user keeps: its own
  * append every token issued, forever. cognito-local takes no option for it, so `storeRefreshToken`
- * (what its sign-ins call) is replaced on each pool service it creates.
+ * (what its sign-ins call) is replaced on each pool service it creates, and each gets
+ * `updateUser`, one change of a user at a time (user-record.ts).
  */
 export abstract class RefreshTokenKeeping implements UserPoolServiceFactory {
+  readonly #changes = new OneAtATime();
+
   constructor(private readonly pools: UserPoolServiceFactory) {}
 
   /** The refresh tokens a user keeps when `newest` is issued, given `tokens`, those they have. */
@@ -93,8 +98,22 @@ export abstract class RefreshTokenKeeping implements UserPoolServiceFactory {
 
   async create(ctx: Context, clientsDataStore: DataStore, defaultOptions: UserPool): Promise<UserPoolService> {
     const pool = await this.pools.create(ctx, clientsDataStore, defaultOptions);
-    pool.storeRefreshToken = (ctx: Context, refreshToken: string, user: User) =>
-      pool.saveUser(ctx, { ...user, RefreshTokens: this.kept(user.RefreshTokens ?? [], refreshToken) });
+    // Each change reads the user as they are now: two sign-ins of one user at once each keep their
+    // refresh token (cognito-local's saves the copy its sign-in read, dropping the other's).
+    pool.updateUser = (ctx, username, change) =>
+      this.#changes.run(`${pool.options.Id}/${username}`, async () => {
+        const current = await pool.getUserByUsername(ctx, username);
+        if (!current) return null;
+        const changed = change(current);
+        await pool.saveUser(ctx, changed);
+        return changed;
+      });
+    pool.storeRefreshToken = async (ctx: Context, refreshToken: string, user: User) => {
+      await pool.updateUser(ctx, user.Username, (current) => ({
+        ...current,
+        RefreshTokens: this.kept(current.RefreshTokens ?? [], refreshToken),
+      }));
+    };
     return pool;
   }
 }

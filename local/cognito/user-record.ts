@@ -1,5 +1,6 @@
 // The emulator's fields on a user record, beside cognito-local's own: typed here, once, so that
 // no rule reads them through a cast. They live in the pool file with the rest of the user.
+import type { Context } from 'cognito-local/lib/services/context.js';
 import type {} from 'cognito-local/lib/services/userPoolService.js';
 
 /** A user's run of failed password sign-ins, kept on the user record (so `npm run reset` forgets it). */
@@ -19,6 +20,14 @@ export interface RotatedRefreshToken {
 }
 
 declare module 'cognito-local/lib/services/userPoolService.js' {
+  interface UserPoolService {
+    /**
+     * The user named, changed by `change` from the record as it is now and saved, one change of a
+     * user at a time (cognito-local.ts adds it): null when there is no such user. Concurrent sign-ins
+     * and refreshes of one user each keep what the others wrote (their refresh tokens).
+     */
+    updateUser(ctx: Context, username: string, change: (current: User) => User): Promise<User | null>;
+  }
   interface User {
     /** The lockout's count (targets/lockout.ts); absent after a success. */
     PasswordFailures?: PasswordFailures;

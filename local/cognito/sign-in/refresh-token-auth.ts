@@ -80,6 +80,12 @@ export async function refreshedTokens(
   const tokens = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens', origin);
   const { AccessToken, IdToken, RefreshToken } = tokens;
   if (now === undefined || !rotates(client)) return authenticationResult({ AccessToken, IdToken }, client);
-  await pool.saveUser(ctx, afterRotation(user, client, refreshToken, RefreshToken, now));
+  // The user as they are now: a concurrent refresh with the same token may have rotated it meanwhile.
+  await pool.updateUser(ctx, user.Username, (current) => {
+    const rotatedMeanwhile = rotatedAt(current, refreshToken);
+    if (rotatedMeanwhile !== undefined && graceIsOver(client, rotatedMeanwhile, now)) throw refreshTokenReused();
+    if (rotatedMeanwhile === undefined && !current.RefreshTokens.includes(refreshToken)) throw refreshTokenRevoked();
+    return afterRotation(current, client, refreshToken, RefreshToken, now);
+  });
   return authenticationResult({ AccessToken, IdToken, RefreshToken }, client);
 }

@@ -106,6 +106,7 @@ type FakeUserPool = Pick<
   | 'saveUser'
   | 'deleteUser'
   | 'storeRefreshToken'
+  | 'updateUser'
   | 'updateOptions'
 >;
 
@@ -151,6 +152,13 @@ export function fakeCognito(options: FakeCognitoOptions = {}): FakeCognito {
     },
     storeRefreshToken: async (_ctx, token, user) => {
       recorded.storedRefreshTokens.push([token, user.Username]);
+    },
+    updateUser: async (ctx, username, change) => {
+      const current = await fakePool.getUserByUsername(ctx, username);
+      if (!current) return null;
+      const changed = change(current);
+      await fakePool.saveUser(ctx, changed);
+      return changed;
     },
     updateOptions: async (_ctx, updated) => {
       fakePool.options = updated;
