@@ -29,13 +29,17 @@ export function afterFailure(failures: PasswordFailures | undefined, now: number
   return { count, lockedUntil: now + lockoutMs(count), lastAttemptAt: now };
 }
 
-/** Stores `failures` on the user as they are now, and returns the user as stored. */
-async function keepFailures(ctx: Context, userPool: UserPoolService, username: string, failures: PasswordFailures | undefined) {
-  const user = await userPool.getUserByUsername(ctx, username);
-  if (!user) return undefined;
-  const kept: User = { ...user, PasswordFailures: failures };
-  await userPool.saveUser(ctx, kept);
-  return kept;
+/**
+ * Stores the failures `next` makes of the user's as they are now (one change of a user at a time:
+ * wrong passwords tried at once each count), and returns the user as stored.
+ */
+async function keepFailures(
+  ctx: Context,
+  userPool: UserPoolService,
+  username: string,
+  next: (failures: PasswordFailures | undefined) => PasswordFailures | undefined,
+) {
+  return (await userPool.updateUser(ctx, username, (user) => ({ ...user, PasswordFailures: next(user.PasswordFailures) }))) ?? undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ async function keepFailures(ctx: Context, userPool: UserPoolService, username: s
 export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, user: User, now: number): Promise<void> {
   const failures = failuresAt(user.PasswordFailures, now);
   if (failures && now < failures.lockedUntil) {
-    await keepFailures(ctx, userPool, user.Username, { ...failures, lastAttemptAt: now });
+    await keepFailures(ctx, userPool, user.Username, (current) => current && { ...current, lastAttemptAt: now });
     throw passwordAttemptsExceeded();
   }
 }
@@ -58,9 +62,9 @@ export async function refuseLockedOut(ctx: Context, userPool: UserPoolService, u
  */
 export async function recordPasswordCheck(ctx: Context, userPool: UserPoolService, user: User, right: boolean, now: number): Promise<User> {
   const failures = user.PasswordFailures;
-  if (!right) return (await keepFailures(ctx, userPool, user.Username, afterFailure(failuresAt(failures, now), now))) ?? user;
+  if (!right) return (await keepFailures(ctx, userPool, user.Username, (current) => afterFailure(failuresAt(current, now), now))) ?? user;
   if (failures === undefined) return user;
-  return (await keepFailures(ctx, userPool, user.Username, undefined)) ?? user;
+  return (await keepFailures(ctx, userPool, user.Username, () => undefined)) ?? user;
 }
 
 /**
@@ -75,6 +79,6 @@ export async function clearPasswordFailures(
 ): Promise<boolean> {
   const userPool = await cognito.getUserPool(ctx, userPoolId);
   const user = await userPool.getUserByUsername(ctx, username);
-  if (user) await keepFailures(ctx, userPool, user.Username, undefined);
+  if (user) await keepFailures(ctx, userPool, user.Username, () => undefined);
   return user !== null;
 }
