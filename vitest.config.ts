@@ -11,5 +11,8 @@ export default defineConfig({
     // The unit tests share no mutable state, so the files share one module graph: cognito-local
     // and the AWS SDK load once instead of once per file (26 s → 10 s here).
     isolate: false,
+    // SRP's big-number arithmetic (ours and amazon-cognito-identity-js's, which several tests run as
+    // the reference client) takes a few seconds per sign-in on a busy 2-core machine: 5 s was too tight.
+    testTimeout: 15_000,
   },
 });

@@ -60,7 +60,7 @@ async function signIn(router: Router, email: string, password: string) {
   return respond(router, await passwordClaim(srp, response, password));
 }
 
-describe('withUserSrpAuth', () => {
+describe('USER_SRP_AUTH through InitiateAuth and RespondToAuthChallenge', () => {
   it("answers USER_SRP_AUTH with a PASSWORD_VERIFIER challenge for the user's id", async () => {
     const ada = user('ada@example.com', 'CONFIRMED');
     const { router } = setUp([ada]);
