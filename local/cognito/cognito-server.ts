@@ -112,7 +112,13 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
             poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
             log,
           },
-          emulatorRequestHandler({ app, router, context: () => new RequestContext(logger), operations: CognitoOperations.load(), log }),
+          emulatorRequestHandler({
+            app,
+            router,
+            context: (operation, input) => new RequestContext(logger, { operation, input }),
+            operations: CognitoOperations.load(),
+            log,
+          }),
         ),
       ),
   });

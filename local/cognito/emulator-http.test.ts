@@ -44,7 +44,7 @@ function handle(
       },
       destroy() {},
     } as unknown as ServerResponse;
-    const context = () => ({ logger: undefined as never });
+    const context = (operation: string, input: Record<string, unknown>) => ({ logger: undefined as never, call: { operation, input } });
     emulatorRequestHandler({ app, router: () => route, context, operations, log: (line) => log.push(line) })(request, response);
   });
 }
@@ -60,13 +60,16 @@ const amzJson = (operation: string) => ({ 'x-amz-target': `${TARGET_PREFIX}${ope
 describe("the emulator's HTTP front", () => {
   it("runs a checked Cognito call's operation with its input, and answers its output as Cognito does", async () => {
     let seen: unknown;
-    const route: Route = async (_ctx, input) => {
-      seen = input;
+    let context: unknown;
+    const route: Route = async (ctx, input) => {
+      [seen, context] = [input, ctx];
       return { User: { UserCreateDate: new Date('2026-12-07T10:00:00.500Z') } };
     };
     const body = '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}';
     const answer = await handle('POST', '/', amzJson('InitiateAuth'), body, neverCalled, [], route);
     expect(seen).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' });
+    // The call's context names the operation and holds the same checked input.
+    expect(context).toMatchObject({ call: { operation: 'InitiateAuth', input: seen } });
     // Dates in epoch seconds, the JSON protocol's media type, a request id (the SDKs' $metadata.requestId).
     expect(answer).toMatchObject({
       status: 200,

@@ -15,8 +15,8 @@ export interface EmulatorHandlerOptions {
   readonly app: ExpressHandler;
   /** The Cognito operations, by name, each run with the request's checked input. */
   readonly router: Router;
-  /** What each operation is handed as its context (cognito-local's operations log through it). */
-  readonly context: () => Context;
+  /** The context each call is run with (request-context.ts; cognito-local's operations log through it). */
+  readonly context: (operation: string, input: Record<string, unknown>) => Context;
   readonly operations: Promise<CognitoOperations>;
   /** Where an unexpected failure is reported; the client only learns that there was one. */
   readonly log?: (message: string) => void;
@@ -41,7 +41,10 @@ export function emulatorRequestHandler({ app, router, context, operations, log =
     if (request.method === 'POST' && pathOf(request) === '/') {
       operations
         .then((model) => readOperationRequest(request, model))
-        .then(({ operation, input }) => router(operation)(context(), withSigningRegion(input, request.headers.authorization)))
+        .then(({ operation, input }) => {
+          const signed = withSigningRegion(input, request.headers.authorization);
+          return router(operation)(context(operation, signed), signed);
+        })
         .then(
           (output) => sendJson(response, 200, output, AMZ_JSON, epochSeconds),
           (error) =>

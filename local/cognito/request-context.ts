@@ -1,16 +1,23 @@
 import type { AppClient, CognitoService, Context, LogService } from './cognito-local.ts';
 
 /**
- * The context of one Cognito API call: what cognito-local's operations take (`logger`), and what
- * the call has already looked up. The front door makes one per call; every rule and the operation
- * that answer it share it, so the app client is read and the access token verified once however
- * many rules ask (before, one sign-in read its client three times and decoded its access token
- * with two JWT libraries).
+ * The context of one Cognito API call: the operation and its input as the front door checked them,
+ * what cognito-local's operations take (`logger`), and what the call has already looked up. The
+ * front door makes one per call; every rule and the operation that answer it share it, so the pool
+ * and app client are read and the access token verified once however many rules ask (before, one
+ * sign-in read its client three times and decoded its access token with two JWT libraries). The
+ * lookups are made when first asked for, not up front: each operation's rules keep Cognito's order
+ * of errors (an unknown client is one operation's ResourceNotFoundException, another's
+ * `Invalid Refresh Token`).
  */
 export class RequestContext implements Context {
   readonly #found = new Map<string, Promise<unknown>>();
 
-  constructor(readonly logger: LogService) {}
+  constructor(
+    readonly logger: LogService,
+    /** The operation called (`X-Amz-Target`'s name), and its input, checked against the SDK's model. */
+    readonly call: { readonly operation: string; readonly input: Readonly<Record<string, unknown>> } = { operation: '', input: {} },
+  ) {}
 
   /** What `look` finds under `key`, looked up on the first ask only. */
   once<T>(key: string, look: () => Promise<T>): Promise<T> {
