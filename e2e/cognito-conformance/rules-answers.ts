@@ -2,6 +2,7 @@
 // groups found by email, and the refresh errors that tell a revoked token from an unknown one.
 import {
   AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
   AdminInitiateAuthCommand,
   GetTokensFromRefreshTokenCommand,
   AdminListGroupsForUserCommand,
@@ -21,6 +22,7 @@ import type { ConformanceTopic } from './rule.ts';
 import { SOURCES } from './sources.ts';
 
 const pool = once(() => createPool());
+const hidingUsers = once(() => createPool({ preventUserExistenceErrors: 'ENABLED' }));
 const AWS_MASK = "CodeDeliveryDetails.Destination is the address masked: first letter, ***@, the domain's first letter, *** (a***@e***)";
 
 /** How Cognito masks an email address in CodeDeliveryDetails. */
@@ -171,6 +173,46 @@ export const answers: ConformanceTopic = {
           ),
         ).toEqual(expected);
         expect((await admin('ADMIN_USER_PASSWORD_AUTH')).AuthenticationResult?.IdToken).toBeTruthy();
+      },
+    },
+    {
+      rule: 'ForgotPassword: a user without a verified email or phone number is refused; one with them gets the code',
+      aws: 'ForgotPassword: "If neither a verified phone number nor a verified email exists, Amazon Cognito responds with an InvalidParameterException"',
+      source: `${SOURCES.forgotPassword}; ${SOURCES.accountRecovery}`,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await pool();
+        const email = uniqueEmail('unverified');
+        await cognito.send(
+          new AdminCreateUserCommand({
+            UserPoolId: client.poolId,
+            Username: email,
+            MessageAction: 'SUPPRESS',
+            UserAttributes: [{ Name: 'email', Value: email }],
+          }),
+        );
+        expect(await failure(cognito.send(new ForgotPasswordCommand({ ClientId: client.clientId, Username: email })))).toEqual({
+          name: 'InvalidParameterException',
+          message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+        });
+        const verified = await createUser(client);
+        const { CodeDeliveryDetails } = await cognito.send(new ForgotPasswordCommand({ ClientId: client.clientId, Username: verified }));
+        expect(CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+      },
+    },
+    {
+      rule: 'PreventUserExistenceErrors ENABLED: ForgotPassword and ResendConfirmationCode for an unknown user answer a simulated delivery',
+      aws: 'With ENABLED, "account confirmation and password recovery APIs return a response indicating a code was sent to a simulated delivery medium"',
+      source: SOURCES.userExistenceErrors,
+      client: 'AWS SDK v3',
+      async run() {
+        const client = await hidingUsers();
+        const Username = uniqueEmail('nobody');
+        const masked = { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${Username[0]}***@e***` };
+        const forgot = await cognito.send(new ForgotPasswordCommand({ ClientId: client.clientId, Username }));
+        expect(forgot.CodeDeliveryDetails).toEqual(masked);
+        const resent = await cognito.send(new ResendConfirmationCodeCommand({ ClientId: client.clientId, Username }));
+        expect(resent.CodeDeliveryDetails).toEqual(masked);
       },
     },
   ],

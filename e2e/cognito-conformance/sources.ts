@@ -23,6 +23,8 @@ export const SOURCES = {
   getUserAttributeVerificationCode: `${API}/API_GetUserAttributeVerificationCode.html`,
   adminListGroupsForUser: `${API}/API_AdminListGroupsForUser.html`,
   signUp: `${API}/API_SignUp.html`,
+  forgotPassword: `${API}/API_ForgotPassword.html`,
+  accountRecovery: `${API}/API_AccountRecoverySettingType.html`,
   confirmSignUp: `${API}/API_ConfirmSignUp.html`,
   lockout: `${GUIDE}/authentication.html#authentication-flow-lockout-behavior`,
   passwordPolicy: `${GUIDE}/managing-users-passwords.html`,

@@ -58,6 +58,13 @@ export const adminUserExists = () => new CognitoError('UsernameExistsException',
  */
 export const resendNotPossible = (username: string) =>
   new CognitoError('UnsupportedUserStateException', `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD`);
+/**
+ * [D] API_ForgotPassword.html ("If neither a verified phone number nor a verified email exists, Amazon Cognito responds with an
+ * InvalidParameterException"); words [C] https://github.com/aws-amplify/amplify-js/issues/3205; also a pool whose
+ * AccountRecoverySetting is admin_only [U]
+ */
+export const noVerifiedRecoveryContact = () =>
+  new InvalidParameterError('Cannot reset password for the user as there is no registered/verified email or phone_number');
 /** [U] ResendConfirmationCode for a pool without AutoVerifiedAttributes: cognito-local's words */
 export const autoVerificationOff = () => new InvalidParameterError('Auto verification not turned on.');
 
@@ -98,8 +105,6 @@ export const noDeliveryAttribute = (attribute: string, medium: string) =>
 
 /** [C] https://github.com/anomalyco/guide/issues/82 */
 export const userPoolClientDoesNotExist = (clientId: string) => new ResourceNotFoundError(`User pool client ${clientId} does not exist.`);
-/** [U] a client of another pool at custom auth's start: cognito-local's default words */
-export const notAuthorized = () => new NotAuthorizedError();
 /** [C] https://github.com/floci-io/floci/pull/3974 (USER_PASSWORD_AUTH, USER_SRP_AUTH, USER_AUTH, admin); [U] the generic one for the others */
 export function authFlowNotEnabled(flow: string): InvalidParameterError {
   switch (flow) {

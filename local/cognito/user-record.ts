@@ -31,6 +31,8 @@ declare module 'cognito-local/lib/services/userPoolService.js' {
   interface User {
     /** The lockout's count (targets/lockout.ts); absent after a success. */
     PasswordFailures?: PasswordFailures;
+    /** The code ForgotPassword sent, until ConfirmForgotPassword uses it (apart from ConfirmationCode, sign-up's). */
+    PasswordResetCode?: string;
     /** The refresh tokens rotation replaced (refresh-token-rotation.ts): a reuse is told apart from a revoked token. */
     RotatedRefreshTokens?: readonly RotatedRefreshToken[];
   }

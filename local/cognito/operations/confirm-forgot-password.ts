@@ -1,4 +1,4 @@
-import { usernameClientIdNotFound, verificationCodeMismatch } from '../cognito-answers.ts';
+import { usernameClientIdNotFound, verificationCodeExpired, verificationCodeMismatch } from '../cognito-answers.ts';
 import type { ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, User } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
@@ -10,7 +10,11 @@ import type { OperationDeps } from './operation-deps.ts';
 /**
  * ConfirmForgotPassword: the code ForgotPassword sent sets the new password (the pool's policy
  * checked first) and confirms the user; saved once, then PostConfirmation
- * (PostConfirmation_ConfirmForgotPassword) runs with the user's attributes.
+ * (PostConfirmation_ConfirmForgotPassword) runs with the user's attributes. A user with no reset
+ * code pending (sign-up's code is not one) gets ExpiredCodeException ("If a code isn't requested
+ * when using ForgotPassword"); no such user is UserNotFoundException, or, for an app client whose
+ * PreventUserExistenceErrors is ENABLED, CodeMismatchException, as for a wrong code.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  */
@@ -24,15 +28,14 @@ export async function confirmForgotPassword(
   refuseWrongSecretHash(client, input.SecretHash, [name]);
   refuseWeakPassword(pool.options, password);
   const user = await pool.getUserByUsername(ctx, name);
-  if (!user) throw usernameClientIdNotFound();
-  if (user.ConfirmationCode !== input.ConfirmationCode) {
-    throw verificationCodeMismatch();
-  }
+  if (!user) throw client.PreventUserExistenceErrors === 'ENABLED' ? verificationCodeMismatch() : usernameClientIdNotFound();
+  if (user.PasswordResetCode === undefined) throw verificationCodeExpired();
+  if (user.PasswordResetCode !== input.ConfirmationCode) throw verificationCodeMismatch();
 
   const confirmed: User = {
     ...user,
     UserStatus: 'CONFIRMED',
-    ConfirmationCode: undefined,
+    PasswordResetCode: undefined,
     Password: password,
     UserLastModifiedDate: deps.clock.get(),
   };

@@ -81,10 +81,14 @@ describe('confirmSignUp', () => {
     expect(saved).toEqual([]);
   });
 
-  it('answers an unknown user as cognito-local did', async () => {
+  it('answers an unknown user as ResendConfirmationCode does, or as a wrong code where the client hides users', async () => {
     const { deps, saved } = fakePool([]);
     const error = await rejection(confirmSignUp(deps, ctx, { ...CONFIRM, Username: 'nobody@example.com' }));
-    expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'User not authorized']);
+    expect([error.code, error.message]).toEqual(['UserNotFoundException', 'Username/client id combination not found.']);
+    const hidden = fakePool([], {}, { PreventUserExistenceErrors: 'ENABLED' });
+    expect((await rejection(confirmSignUp(hidden.deps, ctx, { ...CONFIRM, Username: 'nobody@example.com' }))).code).toBe(
+      'CodeMismatchException',
+    );
     expect(saved).toEqual([]);
   });
 

@@ -1,4 +1,9 @@
-import { notAuthorized, userAlreadyConfirmedAtConfirm, verificationCodeExpired, verificationCodeMismatch } from '../cognito-answers.ts';
+import {
+  userAlreadyConfirmedAtConfirm,
+  usernameClientIdNotFound,
+  verificationCodeExpired,
+  verificationCodeMismatch,
+} from '../cognito-answers.ts';
 import type { ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import {
   attributesAppend,
@@ -34,8 +39,8 @@ export async function confirmSignUp(
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   refuseWrongSecretHash(client, input.SecretHash, [name]);
   const user = await pool.getUserByUsername(ctx, name);
-  // cognito-local's answer for a user the pool does not have, kept.
-  if (!user) throw notAuthorized();
+  // No such user: as ResendConfirmationCode answers one ([C]); hidden behind a wrong code's answer ([U]) where the client hides users.
+  if (!user) throw client.PreventUserExistenceErrors === 'ENABLED' ? codeMismatch() : usernameClientIdNotFound();
   if (user.UserStatus === 'CONFIRMED') throw userAlreadyConfirmedAtConfirm();
   if (!user.ConfirmationCode) throw codeExpired();
   if (user.ConfirmationCode !== code) throw codeMismatch();

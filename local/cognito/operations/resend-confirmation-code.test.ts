@@ -7,11 +7,11 @@ const pending = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'pending@exampl
 const confirmed = poolUser('0a1b2c3d-0000-4000-8000-000000000002', 'ada@example.com', 'CONFIRMED', { ConfirmationCode: '111111' });
 
 /** One email-as-username pool with `pending` and `confirmed`, its client, and codes that come out as 654321. */
-function fakeServices(autoVerifiedAttributes: string[] = ['email'], clientSecret?: string) {
+function fakeServices(autoVerifiedAttributes: string[] = ['email'], clientSecret?: string, hideUsers = false) {
   return fakeCognito({
     users: [pending, confirmed],
     pool: { Id: 'local_Pool1', UsernameAttributes: ['email'], AutoVerifiedAttributes: autoVerifiedAttributes },
-    clients: [appClient('client-1', { ClientSecret: clientSecret })],
+    clients: [appClient('client-1', { ClientSecret: clientSecret, PreventUserExistenceErrors: hideUsers ? 'ENABLED' : undefined })],
     otp: '654321',
   });
 }
@@ -60,6 +60,15 @@ describe('ResendConfirmationCode', () => {
     expect(error.message).toBe('Username/client id combination not found.');
     expect(saved).toEqual([]);
     expect(delivered).toEqual([]);
+  });
+
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html: "account confirmation
+  // and password recovery APIs return a response indicating a code was sent to a simulated delivery medium".
+  it('answers an unknown user with a simulated delivery where the client hides whether users exist, sending nothing', async () => {
+    const { services, saved, delivered } = fakeServices(['email'], undefined, true);
+    const result = await resendConfirmationCode(services, ctx, { ClientId: 'client-1', Username: 'nobody@example.com' });
+    expect(result).toStrictEqual({ CodeDeliveryDetails: { ...emailDelivery, Destination: 'n***@e***' } });
+    expect([saved, delivered]).toEqual([[], []]);
   });
 
   it('refuses when the pool verifies no attribute the user has', async () => {
