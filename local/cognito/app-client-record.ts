@@ -5,7 +5,7 @@ import type {} from 'cognito-local/lib/services/appClient.js';
 
 declare module 'cognito-local/lib/services/appClient.js' {
   interface AppClient {
-    /** Refresh-token rotation (refresh-token-rotation.ts), which cognito-local's Create/UpdateUserPoolClient drop. */
+    /** Refresh-token rotation (refresh-token-rotation.ts), stored by operations/create-user-pool-client.ts and update-user-pool-client.ts. */
     RefreshTokenRotation?: RefreshTokenRotationType;
   }
 }

@@ -42,6 +42,8 @@ import {
 } from './cognito-local.ts';
 import { InternalErrorException } from './emulator-errors.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { createUserPool } from './operations/create-user-pool.ts';
+import { createUserPoolClient } from './operations/create-user-pool-client.ts';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -88,11 +90,20 @@ async function services(dataDir = temporaryFolder(), clock: Clock = realClock) {
   return { dataDir, services: built, route: cognitoLocalRouter(built), stores, delivered, wrapped };
 }
 
+/** A pool made as the emulator makes one (operations/create-user-pool.ts), over cognito-local's services. */
+async function newPool(built: Awaited<ReturnType<typeof createCognitoLocalServices>>, extra: object = {}) {
+  const { UserPool } = await createUserPool(built, ctx, { PoolName: 'contract', ...extra });
+  return UserPool as { Id: string; UsernameAttributes?: string[]; SchemaAttributes?: unknown };
+}
+
 /** A pool with email codes, an app client, and a confirmed user ada (password Correct-Horse-1). */
-async function poolWithAda(route: (target: string) => Route, code: () => string) {
-  const { UserPool } = await route('CreateUserPool')(ctx, { PoolName: 'contract', AutoVerifiedAttributes: ['email'] });
-  const { UserPoolClient } = await route('CreateUserPoolClient')(ctx, { UserPoolId: UserPool.Id, ClientName: 'web' });
-  const clientId: string = UserPoolClient.ClientId;
+async function poolWithAda(
+  { route, services: built }: Pick<Awaited<ReturnType<typeof services>>, 'route' | 'services'>,
+  code: () => string,
+) {
+  const UserPool = await newPool(built, { AutoVerifiedAttributes: ['email'] });
+  const { UserPoolClient } = await createUserPoolClient(built, ctx, { UserPoolId: UserPool.Id, ClientName: 'web' });
+  const clientId = UserPoolClient!.ClientId!;
   const signUp = {
     ClientId: clientId,
     Username: 'ada',
@@ -131,7 +142,6 @@ describe('cognito-local lib/ modules (the names cognito-local.ts re-exports)', (
       'attributesIncludeMatch',
       'attributesRemove',
       'attributesToRecord',
-      'cognitoLocalCreateUserPool',
       'cognitoLocalKeys',
       'cognitoLocalRouter',
       'createCognitoLocalServices',
@@ -232,7 +242,7 @@ describe('keys/cognitoLocal.{private,public}.json (cognitoLocalKeys)', () => {
 describe("cognito-local's services, assembled by createCognitoLocalServices", () => {
   it('CognitoServiceFactoryImpl(dataDir, dataStores, userPools): pools are files in dataDir, found again by the next services', async () => {
     const first = await services();
-    const { UserPool } = await first.route('CreateUserPool')(ctx, { PoolName: 'contract' });
+    const UserPool = await newPool(first.services);
     expect(first.stores).toEqual(['clients', UserPool.Id]);
     expect(readdirSync(first.dataDir).sort()).toEqual(['clients.json', `${UserPool.Id}.json`]);
     // No user pool defaults: Cognito's pools use a plain username unless CreateUserPool says.
@@ -243,25 +253,43 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
     expect((await again.services.cognito.getUserPool(ctx, UserPool.Id)).options.Name).toBe('contract');
   });
 
-  it('CreateUserPool({ cognito, clock }): the pool is stored and answered under the Id and Arn cognito.createUserPool is given', async () => {
+  it("cognito.createUserPool(ctx, pool): the pool stored and answered under the Id and Arn given, over Cognito's defaults", async () => {
     const { services: built } = await services();
-    const cognito = {
-      createUserPool: (context: typeof ctx, pool: { Id: string }) =>
-        built.cognito.createUserPool(context, {
-          ...pool,
-          Id: 'eu-west-1_Contract1',
-          Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x',
-        } as never),
-    };
-    const { UserPool } = await cognitoLocal.cognitoLocalCreateUserPool({ ...built, cognito } as never)(ctx, { PoolName: 'contract' });
-    expect(UserPool).toMatchObject({ Id: 'eu-west-1_Contract1', Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x', Name: 'contract' });
+    const answered = await built.cognito.createUserPool(ctx, {
+      Id: 'eu-west-1_Contract1',
+      Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x',
+      Name: 'contract',
+      Policies: { PasswordPolicy: { MinimumLength: 12 } },
+    });
+    expect(answered).toMatchObject({ Id: 'eu-west-1_Contract1', Arn: 'arn:aws:cognito-idp:eu-west-1:0:userpool/x', Name: 'contract' });
+    // operations/update-user-pool.ts lays an update over the same defaults (user-pool-settings.ts).
+    expect(answered.Policies?.PasswordPolicy).toEqual({ ...USER_POOL_AWS_DEFAULTS.Policies?.PasswordPolicy, MinimumLength: 12 });
+    expect(answered.MfaConfiguration).toBe(USER_POOL_AWS_DEFAULTS.MfaConfiguration);
     expect((await built.cognito.getUserPool(ctx, 'eu-west-1_Contract1')).options.Name).toBe('contract');
+  });
+
+  it('saveAppClient of a pool service stores the client whole in clients.json; getAppClient reads it back, as do the next services', async () => {
+    const first = await services();
+    const { Id } = await newPool(first.services);
+    const client = {
+      ClientId: 'contract0000000000000000aa',
+      ClientName: 'web',
+      UserPoolId: Id,
+      CreationDate: new Date(0),
+      LastModifiedDate: new Date(0),
+      RefreshTokenRotation: { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: 5 },
+    };
+    await (await first.services.cognito.getUserPool(ctx, Id)).saveAppClient(ctx, client);
+    expect(await first.services.cognito.getAppClient(ctx, client.ClientId)).toEqual(client);
+    const again = await services(first.dataDir);
+    expect(await again.services.cognito.getAppClient(ctx, client.ClientId)).toEqual(client);
+    expect(await again.services.cognito.listAppClients(ctx, Id)).toEqual([client]);
   });
 
   it("clock.get(): cognito-local's records take their dates from the local stack's clock", async () => {
     const moved = new OffsetClock(() => Date.parse('2024-06-18T15:00:00Z'), 86_400_000);
     const recorded = await services(temporaryFolder(), moved);
-    const { poolId } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
+    const { poolId } = await poolWithAda(recorded, () => String(recorded.delivered.at(-1)?.[5]));
     const pool = await recorded.services.cognito.getUserPool(ctx, poolId);
     const ada = await pool.getUserByUsername(ctx, 'ada');
     expect(pool.options.CreationDate?.toISOString()).toBe('2024-06-19T15:00:00.000Z');
@@ -272,8 +300,8 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
   });
 
   it('UserPoolServiceFactoryImpl(clock, dataStores): its pool services are what userPools wraps', async () => {
-    const { route, services: built, wrapped } = await services();
-    const { UserPool } = await route('CreateUserPool')(ctx, { PoolName: 'contract' });
+    const { services: built, wrapped } = await services();
+    const UserPool = await newPool(built);
     expect(wrapped).toHaveLength(1);
     const pool = await built.cognito.getUserPool(ctx, UserPool.Id);
     expect(Object.hasOwn(pool, 'storeRefreshToken')).toBe(true);
@@ -283,7 +311,7 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
 
   it('SignUp hands messages.deliver (ctx, source, clientId, poolId, user, code, metadata, delivery) and a code from otp()', async () => {
     const recorded = await services();
-    const { poolId, clientId } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
+    const { poolId, clientId } = await poolWithAda(recorded, () => String(recorded.delivered.at(-1)?.[5]));
     const [, source, client, pool, user, code, , delivery] = recorded.delivered[0]!;
     expect([source, client, pool, user.Username]).toEqual(['SignUp', clientId, poolId, 'ada']);
     expect(code).toMatch(/^\d{6}$/);
@@ -295,7 +323,7 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
 
   it("a pool service's storeRefreshToken is the override, and finds users by refresh token, their groups, the client's pool", async () => {
     const recorded = await services();
-    const { poolId, clientId } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
+    const { poolId, clientId } = await poolWithAda(recorded, () => String(recorded.delivered.at(-1)?.[5]));
     const pool = await recorded.services.cognito.getUserPool(ctx, poolId);
     for (const token of ['refresh-1', 'refresh-2', 'refresh-3'])
       await pool.storeRefreshToken(ctx, token, (await pool.getUserByUsername(ctx, 'ada'))!);
@@ -316,7 +344,7 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
 
   it('updateOptions and saveUser of a pool service persist what AddCustomAttributes and the rules write', async () => {
     const recorded = await services();
-    const { poolId } = await poolWithAda(recorded.route, () => String(recorded.delivered.at(-1)?.[5]));
+    const { poolId } = await poolWithAda(recorded, () => String(recorded.delivered.at(-1)?.[5]));
     const pool = await recorded.services.cognito.getUserPool(ctx, poolId);
     await pool.updateOptions(ctx, { ...pool.options, SchemaAttributes: [{ Name: 'custom:team', AttributeDataType: 'String' }] });
     const ada = (await pool.getUserByUsername(ctx, 'ada'))!;

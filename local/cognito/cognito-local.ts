@@ -36,8 +36,6 @@ import type {
 export type * from './cognito-local-types.ts';
 export * from './cognito-local-errors.ts';
 export { USER_POOL_AWS_DEFAULTS } from 'cognito-local/lib/services/cognitoService.js';
-/** cognito-local's CreateUserPool: the pool as its services store it, under the id and ARN `cognito.createUserPool` is given. */
-export { CreateUserPool as cognitoLocalCreateUserPool } from 'cognito-local/lib/targets/createUserPool.js';
 export { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod.js';
 /** TOTP as cognito-local's AssociateSoftwareToken and VerifySoftwareToken make and check it (RFC 6238: SHA-1, 6 digits, 30 s, ±1 step). */
 export { generate as totpCode, generateSecret as totpSecret, verify as totpCodeHolds } from 'cognito-local/lib/services/totp.js';

@@ -7,31 +7,32 @@ import { signUp } from './operations/sign-up.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
 import { getUser } from './operations/get-user.ts';
 import { updateUserAttributes } from './operations/update-user-attributes.ts';
+import { addCustomAttributes } from './operations/add-custom-attributes.ts';
+import { createUserPool } from './operations/create-user-pool.ts';
+import { createUserPoolClient } from './operations/create-user-pool-client.ts';
+import { describeUserPoolClient } from './operations/describe-user-pool-client.ts';
+import { updateUserPool } from './operations/update-user-pool.ts';
+import { updateUserPoolClient } from './operations/update-user-pool-client.ts';
 import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { respondToAuthChallenge } from './operations/respond-to-auth-challenge.ts';
 import { signInDeps } from './operations/sign-in-deps.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './sign-in/software-token-setup.ts';
-import { refuseMixedExplicitAuthFlows } from './targets/auth-flow-rules.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
-import { AddCustomAttributes, refuseRequiredCustomSchema } from './targets/add-custom-attributes.ts';
 import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
 import { enforceSchemaOnUpdate } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
-import { CreateUserPool } from './targets/create-user-pool.ts';
 import { AdminDisableUser } from './targets/admin-disable-user.ts';
 import { AdminEnableUser } from './targets/admin-enable-user.ts';
 import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
-import { deviceOperations, refuseDeviceTracking } from './targets/devices.ts';
+import { deviceOperations } from './targets/devices.ts';
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
 import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
-import { keepRefreshTokenRotation } from './targets/refresh-token-rotation-setting.ts';
 import { RevokeToken } from './targets/revoke-token.ts';
 import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
-import { refuseUnemulatedTriggers } from './triggers/refuse-unemulated-triggers.ts';
 
 /**
  * cognito-local's router with what this project adds: the operations it lacks and Amplify
@@ -58,8 +59,12 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
     GetUser: (ctx, req) => getUser(deps, ctx, req),
     UpdateUserAttributes: (ctx, req) => updateUserAttributes(deps, ctx, req),
-    AddCustomAttributes: AddCustomAttributes(services) as Route,
-    CreateUserPool: CreateUserPool(services) as Route,
+    CreateUserPool: (ctx, req) => createUserPool(deps, ctx, req),
+    UpdateUserPool: (ctx, req) => updateUserPool(deps, ctx, req),
+    AddCustomAttributes: (ctx, req) => addCustomAttributes(deps, ctx, req),
+    CreateUserPoolClient: (ctx, req) => createUserPoolClient(deps, ctx, req),
+    UpdateUserPoolClient: (ctx, req) => updateUserPoolClient(deps, ctx, req),
+    DescribeUserPoolClient: (ctx, req) => describeUserPoolClient(deps, ctx, req),
     GlobalSignOut: GlobalSignOut(services) as Route,
     AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
     AdminDisableUser: AdminDisableUser(services) as Route,
@@ -72,11 +77,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   // Each operation's rules, checked in this order (the first rule broken answers).
   const adminUser = adminUserAsCognito(services);
   const stricter: Record<string, readonly Wrapper[]> = {
-    CreateUserPool: [refuseRequiredCustomSchema(), refuseUnemulatedTriggers(), refuseDeviceTracking()],
-    UpdateUserPool: [refuseUnemulatedTriggers(), refuseDeviceTracking()],
-    CreateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'CreateUserPoolClient')],
-    UpdateUserPoolClient: [refuseMixedExplicitAuthFlows(), keepRefreshTokenRotation(services, 'UpdateUserPoolClient')],
-    DescribeUserPoolClient: [keepRefreshTokenRotation(services, 'DescribeUserPoolClient')],
     AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     ChangePassword: [enforcePasswordPolicy(services, 'ProposedPassword')],
     AdminListGroupsForUser: [adminUser],

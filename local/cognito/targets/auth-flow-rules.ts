@@ -1,5 +1,5 @@
 import { allowedFlows, PERMISSION_OF_FLOW } from '../auth-flows.ts';
-import type { AppClient, Wrapper } from '../cognito-local.ts';
+import type { AppClient } from '../cognito-local.ts';
 import { mixedExplicitAuthFlows } from '../cognito-answers.ts';
 
 export { allowedFlows } from '../auth-flows.ts';
@@ -24,13 +24,7 @@ const LEGACY_FLOWS: ReadonlySet<string> = new Set(['ADMIN_NO_SRP_AUTH', 'CUSTOM_
  * clients at the same time as values that begin with ALLOW_", [D]); the message is the emulator's ([U]).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-ExplicitAuthFlows
  */
-export const refuseMixedExplicitAuthFlows = (): Wrapper => (route) => async (ctx, req) => {
-  const flows: unknown = req?.ExplicitAuthFlows;
-  if (Array.isArray(flows)) {
-    const legacy = flows.filter((flow) => LEGACY_FLOWS.has(flow));
-    if (legacy.length > 0 && flows.some((flow) => typeof flow === 'string' && flow.startsWith('ALLOW_'))) {
-      throw mixedExplicitAuthFlows(legacy);
-    }
-  }
-  return route(ctx, req);
-};
+export function refuseMixedExplicitAuthFlows(flows: readonly string[] | undefined): void {
+  const legacy = (flows ?? []).filter((flow) => LEGACY_FLOWS.has(flow));
+  if (legacy.length > 0 && flows!.some((flow) => flow.startsWith('ALLOW_'))) throw mixedExplicitAuthFlows(legacy);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { deviceOperations, refuseDeviceTracking } from './devices.ts';
+import { deviceOperations } from './devices.ts';
 
 const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED');
 const operations = () =>
@@ -48,18 +48,4 @@ describe('device operations with device tracking off', () => {
       expect([error.code, error.message]).toEqual(['UserNotFoundException', 'User does not exist.']);
     },
   );
-});
-
-describe('refuseDeviceTracking', () => {
-  const created = refuseDeviceTracking()(async () => ({ UserPool: {} }));
-
-  it('refuses a pool that remembers devices, naming DeviceConfiguration', async () => {
-    const error = await rejection(created(ctx, { PoolName: 'p', DeviceConfiguration: { ChallengeRequiredOnNewDevice: false } }));
-    expect(error.code).toBe('CognitoLocal#Unsupported');
-    expect(error.message).toMatch(/DeviceConfiguration.*Leave DeviceConfiguration out/);
-  });
-
-  it('keeps a pool without DeviceConfiguration', async () => {
-    expect(await created(ctx, { PoolName: 'p' })).toEqual({ UserPool: {} });
-  });
 });

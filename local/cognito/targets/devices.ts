@@ -1,5 +1,5 @@
 import type { ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context, Route, Services, Wrapper } from '../cognito-local.ts';
+import type { Context, Route, Services } from '../cognito-local.ts';
 import { accessTokenUser } from './access-tokens.ts';
 import { adminUser } from './admin-users.ts';
 import { deviceDoesNotExist, notEmulated } from '../cognito-answers.ts';
@@ -45,11 +45,10 @@ export function deviceOperations(services: Pick<Services, 'cognito' | 'clock'>):
  * emulator remembers no devices, so sign-in would never issue NewDeviceMetadata nor ask
  * DEVICE_SRP_AUTH as Cognito does, and Amplify's rememberDevice would fail.
  */
-export const refuseDeviceTracking = (): Wrapper => (route) => async (ctx, req) => {
-  if (req?.DeviceConfiguration !== undefined && req?.DeviceConfiguration !== null) {
+export function refuseDeviceTracking(configuration: object | undefined | null): void {
+  if (configuration !== undefined && configuration !== null) {
     throw notEmulated(
       'the local Cognito emulator does not remember devices (DeviceConfiguration). Leave DeviceConfiguration out of the user pool (device tracking off) to run it locally; the device operations then answer as Cognito does for such a pool.',
     );
   }
-  return route(ctx, req);
-};
+}
