@@ -18,7 +18,7 @@ import path from 'node:path';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
 import { uniqueEmail, uniqueName } from '../testing/unique-names.ts';
-import { e2eStack } from './stack.ts';
+import { e2eStack, failure } from './stack.ts';
 import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const ECHO = 'e2e/fixtures/echo-handler.handler';
@@ -408,6 +408,66 @@ test('RefreshTokenRotation added to an existing local client turns rotation on; 
       }
     }
   } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html: "When
+// you submit an update request with just one parameter, Amazon Cognito sets that parameter to the
+// value of your choosing and sets all others to a default value."
+test("settings taken out of an existing local pool and client are set back to Cognito's defaults, as UpdateUserPool and UpdateUserPoolClient set them", async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-defaults-'));
+  const poolName = ownPoolName('defaults');
+  const LAX = { MinimumLength: 6, RequireLowercase: false, RequireNumbers: false, RequireSymbols: false, RequireUppercase: false };
+  const withSettings =
+    (lax: boolean): ServiceEdit =>
+    (service) => {
+      const { CognitoUserPool, CognitoUserPoolClient } = service.resources.Resources;
+      CognitoUserPool.Properties.UserPoolName = poolName;
+      if (lax) CognitoUserPool.Properties.Policies = { PasswordPolicy: LAX };
+      else delete CognitoUserPool.Properties.Policies;
+      if (!lax) delete CognitoUserPoolClient.Properties.ExplicitAuthFlows;
+    };
+  const email = uniqueEmail('defaults');
+  const cognito = cognitoClient(e2eStack.urls.cognito);
+  const signIn = (ClientId: string) =>
+    cognito.send(
+      new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: 'simple' } }),
+    );
+  try {
+    await test.step('with a lax password policy and USER_PASSWORD_AUTH allowed, a six-letter password signs up and in', async () => {
+      const variant = await startVariantApi(withSettings(true), { dataDir });
+      try {
+        const { UserPoolId, UserPoolClientId } = variant.stack.outputs;
+        await cognito.send(new SignUpCommand({ ClientId: UserPoolClientId, Username: email, Password: 'simple' }));
+        await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId, Username: email }));
+        expect((await signIn(UserPoolClientId!)).AuthenticationResult?.IdToken).toBeTruthy();
+      } finally {
+        await variant.stop();
+      }
+    });
+    await test.step("both taken out: Cognito's default policy and flows, the client's other settings kept", async () => {
+      const variant = await startVariantApi(withSettings(false), { dataDir });
+      try {
+        const { UserPoolId, UserPoolClientId } = variant.stack.outputs;
+        const weak = await failure(
+          cognito.send(new SignUpCommand({ ClientId: UserPoolClientId, Username: uniqueEmail('defaults'), Password: 'simple' })),
+        );
+        expect(weak).toEqual({
+          name: 'InvalidPasswordException',
+          message: 'Password did not conform with policy: Password not long enough',
+        });
+        const refused = await failure(signIn(UserPoolClientId!));
+        expect(refused).toEqual({ name: 'InvalidParameterException', message: 'USER_PASSWORD_AUTH flow not enabled for this client' });
+        const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId: UserPoolClientId }));
+        expect(UserPoolClient?.ExplicitAuthFlows).toBeUndefined();
+        expect(UserPoolClient?.PreventUserExistenceErrors).toBe('ENABLED');
+      } finally {
+        await variant.stop();
+      }
+    });
+  } finally {
+    cognito.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
