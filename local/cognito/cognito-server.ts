@@ -115,7 +115,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
           emulatorRequestHandler({
             app,
             router,
-            context: (operation, input) => new RequestContext(logger, { operation, input }),
+            context: (call) => new RequestContext(logger, call),
             operations: CognitoOperations.load(),
             log,
           }),

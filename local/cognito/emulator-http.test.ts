@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TARGET_PREFIX } from './aws-json-protocol.ts';
 import { emulatorRequestHandler, type ExpressHandler } from './emulator-http.ts';
 import { CognitoOperations } from './operation-input.ts';
+import type { CallDescription } from './request-context.ts';
 
 interface Answer {
   status: number;
@@ -44,7 +45,7 @@ function handle(
       },
       destroy() {},
     } as unknown as ServerResponse;
-    const context = (operation: string, input: Record<string, unknown>) => ({ logger: undefined as never, call: { operation, input } });
+    const context = (call: CallDescription) => ({ logger: undefined as never, call });
     emulatorRequestHandler({ app, router: () => route, context, operations, log: (line) => log.push(line) })(request, response);
   });
 }
@@ -68,8 +69,12 @@ describe("the emulator's HTTP front", () => {
     const body = '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"c"}';
     const answer = await handle('POST', '/', amzJson('InitiateAuth'), body, neverCalled, [], route);
     expect(seen).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c' });
-    // The call's context names the operation and holds the same checked input.
-    expect(context).toMatchObject({ call: { operation: 'InitiateAuth', input: seen } });
+    // The call's context names the operation and holds the same checked input; unsigned, it names no region.
+    expect(context).toMatchObject({ call: { operation: 'InitiateAuth', input: seen, signedRegion: undefined } });
+    const authorization =
+      'AWS4-HMAC-SHA256 Credential=local/20261207/eu-central-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0';
+    await handle('POST', '/', { ...amzJson('InitiateAuth'), authorization }, body, neverCalled, [], route);
+    expect(context).toMatchObject({ call: { signedRegion: 'eu-central-1' } });
     // Dates in epoch seconds, the JSON protocol's media type, a request id (the SDKs' $metadata.requestId).
     expect(answer).toMatchObject({
       status: 200,

@@ -6,7 +6,8 @@ import { CognitoError, type Context, type ExpressHandler, handOverBody, type Rou
 import { CognitoRequestError } from './cognito-request-error.ts';
 import { InternalErrorException } from './emulator-errors.ts';
 import type { CognitoOperations } from './operation-input.ts';
-import { withSigningRegion } from './targets/create-user-pool.ts';
+import type { CallDescription } from './request-context.ts';
+import { signingRegion } from './user-pool-ids.ts';
 
 export type { ExpressHandler };
 
@@ -16,7 +17,7 @@ export interface EmulatorHandlerOptions {
   /** The Cognito operations, by name, each run with the request's checked input. */
   readonly router: Router;
   /** The context each call is run with (request-context.ts; cognito-local's operations log through it). */
-  readonly context: (operation: string, input: Record<string, unknown>) => Context;
+  readonly context: (call: CallDescription) => Context;
   readonly operations: Promise<CognitoOperations>;
   /** Where an unexpected failure is reported; the client only learns that there was one. */
   readonly log?: (message: string) => void;
@@ -41,10 +42,9 @@ export function emulatorRequestHandler({ app, router, context, operations, log =
     if (request.method === 'POST' && pathOf(request) === '/') {
       operations
         .then((model) => readOperationRequest(request, model))
-        .then(({ operation, input }) => {
-          const signed = withSigningRegion(input, request.headers.authorization);
-          return router(operation)(context(operation, signed), signed);
-        })
+        .then(({ operation, input }) =>
+          router(operation)(context({ operation, input, signedRegion: signingRegion(request.headers.authorization) }), input),
+        )
         .then(
           (output) => sendJson(response, 200, output, AMZ_JSON, epochSeconds),
           (error) =>

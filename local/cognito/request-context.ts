@@ -10,13 +10,20 @@ import type { AppClient, CognitoService, Context, LogService } from './cognito-l
  * of errors (an unknown client is one operation's ResourceNotFoundException, another's
  * `Invalid Refresh Token`).
  */
+/** What a call is: the operation, its checked input, and the region its SigV4 signature names (none when unsigned). */
+export interface CallDescription {
+  readonly operation: string;
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly signedRegion?: string;
+}
+
 export class RequestContext implements Context {
   readonly #found = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly logger: LogService,
-    /** The operation called (`X-Amz-Target`'s name), and its input, checked against the SDK's model. */
-    readonly call: { readonly operation: string; readonly input: Readonly<Record<string, unknown>> } = { operation: '', input: {} },
+    /** The operation called (`X-Amz-Target`'s name), its input, checked against the SDK's model, and the region it was signed for. */
+    readonly call: CallDescription = { operation: '', input: {} },
   ) {}
 
   /** What `look` finds under `key`, looked up on the first ask only. */

@@ -1,19 +1,14 @@
-import { DEFAULT_REGION, isAwsRegion, signingRegion } from './user-pool-ids.ts';
-
-/** Where the front door leaves the region a request was signed for, on the operation's input. */
-const SIGNED_REGION = Symbol('signed region');
-
-/** An operation's input with the region its SigV4 `Authorization` header was signed for (read by CreateUserPool). */
-export function withSigningRegion<T extends object>(input: T, authorization: string | undefined): T {
-  const region = signingRegion(authorization);
-  return region === undefined ? input : Object.assign(input, { [SIGNED_REGION]: region });
-}
+import type { Context } from './cognito-local.ts';
+import { RequestContext } from './request-context.ts';
+import { DEFAULT_REGION, isAwsRegion } from './user-pool-ids.ts';
 
 /**
- * The region Cognito's regional endpoint would answer `input` from: the one it was signed for;
- * DEFAULT_REGION for an unsigned request or one signed for a name that is no AWS region (`local`).
+ * The region Cognito's regional endpoint would answer the call `ctx` runs from: the one it was
+ * signed for (the front door reads it off the SigV4 `Authorization` header); DEFAULT_REGION for an
+ * unsigned request, one signed for a name that is no AWS region (`local`), or a call that did not
+ * come through the front door (a seed's, a unit test's).
  */
-export function regionOf(input: object): string {
-  const signed = (input as { [SIGNED_REGION]?: string })[SIGNED_REGION];
+export function regionOf(ctx: Context): string {
+  const signed = ctx instanceof RequestContext ? ctx.call.signedRegion : undefined;
   return signed !== undefined && isAwsRegion(signed) ? signed : DEFAULT_REGION;
 }

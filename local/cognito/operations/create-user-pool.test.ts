@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../../../testing/free-ports.ts';
 import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
 import { USER_POOL_AWS_DEFAULTS } from '../cognito-local.ts';
-import { withSigningRegion } from '../signed-region.ts';
+import { RequestContext } from '../request-context.ts';
 import { ctx, rejection } from '../testing/fake-cognito.ts';
 import { fakePoolStore } from '../testing/fake-pool-store.ts';
 import { NOW } from '../testing/operation-testbed.ts';
@@ -77,16 +77,15 @@ describe('CreateUserPool through the front door', () => {
   });
 });
 
-/** A SigV4 Authorization header signed for `region`. */
-const signedFor = (region: string) =>
-  `AWS4-HMAC-SHA256 Credential=local/20261207/${region}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`;
+/** The context of a CreateUserPool call the front door read as signed for `region`. */
+const signedFor = (region: string, input: CreateUserPoolCommandInput) =>
+  new RequestContext(ctx.logger, { operation: 'CreateUserPool', input: { ...input }, signedRegion: region });
 
 describe('createUserPool', () => {
   it('stores the pool once: its id and ARN in the signed region, its dates now, its settings as given', async () => {
     const { deps, writes } = fakePoolStore();
     const given: CreateUserPoolCommandInput = { PoolName: 'team', UsernameAttributes: ['email'], MfaConfiguration: 'OPTIONAL' };
-    const input = withSigningRegion(given, signedFor('eu-west-1'));
-    const { UserPool } = await createUserPool(deps, ctx, input);
+    const { UserPool } = await createUserPool(deps, signedFor('eu-west-1', given), given);
     expect(UserPool?.Id).toMatch(/^eu-west-1_[A-Za-z0-9]{9}$/);
     expect(UserPool).toMatchObject({
       Arn: `arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${UserPool?.Id}`,

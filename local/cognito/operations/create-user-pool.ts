@@ -34,7 +34,7 @@ export async function createUserPool(
   refuseUnemulatedTriggers(input.LambdaConfig);
   refuseDeviceTracking(input.DeviceConfiguration);
 
-  const region = regionOf(input);
+  const region = regionOf(ctx);
   const taken = new Set((await deps.cognito.listUserPools(ctx)).map((pool) => pool.Id));
   let id = newUserPoolId(region, pick);
   while (taken.has(id)) id = newUserPoolId(region, pick);
