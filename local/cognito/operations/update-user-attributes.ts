@@ -1,19 +1,10 @@
 import type { UpdateUserAttributesCommandInput, UpdateUserAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { noAttributeToVerify } from '../cognito-answers.ts';
-import {
-  attributesAppend,
-  type Context,
-  hasUnverifiedContactAttributes,
-  selectAppropriateDeliveryMethod,
-  splitImmediateAndDelayedAttributes,
-  USER_POOL_AWS_DEFAULTS,
-  type User,
-  validatePermittedAttributeChanges,
-} from '../cognito-local.ts';
+import { type Context, USER_POOL_AWS_DEFAULTS, type User, validatePermittedAttributeChanges } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
 import { accessTokenUser } from '../targets/access-tokens.ts';
 import { refuseSchemaViolationsOnUpdate, refuseUnwritableAttributes } from '../targets/attribute-rules.ts';
 import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { attributeUpdate, sendAttributeCode } from './attribute-update.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 type Attributes = User['Attributes'];
@@ -43,25 +34,12 @@ export async function updateUserAttributes(
     given,
     options.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [],
   );
-  const [immediate, delayed] = splitImmediateAndDelayedAttributes(
-    permitted,
-    options.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate,
-  );
-  const updated: User = {
-    ...user,
-    Attributes: attributesAppend(user.Attributes, ...immediate),
-    UserLastModifiedDate: deps.clock.get(),
-    UnverifiedAttributeChanges: delayed.length > 0 ? delayed : undefined,
-  };
-  if (!options.AutoVerifiedAttributes?.length || !(hasUnverifiedContactAttributes(immediate) || hasUnverifiedContactAttributes(delayed))) {
+  const { updated, needsCode } = attributeUpdate(options, user, permitted, deps.clock.get());
+  if (!needsCode) {
     await userPool.saveUser(ctx, updated);
     return { CodeDeliveryDetailsList: [] };
   }
-  const code = deps.otp();
-  const withCode: User = { ...updated, AttributeVerificationCode: code };
-  const delivery = selectAppropriateDeliveryMethod(options.AutoVerifiedAttributes, withCode);
-  if (!delivery) throw noAttributeToVerify();
-  await deps.messages.deliver(ctx, 'UpdateUserAttribute', null, options.Id, withCode, code, input.ClientMetadata, delivery, options);
+  const { withCode, delivery } = await sendAttributeCode(deps, ctx, options, updated, input.ClientMetadata);
   await userPool.saveUser(ctx, withCode);
   return { CodeDeliveryDetailsList: [maskedDelivery(delivery)] };
 }
