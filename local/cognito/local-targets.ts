@@ -5,6 +5,9 @@ import { forgotPassword } from './operations/forgot-password.ts';
 import { resendConfirmationCode } from './operations/resend-confirmation-code.ts';
 import { signUp } from './operations/sign-up.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
+import { adminDisableUser } from './operations/admin-disable-user.ts';
+import { adminEnableUser } from './operations/admin-enable-user.ts';
+import { adminUserGlobalSignOut } from './operations/admin-user-global-sign-out.ts';
 import { getUser } from './operations/get-user.ts';
 import { updateUserAttributes } from './operations/update-user-attributes.ts';
 import { addCustomAttributes } from './operations/add-custom-attributes.ts';
@@ -19,12 +22,9 @@ import { respondToAuthChallenge } from './operations/respond-to-auth-challenge.t
 import { signInDeps } from './operations/sign-in-deps.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './sign-in/software-token-setup.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
-import { AdminUserGlobalSignOut } from './targets/admin-user-global-sign-out.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
 import { enforceSchemaOnUpdate } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
-import { AdminDisableUser } from './targets/admin-disable-user.ts';
-import { AdminEnableUser } from './targets/admin-enable-user.ts';
 import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
 import { deviceOperations } from './targets/devices.ts';
 import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
@@ -57,6 +57,9 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
     ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
+    AdminDisableUser: (ctx, req) => adminDisableUser(deps, ctx, req),
+    AdminEnableUser: (ctx, req) => adminEnableUser(deps, ctx, req),
+    AdminUserGlobalSignOut: (ctx, req) => adminUserGlobalSignOut(deps, ctx, req),
     GetUser: (ctx, req) => getUser(deps, ctx, req),
     UpdateUserAttributes: (ctx, req) => updateUserAttributes(deps, ctx, req),
     CreateUserPool: (ctx, req) => createUserPool(deps, ctx, req),
@@ -66,9 +69,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     UpdateUserPoolClient: (ctx, req) => updateUserPoolClient(deps, ctx, req),
     DescribeUserPoolClient: (ctx, req) => describeUserPoolClient(deps, ctx, req),
     GlobalSignOut: GlobalSignOut(services) as Route,
-    AdminUserGlobalSignOut: AdminUserGlobalSignOut(services) as Route,
-    AdminDisableUser: AdminDisableUser(services) as Route,
-    AdminEnableUser: AdminEnableUser(services) as Route,
     ChangePassword: ChangePassword(services) as Route,
     GetUserAttributeVerificationCode: GetUserAttributeVerificationCode(services) as Route,
     RevokeToken: RevokeToken(services) as Route,

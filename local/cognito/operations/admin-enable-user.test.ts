@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { accessTokenUser } from './access-tokens.ts';
-import { AdminDisableUser } from './admin-disable-user.ts';
-import { AdminEnableUser } from './admin-enable-user.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import { adminDisableUser } from './admin-disable-user.ts';
+import { adminEnableUser } from './admin-enable-user.ts';
 
 const bob = poolUser('bob', 'bob@example.com', 'CONFIRMED');
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -21,11 +21,11 @@ describe('AdminDisableUser and AdminEnableUser', () => {
     const before = signedAccessToken('bob', 'client-1');
     await expect(accessTokenUser(fake.services, ctx, before)).resolves.toHaveProperty('user.Username', 'bob');
 
-    await AdminDisableUser(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob@example.com' });
+    await adminDisableUser(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'bob@example.com' });
     expect(fake.stored.get('bob')).toMatchObject({ Enabled: false, UserLastModifiedDate: NOW, RefreshTokens: bob.RefreshTokens });
     expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('User is disabled.');
 
-    await AdminEnableUser(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
+    await adminEnableUser(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
     expect(fake.stored.get('bob')).toMatchObject({ Enabled: true, RefreshTokens: [] });
     expect((await rejection(accessTokenUser(fake.services, ctx, before))).message).toBe('Access Token has been revoked');
 
@@ -37,21 +37,21 @@ describe('AdminDisableUser and AdminEnableUser', () => {
 
   it('save the user once each', async () => {
     const fake = fakePool();
-    await AdminDisableUser(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
-    await AdminEnableUser(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
+    await adminDisableUser(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
+    await adminEnableUser(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
     expect(fake.saved).toHaveLength(2);
   });
 
   it('leave the refresh tokens of a user AdminEnableUser finds already enabled', async () => {
     const fake = fakePool();
-    await AdminEnableUser(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
+    await adminEnableUser(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'bob' });
     expect(fake.stored.get('bob')?.RefreshTokens).toEqual(bob.RefreshTokens);
   });
 
   it('answer UserNotFoundException for a user the pool does not hold', async () => {
     const fake = fakePool();
-    for (const operation of [AdminDisableUser, AdminEnableUser]) {
-      const error = await rejection(operation(fake.services)(ctx, { UserPoolId: 'local_Pool1', Username: 'nobody' }));
+    for (const operation of [adminDisableUser, adminEnableUser]) {
+      const error = await rejection(operation(fake.services, ctx, { UserPoolId: 'local_Pool1', Username: 'nobody' }));
       expect(error).toMatchObject({ code: 'UserNotFoundException', message: 'User does not exist.' });
     }
   });

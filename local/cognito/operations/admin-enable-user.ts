@@ -1,6 +1,7 @@
 import type { AdminEnableUserCommandInput, AdminEnableUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context, Services } from '../cognito-local.ts';
-import { adminUser } from './admin-users.ts';
+import type { Context } from '../cognito-local.ts';
+import { adminUser } from '../targets/admin-users.ts';
+import type { OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminEnableUser: the user, named by username or alias, may sign in again, but not with the
@@ -10,11 +11,13 @@ import { adminUser } from './admin-users.ts';
  * ([U], the strict side). One save.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminEnableUser.html
  */
-export const AdminEnableUser =
-  (services: Pick<Services, 'cognito' | 'clock'>) =>
-  async (ctx: Context, req: AdminEnableUserCommandInput): Promise<Omit<AdminEnableUserCommandOutput, '$metadata'>> => {
-    const { userPool, user } = await adminUser(services, ctx, req);
-    const revoked = user.Enabled === false ? { RefreshTokens: [] } : {};
-    await userPool.saveUser(ctx, { ...user, ...revoked, Enabled: true, UserLastModifiedDate: services.clock.get() });
-    return {};
-  };
+export async function adminEnableUser(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: AdminEnableUserCommandInput,
+): Promise<Omit<AdminEnableUserCommandOutput, '$metadata'>> {
+  const { userPool, user } = await adminUser(deps, ctx, input);
+  const revoked = user.Enabled === false ? { RefreshTokens: [] } : {};
+  await userPool.saveUser(ctx, { ...user, ...revoked, Enabled: true, UserLastModifiedDate: deps.clock.get() });
+  return {};
+}
