@@ -42,8 +42,13 @@ export const userAlreadyExists = () => new CognitoError('UsernameExistsException
 export const usernameTaken = (emailUsername: boolean) => (emailUsername ? accountAlreadyExists() : userAlreadyExists());
 /** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html (AllowAdminCreateUserOnly) */
 export const signUpNotPermitted = () => new NotAuthorizedError('SignUp is not permitted for this user pool');
-/** [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/80 */
-export const userAlreadyConfirmedAtConfirm = () => new NotAuthorizedError('User cannot be confirmed. Current status is CONFIRMED');
+/**
+ * [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/80 (CONFIRMED); AdminConfirmSignUp of a user in
+ * another status than UNCONFIRMED ([U]: the same words with that status, as cognito-local answers)
+ */
+export const userCannotBeConfirmed = (status: string) => new NotAuthorizedError(`User cannot be confirmed. Current status is ${status}`);
+/** [C] as userCannotBeConfirmed: ConfirmSignUp of a user already confirmed */
+export const userAlreadyConfirmedAtConfirm = () => userCannotBeConfirmed('CONFIRMED');
 /** [C] https://github.com/furaiev/amazon-cognito-identity-dart-2/issues/103 (ResendConfirmationCode) */
 export const userAlreadyConfirmed = () => new InvalidParameterError('User is already confirmed.');
 /** [C] https://github.com/aws-amplify/amplify-js/issues/10157 (ResendConfirmationCode, ForgotPassword) */

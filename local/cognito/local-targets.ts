@@ -5,8 +5,12 @@ import { forgotPassword } from './operations/forgot-password.ts';
 import { resendConfirmationCode } from './operations/resend-confirmation-code.ts';
 import { signUp } from './operations/sign-up.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
+import { adminConfirmSignUp } from './operations/admin-confirm-sign-up.ts';
+import { adminDeleteUser } from './operations/admin-delete-user.ts';
 import { adminDisableUser } from './operations/admin-disable-user.ts';
 import { adminEnableUser } from './operations/admin-enable-user.ts';
+import { adminGetUser } from './operations/admin-get-user.ts';
+import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
 import { adminUserGlobalSignOut } from './operations/admin-user-global-sign-out.ts';
 import { getUser } from './operations/get-user.ts';
 import { updateUserAttributes } from './operations/update-user-attributes.ts';
@@ -57,6 +61,10 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ConfirmForgotPassword: (ctx, req) => confirmForgotPassword(deps, ctx, req),
     ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
+    AdminGetUser: (ctx, req) => adminGetUser(deps, ctx, req),
+    AdminSetUserPassword: (ctx, req) => adminSetUserPassword(deps, ctx, req),
+    AdminConfirmSignUp: (ctx, req) => adminConfirmSignUp(deps, ctx, req),
+    AdminDeleteUser: (ctx, req) => adminDeleteUser(deps, ctx, req),
     AdminDisableUser: (ctx, req) => adminDisableUser(deps, ctx, req),
     AdminEnableUser: (ctx, req) => adminEnableUser(deps, ctx, req),
     AdminUserGlobalSignOut: (ctx, req) => adminUserGlobalSignOut(deps, ctx, req),
@@ -77,12 +85,8 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   // Each operation's rules, checked in this order (the first rule broken answers).
   const adminUser = adminUserAsCognito(services);
   const stricter: Record<string, readonly Wrapper[]> = {
-    AdminSetUserPassword: [enforcePasswordPolicy(services), adminUser],
     ChangePassword: [enforcePasswordPolicy(services, 'ProposedPassword')],
     AdminListGroupsForUser: [adminUser],
-    AdminGetUser: [adminUser],
-    AdminDeleteUser: [adminUser],
-    AdminConfirmSignUp: [adminUser],
     AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     SetUserMFAPreference: [requireVerifiedSoftwareToken(services)],

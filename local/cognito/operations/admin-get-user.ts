@@ -1,0 +1,29 @@
+import type { AdminGetUserCommandInput, AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../cognito-local.ts';
+import { adminUser } from '../targets/admin-users.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * AdminGetUser: the user an administrator names (username or alias), with all their attributes
+ * (no app client filters them), status, dates and MFA settings.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html
+ */
+export async function adminGetUser(
+  deps: Pick<OperationDeps, 'cognito'>,
+  ctx: Context,
+  input: AdminGetUserCommandInput,
+): Promise<Omit<AdminGetUserCommandOutput, '$metadata'>> {
+  const { user } = await adminUser(deps, ctx, input);
+  const answer = {
+    Enabled: user.Enabled,
+    MFAOptions: user.MFAOptions,
+    PreferredMfaSetting: user.PreferredMfaSetting,
+    UserAttributes: user.Attributes,
+    UserCreateDate: user.UserCreateDate,
+    UserLastModifiedDate: user.UserLastModifiedDate,
+    UserMFASettingList: user.UserMFASettingList,
+    Username: user.Username,
+    UserStatus: user.UserStatus,
+  };
+  return answer as Omit<AdminGetUserCommandOutput, '$metadata'>;
+}
