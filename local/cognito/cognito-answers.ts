@@ -95,6 +95,16 @@ export const requiredAttributesMissing = (names: readonly string[]) =>
   new InvalidParameterError(
     `Attributes did not conform to the schema: ${names.map((name) => `${name}: The attribute is required\n`).join('')}`,
   );
+/**
+ * [U] AdminUpdateUserAttributes setting `email_verified` / `phone_number_verified` for a user who has no such attribute and is
+ * given none: cognito-local's words (with the attribute, the flag alone is fine: [D] API_AdminUpdateUserAttributes.html)
+ */
+export const verifiedFlagWithoutAttribute = (attribute: 'email' | 'phone_number') =>
+  new InvalidParameterError(
+    attribute === 'email'
+      ? 'Email is required to verify/un-verify an email'
+      : 'Phone Number is required to verify/un-verify a phone number',
+  );
 /** [C] https://github.com/amazon-archives/amazon-cognito-identity-js/issues/397 */
 export const unauthorizedAttributeWrite = () => new NotAuthorizedError('A client attempted to write unauthorized attribute');
 /** [C] https://github.com/hashicorp/terraform-provider-aws/issues/18430 */

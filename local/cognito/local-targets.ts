@@ -7,10 +7,12 @@ import { signUp } from './operations/sign-up.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
 import { adminConfirmSignUp } from './operations/admin-confirm-sign-up.ts';
 import { adminDeleteUser } from './operations/admin-delete-user.ts';
+import { adminDeleteUserAttributes } from './operations/admin-delete-user-attributes.ts';
 import { adminDisableUser } from './operations/admin-disable-user.ts';
 import { adminEnableUser } from './operations/admin-enable-user.ts';
 import { adminGetUser } from './operations/admin-get-user.ts';
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
+import { adminUpdateUserAttributes } from './operations/admin-update-user-attributes.ts';
 import { adminUserGlobalSignOut } from './operations/admin-user-global-sign-out.ts';
 import { getUser } from './operations/get-user.ts';
 import { updateUserAttributes } from './operations/update-user-attributes.ts';
@@ -27,7 +29,6 @@ import { signInDeps } from './operations/sign-in-deps.ts';
 import { associateSoftwareToken, verifySoftwareToken } from './sign-in/software-token-setup.ts';
 import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
-import { enforceSchemaOnUpdate } from './targets/attribute-rules.ts';
 import { ChangePassword } from './targets/change-password.ts';
 import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
 import { deviceOperations } from './targets/devices.ts';
@@ -62,9 +63,11 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     ResendConfirmationCode: (ctx, req) => resendConfirmationCode(deps, ctx, req),
     AdminCreateUser: (ctx, req) => adminCreateUser(deps, ctx, req),
     AdminGetUser: (ctx, req) => adminGetUser(deps, ctx, req),
+    AdminUpdateUserAttributes: (ctx, req) => adminUpdateUserAttributes(deps, ctx, req),
     AdminSetUserPassword: (ctx, req) => adminSetUserPassword(deps, ctx, req),
     AdminConfirmSignUp: (ctx, req) => adminConfirmSignUp(deps, ctx, req),
     AdminDeleteUser: (ctx, req) => adminDeleteUser(deps, ctx, req),
+    AdminDeleteUserAttributes: (ctx, req) => adminDeleteUserAttributes(deps, ctx, req),
     AdminDisableUser: (ctx, req) => adminDisableUser(deps, ctx, req),
     AdminEnableUser: (ctx, req) => adminEnableUser(deps, ctx, req),
     AdminUserGlobalSignOut: (ctx, req) => adminUserGlobalSignOut(deps, ctx, req),
@@ -90,7 +93,6 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
     SetUserMFAPreference: [requireVerifiedSoftwareToken(services)],
-    AdminUpdateUserAttributes: [enforceSchemaOnUpdate(services), adminUser],
   };
   // AssociateSoftwareToken and VerifySoftwareToken with a sign-in's Session (MFA_SETUP) rather than an access token.
   const withSession =

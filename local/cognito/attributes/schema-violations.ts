@@ -94,3 +94,26 @@ export function updateViolation(attributes: readonly UserAttribute[], schema: re
   }
   return problems.length > 0 ? lines(problems) : undefined;
 }
+
+/**
+ * Why Cognito refuses to delete a user's attributes (AdminDeleteUserAttributes,
+ * DeleteUserAttributes), as its InvalidParameterException message, or undefined. An attribute the
+ * user does not have is no problem (amplify-js#12128: Cognito answers 200); an attribute outside
+ * the schema, an immutable one (and `sub`) or a required one cannot go. Cognito documents none of
+ * these refusals: the strict side, in the update's words and the schema's ([U]).
+ */
+export function deletionViolation(names: readonly string[], schema: readonly SchemaAttribute[]): string | undefined {
+  const problems: string[] = [];
+  for (const name of names) {
+    const attribute = schema.find((candidate) => candidate.Name === name);
+    const problem = !attribute
+      ? NOT_IN_SCHEMA
+      : attribute.Mutable === false || name === 'sub'
+        ? IMMUTABLE
+        : attribute.Required
+          ? REQUIRED
+          : undefined;
+    if (problem) problems.push(`user.${name}: ${problem}`);
+  }
+  return problems.length > 0 ? lines(problems) : undefined;
+}

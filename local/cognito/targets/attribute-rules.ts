@@ -1,31 +1,16 @@
+import { type AppClient, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import {
-  type AppClient,
-  type Context,
-  type Services,
-  USER_POOL_AWS_DEFAULTS,
-  type UserPool,
-  type UserPoolService,
-  type Wrapper,
-} from '../cognito-local.ts';
-import { creationViolation, updateViolation, type SchemaAttribute, type UserAttribute } from '../attributes/schema-violations.ts';
+  creationViolation,
+  deletionViolation,
+  updateViolation,
+  type SchemaAttribute,
+  type UserAttribute,
+} from '../attributes/schema-violations.ts';
 import { writableAttributes } from '../attributes/standard-attributes.ts';
-import { accessTokenUser } from './access-tokens.ts';
 import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
-
-type CognitoServices = Pick<Services, 'cognito' | 'clock'>;
 
 /** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
 const schemaOf = (pool: UserPool): readonly SchemaAttribute[] => pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
-
-/** The pool a request is about: by `UserPoolId`, `ClientId`, or the access token's issuer. */
-async function requestPool(services: CognitoServices, ctx: Context, req: Record<string, unknown>): Promise<UserPoolService> {
-  const { cognito } = services;
-  if (typeof req.UserPoolId === 'string') return cognito.getUserPool(ctx, req.UserPoolId);
-  if (typeof req.AccessToken === 'string') return (await accessTokenUser(services, ctx, req.AccessToken)).userPool;
-  return cognito.getUserPoolForClientId(ctx, String(req.ClientId));
-}
-
-const userAttributes = (req: Record<string, unknown>) => (Array.isArray(req.UserAttributes) ? (req.UserAttributes as UserAttribute[]) : []);
 
 /**
  * SignUp and AdminCreateUser refuse attributes outside the pool's schema, outside their
@@ -49,14 +34,14 @@ export function refuseSchemaViolationsOnUpdate(pool: UserPool, attributes: reado
   if (violation) throw attributesRefused(violation);
 }
 
-/** refuseSchemaViolationsOnUpdate in front of an operation (AdminUpdateUserAttributes). */
-export const enforceSchemaOnUpdate =
-  (services: CognitoServices): Wrapper =>
-  (route) =>
-  async (ctx, req) => {
-    refuseSchemaViolationsOnUpdate((await requestPool(services, ctx, req)).options, userAttributes(req));
-    return route(ctx, req);
-  };
+/**
+ * AdminDeleteUserAttributes refuses to delete an attribute outside the schema, an immutable one or
+ * a required one (attributes/schema-violations.ts: deletionViolation).
+ */
+export function refuseSchemaViolationsOnDelete(pool: UserPool, names: readonly string[]): void {
+  const violation = deletionViolation(names, schemaOf(pool));
+  if (violation) throw attributesRefused(violation);
+}
 
 /**
  * SignUp and UpdateUserAttributes write only what the app client's WriteAttributes allow

@@ -1,0 +1,32 @@
+import type {
+  AdminDeleteUserAttributesCommandInput,
+  AdminDeleteUserAttributesCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { attributesRemove, type Context } from '../cognito-local.ts';
+import { adminUser } from '../targets/admin-users.ts';
+import { refuseSchemaViolationsOnDelete } from '../targets/attribute-rules.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * AdminDeleteUserAttributes: the named attributes (`custom:` ones by their full name) leave the
+ * user an administrator names (username or alias). One the user does not have is no error; one
+ * outside the schema, immutable (`sub` too) or required is refused and nothing changes
+ * (attributes/schema-violations.ts: deletionViolation). cognito-local answered an unknown user
+ * NotAuthorizedException; Cognito answers UserNotFoundException. One save.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUserAttributes.html
+ */
+export async function adminDeleteUserAttributes(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: AdminDeleteUserAttributesCommandInput,
+): Promise<Omit<AdminDeleteUserAttributesCommandOutput, '$metadata'>> {
+  const { userPool, user } = await adminUser(deps, ctx, input);
+  const names = input.UserAttributeNames ?? [];
+  refuseSchemaViolationsOnDelete(userPool.options, names);
+  await userPool.saveUser(ctx, {
+    ...user,
+    Attributes: attributesRemove(user.Attributes, ...names),
+    UserLastModifiedDate: deps.clock.get(),
+  });
+  return {};
+}
