@@ -2,6 +2,7 @@
 // against the local pool as Cognito runs them (docs/aws-behaviour.md, "Cognito triggers"): each
 // form on an edited copy of serverless.yml, served beside the e2e stack.
 import {
+  AdminConfirmSignUpCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   ConfirmSignUpCommand,
@@ -166,6 +167,20 @@ for (const [form, edit, tokenVersion] of [
       } else {
         expect(accessToken.tenant).toBeUndefined();
       }
+    });
+
+    test('AdminConfirmSignUp runs PostConfirmation after its save, with no email verified: the user joins `users`, not `verified`', async () => {
+      const email = uniqueEmail('trigger-admin');
+      await signUp(email);
+      await cognito.send(
+        new AdminConfirmSignUpCommand({ UserPoolId: pool().UserPoolId, Username: email, ClientMetadata: { by: 'admin' } }),
+      );
+      const { Username, UserStatus } = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool().UserPoolId, Username: email }));
+      expect(UserStatus).toBe('CONFIRMED');
+      const { Groups = [] } = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: pool().UserPoolId, Username }));
+      // The trigger's AdminAddUserToGroup found the user already CONFIRMED; no code verified the email
+      // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html).
+      expect(Groups.map((group) => group.GroupName)).toEqual(['users']);
     });
   });
 }
