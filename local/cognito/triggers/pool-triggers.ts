@@ -133,7 +133,10 @@ export class PoolTriggers implements Triggers {
     );
   }
 
-  /** cognito-local's PostConfirmation (AdminConfirmSignUp): none for a pool without one. */
+  /**
+   * cognito-local's PostConfirmation, which its Triggers interface asks for: none for a pool without one. None of
+   * its routes still called runs it (SignUp, ConfirmSignUp, ConfirmForgotPassword, AdminConfirmSignUp are ours).
+   */
   readonly postConfirmation = async (_ctx: Context, params: Params<'postConfirmation'>): Promise<void> => {
     const pool = this.poolOf(params.userPoolId);
     if (this.has(pool, 'PostConfirmation')) await this.runPostConfirmation(pool, params);
