@@ -118,7 +118,7 @@ test.describe('admin operations on a pool of the team’s own', () => {
       cognito.send(new AdminDeleteUserAttributesCommand({ UserPoolId: UserPoolId(), Username: email, UserAttributeNames }));
     expect(await failure(remove(['given_name']))).toEqual({
       name: 'InvalidParameterException',
-      message: 'user.given_name: The attribute is required\n',
+      message: 'Attributes did not conform to the schema: given_name: The attribute is required\n',
     });
     expect(await failure(remove(['custom:tenant']))).toEqual({
       name: 'InvalidParameterException',

@@ -96,23 +96,17 @@ export function updateViolation(attributes: readonly UserAttribute[], schema: re
 }
 
 /**
- * Why Cognito refuses to delete a user's attributes (AdminDeleteUserAttributes,
- * DeleteUserAttributes), as its InvalidParameterException message, or undefined. An attribute the
- * user does not have is no problem (amplify-js#12128: Cognito answers 200); an attribute outside
- * the schema, an immutable one (and `sub`) or a required one cannot go. Cognito documents none of
- * these refusals: the strict side, in the update's words and the schema's ([U]).
+ * Why Cognito refuses to delete a user's attributes (AdminDeleteUserAttributes), as its
+ * InvalidParameterException message, or undefined: an attribute outside the schema, or an
+ * immutable one (and `sub`), in the update's words. An attribute the user does not have is no
+ * problem (amplify-js#12128: Cognito answers 200). Cognito documents neither refusal: the strict
+ * side ([U]). A required attribute is refused apart, in the schema's words (attribute-rules.ts).
  */
 export function deletionViolation(names: readonly string[], schema: readonly SchemaAttribute[]): string | undefined {
   const problems: string[] = [];
   for (const name of names) {
     const attribute = schema.find((candidate) => candidate.Name === name);
-    const problem = !attribute
-      ? NOT_IN_SCHEMA
-      : attribute.Mutable === false || name === 'sub'
-        ? IMMUTABLE
-        : attribute.Required
-          ? REQUIRED
-          : undefined;
+    const problem = !attribute ? NOT_IN_SCHEMA : attribute.Mutable === false || name === 'sub' ? IMMUTABLE : undefined;
     if (problem) problems.push(`user.${name}: ${problem}`);
   }
   return problems.length > 0 ? lines(problems) : undefined;

@@ -43,8 +43,19 @@ describe('adminDeleteUserAttributes', () => {
     expect(stored.get(SUB)?.UserLastModifiedDate).toEqual(NOW);
   });
 
+  it('takes a deleted attribute’s pending change with it, and leaves the others waiting', async () => {
+    const { deps, stored, userPool } = fakePool();
+    const pending = [
+      { Name: 'given_name', Value: 'Augusta' },
+      { Name: 'email', Value: 'ada@new.example.com' },
+    ];
+    await userPool.saveUser(ctx, { ...ada, UnverifiedAttributeChanges: pending });
+    await adminDeleteUserAttributes(deps, ctx, remove(['given_name']));
+    expect(stored.get(SUB)?.UnverifiedAttributeChanges).toEqual([{ Name: 'email', Value: 'ada@new.example.com' }]);
+  });
+
   it.each([
-    ['a required attribute', 'email', 'user.email: The attribute is required\n'],
+    ['a required attribute', 'email', 'Attributes did not conform to the schema: email: The attribute is required\n'],
     ['an immutable attribute', 'custom:tenant', 'user.custom:tenant: Attribute cannot be updated.\n'],
     ['sub', 'sub', 'user.sub: Attribute cannot be updated.\n'],
     ['an attribute outside the schema', 'custom:foo', 'user.custom:foo: Attribute does not exist in the schema.\n'],

@@ -9,10 +9,11 @@ import type { OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminDeleteUserAttributes: the named attributes (`custom:` ones by their full name) leave the
- * user an administrator names (username or alias). One the user does not have is no error; one
- * outside the schema, immutable (`sub` too) or required is refused and nothing changes
- * (attributes/schema-violations.ts: deletionViolation). cognito-local answered an unknown user
- * NotAuthorizedException; Cognito answers UserNotFoundException. One save.
+ * user an administrator names (username or alias), each with its pending change. One the user
+ * does not have is no error; one outside the schema,
+ * immutable (`sub` too) or required is refused and nothing changes (refuseSchemaViolationsOnDelete).
+ * cognito-local answered an unknown user NotAuthorizedException; Cognito answers
+ * UserNotFoundException. One save.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUserAttributes.html
  */
 export async function adminDeleteUserAttributes(
@@ -23,9 +24,11 @@ export async function adminDeleteUserAttributes(
   const { userPool, user } = await adminUser(deps, ctx, input);
   const names = input.UserAttributeNames ?? [];
   refuseSchemaViolationsOnDelete(userPool.options, names);
+  const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], ...names);
   await userPool.saveUser(ctx, {
     ...user,
     Attributes: attributesRemove(user.Attributes, ...names),
+    UnverifiedAttributeChanges: pending.length > 0 ? pending : undefined,
     UserLastModifiedDate: deps.clock.get(),
   });
   return {};

@@ -7,7 +7,7 @@ import {
   type UserAttribute,
 } from '../attributes/schema-violations.ts';
 import { writableAttributes } from '../attributes/standard-attributes.ts';
-import { attributesRefused, unauthorizedAttributeWrite } from '../cognito-answers.ts';
+import { attributesRefused, requiredAttributesMissing, unauthorizedAttributeWrite } from '../cognito-answers.ts';
 
 /** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
 const schemaOf = (pool: UserPool): readonly SchemaAttribute[] => pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
@@ -35,12 +35,16 @@ export function refuseSchemaViolationsOnUpdate(pool: UserPool, attributes: reado
 }
 
 /**
- * AdminDeleteUserAttributes refuses to delete an attribute outside the schema, an immutable one or
- * a required one (attributes/schema-violations.ts: deletionViolation).
+ * AdminDeleteUserAttributes refuses to delete an attribute outside the schema or an immutable one
+ * (deletionViolation), then a required one, worded as SignUp words a missing one, as
+ * DeleteUserAttributes refuses it ([U]: the strict side).
  */
 export function refuseSchemaViolationsOnDelete(pool: UserPool, names: readonly string[]): void {
-  const violation = deletionViolation(names, schemaOf(pool));
+  const schema = schemaOf(pool);
+  const violation = deletionViolation(names, schema);
   if (violation) throw attributesRefused(violation);
+  const required = names.filter((name) => schema.some((attribute) => attribute.Name === name && attribute.Required));
+  if (required.length > 0) throw requiredAttributesMissing(required);
 }
 
 /**
