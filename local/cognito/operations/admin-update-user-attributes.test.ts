@@ -134,6 +134,24 @@ describe('adminUpdateUserAttributes', () => {
     expect(fake.delivered).toHaveLength(1);
   });
 
+  it('keeps a held-back email waiting through an update of another attribute; naming the email again replaces it', async () => {
+    const fake = fakePool({
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+    await adminUpdateUserAttributes(fake.deps, ctx, update([{ Name: 'email', Value: 'ada@new.example.com' }]));
+    await adminUpdateUserAttributes(fake.deps, ctx, update([{ Name: 'custom:team', Value: 'red' }]));
+    expect(fake.stored.get(SUB)?.UnverifiedAttributeChanges).toEqual([
+      { Name: 'email', Value: 'ada@new.example.com' },
+      { Name: 'email_verified', Value: 'false' },
+    ]);
+    await adminUpdateUserAttributes(fake.deps, ctx, update([{ Name: 'email', Value: 'ada@newer.example.com' }]));
+    expect(fake.stored.get(SUB)?.UnverifiedAttributeChanges).toEqual([
+      { Name: 'email', Value: 'ada@newer.example.com' },
+      { Name: 'email_verified', Value: 'false' },
+    ]);
+  });
+
   // ...unless AdminUpdateUserAttributes sets email_verified true with it ("include the email_verified ... with a value of true").
   it('changes a held-back email at once, verified, with no code, when email_verified "true" comes with it', async () => {
     const fake = fakePool({

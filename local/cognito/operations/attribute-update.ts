@@ -26,7 +26,9 @@ export interface AttributeUpdate {
  * UpdateUserAttributes and AdminUpdateUserAttributes apply them: an empty value removes the
  * attribute; a changed email or phone number is unverified again unless its `…_verified` comes
  * with it; one that `held` names (the pool's AttributesRequireVerificationBeforeUpdate unless
- * said) keeps its old value and waits in UnverifiedAttributeChanges for its code.
+ * said) keeps its old value and waits in UnverifiedAttributeChanges for its code. A change already
+ * waiting is kept unless the update names its attribute again (cognito-local dropped it on any
+ * update).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html
  */
 export function attributeUpdate(
@@ -37,11 +39,14 @@ export function attributeUpdate(
   held: readonly string[] | undefined = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate,
 ): AttributeUpdate {
   const [immediate, delayed] = splitImmediateAndDelayedAttributes(permitted, held ? [...held] : undefined);
+  // A change still waiting for its code waits on, unless this update names its attribute again.
+  const named = new Set([...immediate, ...delayed].map((attribute) => attribute.Name));
+  const pending = [...(user.UnverifiedAttributeChanges ?? []).filter((attribute) => !named.has(attribute.Name)), ...delayed];
   const updated: User = {
     ...user,
     Attributes: attributesAppend(user.Attributes, ...immediate),
     UserLastModifiedDate: now,
-    UnverifiedAttributeChanges: delayed.length > 0 ? delayed : undefined,
+    UnverifiedAttributeChanges: pending.length > 0 ? pending : undefined,
   };
   const needsCode =
     !!pool.AutoVerifiedAttributes?.length && (hasUnverifiedContactAttributes(immediate) || hasUnverifiedContactAttributes(delayed));
