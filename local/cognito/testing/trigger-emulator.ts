@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient } from '../../../testing/cognito-client.ts';
 import { freePorts } from '../../../testing/free-ports.ts';
+import type { MovableClock } from '../../clock.ts';
 import { type CognitoServer, startCognitoServer } from '../cognito-server.ts';
 import { type FakeLambda, startFakeLambda } from './fake-lambda.ts';
 
@@ -21,9 +22,11 @@ export interface TriggerEmulatorOptions {
   readonly triggerTimeoutMs: number;
   /** Sees the emulator's terminal lines. */
   readonly log?: (line: string) => void;
+  /** The emulator's time (the real time unless given): a test that must not see a lockout run out stops it. */
+  readonly clock?: MovableClock;
 }
 
-export async function startTriggerEmulator({ triggerTimeoutMs, log = () => {} }: TriggerEmulatorOptions): Promise<TriggerEmulator> {
+export async function startTriggerEmulator({ triggerTimeoutMs, log = () => {}, clock }: TriggerEmulatorOptions): Promise<TriggerEmulator> {
   const lambda = await startFakeLambda();
   const [port] = (await freePorts(1)) as [number];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cognito-triggers-'));
@@ -35,6 +38,7 @@ export async function startTriggerEmulator({ triggerTimeoutMs, log = () => {} }:
     lambdaUrl: lambda.url,
     triggerTimeoutMs,
     log,
+    clock,
   });
   const client = cognitoClient(server.url);
   return {
