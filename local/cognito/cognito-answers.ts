@@ -81,7 +81,7 @@ export const verificationCodeMismatch = () =>
 /** [C] ConfirmSignUp, expired code: docs/aws-behaviour.md "Cognito user pool" */
 export const verificationCodeExpired = () =>
   new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
-/** [U] GetUserAttributeVerificationCode for an attribute other than email or phone_number, or one the user lacks */
+/** [U] GetUserAttributeVerificationCode or VerifyUserAttribute for an attribute other than email or phone_number, or one the user lacks */
 export const noAttributeToVerify = () => new InvalidParameterError('User has no attribute matching desired auto verified attributes');
 
 // ---- Passwords and attributes
@@ -90,7 +90,7 @@ export const noAttributeToVerify = () => new InvalidParameterError('User has no 
 export const passwordDoesNotConform = (violation: string) => new CognitoError('InvalidPasswordException', violation);
 /** [C] https://github.com/aws-amplify/amplify-js/issues/2167: the schema's words, made by attributes/schema-violations.ts */
 export const attributesRefused = (violation: string) => new InvalidParameterError(violation);
-/** [U] NEW_PASSWORD_REQUIRED without a required attribute: the schema's words, as SignUp answers a missing one */
+/** [U] NEW_PASSWORD_REQUIRED without a required attribute, DeleteUserAttributes of one: the schema's words, as SignUp answers a missing one */
 export const requiredAttributesMissing = (names: readonly string[]) =>
   new InvalidParameterError(
     `Attributes did not conform to the schema: ${names.map((name) => `${name}: The attribute is required\n`).join('')}`,
@@ -182,6 +182,14 @@ export const softwareTokenMfaNotEnabled = () =>
 export const softwareTokenNotSetUp = () => new InvalidParameterError('User has not set up software token mfa');
 /** [C] https://github.com/aws-amplify/amplify-js/issues/944 (SetUserMFAPreference) */
 export const softwareTokenNotVerified = () => new InvalidParameterError('User has not verified software token mfa');
+/** [U] VerifySoftwareToken with an access token before AssociateSoftwareToken: cognito-local's words */
+export const softwareTokenNotAssociated = () => new InvalidParameterError('User has not associated a software token');
+/** [D] API_AssociateSoftwareToken.html, API_VerifySoftwareToken.html (an access token or a Session); message [U]: cognito-local's */
+export const accessTokenOrSessionRequired = () => new InvalidParameterError('Either AccessToken or Session is required');
+/** [D] API_VerifySoftwareToken.html ("takes an access token or a session string, but not both"); message [U] */
+export const accessTokenAndSession = () => new InvalidParameterError('Send either AccessToken or Session, not both');
+/** [U] SetUserMFAPreference naming as preferred a method it leaves turned off */
+export const preferredMfaNotEnabled = (method: string) => new InvalidParameterError(`Cannot set ${method} as preferred: it is not enabled`);
 
 // ---- Tokens
 

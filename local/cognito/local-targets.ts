@@ -26,17 +26,23 @@ import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { respondToAuthChallenge } from './operations/respond-to-auth-challenge.ts';
 import { signInDeps } from './operations/sign-in-deps.ts';
-import { associateSoftwareToken, verifySoftwareToken } from './sign-in/software-token-setup.ts';
-import { refuseRevokedAccessTokens } from './targets/access-tokens.ts';
+import {
+  associateSoftwareToken as associateWithSession,
+  verifySoftwareToken as verifyWithSession,
+} from './sign-in/software-token-setup.ts';
+import { associateSoftwareToken } from './operations/associate-software-token.ts';
+import { changePassword } from './operations/change-password.ts';
+import { deleteUser } from './operations/delete-user.ts';
+import { deleteUserAttributes } from './operations/delete-user-attributes.ts';
+import { getUserAttributeVerificationCode } from './operations/get-user-attribute-verification-code.ts';
+import { globalSignOut } from './operations/global-sign-out.ts';
+import { revokeToken } from './operations/revoke-token.ts';
+import { setUserMfaPreference } from './operations/set-user-mfa-preference.ts';
+import { verifySoftwareToken } from './operations/verify-software-token.ts';
+import { verifyUserAttribute } from './operations/verify-user-attribute.ts';
 import { adminUserAsCognito } from './targets/admin-users.ts';
-import { ChangePassword } from './targets/change-password.ts';
-import { enforcePasswordPolicy } from './targets/cognito-rules.ts';
 import { deviceOperations } from './targets/devices.ts';
-import { GetUserAttributeVerificationCode } from './targets/get-user-attribute-verification-code.ts';
-import { GlobalSignOut } from './targets/global-sign-out.ts';
 import { maskDestinations } from './targets/masked-destinations.ts';
-import { RevokeToken } from './targets/revoke-token.ts';
-import { refuseTotpSetupWithoutPoolTotp, requireVerifiedSoftwareToken } from './targets/totp-setup-rules.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 
 /**
@@ -48,8 +54,8 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
   // The operations we own (operations/): their rules are inside them.
   const deps = { ...services, triggers };
   const signIn = signInDeps(services, triggers);
-  const associate = associateSoftwareToken(signIn);
-  const verify = verifySoftwareToken(signIn);
+  const associate = associateWithSession(signIn);
+  const verify = verifyWithSession(signIn);
   const added: Record<string, Route> = {
     InitiateAuth: (ctx, req) => initiateAuth(signIn, ctx, req),
     AdminInitiateAuth: (ctx, req) => initiateAuth(signIn, ctx, req, true),
@@ -79,31 +85,31 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     CreateUserPoolClient: (ctx, req) => createUserPoolClient(deps, ctx, req),
     UpdateUserPoolClient: (ctx, req) => updateUserPoolClient(deps, ctx, req),
     DescribeUserPoolClient: (ctx, req) => describeUserPoolClient(deps, ctx, req),
-    GlobalSignOut: GlobalSignOut(services) as Route,
-    ChangePassword: ChangePassword(services) as Route,
-    GetUserAttributeVerificationCode: GetUserAttributeVerificationCode(services) as Route,
-    RevokeToken: RevokeToken(services) as Route,
+    ChangePassword: (ctx, req) => changePassword(deps, ctx, req),
+    GlobalSignOut: (ctx, req) => globalSignOut(deps, ctx, req),
+    RevokeToken: (ctx, req) => revokeToken(deps, ctx, req),
+    GetUserAttributeVerificationCode: (ctx, req) => getUserAttributeVerificationCode(deps, ctx, req),
+    VerifyUserAttribute: (ctx, req) => verifyUserAttribute(deps, ctx, req),
+    DeleteUserAttributes: (ctx, req) => deleteUserAttributes(deps, ctx, req),
+    DeleteUser: (ctx, req) => deleteUser(deps, ctx, req),
+    SetUserMFAPreference: (ctx, req) => setUserMfaPreference(deps, ctx, req),
+    // With an access token; their Session form (MFA_SETUP) is sign-in's (withSession below).
+    AssociateSoftwareToken: (ctx, req) => associateSoftwareToken(deps, ctx, req),
+    VerifySoftwareToken: (ctx, req) => verifySoftwareToken(deps, ctx, req),
     ...deviceOperations(services),
   };
   // Each operation's rules, checked in this order (the first rule broken answers).
   const adminUser = adminUserAsCognito(services);
   const stricter: Record<string, readonly Wrapper[]> = {
-    ChangePassword: [enforcePasswordPolicy(services, 'ProposedPassword')],
     AdminListGroupsForUser: [adminUser],
-    AssociateSoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
-    VerifySoftwareToken: [refuseTotpSetupWithoutPoolTotp(services)],
-    SetUserMFAPreference: [requireVerifiedSoftwareToken(services)],
   };
   // AssociateSoftwareToken and VerifySoftwareToken with a sign-in's Session (MFA_SETUP) rather than an access token.
   const withSession =
     (session: Route, route: Route): Route =>
     (ctx, req) =>
       req?.AccessToken === undefined && req?.Session !== undefined ? session(ctx, req) : route(ctx, req);
-  const revocation = refuseRevokedAccessTokens(services);
   return (target) => {
-    const rules = stricter[target] ?? [];
-    const own = added[target];
-    const route = own ? withRules(own, rules) : revocation(withRules(router(target), rules));
+    const route = withRules(added[target] ?? router(target), stricter[target] ?? []);
     if (target === 'AssociateSoftwareToken') return maskDestinations(withSession(associate, route));
     if (target === 'VerifySoftwareToken') return maskDestinations(withSession(verify, route));
     return maskDestinations(route);

@@ -35,5 +35,11 @@ declare module 'cognito-local/lib/services/userPoolService.js' {
     PasswordResetCode?: string;
     /** The refresh tokens rotation replaced (refresh-token-rotation.ts): a reuse is told apart from a revoked token. */
     RotatedRefreshTokens?: readonly RotatedRefreshToken[];
+    /**
+     * The TOTP secret AssociateSoftwareToken made with an access token, until VerifySoftwareToken
+     * takes a code of it: only then does it replace SoftwareTokenMfaConfiguration, so the token the
+     * user has keeps working meanwhile (API_AssociateSoftwareToken.html).
+     */
+    PendingSoftwareTokenSecret?: string;
   }
 }

@@ -1,5 +1,5 @@
 import { attributeValue, type Context, totpCodeHolds, UnsupportedError, type User } from '../cognito-local.ts';
-import { takesTotp } from '../targets/totp-setup-rules.ts';
+import { takesTotp } from '../pool-totp.ts';
 import {
   type ChallengeAnswer,
   type MfaMethod,

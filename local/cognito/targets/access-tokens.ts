@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { errors, type JWTPayload, jwtVerify } from 'jose';
-import { type Context, cognitoLocalKeys, type Route, type Services, type User, type UserPoolService } from '../cognito-local.ts';
+import { type Context, cognitoLocalKeys, type Services, type User, type UserPoolService } from '../cognito-local.ts';
 import { accessTokenExpired, accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
 import { lookedUpOnce } from '../request-context.ts';
 import { refreshTokenOrigin } from '../refresh-tokens.ts';
@@ -57,12 +57,3 @@ async function verifiedUser(
   if (!originIsLive(user, claims.origin_jti)) throw accessTokenRevoked();
   return { userPool, user, clientId: String(claims.client_id) };
 }
-
-/** Any operation called with an access token that GlobalSignOut revoked fails, as on AWS. */
-export const refuseRevokedAccessTokens =
-  (services: Pick<Services, 'cognito' | 'clock'>) =>
-  (route: Route): Route =>
-  async (ctx, req) => {
-    if (typeof req?.AccessToken === 'string') await accessTokenUser(services, ctx, req.AccessToken);
-    return route(ctx, req);
-  };

@@ -1,6 +1,5 @@
 import type { Services, UserPool, Wrapper } from '../cognito-local.ts';
 import { passwordPolicyViolation } from '../password-policy.ts';
-import { accessTokenUser } from './access-tokens.ts';
 import { passwordDoesNotConform, signUpNotPermitted } from '../cognito-answers.ts';
 
 /** Refuses a new password that breaks `pool`'s policy, with Cognito's InvalidPasswordException and message. */
@@ -11,12 +10,11 @@ export function refuseWeakPassword(pool: UserPool, password: string): void {
 
 /**
  * Refuses a new password that breaks the pool's policy (cognito-local stores it unchecked): the
- * `Password` of AdminSetUserPassword, the `TemporaryPassword` of AdminCreateUser, the
- * `ProposedPassword` of ChangePassword (its pool: the access token's). The operations we own
- * (SignUp, ConfirmForgotPassword) call refuseWeakPassword themselves.
+ * `Password` of AdminSetUserPassword, the `TemporaryPassword` of AdminCreateUser. The operations
+ * we own (SignUp, ConfirmForgotPassword, ChangePassword) call refuseWeakPassword themselves.
  */
 export const enforcePasswordPolicy =
-  (services: Pick<Services, 'cognito' | 'clock'>, field: 'Password' | 'TemporaryPassword' | 'ProposedPassword' = 'Password'): Wrapper =>
+  (services: Pick<Services, 'cognito' | 'clock'>, field: 'Password' | 'TemporaryPassword' = 'Password'): Wrapper =>
   (route) =>
   async (ctx, req) => {
     const { cognito } = services;
@@ -25,9 +23,7 @@ export const enforcePasswordPolicy =
     if (typeof password === 'string') {
       const userPool = req.UserPoolId
         ? await cognito.getUserPool(ctx, req.UserPoolId)
-        : req.ClientId !== undefined
-          ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
-          : (await accessTokenUser(services, ctx, req.AccessToken ?? '')).userPool;
+        : await cognito.getUserPoolForClientId(ctx, req.ClientId ?? '');
       refuseWeakPassword(userPool.options, password);
     }
     return route(ctx, req);

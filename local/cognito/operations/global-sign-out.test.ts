@@ -5,8 +5,8 @@ import { cognitoLocalKeys } from '../cognito-local.ts';
 import { SIGN_IN_ORIGIN, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { opaqueRefreshToken } from '../refresh-tokens.ts';
-import { getTokensFromRefreshToken } from '../operations/get-tokens-from-refresh-token.ts';
-import { GlobalSignOut } from './global-sign-out.ts';
+import { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.ts';
+import { globalSignOut } from './global-sign-out.ts';
 
 /** The key cognito-local signs its tokens with, so the tokens here are ones it could have issued. */
 const cognitoLocalKey = cognitoLocalKeys().privateKeyPem;
@@ -53,7 +53,11 @@ function fakeServices() {
   });
 }
 
-describe('GlobalSignOut', () => {
+/** GlobalSignOut over `services`, in the shape a route has. */
+const GlobalSignOut = (services: Parameters<typeof globalSignOut>[0]) => (context: typeof ctx, input: { AccessToken?: string }) =>
+  globalSignOut(services, context, input as Parameters<typeof globalSignOut>[2]);
+
+describe('globalSignOut', () => {
   it("forgets every refresh token of the access token's user", async () => {
     const { services, saved, poolsAsked } = fakeServices();
     expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken() })).toEqual({});

@@ -3,7 +3,7 @@ import type { AppClient } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { opaqueRefreshToken } from '../refresh-tokens.ts';
-import { RevokeToken } from './revoke-token.ts';
+import { revokeToken } from './revoke-token.ts';
 
 const ORIGIN = { jti: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', authTime: 1_790_000_000 };
 const revoked = opaqueRefreshToken(ORIGIN);
@@ -14,10 +14,10 @@ const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', { RefreshTokens: [ot
 
 function revoke(request: { ClientId: string; Token: string; ClientSecret?: string }, clients: AppClient[] = [appClient('client-1')]) {
   const fake = fakeCognito({ users: [ada], clients });
-  return { fake, result: RevokeToken(fake.services)(ctx, request) };
+  return { fake, result: revokeToken(fake.services, ctx, request) };
 }
 
-describe('RevokeToken', () => {
+describe('revokeToken', () => {
   it('drops the refresh token and every other of its origin, and leaves the user’s other sessions', async () => {
     const { fake, result } = revoke({ ClientId: 'client-1', Token: revoked });
     expect(await result).toEqual({});

@@ -1,0 +1,28 @@
+import type { AssociateSoftwareTokenCommandInput, AssociateSoftwareTokenCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { accessTokenOrSessionRequired, softwareTokenMfaNotEnabled } from '../cognito-answers.ts';
+import { type Context, totpSecret } from '../cognito-local.ts';
+import { takesTotp } from '../pool-totp.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * AssociateSoftwareToken with an access token (the Session form, MFA_SETUP at sign-in, is
+ * sign-in/software-token-setup.ts's): a new TOTP secret for the token's user (verified once), in a
+ * pool that takes TOTP (else SoftwareTokenMFANotFoundException; cognito-local set it up anyway).
+ * The secret waits for VerifySoftwareToken: the token the user has keeps working until then, as
+ * Cognito "disassociates an existing software token when you verify the new token".
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
+ */
+export async function associateSoftwareToken(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: AssociateSoftwareTokenCommandInput,
+): Promise<Omit<AssociateSoftwareTokenCommandOutput, '$metadata'>> {
+  if (input.AccessToken === undefined) throw accessTokenOrSessionRequired();
+  const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken);
+  if (!takesTotp(userPool.options)) throw softwareTokenMfaNotEnabled();
+  const secret = totpSecret();
+  await userPool.saveUser(ctx, { ...user, PendingSoftwareTokenSecret: secret, UserLastModifiedDate: deps.clock.get() });
+  return { SecretCode: secret };
+}

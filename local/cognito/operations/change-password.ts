@@ -1,0 +1,26 @@
+import type { ChangePasswordCommandInput, ChangePasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { incorrectUsernameOrPassword } from '../cognito-answers.ts';
+import type { Context } from '../cognito-local.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * ChangePassword: the access token's user (verified once) sets a new password. The
+ * ProposedPassword must meet the pool's policy (InvalidPasswordException), then a wrong
+ * PreviousPassword is Cognito's sign-in answer, NotAuthorizedException `Incorrect username or
+ * password.` (cognito-local answered InvalidPasswordException).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html
+ */
+export async function changePassword(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: ChangePasswordCommandInput,
+): Promise<Omit<ChangePasswordCommandOutput, '$metadata'>> {
+  const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
+  const proposed = input.ProposedPassword ?? '';
+  refuseWeakPassword(userPool.options, proposed);
+  if (input.PreviousPassword !== user.Password) throw incorrectUsernameOrPassword();
+  await userPool.saveUser(ctx, { ...user, Password: proposed, UserLastModifiedDate: deps.clock.get() });
+  return {};
+}

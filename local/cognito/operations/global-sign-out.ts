@@ -1,0 +1,21 @@
+import type { GlobalSignOutCommandInput, GlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../cognito-local.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import { signOutEverywhere } from '../targets/global-sign-out.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/**
+ * GlobalSignOut: every refresh token of the access token's user (verified once) stops working,
+ * and so do the access tokens of their origins against Cognito's own APIs. ID and access tokens
+ * stay valid for API Gateway until they expire, as on AWS.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html
+ */
+export async function globalSignOut(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: GlobalSignOutCommandInput,
+): Promise<Omit<GlobalSignOutCommandOutput, '$metadata'>> {
+  const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
+  await signOutEverywhere(ctx, userPool, user);
+  return {};
+}

@@ -1,0 +1,57 @@
+import type { SetUserMFAPreferenceCommandInput, SetUserMFAPreferenceCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { preferredMfaNotEnabled, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
+import type { Context, User } from '../cognito-local.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+type Settings = { Enabled?: boolean; PreferredMfa?: boolean } | undefined;
+
+/**
+ * TOTP may be turned on only for a user who has set up a software token and verified it, with
+ * Cognito's two messages (what Amplify's updateMFAPreference tells apart). A user who verified a
+ * token before the pool turned TOTP off keeps it, as the guide says.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
+ */
+function refuseUnverifiedSoftwareToken(user: User): void {
+  if (user.SoftwareTokenMfaConfiguration?.Verified) return;
+  if (user.SoftwareTokenMfaConfiguration || user.PendingSoftwareTokenSecret) throw softwareTokenNotVerified();
+  throw softwareTokenNotSetUp();
+}
+
+/**
+ * SetUserMFAPreference: the access token's user (verified once) turns SMS and TOTP MFA on or off
+ * and names the preferred one. A setting left out leaves that method as it was; the preferred
+ * method stays unless the request names another or turns it off; a preferred method must be on.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
+ */
+export async function setUserMfaPreference(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: SetUserMFAPreferenceCommandInput,
+): Promise<Omit<SetUserMFAPreferenceCommandOutput, '$metadata'>> {
+  const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
+  const settings: ReadonlyArray<[string, Settings]> = [
+    ['SMS_MFA', input.SMSMfaSettings],
+    ['SOFTWARE_TOKEN_MFA', input.SoftwareTokenMfaSettings],
+  ];
+  if (input.SoftwareTokenMfaSettings?.Enabled === true) refuseUnverifiedSoftwareToken(user);
+  const methods = new Set(user.UserMFASettingList ?? []);
+  let preferred = user.PreferredMfaSetting;
+  for (const [method, setting] of settings) {
+    if (setting?.Enabled === true) methods.add(method);
+    if (setting?.Enabled === false) methods.delete(method);
+    if (setting?.PreferredMfa === true) {
+      if (!methods.has(method)) throw preferredMfaNotEnabled(method);
+      preferred = method;
+    } else if (setting?.PreferredMfa === false && preferred === method) {
+      preferred = undefined;
+    }
+  }
+  await userPool.saveUser(ctx, {
+    ...user,
+    UserMFASettingList: [...methods],
+    PreferredMfaSetting: preferred !== undefined && methods.has(preferred) ? preferred : undefined,
+    UserLastModifiedDate: deps.clock.get(),
+  });
+  return {};
+}

@@ -1,0 +1,42 @@
+import type { VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { noAttributeToVerify, verificationCodeMismatch } from '../cognito-answers.ts';
+import { attributesAppend, attributesRemove, attributeValue, type Context } from '../cognito-local.ts';
+import { accessTokenUser } from '../targets/access-tokens.ts';
+import type { OperationDeps } from './operation-deps.ts';
+
+/** The attributes a code verifies, and the flag each sets. */
+const VERIFIABLE: Readonly<Record<string, string>> = { email: 'email_verified', phone_number: 'phone_number_verified' };
+
+/**
+ * VerifyUserAttribute: the code GetUserAttributeVerificationCode or UpdateUserAttributes sent
+ * verifies the named attribute of the access token's user (verified once): `email_verified` or
+ * `phone_number_verified` becomes true. When the pool keeps the old value until the new one is
+ * verified (UserAttributeUpdateSettings), the pending value of that attribute replaces it now; a
+ * pending change of another attribute keeps waiting. The code is spent. One save.
+ * cognito-local applied every pending change, and answered `{}` for any other attribute.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html
+ */
+export async function verifyUserAttribute(
+  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
+  ctx: Context,
+  input: VerifyUserAttributeCommandInput,
+): Promise<Omit<VerifyUserAttributeCommandOutput, '$metadata'>> {
+  const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
+  const name = input.AttributeName ?? '';
+  const flag = VERIFIABLE[name];
+  const pendingValue = attributeValue(name, user.UnverifiedAttributeChanges);
+  const value = pendingValue ?? attributeValue(name, user.Attributes);
+  // Undocumented: the strict side refuses any other attribute, and one the user lacks.
+  if (!flag || value === undefined) throw noAttributeToVerify();
+  if (!user.AttributeVerificationCode || input.Code !== user.AttributeVerificationCode) throw verificationCodeMismatch();
+  const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], name);
+  await userPool.saveUser(ctx, {
+    ...user,
+    Attributes: attributesAppend(user.Attributes, { Name: name, Value: value }, { Name: flag, Value: 'true' }),
+    UnverifiedAttributeChanges: pending.length > 0 ? pending : undefined,
+    AttributeVerificationCode: undefined,
+    UserLastModifiedDate: deps.clock.get(),
+  });
+  return {};
+}
