@@ -36,15 +36,21 @@ describe('verifyUserAttribute', () => {
   // API_VerifyUserAttribute.html: a pool that verifies before it updates takes the pending value now.
   it('applies the pending email the code was sent to, and leaves a pending phone number waiting', async () => {
     const { deps, saved } = fakePool({
+      // As UpdateUserAttributes holds them back: each with its `…_verified: false`.
       UnverifiedAttributeChanges: [
         { Name: 'email', Value: 'ada@new.example.com' },
+        { Name: 'email_verified', Value: 'false' },
         { Name: 'phone_number', Value: '+12065550000' },
+        { Name: 'phone_number_verified', Value: 'false' },
       ],
     });
     await verifyUserAttribute(deps, ctx, { AccessToken: AccessToken(), AttributeName: 'email', Code: '246810' });
     const attributes = attributesToRecord(saved[0]!.Attributes);
     expect([attributes.email, attributes.email_verified, attributes.phone_number]).toEqual(['ada@new.example.com', 'true', '+12065551234']);
-    expect(saved[0]!.UnverifiedAttributeChanges).toEqual([{ Name: 'phone_number', Value: '+12065550000' }]);
+    expect(saved[0]!.UnverifiedAttributeChanges).toEqual([
+      { Name: 'phone_number', Value: '+12065550000' },
+      { Name: 'phone_number_verified', Value: 'false' },
+    ]);
   });
 
   it.each([

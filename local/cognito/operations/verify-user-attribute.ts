@@ -30,7 +30,8 @@ export async function verifyUserAttribute(
   // Undocumented: the strict side refuses any other attribute, and one the user lacks.
   if (!flag || value === undefined) throw noAttributeToVerify();
   if (!user.AttributeVerificationCode || input.Code !== user.AttributeVerificationCode) throw verificationCodeMismatch();
-  const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], name);
+  // The change waiting for this attribute's code, its `…_verified: false` with it.
+  const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], name, flag);
   await userPool.saveUser(ctx, {
     ...user,
     Attributes: attributesAppend(user.Attributes, { Name: name, Value: value }, { Name: flag, Value: 'true' }),
