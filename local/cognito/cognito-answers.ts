@@ -188,6 +188,11 @@ export const softwareTokenNotAssociated = () => new InvalidParameterError('User 
 export const accessTokenOrSessionRequired = () => new InvalidParameterError('Either AccessToken or Session is required');
 /** [D] API_VerifySoftwareToken.html ("takes an access token or a session string, but not both"); message [U] */
 export const accessTokenAndSession = () => new InvalidParameterError('Send either AccessToken or Session, not both');
+/**
+ * [C] SetUserMFAPreference turning SMS MFA on for a user without a phone number: the words Cognito answers for a method
+ * the user cannot receive (https://github.com/aws/aws-sdk-js-v3/issues/4645, there for SOFTWARE_TOKEN_MFA)
+ */
+export const smsMfaWithoutPhoneNumber = () => new InvalidParameterError('User does not have delivery config set to turn on SMS_MFA');
 /** [U] SetUserMFAPreference naming as preferred a method it leaves turned off */
 export const preferredMfaNotEnabled = (method: string) => new InvalidParameterError(`Cannot set ${method} as preferred: it is not enabled`);
 

@@ -55,9 +55,17 @@ describe('setUserMfaPreference', () => {
     expect(saved[0]).toMatchObject({ UserMFASettingList: [], PreferredMfaSetting: undefined });
   });
 
+  it('refuses to turn SMS MFA on for a user without a phone number, and saves nothing', async () => {
+    const { deps, saved } = fakePool();
+    const error = await rejection(setUserMfaPreference(deps, ctx, { AccessToken: AccessToken(), SMSMfaSettings: { Enabled: true } }));
+    expect([error.code, error.message]).toEqual(['InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA']);
+    expect(saved).toEqual([]);
+  });
+
   it('leaves a method the request does not name, and the preferred one, as they were', async () => {
     const { deps, saved } = fakePool({
       ...VERIFIED,
+      Attributes: [{ Name: 'phone_number', Value: '+12065551234' }],
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
       PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
     });

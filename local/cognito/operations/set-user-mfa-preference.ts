@@ -1,10 +1,15 @@
-import type { SetUserMFAPreferenceCommandInput, SetUserMFAPreferenceCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { preferredMfaNotEnabled, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
-import type { Context, User } from '../cognito-local.ts';
+import type {
+  SetUserMFAPreferenceCommandInput,
+  SetUserMFAPreferenceCommandOutput,
+  SMSMfaSettingsType,
+  SoftwareTokenMfaSettingsType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { preferredMfaNotEnabled, smsMfaWithoutPhoneNumber, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
+import { attributeValue, type Context, type User } from '../cognito-local.ts';
 import { accessTokenUser } from '../targets/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
-type Settings = { Enabled?: boolean; PreferredMfa?: boolean } | undefined;
+type Settings = SMSMfaSettingsType | SoftwareTokenMfaSettingsType | undefined;
 
 /**
  * TOTP may be turned on only for a user who has set up a software token and verified it, with
@@ -20,8 +25,9 @@ function refuseUnverifiedSoftwareToken(user: User): void {
 
 /**
  * SetUserMFAPreference: the access token's user (verified once) turns SMS and TOTP MFA on or off
- * and names the preferred one. A setting left out leaves that method as it was; the preferred
- * method stays unless the request names another or turns it off; a preferred method must be on.
+ * and names the preferred one. SMS needs the user's phone number, TOTP a verified software
+ * token. A setting left out leaves that method as it was; the preferred method stays unless the
+ * request names another or turns it off; a preferred method must be on.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
  */
 export async function setUserMfaPreference(
@@ -34,6 +40,7 @@ export async function setUserMfaPreference(
     ['SMS_MFA', input.SMSMfaSettings],
     ['SOFTWARE_TOKEN_MFA', input.SoftwareTokenMfaSettings],
   ];
+  if (input.SMSMfaSettings?.Enabled === true && !attributeValue('phone_number', user.Attributes)) throw smsMfaWithoutPhoneNumber();
   if (input.SoftwareTokenMfaSettings?.Enabled === true) refuseUnverifiedSoftwareToken(user);
   const methods = new Set(user.UserMFASettingList ?? []);
   let preferred = user.PreferredMfaSetting;
