@@ -23,6 +23,10 @@ export async function associateSoftwareToken(
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken);
   if (!takesTotp(userPool.options)) throw softwareTokenMfaNotEnabled();
   const secret = totpSecret();
-  await userPool.saveUser(ctx, { ...user, PendingSoftwareTokenSecret: secret, UserLastModifiedDate: deps.clock.get() });
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
+    PendingSoftwareTokenSecret: secret,
+    UserLastModifiedDate: deps.clock.get(),
+  }));
   return { SecretCode: secret };
 }

@@ -21,6 +21,6 @@ export async function changePassword(
   const proposed = input.ProposedPassword ?? '';
   refuseWeakPassword(userPool.options, proposed);
   if (input.PreviousPassword !== user.Password) throw incorrectUsernameOrPassword();
-  await userPool.saveUser(ctx, { ...user, Password: proposed, UserLastModifiedDate: deps.clock.get() });
+  await userPool.updateUser(ctx, user.Username, (current) => ({ ...current, Password: proposed, UserLastModifiedDate: deps.clock.get() }));
   return {};
 }

@@ -31,11 +31,11 @@ export async function deleteUserAttributes(
   const required = names.filter((name) => schema.some((attribute) => attribute.Name === name && attribute.Required));
   if (required.length > 0) throw requiredAttributesMissing(required);
   const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], ...names);
-  await userPool.saveUser(ctx, {
-    ...user,
-    Attributes: attributesRemove(user.Attributes, ...names),
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
+    Attributes: attributesRemove(current.Attributes, ...names),
     UnverifiedAttributeChanges: pending.length > 0 ? pending : undefined,
     UserLastModifiedDate: deps.clock.get(),
-  });
+  }));
   return {};
 }

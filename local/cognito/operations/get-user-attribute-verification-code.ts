@@ -29,6 +29,6 @@ export async function getUserAttributeVerificationCode(
   const options = userPool.options;
   const withCode = { ...user, AttributeVerificationCode: code };
   await deps.messages.deliver(ctx, 'VerifyUserAttribute', null, options.Id, withCode, code, input.ClientMetadata, delivery, options);
-  await userPool.saveUser(ctx, withCode);
+  await userPool.updateUser(ctx, user.Username, (current) => ({ ...current, AttributeVerificationCode: code }));
   return { CodeDeliveryDetails: maskedDelivery(delivery) };
 }

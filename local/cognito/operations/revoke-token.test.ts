@@ -25,6 +25,20 @@ describe('revokeToken', () => {
     expect(fake.stored.get('ada')?.RefreshTokens).toEqual([otherSession]);
   });
 
+  // A sign-in of the same user while RevokeToken runs: its refresh token is kept (updateUser reads the user as they are now).
+  it('keeps a refresh token stored after it read the user', async () => {
+    const fake = fakeCognito({ users: [ada], clients: [appClient('client-1')] });
+    const signedInMeanwhile = opaqueRefreshToken();
+    const read = fake.userPool.getUserByRefreshToken.bind(fake.userPool);
+    fake.userPool.getUserByRefreshToken = async (context, token) => {
+      const user = await read(context, token);
+      await fake.userPool.saveUser(context, { ...user!, RefreshTokens: [...user!.RefreshTokens, signedInMeanwhile] });
+      return user;
+    };
+    await revokeToken(fake.services, ctx, { ClientId: 'client-1', Token: revoked });
+    expect(fake.stored.get('ada')?.RefreshTokens).toEqual([otherSession, signedInMeanwhile]);
+  });
+
   it('takes a refresh token no one holds any more (revoked already) and does nothing', async () => {
     const { fake, result } = revoke({ ClientId: 'client-1', Token: opaqueRefreshToken() });
     expect(await result).toEqual({});

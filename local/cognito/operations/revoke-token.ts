@@ -40,6 +40,10 @@ export async function revokeToken(
   // Every refresh token of its origin: the one rotation issued in its place, or the one it replaced.
   const origin = refreshTokenOrigin(token)?.jti;
   const revoked = (held: string) => held === token || (origin !== undefined && refreshTokenOrigin(held)?.jti === origin);
-  await userPool.saveUser(ctx, { ...user, RefreshTokens: user.RefreshTokens.filter((held) => !revoked(held)) });
+  // From the user as they are now: a sign-in or refresh at the same time keeps its refresh token.
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
+    RefreshTokens: (current.RefreshTokens ?? []).filter((held) => !revoked(held)),
+  }));
   return {};
 }

@@ -54,11 +54,11 @@ export async function setUserMfaPreference(
       preferred = undefined;
     }
   }
-  await userPool.saveUser(ctx, {
-    ...user,
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
     UserMFASettingList: [...methods],
     PreferredMfaSetting: preferred !== undefined && methods.has(preferred) ? preferred : undefined,
     UserLastModifiedDate: deps.clock.get(),
-  });
+  }));
   return {};
 }

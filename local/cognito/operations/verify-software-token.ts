@@ -38,12 +38,12 @@ export async function verifySoftwareToken(
   const secret = pendingSecret(user);
   if (!secret) throw softwareTokenNotAssociated();
   if (!totpCodeHolds(secret, input.UserCode)) throw softwareTokenCodeMismatch();
-  await userPool.saveUser(ctx, {
-    ...user,
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
     SoftwareTokenMfaConfiguration: { Secret: secret, Verified: true, FriendlyDeviceName: input.FriendlyDeviceName },
     PendingSoftwareTokenSecret: undefined,
-    UserMFASettingList: [...new Set([...(user.UserMFASettingList ?? []), 'SOFTWARE_TOKEN_MFA'])],
+    UserMFASettingList: [...new Set([...(current.UserMFASettingList ?? []), 'SOFTWARE_TOKEN_MFA'])],
     UserLastModifiedDate: deps.clock.get(),
-  });
+  }));
   return { Status: 'SUCCESS' };
 }

@@ -32,12 +32,12 @@ export async function verifyUserAttribute(
   if (!user.AttributeVerificationCode || input.Code !== user.AttributeVerificationCode) throw verificationCodeMismatch();
   // The change waiting for this attribute's code, its `…_verified: false` with it.
   const pending = attributesRemove(user.UnverifiedAttributeChanges ?? [], name, flag);
-  await userPool.saveUser(ctx, {
-    ...user,
-    Attributes: attributesAppend(user.Attributes, { Name: name, Value: value }, { Name: flag, Value: 'true' }),
+  await userPool.updateUser(ctx, user.Username, (current) => ({
+    ...current,
+    Attributes: attributesAppend(current.Attributes, { Name: name, Value: value }, { Name: flag, Value: 'true' }),
     UnverifiedAttributeChanges: pending.length > 0 ? pending : undefined,
     AttributeVerificationCode: undefined,
     UserLastModifiedDate: deps.clock.get(),
-  });
+  }));
   return {};
 }

@@ -6,5 +6,5 @@ import type { Context, User, UserPoolService } from '../cognito-local.ts';
  * GlobalSignOut (operations/global-sign-out.ts) and AdminUserGlobalSignOut share it.
  */
 export async function signOutEverywhere(ctx: Context, userPool: UserPoolService, user: User): Promise<void> {
-  await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
+  await userPool.updateUser(ctx, user.Username, (current) => ({ ...current, RefreshTokens: [] }));
 }
