@@ -1,5 +1,5 @@
 // What an app client's ExplicitAuthFlows allow, as Cognito reads them: shared by the emulator's
-// sign-in gate (targets/auth-flow-rules.ts) and the local stage's choice of the web client.
+// sign-in gate (rules/auth-flow-rules.ts) and the local stage's choice of the web client.
 
 /** The ExplicitAuthFlows value that lets a client run each AuthFlow. */
 export const PERMISSION_OF_FLOW: Readonly<Record<string, string>> = {

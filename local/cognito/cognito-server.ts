@@ -14,7 +14,7 @@ import { JsonFileStoreFactory } from './json-file-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { RequestContext } from './request-context.ts';
 import { clearPasswordFailures } from './sign-in/lockout.ts';
-import { withLocalTargets } from './local-targets.ts';
+import { cognitoRoutes } from './cognito-routes.ts';
 import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
@@ -91,7 +91,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
-  const router = eachRouteOnce(withEmulatorErrors(withLocalTargets(cognitoLocalRouter(services), services, triggers), log));
+  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers), log));
   const server = await startCognitoLocalServer({
     services,
     router,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from './testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from './testing/fake-cognito.ts';
-import { accessTokenUser } from './targets/access-tokens.ts';
+import { accessTokenUser } from './rules/access-tokens.ts';
 import { appClientOf, lookedUpOnce, RequestContext } from './request-context.ts';
 
 const silent = ctx.logger;

@@ -29,7 +29,7 @@ declare module 'cognito-local/lib/services/userPoolService.js' {
     updateUser(ctx: Context, username: string, change: (current: User) => User): Promise<User | null>;
   }
   interface User {
-    /** The lockout's count (targets/lockout.ts); absent after a success. */
+    /** The lockout's count (rules/lockout.ts); absent after a success. */
     PasswordFailures?: PasswordFailures;
     /** The code ForgotPassword sent, until ConfirmForgotPassword uses it (apart from ConfirmationCode, sign-up's). */
     PasswordResetCode?: string;

@@ -1,7 +1,7 @@
 import type { AdminConfirmSignUpCommandInput, AdminConfirmSignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { userCannotBeConfirmed } from '../cognito-answers.ts';
 import type { Context } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
+import { adminUser } from '../rules/admin-users.ts';
 import type { OperationDeps } from './operation-deps.ts';
 import { saveConfirmed } from './save-confirmed.ts';
 

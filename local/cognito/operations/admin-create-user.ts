@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AdminCreateUserCommandInput, AdminCreateUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { adminUserExists, resendNotPossible, userDoesNotExist, usernameShouldBeEmail } from '../cognito-answers.ts';
 import { attributeValue, type Context, type DeliveryDetails, type User, type UserPoolService } from '../cognito-local.ts';
-import { refuseUndeliverableInvitation } from '../targets/admin-create-user-rules.ts';
-import { refuseSchemaViolationsOnCreate } from '../targets/attribute-rules.ts';
-import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import { refuseUndeliverableInvitation } from '../rules/admin-create-user-rules.ts';
+import { refuseSchemaViolationsOnCreate } from '../rules/attribute-rules.ts';
+import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import { preSignUpForAdminCreateUser } from '../triggers/admin-create-user-trigger.ts';
 import type { OperationDeps } from './operation-deps.ts';
 

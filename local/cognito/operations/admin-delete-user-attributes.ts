@@ -3,8 +3,8 @@ import type {
   AdminDeleteUserAttributesCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { attributesRemove, type Context } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
-import { refuseSchemaViolationsOnDelete } from '../targets/attribute-rules.ts';
+import { adminUser } from '../rules/admin-users.ts';
+import { refuseSchemaViolationsOnDelete } from '../rules/attribute-rules.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken } from '../testing/access-token.ts';
 import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import { adminDeleteUser } from './admin-delete-user.ts';
 
 const SUB = '4f1c2a4e-0000-4000-8000-000000000001';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedAccessToken, signInRefreshToken } from '../testing/access-token.ts';
 import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import { adminDisableUser } from './admin-disable-user.ts';
 import { adminEnableUser } from './admin-enable-user.ts';
 

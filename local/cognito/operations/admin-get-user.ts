@@ -1,6 +1,6 @@
 import type { AdminGetUserCommandInput, AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
+import { adminUser } from '../rules/admin-users.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AdminSetUserPasswordCommandInput, AdminSetUserPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
-import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import { adminUser } from '../rules/admin-users.ts';
+import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

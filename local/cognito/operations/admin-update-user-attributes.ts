@@ -4,8 +4,8 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { verifiedFlagWithoutAttribute } from '../cognito-answers.ts';
 import { attributeValue, type Context, type User } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
-import { refuseSchemaViolationsOnUpdate } from '../targets/attribute-rules.ts';
+import { adminUser } from '../rules/admin-users.ts';
+import { refuseSchemaViolationsOnUpdate } from '../rules/attribute-rules.ts';
 import { attributeUpdate, sendAttributeCode } from './attribute-update.ts';
 import type { OperationDeps } from './operation-deps.ts';
 

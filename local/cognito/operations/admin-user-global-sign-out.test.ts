@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import { adminUserGlobalSignOut } from './admin-user-global-sign-out.ts';
 
 const ada = poolUser('4f1c2a4e-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', { RefreshTokens: ['refresh-1'] });

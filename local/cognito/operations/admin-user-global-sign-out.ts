@@ -1,7 +1,7 @@
 import type { AdminUserGlobalSignOutCommandInput, AdminUserGlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { adminUser } from '../targets/admin-users.ts';
-import { signOutEverywhere } from '../targets/global-sign-out.ts';
+import { adminUser } from '../rules/admin-users.ts';
+import { signOutEverywhere } from './sign-out-everywhere.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

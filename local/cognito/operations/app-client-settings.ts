@@ -1,7 +1,7 @@
 import type { CreateUserPoolClientCommandInput, UpdateUserPoolClientCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppClient } from '../cognito-local.ts';
 import { checkRotationSetting } from '../refresh-token-rotation.ts';
-import { refuseMixedExplicitAuthFlows } from '../targets/auth-flow-rules.ts';
+import { refuseMixedExplicitAuthFlows } from '../rules/auth-flow-rules.ts';
 
 /** What an app client's settings are: everything on its record but its identity, name and dates. */
 export type AppClientSettings = Omit<

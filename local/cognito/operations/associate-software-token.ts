@@ -2,7 +2,7 @@ import type { AssociateSoftwareTokenCommandInput, AssociateSoftwareTokenCommandO
 import { accessTokenOrSessionRequired, softwareTokenMfaNotEnabled } from '../cognito-answers.ts';
 import { type Context, totpSecret } from '../cognito-local.ts';
 import { takesTotp } from '../pool-totp.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

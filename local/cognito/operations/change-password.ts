@@ -1,8 +1,8 @@
 import type { ChangePasswordCommandInput, ChangePasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { incorrectUsernameOrPassword } from '../cognito-answers.ts';
 import type { Context } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
-import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { usernameClientIdNotFound, verificationCodeExpired, verificationCodeMismatch } from '../cognito-answers.ts';
 import type { ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, User } from '../cognito-local.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
-import { refuseWeakPassword } from '../targets/cognito-rules.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
+import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import { clientOf } from './client-of.ts';
 import { saveConfirmed } from './save-confirmed.ts';
 import type { OperationDeps } from './operation-deps.ts';

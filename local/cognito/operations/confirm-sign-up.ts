@@ -13,7 +13,7 @@ import {
   type User,
   type UserPool,
 } from '../cognito-local.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { clientOf } from './client-of.ts';
 import { saveConfirmed } from './save-confirmed.ts';
 import type { OperationDeps } from './operation-deps.ts';

@@ -7,7 +7,7 @@ import type {
 import { customSchemaAttribute, refuseRequiredCustomAttributes, type CustomAttributeInput } from '../attributes/custom-attributes.ts';
 import { type Context, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import { regionOf } from '../signed-region.ts';
-import { refuseDeviceTracking } from '../targets/devices.ts';
+import { refuseDeviceTracking } from './devices.ts';
 import { refuseUnemulatedTriggers } from '../triggers/refuse-unemulated-triggers.ts';
 import { newUserPoolId } from '../user-pool-ids.ts';
 import type { OperationDeps } from './operation-deps.ts';

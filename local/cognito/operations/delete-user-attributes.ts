@@ -2,8 +2,8 @@ import type { DeleteUserAttributesCommandInput, DeleteUserAttributesCommandOutpu
 import { requiredAttributesMissing } from '../cognito-answers.ts';
 import { attributesRemove, type Context, USER_POOL_AWS_DEFAULTS } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
-import { refuseUnwritableAttributes } from '../targets/attribute-rules.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { DeleteUserCommandInput, DeleteUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

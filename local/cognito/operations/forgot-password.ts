@@ -1,8 +1,8 @@
 import { noVerifiedRecoveryContact, userIsDisabled, usernameClientIdNotFound } from '../cognito-answers.ts';
 import type { ForgotPasswordCommandInput, ForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
-import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
+import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { migratedUser } from '../triggers/user-migration.ts';
 import { recoveryDelivery, simulatedDelivery } from './account-recovery.ts';
 import { clientOf } from './client-of.ts';

@@ -7,8 +7,8 @@ import { authFlowNotEnabled, invalidRefreshToken, userIsDisabled } from '../cogn
 import { rotates } from '../refresh-token-rotation.ts';
 import { appClientOf } from '../request-context.ts';
 import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
-import { flowAllowed } from '../targets/auth-flow-rules.ts';
-import { refuseWrongClientSecret } from '../targets/client-secret-rules.ts';
+import { flowAllowed } from '../rules/auth-flow-rules.ts';
+import { refuseWrongClientSecret } from '../rules/client-secret-rules.ts';
 
 /**
  * GetTokensFromRefreshToken, which Amplify v6 calls for every token refresh: new ID and access

@@ -4,8 +4,8 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { noAttributeToVerify } from '../cognito-answers.ts';
 import { type Context, selectAppropriateDeliveryMethod } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
-import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { maskedDelivery } from '../rules/masked-destinations.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

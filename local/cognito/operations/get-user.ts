@@ -2,7 +2,7 @@ import type { GetUserCommandInput, GetUserCommandOutput } from '@aws-sdk/client-
 import { readableAttributes } from '../attributes/standard-attributes.ts';
 import type { Context } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

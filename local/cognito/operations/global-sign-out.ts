@@ -1,7 +1,7 @@
 import type { GlobalSignOutCommandInput, GlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
-import { signOutEverywhere } from '../targets/global-sign-out.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { signOutEverywhere } from './sign-out-everywhere.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /**

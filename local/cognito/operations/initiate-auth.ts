@@ -14,8 +14,8 @@ import { preAuthentication } from '../sign-in/pre-authentication.ts';
 import { refreshTokenAuth } from '../sign-in/refresh-token-auth.ts';
 import type { SignInContext } from '../sign-in/sign-in-state.ts';
 import { startUserAuth } from '../sign-in/user-auth.ts';
-import { flowAllowed } from '../targets/auth-flow-rules.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
+import { flowAllowed } from '../rules/auth-flow-rules.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import type { SignInDeps } from './sign-in-deps.ts';
 
 /**

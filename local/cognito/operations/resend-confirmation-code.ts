@@ -1,8 +1,8 @@
 import { autoVerificationOff, userAlreadyConfirmed, usernameClientIdNotFound } from '../cognito-answers.ts';
 import type { ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { type Context, selectAppropriateDeliveryMethod } from '../cognito-local.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
-import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
+import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { simulatedDelivery } from './account-recovery.ts';
 import { clientOf } from './client-of.ts';
 import type { OperationDeps } from './operation-deps.ts';

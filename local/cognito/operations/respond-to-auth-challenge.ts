@@ -8,7 +8,7 @@ import { checkMfaCode, methodChallenge } from '../sign-in/mfa.ts';
 import { applyNewPassword } from '../sign-in/new-password.ts';
 import type { SignInContext } from '../sign-in/sign-in-state.ts';
 import { answerChoice } from '../sign-in/user-auth.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import type { SignInDeps } from './sign-in-deps.ts';
 
 /**

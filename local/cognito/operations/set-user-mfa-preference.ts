@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { preferredMfaNotEnabled, smsMfaWithoutPhoneNumber, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
 import { attributeValue, type Context, type User } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 type Settings = SMSMfaSettingsType | SoftwareTokenMfaSettingsType | undefined;

@@ -2,10 +2,10 @@ import { usernameTaken, noAttributeToVerify, usernameShouldBeEmail } from '../co
 import { randomUUID } from 'node:crypto';
 import type { SignUpCommandInput, SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { type Context, selectAppropriateDeliveryMethod, type User, type UserPool } from '../cognito-local.ts';
-import { refuseSchemaViolationsOnCreate, refuseUnwritableAttributes } from '../targets/attribute-rules.ts';
-import { refuseWrongSecretHash } from '../targets/client-secret-rules.ts';
-import { refuseSelfSignUp, refuseWeakPassword } from '../targets/cognito-rules.ts';
-import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { refuseSchemaViolationsOnCreate, refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
+import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
+import { refuseSelfSignUp, refuseWeakPassword } from '../rules/cognito-rules.ts';
+import { maskedDelivery } from '../rules/masked-destinations.ts';
 import type { SignUpFlags } from '../triggers/pool-triggers.ts';
 import { clientOf } from './client-of.ts';
 import type { OperationDeps } from './operation-deps.ts';

@@ -1,9 +1,9 @@
 import type { UpdateUserAttributesCommandInput, UpdateUserAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { type Context, USER_POOL_AWS_DEFAULTS, type User, validatePermittedAttributeChanges } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
-import { refuseSchemaViolationsOnUpdate, refuseUnwritableAttributes } from '../targets/attribute-rules.ts';
-import { maskedDelivery } from '../targets/masked-destinations.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { refuseSchemaViolationsOnUpdate, refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
+import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { attributeUpdate, sendAttributeCode } from './attribute-update.ts';
 import type { OperationDeps } from './operation-deps.ts';
 

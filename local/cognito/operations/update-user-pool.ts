@@ -1,6 +1,6 @@
 import type { UpdateUserPoolCommandInput, UpdateUserPoolCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../cognito-local.ts';
-import { refuseDeviceTracking } from '../targets/devices.ts';
+import { refuseDeviceTracking } from './devices.ts';
 import { refuseUnemulatedTriggers } from '../triggers/refuse-unemulated-triggers.ts';
 import type { OperationDeps } from './operation-deps.ts';
 import { updatedPoolSettings } from './user-pool-settings.ts';

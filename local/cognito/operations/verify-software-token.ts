@@ -9,7 +9,7 @@ import {
 } from '../cognito-answers.ts';
 import { type Context, totpCodeHolds, type User } from '../cognito-local.ts';
 import { takesTotp } from '../pool-totp.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /** The secret AssociateSoftwareToken made and no code has verified yet (one stored before PendingSoftwareTokenSecret included). */

@@ -1,7 +1,7 @@
 import type { VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { noAttributeToVerify, verificationCodeMismatch } from '../cognito-answers.ts';
 import { attributesAppend, attributesRemove, attributeValue, type Context } from '../cognito-local.ts';
-import { accessTokenUser } from '../targets/access-tokens.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
 import type { OperationDeps } from './operation-deps.ts';
 
 /** The attributes a code verifies, and the flag each sets. */

@@ -1,7 +1,7 @@
 import type { ListDevicesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, Route, Services } from '../cognito-local.ts';
-import { accessTokenUser } from './access-tokens.ts';
-import { adminUser } from './admin-users.ts';
+import { accessTokenUser } from '../rules/access-tokens.ts';
+import { adminUser } from '../rules/admin-users.ts';
 import { deviceDoesNotExist, notEmulated } from '../cognito-answers.ts';
 
 type DeviceRequest = { AccessToken?: string; UserPoolId?: string; Username?: string };

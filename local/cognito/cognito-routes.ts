@@ -1,4 +1,4 @@
-import type { Route, Router, Services, Wrapper } from './cognito-local.ts';
+import type { Route, Router, Services } from './cognito-local.ts';
 import { confirmForgotPassword } from './operations/confirm-forgot-password.ts';
 import { confirmSignUp } from './operations/confirm-sign-up.ts';
 import { forgotPassword } from './operations/forgot-password.ts';
@@ -40,23 +40,23 @@ import { revokeToken } from './operations/revoke-token.ts';
 import { setUserMfaPreference } from './operations/set-user-mfa-preference.ts';
 import { verifySoftwareToken } from './operations/verify-software-token.ts';
 import { verifyUserAttribute } from './operations/verify-user-attribute.ts';
-import { adminUserAsCognito } from './targets/admin-users.ts';
-import { deviceOperations } from './targets/devices.ts';
-import { maskDestinations } from './targets/masked-destinations.ts';
+import { adminUserAsCognito } from './rules/admin-users.ts';
+import { deviceOperations } from './operations/devices.ts';
+import { maskDestinations } from './rules/masked-destinations.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
 
 /**
- * cognito-local's router with what this project adds: the operations it lacks and Amplify
- * calls (sign-in and its challenges, token refresh, resend code, global sign-out), Cognito's rules where
- * cognito-local is laxer, and the pool's triggers where cognito-local runs none.
+ * The route of each Cognito operation: ours (operations/, one file each, its rules inside it), or,
+ * for the ones we do not own (groups, lists, describes, deletes, the pool's MFA config), cognito-local's
+ * own code as a guest over the same store (`guest`). Every answer that says where a code went masks it.
  */
-export function withLocalTargets(router: Router, services: Services, triggers: PoolTriggers): Router {
+export function cognitoRoutes(guest: Router, services: Services, triggers: PoolTriggers): Router {
   // The operations we own (operations/): their rules are inside them.
   const deps = { ...services, triggers };
   const signIn = signInDeps(services, triggers);
   const associate = associateWithSession(signIn);
   const verify = verifyWithSession(signIn);
-  const added: Record<string, Route> = {
+  const ours: Record<string, Route> = {
     InitiateAuth: (ctx, req) => initiateAuth(signIn, ctx, req),
     AdminInitiateAuth: (ctx, req) => initiateAuth(signIn, ctx, req, true),
     RespondToAuthChallenge: (ctx, req) => respondToAuthChallenge(signIn, ctx, req),
@@ -98,10 +98,9 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     VerifySoftwareToken: (ctx, req) => verifySoftwareToken(deps, ctx, req),
     ...deviceOperations(services),
   };
-  // Each operation's rules, checked in this order (the first rule broken answers).
-  const adminUser = adminUserAsCognito(services);
-  const stricter: Record<string, readonly Wrapper[]> = {
-    AdminListGroupsForUser: [adminUser],
+  // cognito-local's AdminListGroupsForUser, given the user's own username for an alias (rules/admin-users.ts).
+  const guests: Record<string, Route> = {
+    AdminListGroupsForUser: adminUserAsCognito(services)(guest('AdminListGroupsForUser')),
   };
   // AssociateSoftwareToken and VerifySoftwareToken with a sign-in's Session (MFA_SETUP) rather than an access token.
   const withSession =
@@ -109,14 +108,9 @@ export function withLocalTargets(router: Router, services: Services, triggers: P
     (ctx, req) =>
       req?.AccessToken === undefined && req?.Session !== undefined ? session(ctx, req) : route(ctx, req);
   return (target) => {
-    const route = withRules(added[target] ?? router(target), stricter[target] ?? []);
+    const route = ours[target] ?? guests[target] ?? guest(target);
     if (target === 'AssociateSoftwareToken') return maskDestinations(withSession(associate, route));
     if (target === 'VerifySoftwareToken') return maskDestinations(withSession(verify, route));
     return maskDestinations(route);
   };
-}
-
-/** `route` behind `rules`, the first of them checked first. */
-function withRules(route: Route, rules: readonly Wrapper[]): Route {
-  return rules.reduceRight((inner, rule) => rule(inner), route);
 }
