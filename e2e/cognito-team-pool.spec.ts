@@ -21,7 +21,7 @@ import { latestCode } from '../testing/dev-inbox.ts';
 import { totpCode } from '../testing/totp.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { e2eStack, failure } from './stack.ts';
-import { refusedVariant, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
+import { ownPool, refusedVariant, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 
@@ -31,6 +31,7 @@ const resourceOf = (service: Parameters<ServiceEdit>[0], type: string) =>
 const withMfa =
   (EnabledMfas: string[]): ServiceEdit =>
   (service) => {
+    ownPool(service, 'mfa');
     Object.assign(resourceOf(service, 'AWS::Cognito::UserPool').Properties, { MfaConfiguration: 'OPTIONAL', EnabledMfas });
     resourceOf(service, 'AWS::Cognito::UserPoolClient').Properties.ExplicitAuthFlows = [
       'ALLOW_USER_AUTH',

@@ -14,7 +14,7 @@ import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { expect, test } from './hello-page.ts';
 import { failure, e2eStack } from './stack.ts';
-import { attachTrigger, functionArnOf, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, functionArnOf, ownPool, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 const HANDLERS = 'e2e/fixtures/cognito-triggers';
@@ -37,18 +37,9 @@ function triggerFunctions(service: Record<string, any>, events: (trigger: string
   };
 }
 
-/**
- * A pool name of the variant's own: under the starter's name and stack (same service and stage),
- * the local stage would adopt the shared e2e stack's pool, as it adopts its own after a data
- * folder is lost, and leave these triggers on it for the specs after this one.
- */
-function ownPool(service: Record<string, any>): void {
-  service.resources.Resources.CognitoUserPool.Properties.UserPoolName += '-triggers';
-}
-
 /** `LambdaConfig` on the pool resource, each function by `Fn::GetAtt`, with the permissions Cognito needs on AWS; tokens by V2. */
 const withLambdaConfig: ServiceEdit = (service) => {
-  ownPool(service);
+  ownPool(service, 'triggers');
   triggerFunctions(service);
   service.functions.triggerPreTokenGeneration = { handler: `${HANDLERS}.preTokenGenerationV2` };
   attachTrigger(service, 'PreSignUp', 'triggerPreSignUp');
@@ -62,7 +53,7 @@ const withLambdaConfig: ServiceEdit = (service) => {
 
 /** `cognitoUserPool` events on the existing pool (`existing: true`), tokens by V1. */
 const withTriggerEvents: ServiceEdit = (service) => {
-  ownPool(service);
+  ownPool(service, 'triggers');
   const pool = service.resources.Resources.CognitoUserPool.Properties.UserPoolName;
   const events = (trigger: string) => [{ cognitoUserPool: { pool, trigger, existing: true } }];
   triggerFunctions(service, events);

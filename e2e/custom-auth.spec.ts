@@ -7,7 +7,7 @@ import { adminConfirmedUser, cognitoClient } from '../testing/cognito-client.ts'
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { usePageAmplify } from './page-amplify.ts';
 import { e2eStack } from './stack.ts';
-import { attachTrigger, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, ownPool, type ServiceEdit, startVariantApi, type VariantApi } from './variant-stack.ts';
 
 const PASSWORD = 'Correct-Horse-1';
 const HANDLERS = 'e2e/fixtures/custom-auth';
@@ -23,6 +23,7 @@ const HANDLER_OF = {
 };
 /** The three triggers on the pool's LambdaConfig, with the permissions Cognito needs on AWS, and ALLOW_CUSTOM_AUTH on the client. */
 const withCustomAuth: ServiceEdit = (service) => {
+  ownPool(service, 'custom-auth');
   for (const [trigger, fn] of Object.entries(TRIGGERS)) {
     service.functions[fn] = { handler: `${HANDLERS}.${HANDLER_OF[fn]}` };
     attachTrigger(service, trigger, fn);

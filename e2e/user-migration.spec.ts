@@ -12,12 +12,13 @@ import { decodeJwt } from 'jose';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { failure, e2eStack } from './stack.ts';
-import { attachTrigger, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+import { attachTrigger, ownPool, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
 
 const LEGACY_PASSWORD = 'Legacy-Horse-1';
 
 /** The legacy directory's trigger on the pool, with the permission Cognito needs on AWS. */
 const withUserMigration: ServiceEdit = (service) => {
+  ownPool(service, 'migration');
   service.functions.triggerMigrateUser = { handler: 'e2e/fixtures/user-migration.migrateUser' };
   attachTrigger(service, 'UserMigration', 'triggerMigrateUser');
 };

@@ -59,6 +59,16 @@ function spawnVariant(edit: ServiceEdit, { stage, dataDir, env }: VariantOptions
   return spawnVariantApi(edit, { cognitoPort: e2eStack.ports.COGNITO_PORT, stage, dataDir, env });
 }
 
+/**
+ * Gives the starter's pool a name of the variant's own. Under the starter's name and stack (same
+ * service and stage), the local stage would adopt the shared e2e stack's pool, as it adopts its own
+ * after a data folder is lost, and leave the variant's triggers, MFA or client flows on it for the
+ * specs after this one.
+ */
+export function ownPool(service: Record<string, any>, suffix: string): void {
+  service.resources.Resources.CognitoUserPool.Properties.UserPoolName += `-${suffix}`;
+}
+
 /** `Fn::GetAtt` of a function's ARN, by its name under `functions` (serverless's logical id `<Name>LambdaFunction`). */
 export const functionArnOf = (fn: string) => ({ 'Fn::GetAtt': [`${fn.charAt(0).toUpperCase()}${fn.slice(1)}LambdaFunction`, 'Arn'] });
 
