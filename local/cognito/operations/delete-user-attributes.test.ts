@@ -60,6 +60,19 @@ describe('deleteUserAttributes', () => {
     expect(saved).toEqual([]);
   });
 
+  it('refuses an immutable attribute or one outside the schema as AdminDeleteUserAttributes does, and saves nothing', async () => {
+    const schema = [...USER_POOL_AWS_DEFAULTS.SchemaAttributes!, { Name: 'custom:tenant', AttributeDataType: 'String', Mutable: false }];
+    const { deps, saved } = fakePool({ SchemaAttributes: schema }, { WriteAttributes: ['given_name', 'custom:tenant', 'custom:foo'] });
+    for (const [name, message] of [
+      ['custom:tenant', 'user.custom:tenant: Attribute cannot be updated.\n'],
+      ['custom:foo', 'user.custom:foo: Attribute does not exist in the schema.\n'],
+    ]) {
+      const error = await rejection(deleteUserAttributes(deps, ctx, { AccessToken: AccessToken(), UserAttributeNames: [name!] }));
+      expect([error.code, error.message]).toEqual(['InvalidParameterException', message]);
+    }
+    expect(saved).toEqual([]);
+  });
+
   it('refuses an access token it did not issue', async () => {
     const { deps, saved } = fakePool();
     const error = await rejection(deleteUserAttributes(deps, ctx, { AccessToken: 'not-a-jwt', UserAttributeNames: ['given_name'] }));
