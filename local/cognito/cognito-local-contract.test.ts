@@ -337,6 +337,19 @@ describe("cognito-local's services, assembled by createCognitoLocalServices", ()
     expect(await recorded.services.cognito.getAppClient(ctx, clientId)).toMatchObject({ ClientId: clientId, UserPoolId: poolId });
   });
 
+  it('saveUser changes the user in memory at once, before its write resolves (updateUser releases the next change then)', async () => {
+    const recorded = await services();
+    const { poolId } = await poolWithAda(recorded, () => String(recorded.delivered.at(-1)?.[5]));
+    const pool = await recorded.services.cognito.getUserPool(ctx, poolId);
+    const ada = (await pool.getUserByUsername(ctx, 'ada'))!;
+    const written = pool.saveUser(ctx, { ...ada, RefreshTokens: ['written-behind'] });
+    expect((await pool.getUserByUsername(ctx, 'ada'))?.RefreshTokens).toEqual(['written-behind']);
+    await written;
+    // Concurrent changes of one user each keep what the others wrote.
+    await Promise.all(['a', 'b', 'c'].map((token) => pool.storeRefreshToken(ctx, token, ada)));
+    expect((await pool.getUserByUsername(ctx, 'ada'))?.RefreshTokens).toEqual(['b', 'c']);
+  });
+
   it('server/Router.js: a target cognito-local lacks fails with UnsupportedError', async () => {
     const { route } = await services();
     expect(await rejectionOf(route('NoSuchOperation')(ctx, {}))).toBeInstanceOf(UnsupportedError);

@@ -98,14 +98,21 @@ export abstract class RefreshTokenKeeping implements UserPoolServiceFactory {
     const pool = await this.pools.create(ctx, clientsDataStore, defaultOptions);
     // Each change reads the user as they are now: two sign-ins of one user at once each keep their
     // refresh token (cognito-local's saves the copy its sign-in read, dropping the other's).
-    pool.updateUser = (ctx, username, change) =>
-      this.#changes.run(`${pool.options.Id}/${username}`, async () => {
+    // The next change of the user waits for this one's record, not for its write to the disk:
+    // saveUser changes the store in memory at once (its file is written behind, coalescing
+    // writes; cognito-local-contract.test.ts checks it), so changes of one user still share writes.
+    pool.updateUser = async (ctx, username, change) => {
+      let saved: Promise<void> = Promise.resolve();
+      const changed = await this.#changes.run(`${pool.options.Id}/${username}`, async () => {
         const current = await pool.getUserByUsername(ctx, username);
         if (!current) return null;
-        const changed = change(current);
-        await pool.saveUser(ctx, changed);
-        return changed;
+        const next = change(current);
+        saved = pool.saveUser(ctx, next);
+        return next;
       });
+      await saved;
+      return changed;
+    };
     pool.storeRefreshToken = async (ctx: Context, refreshToken: string, user: User) => {
       await pool.updateUser(ctx, user.Username, (current) => ({
         ...current,
