@@ -273,11 +273,13 @@ test.describe('teams’ stacks start from a fresh data folder', () => {
       { env: { SEED_USERS_FILE: seeds } },
     );
     try {
-      const output = variant.output();
-      expect(output).toContain(`Seed users created (${path.relative(process.cwd(), seeds)}): ada@example.com`);
-      expect(output).toContain(
-        `Seed user nameless@example.com skipped: user pool CognitoUserPool requires given_name. Give it "attributes": { "given_name": "…" } in ${path.relative(process.cwd(), seeds)}.`,
-      );
+      // The ready file is written once the seeding is done; its lines (stdout and stderr) may reach the pipes just after.
+      await expect.poll(() => variant.output()).toContain(`Seed users created (${path.relative(process.cwd(), seeds)}): ada@example.com`);
+      await expect
+        .poll(() => variant.output())
+        .toContain(
+          `Seed user nameless@example.com skipped: user pool CognitoUserPool requires given_name. Give it "attributes": { "given_name": "…" } in ${path.relative(process.cwd(), seeds)}.`,
+        );
       expect(files.triggers().map((call) => [call.triggerSource, call.userAttributes.given_name])).toEqual([
         ['PreSignUp_AdminCreateUser', 'Ada'],
       ]);
@@ -305,9 +307,11 @@ test.describe('teams’ stacks start from a fresh data folder', () => {
       { env: { SEED_USERS_FILE: seeds } },
     );
     try {
-      expect(variant.output()).toContain(
-        `Seed user ada@example.com skipped: user pool CognitoUserPool signs users in by phone_number (UsernameAttributes). Give it "phone_number" in ${path.relative(process.cwd(), seeds)}.`,
-      );
+      await expect
+        .poll(() => variant.output())
+        .toContain(
+          `Seed user ada@example.com skipped: user pool CognitoUserPool signs users in by phone_number (UsernameAttributes). Give it "phone_number" in ${path.relative(process.cwd(), seeds)}.`,
+        );
       expect(files.triggers().map((call) => [call.triggerSource, call.userAttributes.phone_number])).toEqual([
         ['PreSignUp_AdminCreateUser', phone],
       ]);
