@@ -1,8 +1,7 @@
 import type { AddCustomAttributesCommandInput, AddCustomAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { customSchemaAttribute, refuseRequiredCustomAttributes, type CustomAttributeInput } from '../attributes/custom-attributes.ts';
 import { attributeNameTaken } from '../cognito-answers.ts';
-import type { Context } from '../cognito-local.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AddCustomAttributes: none required, none named as one the schema has (or another of the
@@ -11,11 +10,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * Number's constraints' defaults.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html
  */
-export async function addCustomAttributes(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: AddCustomAttributesCommandInput,
-): Promise<Omit<AddCustomAttributesCommandOutput, '$metadata'>> {
+export const addCustomAttributes: Operation<
+  AddCustomAttributesCommandInput,
+  AddCustomAttributesCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const inputs = (input.CustomAttributes ?? []) as CustomAttributeInput[];
   refuseRequiredCustomAttributes(inputs);
   const pool = await deps.cognito.getUserPool(ctx, input.UserPoolId ?? '');
@@ -29,4 +28,4 @@ export async function addCustomAttributes(
   }
   await pool.updateOptions(ctx, { ...pool.options, SchemaAttributes: [...existing, ...added], LastModifiedDate: deps.clock.get() });
   return {};
-}
+};

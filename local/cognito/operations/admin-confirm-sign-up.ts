@@ -1,8 +1,7 @@
 import type { AdminConfirmSignUpCommandInput, AdminConfirmSignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { userCannotBeConfirmed } from '../cognito-answers.ts';
-import type { Context } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 import { saveConfirmed } from './save-confirmed.ts';
 
 /**
@@ -14,11 +13,11 @@ import { saveConfirmed } from './save-confirmed.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  */
-export async function adminConfirmSignUp(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>,
-  ctx: Context,
-  input: AdminConfirmSignUpCommandInput,
-): Promise<Omit<AdminConfirmSignUpCommandOutput, '$metadata'>> {
+export const adminConfirmSignUp: Operation<
+  AdminConfirmSignUpCommandInput,
+  AdminConfirmSignUpCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await adminUser(deps, ctx, input);
   if (user.UserStatus !== 'UNCONFIRMED') throw userCannotBeConfirmed(user.UserStatus ?? 'UNKNOWN');
   const confirmed = { ...user, UserStatus: 'CONFIRMED' as const, UserLastModifiedDate: deps.clock.get() };
@@ -28,4 +27,4 @@ export async function adminConfirmSignUp(
     clientMetadata: input.ClientMetadata,
   });
   return {};
-}
+};

@@ -6,7 +6,7 @@ import { refuseUndeliverableInvitation } from '../rules/admin-create-user-rules.
 import { refuseSchemaViolationsOnCreate } from '../rules/attribute-rules.ts';
 import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import { preSignUpForAdminCreateUser } from '../triggers/admin-create-user-trigger.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type Attributes = User['Attributes'];
 
@@ -21,11 +21,11 @@ type Attributes = User['Attributes'];
  * RESEND invites a user who exists again ({@link resendInvitation}).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
  */
-export async function adminCreateUser(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'messages' | 'triggers'>,
-  ctx: Context,
-  input: AdminCreateUserCommandInput,
-): Promise<Omit<AdminCreateUserCommandOutput, '$metadata'>> {
+export const adminCreateUser: Operation<
+  AdminCreateUserCommandInput,
+  AdminCreateUserCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'messages' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { Username: name = '', UserAttributes: given = [], TemporaryPassword, MessageAction } = input;
   const pool = await deps.cognito.getUserPool(ctx, input.UserPoolId ?? '');
   const options = pool.options;
@@ -60,7 +60,7 @@ export async function adminCreateUser(
   if (MessageAction !== 'SUPPRESS') await invite(deps, ctx, pool, user, input);
   await pool.saveUser(ctx, user);
   return answer(user);
-}
+};
 
 /**
  * MessageAction RESEND: "resend the invitation message to a user that already exists, and reset

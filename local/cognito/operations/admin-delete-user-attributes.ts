@@ -2,10 +2,10 @@ import type {
   AdminDeleteUserAttributesCommandInput,
   AdminDeleteUserAttributesCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { attributesRemove, type Context } from '../cognito-local.ts';
+import { attributesRemove } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
 import { refuseSchemaViolationsOnDelete } from '../rules/attribute-rules.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminDeleteUserAttributes: the named attributes (`custom:` ones by their full name) leave the
@@ -16,11 +16,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * UserNotFoundException. One save.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUserAttributes.html
  */
-export async function adminDeleteUserAttributes(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: AdminDeleteUserAttributesCommandInput,
-): Promise<Omit<AdminDeleteUserAttributesCommandOutput, '$metadata'>> {
+export const adminDeleteUserAttributes: Operation<
+  AdminDeleteUserAttributesCommandInput,
+  AdminDeleteUserAttributesCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await adminUser(deps, ctx, input);
   const names = input.UserAttributeNames ?? [];
   refuseSchemaViolationsOnDelete(userPool.options, names);
@@ -32,4 +32,4 @@ export async function adminDeleteUserAttributes(
     UserLastModifiedDate: deps.clock.get(),
   });
   return {};
-}
+};

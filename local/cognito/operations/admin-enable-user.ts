@@ -1,7 +1,6 @@
 import type { AdminEnableUserCommandInput, AdminEnableUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminEnableUser: the user, named by username or alias, may sign in again, but not with the
@@ -11,13 +10,13 @@ import type { OperationDeps } from './operation-deps.ts';
  * ([U], the strict side). One save.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminEnableUser.html
  */
-export async function adminEnableUser(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: AdminEnableUserCommandInput,
-): Promise<Omit<AdminEnableUserCommandOutput, '$metadata'>> {
+export const adminEnableUser: Operation<
+  AdminEnableUserCommandInput,
+  AdminEnableUserCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await adminUser(deps, ctx, input);
   const revoked = user.Enabled === false ? { RefreshTokens: [] } : {};
   await userPool.saveUser(ctx, { ...user, ...revoked, Enabled: true, UserLastModifiedDate: deps.clock.get() });
   return {};
-}
+};

@@ -1,18 +1,17 @@
 import type { AdminGetUserCommandInput, AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminGetUser: the user an administrator names (username or alias), with all their attributes
  * (no app client filters them), status, dates and MFA settings.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html
  */
-export async function adminGetUser(
-  deps: Pick<OperationDeps, 'cognito'>,
-  ctx: Context,
-  input: AdminGetUserCommandInput,
-): Promise<Omit<AdminGetUserCommandOutput, '$metadata'>> {
+export const adminGetUser: Operation<AdminGetUserCommandInput, AdminGetUserCommandOutput, Pick<OperationDeps, 'cognito'>> = async (
+  deps,
+  ctx,
+  input,
+) => {
   const { user } = await adminUser(deps, ctx, input);
   const answer = {
     Enabled: user.Enabled,
@@ -26,4 +25,4 @@ export async function adminGetUser(
     UserStatus: user.UserStatus,
   };
   return answer as Omit<AdminGetUserCommandOutput, '$metadata'>;
-}
+};

@@ -1,8 +1,7 @@
 import type { AdminSetUserPasswordCommandInput, AdminSetUserPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
 import { refuseWeakPassword } from '../rules/cognito-rules.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AdminSetUserPassword: the password must meet the pool's policy (InvalidPasswordException); a
@@ -11,11 +10,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * both are left as they are. One save.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html
  */
-export async function adminSetUserPassword(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: AdminSetUserPasswordCommandInput,
-): Promise<Omit<AdminSetUserPasswordCommandOutput, '$metadata'>> {
+export const adminSetUserPassword: Operation<
+  AdminSetUserPasswordCommandInput,
+  AdminSetUserPasswordCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const password = input.Password ?? '';
   const { userPool, user } = await adminUser(deps, ctx, input);
   refuseWeakPassword(userPool.options, password);
@@ -26,4 +25,4 @@ export async function adminSetUserPassword(
     UserLastModifiedDate: deps.clock.get(),
   });
   return {};
-}
+};

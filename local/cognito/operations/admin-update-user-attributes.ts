@@ -3,11 +3,11 @@ import type {
   AdminUpdateUserAttributesCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { verifiedFlagWithoutAttribute } from '../cognito-answers.ts';
-import { attributeValue, type Context, type User } from '../cognito-local.ts';
+import { attributeValue, type User } from '../cognito-local.ts';
 import { adminUser } from '../rules/admin-users.ts';
 import { refuseSchemaViolationsOnUpdate } from '../rules/attribute-rules.ts';
 import { attributeUpdate, sendAttributeCode } from './attribute-update.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type Attributes = User['Attributes'];
 
@@ -26,11 +26,11 @@ type Attributes = User['Attributes'];
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateUserAttributes.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html
  */
-export async function adminUpdateUserAttributes(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>,
-  ctx: Context,
-  input: AdminUpdateUserAttributesCommandInput,
-): Promise<Omit<AdminUpdateUserAttributesCommandOutput, '$metadata'>> {
+export const adminUpdateUserAttributes: Operation<
+  AdminUpdateUserAttributesCommandInput,
+  AdminUpdateUserAttributesCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await adminUser(deps, ctx, input);
   const options = userPool.options;
   const given: Attributes = (input.UserAttributes ?? []).map(({ Name = '', Value }) => ({ Name, Value }));
@@ -46,7 +46,7 @@ export async function adminUpdateUserAttributes(
   const { withCode } = await sendAttributeCode(deps, ctx, options, updated, input.ClientMetadata);
   await userPool.saveUser(ctx, withCode);
   return {};
-}
+};
 
 /** `email_verified` / `phone_number_verified` need the attribute they speak of: given now, or the user's already. */
 function refuseVerifyingWhatIsNotThere(user: User, given: Attributes): void {

@@ -1,9 +1,9 @@
 import type { AssociateSoftwareTokenCommandInput, AssociateSoftwareTokenCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { accessTokenOrSessionRequired, softwareTokenMfaNotEnabled } from '../cognito-answers.ts';
-import { type Context, totpSecret } from '../cognito-local.ts';
+import { totpSecret } from '../cognito-local.ts';
 import { takesTotp } from '../pool-totp.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * AssociateSoftwareToken with an access token (the Session form, MFA_SETUP at sign-in, is
@@ -14,11 +14,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
  */
-export async function associateSoftwareToken(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: AssociateSoftwareTokenCommandInput,
-): Promise<Omit<AssociateSoftwareTokenCommandOutput, '$metadata'>> {
+export const associateSoftwareToken: Operation<
+  AssociateSoftwareTokenCommandInput,
+  AssociateSoftwareTokenCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   if (input.AccessToken === undefined) throw accessTokenOrSessionRequired();
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken);
   if (!takesTotp(userPool.options)) throw softwareTokenMfaNotEnabled();
@@ -29,4 +29,4 @@ export async function associateSoftwareToken(
     UserLastModifiedDate: deps.clock.get(),
   }));
   return { SecretCode: secret };
-}
+};

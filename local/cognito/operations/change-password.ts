@@ -1,9 +1,8 @@
 import type { ChangePasswordCommandInput, ChangePasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { incorrectUsernameOrPassword } from '../cognito-answers.ts';
-import type { Context } from '../cognito-local.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
 import { refuseWeakPassword } from '../rules/cognito-rules.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * ChangePassword: the access token's user (verified once) sets a new password. The
@@ -12,15 +11,15 @@ import type { OperationDeps } from './operation-deps.ts';
  * password.` (cognito-local answered InvalidPasswordException).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html
  */
-export async function changePassword(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: ChangePasswordCommandInput,
-): Promise<Omit<ChangePasswordCommandOutput, '$metadata'>> {
+export const changePassword: Operation<
+  ChangePasswordCommandInput,
+  ChangePasswordCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const proposed = input.ProposedPassword ?? '';
   refuseWeakPassword(userPool.options, proposed);
   if (input.PreviousPassword !== user.Password) throw incorrectUsernameOrPassword();
   await userPool.updateUser(ctx, user.Username, (current) => ({ ...current, Password: proposed, UserLastModifiedDate: deps.clock.get() }));
   return {};
-}
+};

@@ -1,11 +1,11 @@
 import { usernameClientIdNotFound, verificationCodeExpired, verificationCodeMismatch } from '../cognito-answers.ts';
 import type { ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context, User } from '../cognito-local.ts';
+import type { User } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { refuseWeakPassword } from '../rules/cognito-rules.ts';
 import { clientOf } from './client-of.ts';
 import { saveConfirmed } from './save-confirmed.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * ConfirmForgotPassword: the code ForgotPassword sent sets the new password (the pool's policy
@@ -18,11 +18,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  */
-export async function confirmForgotPassword(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>,
-  ctx: Context,
-  input: ConfirmForgotPasswordCommandInput,
-): Promise<Omit<ConfirmForgotPasswordCommandOutput, '$metadata'>> {
+export const confirmForgotPassword: Operation<
+  ConfirmForgotPasswordCommandInput,
+  ConfirmForgotPasswordCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { ClientId: clientId = '', Username: name = '', Password: password = '', ClientMetadata: clientMetadata } = input;
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   refuseWrongSecretHash(client, input.SecretHash, [name]);
@@ -41,4 +41,4 @@ export async function confirmForgotPassword(
   };
   await saveConfirmed(deps, ctx, pool, confirmed, { source: 'PostConfirmation_ConfirmForgotPassword', clientId, clientMetadata });
   return {};
-}
+};

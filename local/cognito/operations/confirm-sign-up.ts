@@ -5,18 +5,11 @@ import {
   verificationCodeMismatch,
 } from '../cognito-answers.ts';
 import type { ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  attributesAppend,
-  attributeValue,
-  type Context,
-  selectAppropriateDeliveryMethod,
-  type User,
-  type UserPool,
-} from '../cognito-local.ts';
+import { attributesAppend, attributeValue, selectAppropriateDeliveryMethod, type User, type UserPool } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { clientOf } from './client-of.ts';
 import { saveConfirmed } from './save-confirmed.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /** Cognito's answers to a code that does not confirm (docs/aws-behaviour.md, "Account operations"). */
 const codeMismatch = () => verificationCodeMismatch();
@@ -30,11 +23,11 @@ const codeExpired = () => verificationCodeExpired();
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
  */
-export async function confirmSignUp(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>,
-  ctx: Context,
-  input: ConfirmSignUpCommandInput,
-): Promise<Omit<ConfirmSignUpCommandOutput, '$metadata'>> {
+export const confirmSignUp: Operation<
+  ConfirmSignUpCommandInput,
+  ConfirmSignUpCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { ClientId: clientId = '', Username: name = '', ConfirmationCode: code, ClientMetadata: clientMetadata } = input;
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   refuseWrongSecretHash(client, input.SecretHash, [name]);
@@ -54,7 +47,7 @@ export async function confirmSignUp(
   };
   await saveConfirmed(deps, ctx, pool, confirmed, { source: 'PostConfirmation_ConfirmSignUp', clientId, clientMetadata });
   return {};
-}
+};
 
 /**
  * The user's attributes, the one the sign-up code went to now verified: the one SignUp chose

@@ -1,9 +1,9 @@
 import type { DeleteUserAttributesCommandInput, DeleteUserAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { attributesRemove, type Context } from '../cognito-local.ts';
+import { attributesRemove } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
 import { refuseSchemaViolationsOnDelete, refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * DeleteUserAttributes: the access token's user (verified once) deletes attributes their app
@@ -14,11 +14,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserAttributes.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
  */
-export async function deleteUserAttributes(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: DeleteUserAttributesCommandInput,
-): Promise<Omit<DeleteUserAttributesCommandOutput, '$metadata'>> {
+export const deleteUserAttributes: Operation<
+  DeleteUserAttributesCommandInput,
+  DeleteUserAttributesCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user, clientId } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const names = input.UserAttributeNames ?? [];
   const client = await appClientOf(deps, ctx, clientId);
@@ -36,4 +36,4 @@ export async function deleteUserAttributes(
     UserLastModifiedDate: deps.clock.get(),
   }));
   return {};
-}
+};

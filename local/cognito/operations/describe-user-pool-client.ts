@@ -2,7 +2,7 @@ import type { DescribeUserPoolClientCommandInput, DescribeUserPoolClientCommandO
 import { userPoolClientDoesNotExist } from '../cognito-answers.ts';
 import type { AppClient, Context } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type UserPoolClient = NonNullable<DescribeUserPoolClientCommandOutput['UserPoolClient']>;
 
@@ -11,13 +11,13 @@ type UserPoolClient = NonNullable<DescribeUserPoolClientCommandOutput['UserPoolC
  * included, which cognito-local's own left out).
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html
  */
-export async function describeUserPoolClient(
-  deps: Pick<OperationDeps, 'cognito'>,
-  ctx: Context,
-  input: DescribeUserPoolClientCommandInput,
-): Promise<Omit<DescribeUserPoolClientCommandOutput, '$metadata'>> {
+export const describeUserPoolClient: Operation<
+  DescribeUserPoolClientCommandInput,
+  DescribeUserPoolClientCommandOutput,
+  Pick<OperationDeps, 'cognito'>
+> = async (deps, ctx, input) => {
   return { UserPoolClient: (await poolClient(deps, ctx, input)) as UserPoolClient };
-}
+};
 
 /** The app client `ClientId` of the pool `UserPoolId`; one of another pool is as unknown as one of none. */
 export async function poolClient(

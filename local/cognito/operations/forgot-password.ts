@@ -1,12 +1,11 @@
 import { noVerifiedRecoveryContact, userIsDisabled, usernameClientIdNotFound } from '../cognito-answers.ts';
 import type { ForgotPasswordCommandInput, ForgotPasswordCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { migratedUser } from '../triggers/user-migration.ts';
 import { recoveryDelivery, simulatedDelivery } from './account-recovery.ts';
 import { clientOf } from './client-of.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * ForgotPassword: a code to reset the password, sent by the pool's AccountRecoverySetting to a
@@ -20,11 +19,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
  */
-export async function forgotPassword(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages' | 'triggers'>,
-  ctx: Context,
-  input: ForgotPasswordCommandInput,
-): Promise<Omit<ForgotPasswordCommandOutput, '$metadata'>> {
+export const forgotPassword: Operation<
+  ForgotPasswordCommandInput,
+  ForgotPasswordCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { ClientId: clientId = '', Username: name = '', ClientMetadata: clientMetadata } = input;
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   refuseWrongSecretHash(client, input.SecretHash, [name]);
@@ -51,4 +50,4 @@ export async function forgotPassword(
   await deps.messages.deliver(ctx, 'ForgotPassword', clientId, pool.options.Id, user, code, clientMetadata, delivery, pool.options);
   await pool.saveUser(ctx, { ...user, UserLastModifiedDate: deps.clock.get(), PasswordResetCode: code });
   return { CodeDeliveryDetails: maskedDelivery(delivery) };
-}
+};

@@ -3,10 +3,10 @@ import type {
   GetUserAttributeVerificationCodeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { noAttributeToVerify } from '../cognito-answers.ts';
-import { type Context, selectAppropriateDeliveryMethod } from '../cognito-local.ts';
+import { selectAppropriateDeliveryMethod } from '../cognito-local.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
 import { maskedDelivery } from '../rules/masked-destinations.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * GetUserAttributeVerificationCode: a code goes to the attribute the request names (`email` or
@@ -16,11 +16,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * it to the pool's first auto-verified attribute, whatever was asked, and answered `{}`.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html
  */
-export async function getUserAttributeVerificationCode(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>,
-  ctx: Context,
-  input: GetUserAttributeVerificationCodeCommandInput,
-): Promise<Omit<GetUserAttributeVerificationCodeCommandOutput, '$metadata'>> {
+export const getUserAttributeVerificationCode: Operation<
+  GetUserAttributeVerificationCodeCommandInput,
+  GetUserAttributeVerificationCodeCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const delivery = selectAppropriateDeliveryMethod([input.AttributeName ?? ''], user);
   // Undocumented: the strict side refuses any other attribute, and one the user lacks.
@@ -31,4 +31,4 @@ export async function getUserAttributeVerificationCode(
   await deps.messages.deliver(ctx, 'VerifyUserAttribute', null, options.Id, withCode, code, input.ClientMetadata, delivery, options);
   await userPool.updateUser(ctx, user.Username, (current) => ({ ...current, AttributeVerificationCode: code }));
   return { CodeDeliveryDetails: maskedDelivery(delivery) };
-}
+};

@@ -1,9 +1,8 @@
 import type { GetUserCommandInput, GetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { readableAttributes } from '../attributes/standard-attributes.ts';
-import type { Context } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * GetUser: the access token's user (verified once, its origin live), with the attributes its app
@@ -12,11 +11,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
  */
-export async function getUser(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: GetUserCommandInput,
-): Promise<Omit<GetUserCommandOutput, '$metadata'>> {
+export const getUser: Operation<GetUserCommandInput, GetUserCommandOutput, Pick<OperationDeps, 'cognito' | 'clock'>> = async (
+  deps,
+  ctx,
+  input,
+) => {
   const { user, clientId } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const client = await appClientOf(deps, ctx, clientId);
   const readable = client ? readableAttributes(client) : undefined;
@@ -28,4 +27,4 @@ export async function getUser(
     UserMFASettingList: user.UserMFASettingList,
   };
   return answer as Omit<GetUserCommandOutput, '$metadata'>;
-}
+};

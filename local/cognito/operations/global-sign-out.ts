@@ -1,8 +1,7 @@
 import type { GlobalSignOutCommandInput, GlobalSignOutCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
 import { signOutEverywhere } from './sign-out-everywhere.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * GlobalSignOut: every refresh token of the access token's user (verified once) stops working,
@@ -10,12 +9,12 @@ import type { OperationDeps } from './operation-deps.ts';
  * stay valid for API Gateway until they expire, as on AWS.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html
  */
-export async function globalSignOut(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: GlobalSignOutCommandInput,
-): Promise<Omit<GlobalSignOutCommandOutput, '$metadata'>> {
+export const globalSignOut: Operation<
+  GlobalSignOutCommandInput,
+  GlobalSignOutCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   await signOutEverywhere(ctx, userPool, user);
   return {};
-}
+};

@@ -1,4 +1,4 @@
-import type { Services } from '../cognito-local.ts';
+import type { Context, Services } from '../cognito-local.ts';
 import type { PoolMessages } from '../dev-inbox.ts';
 import type { PoolTriggers } from '../triggers/pool-triggers.ts';
 
@@ -15,3 +15,9 @@ export interface OperationDeps {
   /** The pools' Lambda triggers, each run for the pool named. */
   readonly triggers: Pick<PoolTriggers, 'has' | 'run' | 'runPreSignUp' | 'runPostConfirmation'>;
 }
+
+/**
+ * An operation we own: what it works with (`Deps`, a part of {@link OperationDeps}), the call's
+ * context, and its input as the AWS SDK types it; it answers the SDK's output (without `$metadata`).
+ */
+export type Operation<Input, Output, Deps> = (deps: Deps, ctx: Context, input: Input) => Promise<Omit<Output, '$metadata'>>;

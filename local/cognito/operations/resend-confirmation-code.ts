@@ -1,11 +1,11 @@
 import { autoVerificationOff, userAlreadyConfirmed, usernameClientIdNotFound } from '../cognito-answers.ts';
 import type { ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, selectAppropriateDeliveryMethod } from '../cognito-local.ts';
+import { selectAppropriateDeliveryMethod } from '../cognito-local.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { simulatedDelivery } from './account-recovery.ts';
 import { clientOf } from './client-of.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /**
  * ResendConfirmationCode: a new sign-up code for an unconfirmed user, delivered like the first
@@ -15,11 +15,11 @@ import type { OperationDeps } from './operation-deps.ts';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  */
-export async function resendConfirmationCode(
-  deps: Pick<OperationDeps, 'cognito' | 'messages' | 'otp'>,
-  ctx: Context,
-  input: ResendConfirmationCodeCommandInput,
-): Promise<Omit<ResendConfirmationCodeCommandOutput, '$metadata'>> {
+export const resendConfirmationCode: Operation<
+  ResendConfirmationCodeCommandInput,
+  ResendConfirmationCodeCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'messages' | 'otp'>
+> = async (deps, ctx, input) => {
   const { ClientId: clientId = '', Username: name = '', ClientMetadata: clientMetadata } = input;
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   refuseWrongSecretHash(client, input.SecretHash, [name]);
@@ -39,4 +39,4 @@ export async function resendConfirmationCode(
   await deps.messages.deliver(ctx, 'ResendCode', clientId, pool.options.Id, user, code, clientMetadata, delivery, pool.options);
   await pool.saveUser(ctx, { ...user, ConfirmationCode: code });
   return { CodeDeliveryDetails: maskedDelivery(delivery) };
-}
+};

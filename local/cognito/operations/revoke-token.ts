@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RevokeTokenCommandInput, RevokeTokenCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { refreshTokenTypeOnly, revocationClientUnauthorized, revocationNotEnabled, revocationUnknownClient } from '../cognito-answers.ts';
-import type { Context } from '../cognito-local.ts';
 import { isOpaqueRefreshToken, refreshTokenOrigin } from '../refresh-tokens.ts';
 import { appClientOf } from '../request-context.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 const sameSecret = (given: string, secret: string) =>
   given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
@@ -19,11 +18,11 @@ const sameSecret = (given: string, secret: string) =>
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html
  */
-export async function revokeToken(
-  deps: Pick<OperationDeps, 'cognito'>,
-  ctx: Context,
-  input: RevokeTokenCommandInput,
-): Promise<Omit<RevokeTokenCommandOutput, '$metadata'>> {
+export const revokeToken: Operation<RevokeTokenCommandInput, RevokeTokenCommandOutput, Pick<OperationDeps, 'cognito'>> = async (
+  deps,
+  ctx,
+  input,
+) => {
   const client = await appClientOf(deps, ctx, input.ClientId ?? '');
   if (!client) throw revocationUnknownClient(String(input.ClientId));
   if (client.ClientSecret && !sameSecret(input.ClientSecret ?? '', client.ClientSecret)) {
@@ -46,4 +45,4 @@ export async function revokeToken(
     RefreshTokens: (current.RefreshTokens ?? []).filter((held) => !revoked(held)),
   }));
   return {};
-}
+};

@@ -5,9 +5,9 @@ import type {
   SoftwareTokenMfaSettingsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { preferredMfaNotEnabled, smsMfaWithoutPhoneNumber, softwareTokenNotSetUp, softwareTokenNotVerified } from '../cognito-answers.ts';
-import { attributeValue, type Context, type User } from '../cognito-local.ts';
+import { attributeValue, type User } from '../cognito-local.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type Settings = SMSMfaSettingsType | SoftwareTokenMfaSettingsType | undefined;
 
@@ -30,11 +30,11 @@ function refuseUnverifiedSoftwareToken(user: User): void {
  * request names another or turns it off; a preferred method must be on.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
  */
-export async function setUserMfaPreference(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: SetUserMFAPreferenceCommandInput,
-): Promise<Omit<SetUserMFAPreferenceCommandOutput, '$metadata'>> {
+export const setUserMfaPreference: Operation<
+  SetUserMFAPreferenceCommandInput,
+  SetUserMFAPreferenceCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const settings: ReadonlyArray<[string, Settings]> = [
     ['SMS_MFA', input.SMSMfaSettings],
@@ -61,4 +61,4 @@ export async function setUserMfaPreference(
     UserLastModifiedDate: deps.clock.get(),
   }));
   return {};
-}
+};

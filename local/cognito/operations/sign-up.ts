@@ -1,14 +1,14 @@
 import { usernameTaken, noAttributeToVerify, usernameShouldBeEmail } from '../cognito-answers.ts';
 import { randomUUID } from 'node:crypto';
 import type { SignUpCommandInput, SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, selectAppropriateDeliveryMethod, type User, type UserPool } from '../cognito-local.ts';
+import { selectAppropriateDeliveryMethod, type User, type UserPool } from '../cognito-local.ts';
 import { refuseSchemaViolationsOnCreate, refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
 import { refuseSelfSignUp, refuseWeakPassword } from '../rules/cognito-rules.ts';
 import { maskedDelivery } from '../rules/masked-destinations.ts';
 import type { SignUpFlags } from '../triggers/pool-triggers.ts';
 import { clientOf } from './client-of.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type Attributes = User['Attributes'];
 
@@ -20,11 +20,11 @@ type Attributes = User['Attributes'];
  * signs in by email); then PreSignUp, the code's message, one save, PostConfirmation.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
  */
-export async function signUp(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages' | 'triggers'>,
-  ctx: Context,
-  input: SignUpCommandInput,
-): Promise<Omit<SignUpCommandOutput, '$metadata'>> {
+export const signUp: Operation<
+  SignUpCommandInput,
+  SignUpCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages' | 'triggers'>
+> = async (deps, ctx, input) => {
   const { ClientId: clientId = '', Username: name = '', Password: password = '', ClientMetadata: clientMetadata } = input;
   const { pool, client } = await clientOf(deps.cognito, ctx, clientId);
   const options = pool.options;
@@ -90,7 +90,7 @@ export async function signUp(
     UserSub: sub,
     ...(delivery && { CodeDeliveryDetails: maskedDelivery(delivery) }),
   };
-}
+};
 
 /** The attributes with `email_verified` / `phone_number_verified` set where PreSignUp's answer says. */
 function verifiedAsTheTriggerSays(attributes: Attributes, flags: SignUpFlags | undefined): Attributes {

@@ -1,11 +1,11 @@
 import type { UpdateUserAttributesCommandInput, UpdateUserAttributesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { type Context, USER_POOL_AWS_DEFAULTS, type User, validatePermittedAttributeChanges } from '../cognito-local.ts';
+import { USER_POOL_AWS_DEFAULTS, type User, validatePermittedAttributeChanges } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
 import { refuseSchemaViolationsOnUpdate, refuseUnwritableAttributes } from '../rules/attribute-rules.ts';
 import { maskedDelivery } from '../rules/masked-destinations.ts';
 import { attributeUpdate, sendAttributeCode } from './attribute-update.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type Attributes = User['Attributes'];
 
@@ -19,11 +19,11 @@ type Attributes = User['Attributes'];
  * failure changes nothing.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
  */
-export async function updateUserAttributes(
-  deps: Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>,
-  ctx: Context,
-  input: UpdateUserAttributesCommandInput,
-): Promise<Omit<UpdateUserAttributesCommandOutput, '$metadata'>> {
+export const updateUserAttributes: Operation<
+  UpdateUserAttributesCommandInput,
+  UpdateUserAttributesCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock' | 'otp' | 'messages'>
+> = async (deps, ctx, input) => {
   const { user, userPool, clientId } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const options = userPool.options;
   const given = (input.UserAttributes ?? []).map(({ Name = '', Value }) => ({ Name, Value }));
@@ -42,4 +42,4 @@ export async function updateUserAttributes(
   const { withCode, delivery } = await sendAttributeCode(deps, ctx, options, updated, input.ClientMetadata);
   await userPool.saveUser(ctx, withCode);
   return { CodeDeliveryDetailsList: [maskedDelivery(delivery)] };
-}
+};

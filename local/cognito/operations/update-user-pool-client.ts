@@ -1,8 +1,8 @@
 import type { UpdateUserPoolClientCommandInput, UpdateUserPoolClientCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { AppClient, Context } from '../cognito-local.ts';
+import type { AppClient } from '../cognito-local.ts';
 import { appClientSettings } from './app-client-settings.ts';
 import { poolClient } from './describe-user-pool-client.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 type UserPoolClient = NonNullable<UpdateUserPoolClientCommandOutput['UserPoolClient']>;
 
@@ -13,11 +13,11 @@ type UserPoolClient = NonNullable<UpdateUserPoolClientCommandOutput['UserPoolCli
  * when the request gives none; stored once. cognito-local's own kept what an update left out.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
  */
-export async function updateUserPoolClient(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: UpdateUserPoolClientCommandInput,
-): Promise<Omit<UpdateUserPoolClientCommandOutput, '$metadata'>> {
+export const updateUserPoolClient: Operation<
+  UpdateUserPoolClientCommandInput,
+  UpdateUserPoolClientCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const settings = appClientSettings(input);
   const pool = await deps.cognito.getUserPool(ctx, input.UserPoolId ?? '');
   const { ClientId, ClientSecret, UserPoolId, CreationDate, ClientName } = await poolClient(deps, ctx, input);
@@ -30,4 +30,4 @@ export async function updateUserPoolClient(
   };
   await pool.saveAppClient(ctx, client);
   return { UserPoolClient: client as UserPoolClient };
-}
+};

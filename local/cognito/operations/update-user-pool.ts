@@ -1,8 +1,7 @@
 import type { UpdateUserPoolCommandInput, UpdateUserPoolCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../cognito-local.ts';
 import { refuseDeviceTracking } from './devices.ts';
 import { refuseUnemulatedTriggers } from '../triggers/refuse-unemulated-triggers.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 import { updatedPoolSettings } from './user-pool-settings.ts';
 
 /**
@@ -11,14 +10,14 @@ import { updatedPoolSettings } from './user-pool-settings.ts';
  * tracking the emulator cannot run); the pool saved once, its LastModifiedDate now.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html
  */
-export async function updateUserPool(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: UpdateUserPoolCommandInput,
-): Promise<Omit<UpdateUserPoolCommandOutput, '$metadata'>> {
+export const updateUserPool: Operation<
+  UpdateUserPoolCommandInput,
+  UpdateUserPoolCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   refuseUnemulatedTriggers(input.LambdaConfig);
   refuseDeviceTracking(input.DeviceConfiguration);
   const pool = await deps.cognito.getUserPool(ctx, input.UserPoolId ?? '');
   await pool.updateOptions(ctx, { ...pool.options, ...updatedPoolSettings(input), LastModifiedDate: deps.clock.get() });
   return {};
-}
+};

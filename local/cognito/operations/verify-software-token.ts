@@ -7,10 +7,10 @@ import {
   softwareTokenMfaNotEnabled,
   softwareTokenNotAssociated,
 } from '../cognito-answers.ts';
-import { type Context, totpCodeHolds, type User } from '../cognito-local.ts';
+import { totpCodeHolds, type User } from '../cognito-local.ts';
 import { takesTotp } from '../pool-totp.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /** The secret AssociateSoftwareToken made and no code has verified yet (one stored before PendingSoftwareTokenSecret included). */
 const pendingSecret = (user: User): string | undefined =>
@@ -25,11 +25,11 @@ const pendingSecret = (user: User): string | undefined =>
  * is EnableSoftwareTokenMFAException, as in the Session form, and keeps the secret waiting.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html
  */
-export async function verifySoftwareToken(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: VerifySoftwareTokenCommandInput,
-): Promise<Omit<VerifySoftwareTokenCommandOutput, '$metadata'>> {
+export const verifySoftwareToken: Operation<
+  VerifySoftwareTokenCommandInput,
+  VerifySoftwareTokenCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   if (!input.UserCode) throw missingParameter('UserCode');
   if (input.AccessToken === undefined) throw accessTokenOrSessionRequired();
   if (input.Session !== undefined) throw accessTokenAndSession();
@@ -46,4 +46,4 @@ export async function verifySoftwareToken(
     UserLastModifiedDate: deps.clock.get(),
   }));
   return { Status: 'SUCCESS' };
-}
+};

@@ -1,8 +1,8 @@
 import type { VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { noAttributeToVerify, verificationCodeMismatch } from '../cognito-answers.ts';
-import { attributesAppend, attributesRemove, attributeValue, type Context } from '../cognito-local.ts';
+import { attributesAppend, attributesRemove, attributeValue } from '../cognito-local.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { OperationDeps } from './operation-deps.ts';
+import type { Operation, OperationDeps } from './operation-deps.ts';
 
 /** The attributes a code verifies, and the flag each sets. */
 const VERIFIABLE: Readonly<Record<string, string>> = { email: 'email_verified', phone_number: 'phone_number_verified' };
@@ -17,11 +17,11 @@ const VERIFIABLE: Readonly<Record<string, string>> = { email: 'email_verified', 
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserAttributeUpdateSettingsType.html
  */
-export async function verifyUserAttribute(
-  deps: Pick<OperationDeps, 'cognito' | 'clock'>,
-  ctx: Context,
-  input: VerifyUserAttributeCommandInput,
-): Promise<Omit<VerifyUserAttributeCommandOutput, '$metadata'>> {
+export const verifyUserAttribute: Operation<
+  VerifyUserAttributeCommandInput,
+  VerifyUserAttributeCommandOutput,
+  Pick<OperationDeps, 'cognito' | 'clock'>
+> = async (deps, ctx, input) => {
   const { userPool, user } = await accessTokenUser(deps, ctx, input.AccessToken ?? '');
   const name = input.AttributeName ?? '';
   const flag = VERIFIABLE[name];
@@ -40,4 +40,4 @@ export async function verifyUserAttribute(
     UserLastModifiedDate: deps.clock.get(),
   }));
   return {};
-}
+};
