@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { adminGetUser } from './admin-get-user.ts';
 
 const SUB = '4f1c2a4e-0000-4000-8000-000000000001';
-const ada = poolUser(SUB, 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: SUB },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'custom:team', Value: 'blue' },
-  ],
-  PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
-  UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
-});
+const ada = userWithAttributes(
+  SUB,
+  { email: 'ada@example.com', 'custom:team': 'blue' },
+  { PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] },
+);
 const fake = () => fakeCognito({ users: [ada], pool: { UsernameAttributes: ['email'] } });
 
 describe('adminGetUser', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { attributesToRecord, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
-import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { NOW } from '../testing/operation-testbed.ts';
 import { adminUpdateUserAttributes } from './admin-update-user-attributes.ts';
 
 const SUB = '0a1b2c3d-0000-4000-8000-000000000001';
-const ada = poolUser(SUB, 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: SUB },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'email_verified', Value: 'true' },
-    { Name: 'custom:team', Value: 'blue' },
-    { Name: 'custom:tenant', Value: 't1' },
-  ],
-});
+const ada = userWithAttributes(SUB, { email: 'ada@example.com', email_verified: 'true', 'custom:team': 'blue', 'custom:tenant': 't1' });
 
 /** An email-as-username pool with Ada, custom:team (mutable, up to 5 characters) and custom:tenant (immutable), and `pool`'s settings. */
 function fakePool(pool: Partial<UserPool> = {}) {

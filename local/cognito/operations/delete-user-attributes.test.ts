@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type AppClient, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { appClient, ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { NOW } from '../testing/operation-testbed.ts';
 import { deleteUserAttributes } from './delete-user-attributes.ts';
 
-const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: 'ada' },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'given_name', Value: 'Ada' },
-    { Name: 'phone_number', Value: '+12065551234' },
-  ],
-  UnverifiedAttributeChanges: [{ Name: 'phone_number', Value: '+12065550000' }],
-});
+const ada = userWithAttributes(
+  'ada',
+  { email: 'ada@example.com', given_name: 'Ada', phone_number: '+12065551234' },
+  { UnverifiedAttributeChanges: [{ Name: 'phone_number', Value: '+12065550000' }] },
+);
 const AccessToken = () => signedAccessToken('ada', 'client-1');
 
 /** Ada, in a pool of Cognito's standard schema (with `pool`'s settings), and client-1 with `client`'s. */

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AppClient } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { appClient, ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { NOW } from '../testing/operation-testbed.ts';
 import { getUser } from './get-user.ts';
 
-const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: 'ada' },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'email_verified', Value: 'true' },
-    { Name: 'custom:team', Value: 'blue' },
-  ],
-});
+const ada = userWithAttributes('ada', { email: 'ada@example.com', email_verified: 'true', 'custom:team': 'blue' });
 
 /** Ada, and client-1 with `client`'s settings. */
 function deps(client: Partial<AppClient> = {}) {

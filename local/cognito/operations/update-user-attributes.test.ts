@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type AppClient, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
-import { appClient, ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { appClient, ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { NOW } from '../testing/operation-testbed.ts';
 import { updateUserAttributes } from './update-user-attributes.ts';
 
-const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: 'ada' },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'email_verified', Value: 'true' },
-  ],
-});
+const ada = userWithAttributes('ada', { email: 'ada@example.com', email_verified: 'true' });
 const token = () => signedAccessToken('ada', 'client-1');
 
 /** Ada, in a pool with `pool`'s settings (Cognito's standard schema), and client-1 with `client`'s. */

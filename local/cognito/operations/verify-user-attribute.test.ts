@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { attributesToRecord, type User } from '../cognito-local.ts';
 import { signedAccessToken } from '../testing/access-token.ts';
-import { ctx, fakeCognito, poolUser, rejection } from '../testing/fake-cognito.ts';
+import { ctx, fakeCognito, rejection, userWithAttributes } from '../testing/fake-cognito.ts';
 import { NOW } from '../testing/operation-testbed.ts';
 import { verifyUserAttribute } from './verify-user-attribute.ts';
 
-const ada = poolUser('ada', 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: 'ada' },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'email_verified', Value: 'false' },
-    { Name: 'phone_number', Value: '+12065551234' },
-  ],
-  AttributeVerificationCode: '246810',
-});
+const ada = userWithAttributes(
+  'ada',
+  { email: 'ada@example.com', email_verified: 'false', phone_number: '+12065551234' },
+  { AttributeVerificationCode: '246810' },
+);
 const AccessToken = () => signedAccessToken('ada', 'client-1');
 
 function fakePool(user: Partial<User> = {}) {

@@ -1,16 +1,13 @@
 import { type AppClient, USER_POOL_AWS_DEFAULTS, type UserPool } from '../cognito-local.ts';
 import { describe, expect, it } from 'vitest';
-import { appClient, fakeCognito, poolUser } from '../testing/fake-cognito.ts';
+import { appClient, fakeCognito, userWithAttributes } from '../testing/fake-cognito.ts';
 import { refuseSchemaViolationsOnCreate, refuseUnwritableAttributes } from './attribute-rules.ts';
 
-const ada = poolUser('0a1b2c3d-0000-4000-8000-000000000001', 'ada@example.com', 'CONFIRMED', {
-  Attributes: [
-    { Name: 'sub', Value: '0a1b2c3d-0000-4000-8000-000000000001' },
-    { Name: 'email', Value: 'ada@example.com' },
-    { Name: 'email_verified', Value: 'true' },
-    { Name: 'custom:team', Value: 'blue' },
-    { Name: 'custom:tenant', Value: 't1' },
-  ],
+const ada = userWithAttributes('0a1b2c3d-0000-4000-8000-000000000001', {
+  email: 'ada@example.com',
+  email_verified: 'true',
+  'custom:team': 'blue',
+  'custom:tenant': 't1',
 });
 
 /** An email-as-username pool with custom:team (mutable, up to 5 characters) and custom:tenant (immutable); one user, Ada. */

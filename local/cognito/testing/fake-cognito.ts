@@ -45,6 +45,17 @@ export function poolUser(username: string, email: string, status: User['UserStat
   };
 }
 
+/**
+ * A user as poolUser makes one, CONFIRMED unless `extra` says, whose attributes are `sub` (the
+ * username) and `attributes`, by name, in that order.
+ */
+export function userWithAttributes(username: string, attributes: Readonly<Record<string, string>>, extra: Partial<User> = {}): User {
+  return poolUser(username, attributes.email ?? '', 'CONFIRMED', {
+    Attributes: Object.entries({ sub: username, ...attributes }).map(([Name, Value]) => ({ Name, Value })),
+    ...extra,
+  });
+}
+
 /** An app client as cognito-local stores one, in pool local_Pool1 unless `extra` says. */
 export function appClient(clientId: string, extra: Partial<AppClient> = {}): AppClient {
   return {
