@@ -16,6 +16,7 @@ import type { SignInContext } from '../sign-in/sign-in-state.ts';
 import { startUserAuth } from '../sign-in/user-auth.ts';
 import { flowAllowed } from '../rules/auth-flow-rules.ts';
 import { refuseWrongSecretHash } from '../rules/client-secret-rules.ts';
+import { clientOf } from './client-of.ts';
 import type { SignInDeps } from './sign-in-deps.ts';
 
 /**
@@ -89,12 +90,14 @@ export async function initiateAuth(deps: SignInDeps, ctx: Context, input: AdminI
 }
 
 /**
- * The pool and app client of a sign-in: InitiateAuth's client and its pool; AdminInitiateAuth's
- * pool, and a client of that pool. An unknown client is Cognito's ResourceNotFoundException.
+ * The pool and app client of a sign-in: InitiateAuth's client and its pool (client-of.ts, as
+ * SignUp finds them); AdminInitiateAuth's pool, and a client of that pool. An unknown client is
+ * Cognito's ResourceNotFoundException `User pool client <id> does not exist.`.
  */
 async function poolAndClient({ services: { cognito } }: SignInDeps, ctx: Context, input: AdminInitiateAuthCommandInput, admin: boolean) {
   const clientId = input.ClientId ?? '';
-  const pool = admin ? await cognito.getUserPool(ctx, input.UserPoolId ?? '') : await cognito.getUserPoolForClientId(ctx, clientId);
+  if (!admin) return clientOf(cognito, ctx, clientId);
+  const pool = await cognito.getUserPool(ctx, input.UserPoolId ?? '');
   const client = await appClientOf({ cognito }, ctx, clientId);
   if (!client || client.UserPoolId !== pool.options.Id) throw userPoolClientDoesNotExist(clientId);
   return { pool, client };

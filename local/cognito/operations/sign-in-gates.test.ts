@@ -97,7 +97,8 @@ describe('the flows the app client allows', () => {
   it('an unknown client is ResourceNotFoundException, before any flow is looked at', async () => {
     const { initiate } = setUp();
     const error = await rejection(initiate('nobody', 'USER_PASSWORD_AUTH', adaSignIn));
-    expect(error.code).toBe('ResourceNotFoundException');
+    // Worded as SignUp and the other client-side operations word it (cognito-local said `App Client nobody not found`).
+    expect([error.code, error.message]).toEqual(['ResourceNotFoundException', 'User pool client nobody does not exist.']);
   });
 });
 
