@@ -30,7 +30,7 @@ export const revokeToken: Operation<RevokeTokenCommandInput, RevokeTokenCommandO
   }
   if (client.EnableTokenRevocation === false) throw revocationNotEnabled(client.ClientId);
   const token = input.Token ?? '';
-  const userPool = await deps.cognito.getUserPoolForClientId(ctx, client.ClientId);
+  const userPool = await deps.cognito.getUserPool(ctx, client.UserPoolId);
   const user = await userPool.getUserByRefreshToken(ctx, token);
   if (!user) {
     if (!isOpaqueRefreshToken(token)) throw refreshTokenTypeOnly();
