@@ -6,6 +6,7 @@
 // matter, variant APIs beside the e2e stack where only the API service does.
 import {
   AdminGetUserCommand,
+  ForgotPasswordCommand,
   AdminListGroupsForUserCommand,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
@@ -302,6 +303,7 @@ test.describe('teams’ stacks start from a fresh data folder', () => {
           UserPoolName: uniqueName('phone-pool'),
           UsernameAttributes: ['phone_number'],
           AutoVerifiedAttributes: [],
+          AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
         });
       }),
       { env: { SEED_USERS_FILE: seeds } },
@@ -326,6 +328,9 @@ test.describe('teams’ stacks start from a fresh data folder', () => {
           AuthParameters: { USERNAME: phone, PASSWORD: 'Phone-Passw0rd!' },
         }),
       );
+      // The template's AccountRecoverySetting sends a reset code to the verified phone number (API_AccountRecoverySettingType).
+      const { CodeDeliveryDetails } = await cognito.send(new ForgotPasswordCommand({ ClientId: UserPoolClientId, Username: phone }));
+      expect(CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'SMS', AttributeName: 'phone_number' });
       cognito.destroy();
       expect(decodeJwt(AuthenticationResult!.IdToken!).phone_number).toBe(phone);
     } finally {
