@@ -67,3 +67,10 @@ export function authorizeParameters(query: URLSearchParams): URLSearchParams {
   }
   return kept;
 }
+
+/**
+ * Ends a managed login sign-in (the password page, a confirmed sign-up, a federated identity):
+ * the user of `userPoolId` named `username` proved who they are; the answer sets the session
+ * cookie and goes on with the authorize request `parameters` (a redirect with the code or tokens).
+ */
+export type SignedIn = (request: PageRequest, userPoolId: string, username: string, parameters: URLSearchParams) => Promise<PageResult>;
