@@ -17,6 +17,8 @@ import type { SignInDeps } from './sign-in-deps.ts';
  * a custom sign-in's (sign-in/custom-auth.ts), or PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED,
  * SELECT_MFA_TYPE, SMS_MFA, SOFTWARE_TOKEN_MFA, MFA_SETUP and USER_AUTH's choices. Each Session
  * is bound to its pool, client, user and challenge, and good for one answer within 3 minutes.
+ * The managed login answers its own sign-ins' challenges through it (`hosted`): Cognito itself,
+ * it sends no SECRET_HASH, and no API call continues its Sessions, nor it theirs.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRespondToAuthChallenge.html
  */
@@ -25,22 +27,24 @@ export async function respondToAuthChallenge(
   ctx: Context,
   input: AdminRespondToAuthChallengeCommandInput,
   admin = false,
+  hosted = false,
 ) {
   const { cognito } = deps.services;
   const responses = input.ChallengeResponses ?? {};
-  const secretClient = input.ClientId ? await appClientOf({ cognito }, ctx, input.ClientId) : null;
+  const secretClient = input.ClientId && !hosted ? await appClientOf({ cognito }, ctx, input.ClientId) : null;
   if (secretClient) refuseWrongSecretHash(secretClient, responses.SECRET_HASH, responses.USERNAME ? [responses.USERNAME] : []);
   if (deps.customAuth.continues(input)) return deps.customAuth.respond(ctx, input, admin);
 
   const state = deps.sessions.take(input.Session, { clientId: input.ClientId, admin });
   if ((admin && input.UserPoolId !== state.userPoolId) || input.ChallengeName !== state.challenge.name) throw invalidSession();
+  if ((state.hosted ?? false) !== hosted) throw invalidSession();
   if (!responses.USERNAME) throw missingParameter('USERNAME');
   const pool = await cognito.getUserPool(ctx, state.userPoolId);
   const client = await appClientOf({ cognito }, ctx, state.clientId);
   const user = state.userNotFound ? undefined : ((await pool.getUserByUsername(ctx, state.username)) ?? undefined);
   const named = state.userNotFound ? responses.USERNAME : (await pool.getUserByUsername(ctx, responses.USERNAME))?.Username;
   if (!client || named !== state.username) throw invalidSession();
-  const signIn: SignInContext = { pool, client, admin, clientMetadata: input.ClientMetadata };
+  const signIn: SignInContext = { pool, client, admin, clientMetadata: input.ClientMetadata, ...(hosted && { hosted }) };
   const { challenge } = state;
   if (challenge.name === 'SELECT_CHALLENGE' || challenge.name === 'PASSWORD' || challenge.name === 'PASSWORD_SRP') {
     return answerChoice(ctx, deps, signIn, user, challenge.name, responses);

@@ -11,6 +11,12 @@ export interface TokensAnswer {
   readonly AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string; ExpiresIn: number; TokenType: 'Bearer' };
 }
 
+/** The end of a managed login sign-in: the user proved who they are; the OAuth 2.0 endpoints issue their tokens. */
+export interface HostedSignInAnswer {
+  readonly ChallengeParameters: Record<string, never>;
+  readonly HostedSignIn: { readonly username: string };
+}
+
 /**
  * What every flow does once the user proved their password (USER_PASSWORD_AUTH, USER_SRP_AUTH,
  * the admin flows, USER_AUTH): NEW_PASSWORD_REQUIRED for a user on a temporary password, then
@@ -21,7 +27,7 @@ export async function afterFirstFactor(
   deps: SignInServices,
   signIn: SignInContext,
   user: User,
-): Promise<ChallengeAnswer | TokensAnswer> {
+): Promise<ChallengeAnswer | TokensAnswer | HostedSignInAnswer> {
   if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
     return openChallenge(
       deps,
@@ -40,14 +46,15 @@ export async function afterPassword(
   deps: SignInServices,
   signIn: SignInContext,
   user: User,
-): Promise<ChallengeAnswer | TokensAnswer> {
+): Promise<ChallengeAnswer | TokensAnswer | HostedSignInAnswer> {
   return (await mfaChallenge(ctx, deps, signIn, user)) ?? issueTokens(ctx, deps, signIn, user);
 }
 
 /**
  * The end of a sign-in: the pool's PostAuthentication trigger (a throw fails the sign-in), then
  * the tokens through the token generator (PreTokenGeneration's TokenGeneration_Authentication),
- * and the refresh token kept, so that it refreshes until revoked.
+ * and the refresh token kept, so that it refreshes until revoked. A managed login sign-in ends
+ * after the trigger: its tokens come from the OAuth 2.0 endpoints (TokenGeneration_HostedAuth).
  */
 export async function issueTokens(
   ctx: Context,
@@ -57,7 +64,7 @@ export async function issueTokens(
   },
   signIn: SignInContext,
   user: User,
-): Promise<TokensAnswer> {
+): Promise<TokensAnswer | HostedSignInAnswer> {
   const { pool, client, clientMetadata } = signIn;
   // Disabled while answering a challenge (each answer reads the user afresh): "can't sign in" holds to the last step.
   if (user.Enabled === false) throw userIsDisabled();
@@ -71,6 +78,7 @@ export async function issueTokens(
       userAttributes: user.Attributes,
     });
   }
+  if (signIn.hosted) return { ChallengeParameters: {}, HostedSignIn: { username: user.Username } };
   const groups = await pool.listUserGroupMembership(ctx, user);
   const tokens = await deps.services.tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'Authentication');
   await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);

@@ -22,6 +22,8 @@ export interface SignInState extends SessionBinding {
   /** PreventUserExistenceErrors is ENABLED and no such user: the sign-in fails at its password step. */
   readonly userNotFound?: boolean;
   readonly challenge: PendingChallenge;
+  /** The managed login's sign-in page began it: only that page continues it (managed-login/hosted-sign-in.ts). */
+  readonly hosted?: boolean;
 }
 
 /** The pools' triggers a sign-in runs: UserMigration, PreAuthentication, PostAuthentication, the custom challenge ones. */
@@ -41,6 +43,11 @@ export interface SignInContext {
   readonly admin: boolean;
   /** InitiateAuth's is not passed on; AdminInitiateAuth's and the challenge answers' are ([D] API_InitiateAuth). */
   readonly clientMetadata?: Record<string, string>;
+  /**
+   * The managed login's sign-in page runs it: at its end the user is signed in to the managed
+   * login (its session), and the OAuth 2.0 endpoints issue the tokens, not the sign-in.
+   */
+  readonly hosted?: boolean;
 }
 
 /** A challenge for the client, behind a new Session bound to this sign-in's pool, client, user and challenge. */
@@ -53,11 +60,18 @@ export interface ChallengeAnswer {
 
 export function openChallenge(
   { sessions }: SignInServices,
-  { pool, client, admin }: SignInContext,
+  { pool, client, admin, hosted }: SignInContext,
   user: { readonly username: string; readonly userNotFound?: boolean },
   challenge: PendingChallenge,
   parameters: Record<string, string>,
 ): ChallengeAnswer {
-  const Session = sessions.open({ userPoolId: pool.options.Id, clientId: client.ClientId, admin, ...user, challenge });
+  const Session = sessions.open({
+    userPoolId: pool.options.Id,
+    clientId: client.ClientId,
+    admin,
+    ...user,
+    challenge,
+    ...(hosted && { hosted }),
+  });
   return { ChallengeName: challenge.name, ChallengeParameters: parameters, Session };
 }
