@@ -35,10 +35,13 @@ function get(path: string, host = 'localhost:9229', method = 'GET') {
 beforeAll(async () => {
   const poolExists = async (id: string) => {
     if (id === 'eu-west-1_Broken123') throw new Error('the pool store failed');
-    return id === 'eu-west-1_Pool12345';
+    return id === 'eu-west-1_Pool12345' || id === 'eu-west-1_Domain123';
   };
+  const managedLogin = { origin: 'https://127.0.0.1:9443', hasDomain: async (id: string) => id === 'eu-west-1_Domain123' };
   const passedOn: http.RequestListener = (request, response) => response.writeHead(299).end(JSON.stringify({ passedOn: request.url }));
-  server = http.createServer(withWellKnownRoutes({ publicUrl: PUBLIC_URL, poolExists, log: (line) => logged.push(line) }, passedOn));
+  server = http.createServer(
+    withWellKnownRoutes({ publicUrl: PUBLIC_URL, poolExists, managedLogin, log: (line) => logged.push(line) }, passedOn),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -46,6 +49,26 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("a user pool's discovery document and JWKS", () => {
+  it('lists the managed login endpoints of a pool with a domain, at the local managed login', async () => {
+    const { body } = await get('/eu-west-1_Domain123/.well-known/openid-configuration');
+    // The fields Cognito's document has for a pool with a domain (end_session_endpoint since February 2024):
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html
+    expect(body).toEqual({
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Domain123',
+      jwks_uri: `${PUBLIC_URL}/eu-west-1_Domain123/.well-known/jwks.json`,
+      id_token_signing_alg_values_supported: ['RS256'],
+      subject_types_supported: ['public'],
+      authorization_endpoint: 'https://127.0.0.1:9443/oauth2/authorize',
+      end_session_endpoint: 'https://127.0.0.1:9443/logout',
+      response_types_supported: ['code', 'token'],
+      revocation_endpoint: 'https://127.0.0.1:9443/oauth2/revoke',
+      scopes_supported: ['openid', 'email', 'phone', 'profile'],
+      token_endpoint: 'https://127.0.0.1:9443/oauth2/token',
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      userinfo_endpoint: 'https://127.0.0.1:9443/oauth2/userInfo',
+    });
+  });
+
   it("names the tokens' issuer (AWS's) and its JWKS where it can be fetched, with only the fields that hold locally", async () => {
     expect(await get('/eu-west-1_Pool12345/.well-known/openid-configuration')).toEqual({
       status: 200,

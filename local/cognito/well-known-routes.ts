@@ -11,6 +11,8 @@ export interface WellKnownRoutesOptions {
   readonly poolExists: (userPoolId: string) => Promise<boolean>;
   /** Where an unexpected failure is reported; the client only learns that there was one. */
   readonly log?: (message: string) => void;
+  /** The managed login: its origin, and whether a pool has a domain (then its document lists its OAuth 2.0 endpoints). */
+  readonly managedLogin?: { readonly origin: string; readonly hasDomain: (userPoolId: string) => Promise<boolean> };
 }
 
 const WELL_KNOWN = /^\/([^/]+)\/\.well-known\/(openid-configuration|jwks\.json)$/;
@@ -28,12 +30,14 @@ const HOST = /^(?:[\w.-]+|\[[\d.:a-fA-F]+\])(?::\d{1,5})?$/;
  * user-pool-ids.ts), whatever URL asked. `jwks_uri` is the same path at the URL that asked, where the keys
  * can be fetched: `http://127.0.0.1:9229/<pool id>/.well-known/jwks.json` from the host, the same at
  * `http://cognito:9229` from a container; in the handlers' process the issuer's own URL answers too
- * (local/offline/cognito-endpoint-interception.ts). The document holds only what is true locally: no
- * hosted UI, so no OAuth endpoints or their scopes. Another pool is a 404, as on Cognito.
+ * (local/offline/cognito-endpoint-interception.ts). A pool with a domain lists its managed login's
+ * OAuth 2.0 endpoints (`end_session_endpoint` is its /logout, listed by Cognito since February
+ * 2024), at the managed login's local origin; a pool without one lists none. Another pool is a
+ * 404, as on Cognito.
  * cognito-local's own routes named `localhost:9229` for every pool.
  */
 export function withWellKnownRoutes(
-  { publicUrl, poolExists, log = console.error }: WellKnownRoutesOptions,
+  { publicUrl, poolExists, log = console.error, managedLogin }: WellKnownRoutesOptions,
   next: RequestListener,
 ): RequestListener {
   return (request, response) => {
@@ -48,15 +52,20 @@ export function withWellKnownRoutes(
       log(`[cognito] ${request.method} ${pathOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
       sendJson(response, 500, new InternalErrorException());
     };
-    poolExists(userPoolId).then((exists) => {
-      if (!exists) {
-        sendJson(response, 404, { __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` });
-      } else if (document === 'jwks.json') {
-        sendJson(response, 200, { keys: [cognitoLocalKeys().publicJwk] });
-      } else {
-        sendJson(response, 200, discoveryDocument(userPoolIssuer(userPoolId), `${baseUrlOf(request, publicUrl)}/${userPoolId}`));
-      }
-    }, fail);
+    poolExists(userPoolId)
+      .then((exists) => {
+        if (!exists) {
+          sendJson(response, 404, { __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` });
+        } else if (document === 'jwks.json') {
+          sendJson(response, 200, { keys: [cognitoLocalKeys().publicJwk] });
+        } else {
+          const discovery = discoveryDocument(userPoolIssuer(userPoolId), `${baseUrlOf(request, publicUrl)}/${userPoolId}`);
+          return (managedLogin?.hasDomain(userPoolId) ?? Promise.resolve(false)).then((hasDomain) =>
+            sendJson(response, 200, hasDomain ? { ...discovery, ...oauthEndpoints(managedLogin!.origin) } : discovery),
+          );
+        }
+      })
+      .catch(fail);
   };
 }
 
@@ -67,6 +76,23 @@ function discoveryDocument(issuer: string, reachedAt: string) {
     jwks_uri: `${reachedAt}/.well-known/jwks.json`,
     id_token_signing_alg_values_supported: ['RS256'],
     subject_types_supported: ['public'],
+  };
+}
+
+/**
+ * The managed login's part of a discovery document, as Cognito's lists it for a pool with a domain.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html
+ */
+function oauthEndpoints(origin: string) {
+  return {
+    authorization_endpoint: `${origin}/oauth2/authorize`,
+    end_session_endpoint: `${origin}/logout`,
+    response_types_supported: ['code', 'token'],
+    revocation_endpoint: `${origin}/oauth2/revoke`,
+    scopes_supported: ['openid', 'email', 'phone', 'profile'],
+    token_endpoint: `${origin}/oauth2/token`,
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    userinfo_endpoint: `${origin}/oauth2/userInfo`,
   };
 }
 
