@@ -25,7 +25,7 @@ import { updateUserPoolClient } from './operations/update-user-pool-client.ts';
 import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { respondToAuthChallenge } from './operations/respond-to-auth-challenge.ts';
-import { signInDeps } from './operations/sign-in-deps.ts';
+import { type SignInDeps, signInDeps } from './operations/sign-in-deps.ts';
 import {
   associateSoftwareToken as associateWithSession,
   verifySoftwareToken as verifyWithSession,
@@ -50,10 +50,15 @@ import type { PoolTriggers } from './triggers/pool-triggers.ts';
  * for the ones we do not own (groups, lists, describes, deletes, the pool's MFA config), cognito-local's
  * own code as a guest over the same store (`guest`). Every answer that says where a code went masks it.
  */
-export function cognitoRoutes(guest: Router, services: Services, triggers: PoolTriggers): Router {
+export function cognitoRoutes(
+  guest: Router,
+  services: Services,
+  triggers: PoolTriggers,
+  /** The sign-ins under way, shared with the managed login's sign-in page (managed-login/hosted-sign-in.ts). */
+  signIn: SignInDeps = signInDeps(services, triggers),
+): Router {
   // The operations we own (operations/): their rules are inside them.
   const deps = { ...services, triggers };
-  const signIn = signInDeps(services, triggers);
   const associate = associateWithSession(signIn);
   const verify = verifyWithSession(signIn);
   const ours: Record<string, Route> = {
