@@ -334,11 +334,12 @@ const CASES: readonly Case[] = [
     body: () => ({ __type: 'BadRequest' }),
   },
   {
-    name: 'Cognito: OAuth token endpoint without a body → 400 OAuth error',
+    // Cognito's API endpoint has no OAuth 2.0 endpoints: they are the pool domain's (the managed login's HTTPS port).
+    name: "Cognito: OAuth token endpoint at the API endpoint → 404 JSON (it is the pool domain's)",
     surface: 'cognito',
     request: () => ({ method: 'POST', target: '/oauth2/token' }),
-    status: 400,
-    body: () => ({ error: 'unsupported_grant_type' }),
+    status: 404,
+    body: () => ({ __type: 'UnknownOperationException' }),
   },
   {
     name: 'Dev inbox: `to` given twice → 400 JSON',

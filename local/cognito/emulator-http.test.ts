@@ -121,16 +121,19 @@ describe("the emulator's HTTP front", () => {
     expect(answer).toMatchObject({ status: 400, body: { __type: 'BadRequest', message: "Failed to decode param '%ff'" } });
   });
 
-  it("answers a Cognito error of the OAuth 2.0 endpoints in OAuth's format", async () => {
-    const answer = await handle('POST', '/oauth2/token', {}, '', (_request, _response, next) =>
-      next(new CognitoError('ResourceNotFoundException', 'Client not found')),
-    );
-    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'Client not found' } });
-  });
+  it.each(['/oauth2/token', '/oauth2/authorize', '/login', '/logout'])(
+    "leaves %s to the pool's domain (the managed login), as Cognito's API endpoint has none: cognito-local's own is never reached",
+    async (path) => {
+      const answer = await handle('GET', path, {}, '', () => {
+        throw new Error("cognito-local's app was reached");
+      });
+      expect(answer).toMatchObject({ status: 404, body: { __type: 'UnknownOperationException' } });
+    },
+  );
 
   it('gives the form routes a body object even when nothing was parsed', async () => {
     let seen: unknown;
-    await handle('POST', '/oauth2/token', {}, '', (request, response) => {
+    await handle('POST', '/_probe', {}, '', (request, response) => {
       seen = (request as IncomingMessage & { body?: unknown }).body;
       response.writeHead(200, {}).end('{}');
     });

@@ -31,10 +31,11 @@ const AMZ_JSON = 'application/x-amz-json-1.1';
 /**
  * The emulator's HTTP front. A Cognito API call is read and checked the way Cognito reads it,
  * run by its operation and answered here, as Cognito answers: 200 with the output, 400 with
- * `{"__type","message"}` for a Cognito error, each with an `x-amzn-RequestId`. Anything else goes
- * to cognito-local's app (discovery documents, its OAuth 2.0 routes, the dev routes); what that
- * leaves unanswered (no such route, a body its parsers refuse, a failure) gets a JSON answer
- * instead of express's HTML page.
+ * `{"__type","message"}` for a Cognito error, each with an `x-amzn-RequestId`. The OAuth 2.0
+ * endpoints and sign-in pages are not here, as they are not at Cognito's API endpoint: they are the
+ * pool domain's (managed-login/, on its own HTTPS port); cognito-local's own, unescaped, are never
+ * reached. Anything else goes to cognito-local's app (the dev routes); what that leaves unanswered
+ * (no such route, a body its parsers refuse, a failure) gets a JSON answer instead of express's HTML page.
  */
 export function emulatorRequestHandler({ app, router, context, operations, log = console.error }: EmulatorHandlerOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
@@ -52,10 +53,20 @@ export function emulatorRequestHandler({ app, router, context, operations, log =
         );
       return;
     }
+    if (MANAGED_LOGIN_PATH.test(pathOf(request))) {
+      sendJson(response, 404, {
+        __type: 'UnknownOperationException',
+        message: `Cognito serves ${pathOf(request)} at a user pool's domain, not at its API endpoint: locally, at the managed login's HTTPS port (README, "Managed login").`,
+      });
+      return;
+    }
     handOverBody(request);
     app(request, response, done);
   };
 }
+
+/** The managed login's paths, which cognito-local's app also has (unescaped forms): a pool domain's, never the API endpoint's. */
+const MANAGED_LOGIN_PATH = /^\/(?:oauth2\/|login$|logout$)/;
 
 /** Cognito's JSON protocol writes dates (UserCreateDate, …) as epoch seconds. */
 function epochSeconds(this: Record<string, unknown>, key: string, value: unknown): unknown {
@@ -96,9 +107,6 @@ function answerUnhandled(request: IncomingMessage, response: ServerResponse, err
     });
   } else if (error instanceof CognitoRequestError) {
     sendJson(response, error.status, error, 'application/x-amz-json-1.1');
-  } else if (error instanceof CognitoError && pathOf(request).startsWith('/oauth2/')) {
-    // The OAuth 2.0 endpoints answer in OAuth's error format (RFC 6749, section 5.2).
-    sendJson(response, 400, { error: 'invalid_request', error_description: error.message });
   } else if (error instanceof InternalErrorException) {
     sendJson(response, 500, error, AMZ_JSON); // withEmulatorErrors told the terminal what failed
   } else if (clientStatus(error) !== undefined) {
