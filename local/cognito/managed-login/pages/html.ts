@@ -36,17 +36,6 @@ function interpolate(value: string | number | Markup | readonly Markup[] | undef
   return (value as Markup).markup;
 }
 
-/** `url` when it is an absolute http(s) URL (what a link may point at), undefined otherwise: `javascript:` and the like never reach an href. */
-export function httpUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A managed-login path with `parameters` as its query (a form's action, a link to the next page): same-origin by construction. */
 export function pagePath(path: `/${string}`, parameters: URLSearchParams): string {
   const query = parameters.toString();
