@@ -6,7 +6,6 @@ export const PAGE_PATHS = {
   login: '/login',
   signUp: '/signup',
   confirm: '/confirm',
-  confirmUser: '/confirmUser',
   resendCode: '/resendcode',
   forgotPassword: '/forgotPassword',
   confirmForgotPassword: '/confirmforgotPassword',
