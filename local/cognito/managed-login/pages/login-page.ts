@@ -26,6 +26,11 @@ export interface LoginPageOptions {
   readonly identityProviders: readonly PageIdentityProvider[];
   /** What the username field asks for: `Username`, `Email`, `Phone number`. */
   readonly usernameLabel: string;
+  /**
+   * Whether the client signs in the pool's own users (COGNITO among its SupportedIdentityProviders);
+   * true unless given. Without it the page offers the identity providers only, and no sign-up.
+   */
+  readonly localSignIn?: boolean;
 }
 
 /** The social providers' buttons, in the classic hosted UI's words. */
@@ -54,10 +59,15 @@ ${copy('visible-md visible-lg')}`,
   });
 }
 
-function signInCopy({ parameters, clientName, error, username, allowSignUp, identityProviders, usernameLabel }: LoginPageOptions): Markup {
+function signInCopy(options: LoginPageOptions): Markup {
+  const { parameters, clientName, identityProviders, localSignIn = true } = options;
   return html`<h1 class="textDescription-customizable">${clientName}</h1>
-${providerLinks(parameters, identityProviders)}
-<h2>Sign in with your ${usernameLabel.toLowerCase()} and password</h2>
+${providerLinks(parameters, identityProviders, localSignIn)}
+${localSignIn ? passwordForm(options) : html``}`;
+}
+
+function passwordForm({ parameters, error, username, allowSignUp, usernameLabel }: LoginPageOptions): Markup {
+  return html`<h2>Sign in with your ${usernameLabel.toLowerCase()} and password</h2>
 ${errorMessage(error, LOGIN.error)}
 <form name="${LOGIN.form}" action="${pagePath(PAGE_PATHS.login, parameters)}" method="post">
 <label class="label-customizable">${usernameLabel}
@@ -72,7 +82,7 @@ ${errorMessage(error, LOGIN.error)}
 ${allowSignUp ? html`<p class="redirect-customizable"><span>Need an account?</span> <a href="${pagePath(PAGE_PATHS.signUp, parameters)}">Sign up</a></p>` : html``}`;
 }
 
-function providerLinks(parameters: URLSearchParams, providers: readonly PageIdentityProvider[]): Markup {
+function providerLinks(parameters: URLSearchParams, providers: readonly PageIdentityProvider[], localSignIn: boolean): Markup {
   if (providers.length === 0) return html``;
   const links = providers.map(({ name, type }) => {
     const next = new URLSearchParams(parameters);
@@ -81,5 +91,5 @@ function providerLinks(parameters: URLSearchParams, providers: readonly PageIden
     return html`<a class="btn socialButton-customizable" href="${pagePath('/oauth2/authorize', next)}">${SOCIAL_LABELS[type] ?? name}</a>`;
   });
   return html`<div class="idp-buttons">${links}</div>
-<p class="textDescription-customizable">or</p>`;
+${localSignIn ? html`<p class="textDescription-customizable">or</p>` : html``}`;
 }
