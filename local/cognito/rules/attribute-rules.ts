@@ -9,8 +9,9 @@ import {
 import { writableAttributes } from '../attributes/standard-attributes.ts';
 import { attributesRefused, requiredAttributesMissing, unauthorizedAttributeWrite } from '../cognito-answers.ts';
 
-/** A pool made before cognito-local saved schemas has none: it has Cognito's standard attributes. */
-const schemaOf = (pool: UserPool): readonly SchemaAttribute[] => pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
+/** The pool's attribute schema (a pool made before cognito-local saved schemas has none: it has Cognito's standard attributes). */
+export const schemaOf = (pool: UserPool): readonly SchemaAttribute[] =>
+  pool.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
 
 /**
  * SignUp and AdminCreateUser refuse attributes outside the pool's schema, outside their
