@@ -1,7 +1,7 @@
 import type { AppClient, Context, Services, UserPoolService } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
 import { authorizeParameters, type PageResult } from './page-types.ts';
-import type { PoolOAuthConfigs } from './pool-oauth-settings.ts';
+import type { PoolOAuthConfigs, PoolOAuthSettings } from './pool-oauth-settings.ts';
 
 /** The scopes every pool has (its resource servers add `<identifier>/<scope>` ones). */
 const ID_TOKEN_SCOPES = ['email', 'phone', 'profile'];
@@ -11,6 +11,8 @@ const PROMPTS = new Set(['login', 'none', 'select_account', 'consent']);
 export interface AuthorizeRequest {
   readonly pool: UserPoolService;
   readonly client: AppClient;
+  /** The pool's domain, resource servers and identity providers. */
+  readonly settings: PoolOAuthSettings;
   readonly redirectUri: string;
   readonly responseType: 'code' | 'token';
   /** The scopes granted: those asked for, or, when none were, all the client's. */
@@ -98,6 +100,7 @@ export async function readAuthorizeRequest(
     request: {
       pool,
       client,
+      settings,
       redirectUri,
       responseType,
       scopes,

@@ -36,18 +36,15 @@ export class HostedSignIn {
     return step(await passwordFactor(ctx, this.deps, signIn, namedUser(client, user), password));
   }
 
-  /** An answer to the challenge behind `session` (NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA, SMS_MFA, SELECT_MFA_TYPE, MFA_SETUP). */
-  async answer(
-    ctx: Context,
-    clientId: string,
-    challengeName: string,
-    session: string,
-    responses: Record<string, string>,
-  ): Promise<HostedStep> {
+  /**
+   * An answer to the challenge behind `session` (NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA,
+   * SMS_MFA, SELECT_MFA_TYPE, MFA_SETUP): the Session names the challenge and the user.
+   */
+  async answer(ctx: Context, clientId: string, session: string, responses: Record<string, string>): Promise<HostedStep> {
     const input = {
       ClientId: clientId,
       UserPoolId: undefined as never, // not an admin call: the Session names the pool
-      ChallengeName: challengeName as never,
+      ChallengeName: undefined as never,
       Session: session,
       ChallengeResponses: responses,
     };

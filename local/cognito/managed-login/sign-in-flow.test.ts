@@ -7,6 +7,7 @@ import { AuthorizationCodes } from './authorization-codes.ts';
 import { HostedSignIn } from './hosted-sign-in.ts';
 import { LoginSessions } from './login-sessions.ts';
 import type { PageRequest, PageResult } from './page-types.ts';
+import { MFA, NEW_PASSWORD } from './pages/classic-ids.ts';
 import { type SignInPages, signInFlow } from './sign-in-flow.ts';
 
 // The managed login's authorize, sign-in and sign-out, as Cognito documents them:
@@ -70,7 +71,8 @@ function setUp(users: User[], pool: Record<string, unknown> = {}, domain: string
     }),
     context: () => ctx,
   });
-  return { ...cognito, codes, sessions, flow };
+  const call = (request: PageRequest) => flow.routes[request.path as keyof typeof flow.routes](request);
+  return { ...cognito, codes, sessions, call };
 }
 
 function get(path: string, query: Record<string, string>, cookies: Record<string, string> = {}): PageRequest {
@@ -109,13 +111,13 @@ describe('/oauth2/authorize refuses what it cannot redirect with its error page'
     ['a callback URL that differs by a trailing slash', { redirect_uri: `${CALLBACK}/` }, 'redirect_mismatch'],
     ['no redirect_uri', { redirect_uri: '' }, 'redirect_mismatch'],
   ])('%s', async (_case, query, error) => {
-    const answer = await setUp([]).flow.authorize(get('/oauth2/authorize', authorizeQuery(query)));
+    const answer = await setUp([]).call(get('/oauth2/authorize', authorizeQuery(query)));
     expect(location(answer).pathname).toBe('/error');
     expect(location(answer).searchParams.get('error')).toBe(error);
   });
 
   it('a client of a pool without a domain', async () => {
-    const answer = await setUp([], {}, null).flow.authorize(get('/oauth2/authorize', authorizeQuery()));
+    const answer = await setUp([], {}, null).call(get('/oauth2/authorize', authorizeQuery()));
     expect(location(answer).pathname).toBe('/error');
   });
 });
@@ -133,14 +135,14 @@ describe('/oauth2/authorize sends other errors to the redirect_uri with the stat
     ['an unknown identity provider', { identity_provider: 'Google' }, 'invalid_request'],
     ['prompt=none with another prompt', { prompt: 'none login' }, 'invalid_request'],
   ])('%s', async (_case, query, error) => {
-    const answer = location(await setUp([]).flow.authorize(get('/oauth2/authorize', authorizeQuery(query))));
+    const answer = location(await setUp([]).call(get('/oauth2/authorize', authorizeQuery(query))));
     expect(`${answer.origin}${answer.pathname}`).toBe(CALLBACK);
     expect(answer.searchParams.get('error')).toBe(error);
     expect(answer.searchParams.get('state')).toBe('st&te=<1>');
   });
 
   it('keeps the query a callback URL has', async () => {
-    const answer = await setUp([]).flow.authorize(
+    const answer = await setUp([]).call(
       get('/oauth2/authorize', authorizeQuery({ redirect_uri: 'https://app.example.com/other?tab=1', scope: 'x' })),
     );
     expect(location(answer).searchParams.get('tab')).toBe('1');
@@ -150,7 +152,7 @@ describe('/oauth2/authorize sends other errors to the redirect_uri with the stat
 
 describe('signing in through the managed login', () => {
   it('sends a browser without a session to /login with the same parameters', async () => {
-    const answer = location(await setUp([ada()]).flow.authorize(get('/oauth2/authorize', authorizeQuery())));
+    const answer = location(await setUp([ada()]).call(get('/oauth2/authorize', authorizeQuery())));
     expect(answer.pathname).toBe('/login');
     expect(Object.fromEntries(answer.searchParams)).toEqual(authorizeQuery());
   });
@@ -158,13 +160,13 @@ describe('signing in through the managed login', () => {
   it('shows the sign-in form with the login_hint, then answers the code, the state exactly, and a session cookie', async () => {
     const setup = setUp([ada()]);
     const query = authorizeQuery({ login_hint: 'ada@example.com', nonce: 'n-1', code_challenge: 'chal', code_challenge_method: 'S256' });
-    expect(shown(await setup.flow.login(get('/login', query)))).toMatchObject({
+    expect(shown(await setup.call(get('/login', query)))).toMatchObject({
       page: 'login',
       username: 'ada@example.com',
       clientName: 'Web <app>',
     });
 
-    const answer = await setup.flow.login(post('/login', query, { username: 'ada', password: PASSWORD }));
+    const answer = await setup.call(post('/login', query, { username: 'ada', password: PASSWORD }));
     const callback = location(answer);
     expect(`${callback.origin}${callback.pathname}`).toBe(CALLBACK);
     expect(callback.searchParams.get('state')).toBe('st&te=<1>');
@@ -185,88 +187,93 @@ describe('signing in through the managed login', () => {
 
   it('grants all the client allows when the request names no scope', async () => {
     const setup = setUp([ada()]);
-    const answer = location(await setup.flow.login(post('/login', authorizeQuery({ scope: '' }), { username: 'ada', password: PASSWORD })));
+    const answer = location(await setup.call(post('/login', authorizeQuery({ scope: '' }), { username: 'ada', password: PASSWORD })));
     expect(setup.codes.redeem(answer.searchParams.get('code')!)?.scopes).toEqual(web.AllowedOAuthScopes);
   });
 
-  it('shows Cognito message for a wrong password, keeping the user name', async () => {
-    const answer = await setUp([ada()]).flow.login(post('/login', authorizeQuery(), { username: 'ada', password: 'wrong' }));
+  it("shows Cognito's message for a wrong password, keeping the user name", async () => {
+    const answer = await setUp([ada()]).call(post('/login', authorizeQuery(), { username: 'ada', password: 'wrong' }));
     expect(shown(answer)).toMatchObject({ page: 'login', username: 'ada', error: 'Incorrect username or password.' });
   });
 
   it('asks a user on a temporary password for a new one, then signs them in', async () => {
     const setup = setUp([poolUser('ada', 'ada@example.com', 'FORCE_CHANGE_PASSWORD', { Password: 'Temp-Pass-1' })]);
-    const page = shown(await setup.flow.login(post('/login', authorizeQuery(), { username: 'ada', password: 'Temp-Pass-1' })));
-    expect(page).toMatchObject({ page: 'newPassword', username: 'ada' });
-    const answer = await setup.flow.login(
-      post('/login', authorizeQuery(), {
-        username: 'ada',
-        challenge_name: 'NEW_PASSWORD_REQUIRED',
+    const page = shown(await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: 'Temp-Pass-1' })));
+    expect(page).toMatchObject({ page: 'newPassword', requiredAttributes: [] });
+    const mismatch = await setup.call(
+      post('/login/new-password', authorizeQuery(), {
         session: page.session as string,
-        password: 'New-Passw0rd!',
+        [NEW_PASSWORD.passwordName]: 'New-Passw0rd!',
+        [NEW_PASSWORD.confirmName]: 'Other-Passw0rd!',
+      }),
+    );
+    expect(shown(mismatch)).toMatchObject({ page: 'newPassword', error: 'Passwords do not match' });
+    const answer = await setup.call(
+      post('/login/new-password', authorizeQuery(), {
+        session: page.session as string,
+        [NEW_PASSWORD.passwordName]: 'New-Passw0rd!',
+        [NEW_PASSWORD.confirmName]: 'New-Passw0rd!',
       }),
     );
     expect(location(answer).searchParams.get('code')).toBeTruthy();
     expect(setup.stored.get('ada')).toMatchObject({ UserStatus: 'CONFIRMED', Password: 'New-Passw0rd!' });
   });
 
-  it('asks a user with TOTP MFA for a code, and shows the error for a wrong one', async () => {
+  it('asks a user with TOTP MFA for a code; a wrong one starts the sign-in over, saying why', async () => {
     const user = poolUser('ada', 'ada@example.com', 'CONFIRMED', {
       Password: PASSWORD,
       SoftwareTokenMfaConfiguration: { Secret: SECRET, Verified: true },
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
     } as Partial<User>);
     const setup = setUp([user], { MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
-    const page = shown(await setup.flow.login(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD })));
-    expect(page).toMatchObject({ page: 'mfa', challengeName: 'SOFTWARE_TOKEN_MFA' });
+    const page = shown(await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD })));
+    expect(page).toMatchObject({ page: 'mfa' });
     const wrong = String((Number(totpCode(SECRET)) + 500_000) % 1_000_000).padStart(6, '0');
-    const refused = await setup.flow.login(
-      post('/login', authorizeQuery(), {
-        username: 'ada',
-        challenge_name: 'SOFTWARE_TOKEN_MFA',
-        session: page.session as string,
-        code: wrong,
-      }),
+    const refused = await setup.call(post('/login/mfa', authorizeQuery(), { session: page.session as string, [MFA.codeName]: wrong }));
+    // The Session is used up, as the API's is: the sign-in starts over, saying why.
+    expect(shown(refused)).toMatchObject({ page: 'login', error: 'Invalid code received for user' });
+
+    const again = shown(await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD })));
+    const signedIn = await setup.call(
+      post('/login/mfa', authorizeQuery(), { session: again.session as string, [MFA.codeName]: totpCode(SECRET) }),
     );
-    expect(shown(refused)).toMatchObject({ page: 'mfa', error: 'Invalid code received for user' });
+    expect(location(signedIn).searchParams.get('code')).toBeTruthy();
   });
 
   it('skips the form on a second authorize in the same browser, unless prompt=login; prompt=none without a session is login_required', async () => {
     const setup = setUp([ada()]);
-    const signedIn = await setup.flow.login(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD }));
+    const signedIn = await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD }));
     const cookie = signedIn.kind === 'redirect' ? signedIn.cookies![0]! : undefined;
     const cookies = { [cookie!.name]: cookie!.value };
 
-    const again = location(await setup.flow.authorize(get('/oauth2/authorize', authorizeQuery({ state: 'two' }), cookies)));
+    const again = location(await setup.call(get('/oauth2/authorize', authorizeQuery({ state: 'two' }), cookies)));
     expect(again.searchParams.get('code')).toBeTruthy();
     expect(again.searchParams.get('state')).toBe('two');
-    expect(location(await setup.flow.authorize(get('/oauth2/authorize', authorizeQuery({ prompt: 'login' }), cookies))).pathname).toBe(
-      '/login',
+    expect(location(await setup.call(get('/oauth2/authorize', authorizeQuery({ prompt: 'login' }), cookies))).pathname).toBe('/login');
+    expect(location(await setup.call(get('/oauth2/authorize', authorizeQuery({ prompt: 'none' })))).searchParams.get('error')).toBe(
+      'login_required',
     );
-    expect(
-      location(await setup.flow.authorize(get('/oauth2/authorize', authorizeQuery({ prompt: 'none' })))).searchParams.get('error'),
-    ).toBe('login_required');
 
     // /logout with a registered logout_uri ends it.
-    const out = await setup.flow.logout(get('/logout', { client_id: 'web', logout_uri: 'https://app.example.com/signed-out' }, cookies));
+    const out = await setup.call(get('/logout', { client_id: 'web', logout_uri: 'https://app.example.com/signed-out' }, cookies));
     expect(location(out).href).toBe('https://app.example.com/signed-out');
-    expect(location(await setup.flow.authorize(get('/oauth2/authorize', authorizeQuery(), cookies))).pathname).toBe('/login');
+    expect(location(await setup.call(get('/oauth2/authorize', authorizeQuery(), cookies))).pathname).toBe('/login');
   });
 
   it('refuses a logout_uri that is not one of the client LogoutURLs, leaving the session', async () => {
     const setup = setUp([ada()]);
-    const signedIn = await setup.flow.login(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD }));
+    const signedIn = await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD }));
     const cookie = signedIn.kind === 'redirect' ? signedIn.cookies![0]! : undefined;
     const cookies = { [cookie!.name]: cookie!.value };
-    const out = await setup.flow.logout(get('/logout', { client_id: 'web', logout_uri: 'https://evil.example.com/' }, cookies));
+    const out = await setup.call(get('/logout', { client_id: 'web', logout_uri: 'https://evil.example.com/' }, cookies));
     expect(location(out).pathname).toBe('/error');
-    expect(location(await setup.flow.authorize(get('/oauth2/authorize', authorizeQuery(), cookies))).searchParams.get('code')).toBeTruthy();
+    expect(location(await setup.call(get('/oauth2/authorize', authorizeQuery(), cookies))).searchParams.get('code')).toBeTruthy();
   });
 
   it('answers the implicit grant in the fragment, with the state', async () => {
     const setup = setUp([ada()]);
     const answer = location(
-      await setup.flow.login(post('/login', authorizeQuery({ response_type: 'token' }), { username: 'ada', password: PASSWORD })),
+      await setup.call(post('/login', authorizeQuery({ response_type: 'token' }), { username: 'ada', password: PASSWORD })),
     );
     const fragment = new URLSearchParams(answer.hash.slice(1));
     expect(answer.search).toBe('');

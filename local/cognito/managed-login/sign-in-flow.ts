@@ -10,43 +10,24 @@ import {
   withQuery,
 } from './authorize-request.ts';
 import type { HostedSignIn, HostedStep } from './hosted-sign-in.ts';
+import { loginPageOptionsOf } from './login-page-options.ts';
 import type { LoginSessions } from './login-sessions.ts';
 import type { PageHandler, PageRequest, PageResult, SignedIn } from './page-types.ts';
+import type { ErrorPageOptions } from './pages/error-page.ts';
+import type { LoginPageOptions } from './pages/login-page.ts';
+import type { MfaPageOptions } from './pages/mfa-page.ts';
+import type { MfaSetupPageOptions } from './pages/mfa-setup-page.ts';
+import type { NewPasswordPageOptions } from './pages/new-password-page.ts';
+import { challengeRequiredAttributes, readLoginForm, readMfaForm, readNewPasswordForm } from './pages/page-forms.ts';
+import { PAGE_PATHS } from './pages/page-paths.ts';
 
-/** The HTML of the sign-in pages (pages/): each value they show is escaped there. */
+/** The HTML of the sign-in pages (pages/), each value escaped there. */
 export interface SignInPages {
-  login(page: {
-    readonly parameters: URLSearchParams;
-    readonly clientName: string;
-    readonly error?: string;
-    readonly username?: string;
-    readonly allowSignUp: boolean;
-    readonly identityProviders: readonly { readonly name: string; readonly type: string }[];
-    readonly usernameLabel: string;
-  }): string;
-  newPassword(page: {
-    readonly parameters: URLSearchParams;
-    readonly session: string;
-    readonly username: string;
-    readonly requiredAttributes: readonly string[];
-    readonly error?: string;
-  }): string;
-  mfa(page: {
-    readonly parameters: URLSearchParams;
-    readonly session: string;
-    readonly username: string;
-    readonly challengeName: string;
-    readonly error?: string;
-  }): string;
-  mfaSetup(page: {
-    readonly parameters: URLSearchParams;
-    readonly session: string;
-    readonly username: string;
-    readonly secret: string;
-    readonly otpauthUri: string;
-    readonly error?: string;
-  }): string;
-  error(page: { readonly status: number; readonly message: string }): string;
+  login(page: LoginPageOptions): string;
+  newPassword(page: NewPasswordPageOptions): string;
+  mfa(page: MfaPageOptions): string;
+  mfaSetup(page: MfaSetupPageOptions): string;
+  error(page: ErrorPageOptions): string;
 }
 
 /** The implicit grant's tokens, as the redirect's fragment carries them (`id_token`, `access_token`, `token_type`, `expires_in`). */
@@ -66,14 +47,13 @@ export interface SignInFlowDeps extends AuthorizeDeps {
   readonly context: () => Context;
 }
 
-/** The challenges the sign-in pages answer; the form says which, with the Session of the sign-in. */
-const CHALLENGE_FIELD = 'challenge_name';
-const SESSION_FIELD = 'session';
-
 /**
- * The managed login's sign-in: `/oauth2/authorize`, `/login` with its challenge steps, `/logout`
- * and `/error`, and {@link SignedIn}, how every sign-in ends (this page's, a confirmed sign-up's,
- * a federated one's): the session cookie, then the code or tokens for the app.
+ * The managed login's sign-in: `/oauth2/authorize`, `/login` and its further steps (a new
+ * password, an MFA code, MFA setup), `/logout` and `/error`, and {@link SignedIn}, how every
+ * sign-in ends (this page's, a confirmed sign-up's, a federated one's): the session cookie, then
+ * the code or tokens for the app. Each step's form carries the authorize parameters in its query
+ * and the sign-in's Session in a field; a failed step (a wrong code, a password the policy refuses)
+ * uses its Session up, as the API's does, so the page starts the sign-in over with the error.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html
  * https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html
@@ -136,125 +116,106 @@ export function signInFlow(deps: SignInFlowDeps) {
     if (signedInAs) return { kind: 'redirect', location: await grant(ctx, request, signedInAs.user, signedInAs.authTime) };
     // OpenID Connect's prompt=none: no page may be shown.
     if (request.prompts.has('none')) return errorRedirect(request.redirectUri, 'login_required', undefined, request.state);
-    return { kind: 'redirect', location: `/login?${page.query}` };
+    return { kind: 'redirect', location: `${PAGE_PATHS.login}?${page.query}` };
   };
 
-  const login: PageHandler = async (page) => {
-    const ctx = deps.context();
-    const read = await readAuthorizeRequest(deps, ctx, page.query);
-    if ('refused' in read) return read.refused;
-    const { request } = read;
-    if (page.method === 'GET') {
-      const signedInAs = await sessionUser(ctx, page, request);
-      if (signedInAs) return { kind: 'redirect', location: await grant(ctx, request, signedInAs.user, signedInAs.authTime) };
-      return loginPage(request, { username: request.loginHint });
-    }
-    const username = page.form.get('username') ?? '';
-    const challenge = page.form.get(CHALLENGE_FIELD);
-    try {
-      const step = challenge
-        ? await answerChallenge(ctx, request, page.form, challenge, username)
-        : await deps.hostedSignIn.password(ctx, request.pool, request.client, username, page.form.get('password') ?? '');
-      return await next(ctx, page, request, step, username);
-    } catch (error) {
-      if (!(error instanceof CognitoError)) throw error;
-      return challenge
-        ? challengePage(request, page.form, challenge, username, error.message)
-        : loginPage(request, { username, error: error.message });
-    }
-  };
-
-  async function answerChallenge(ctx: Context, request: AuthorizeRequest, form: URLSearchParams, challenge: string, username: string) {
-    const session = form.get(SESSION_FIELD) ?? '';
-    const clientId = request.client.ClientId;
-    if (challenge === 'NEW_PASSWORD_REQUIRED') {
-      const responses: Record<string, string> = { USERNAME: username, NEW_PASSWORD: form.get('password') ?? '' };
-      for (const [name, value] of form) if (name.startsWith('userAttributes.') && value !== '') responses[name] = value;
-      return deps.hostedSignIn.answer(ctx, clientId, challenge, session, responses);
-    }
-    if (challenge === 'MFA_SETUP') {
-      const verified = await deps.hostedSignIn.verifySoftwareToken(ctx, session, form.get('code') ?? '');
-      return deps.hostedSignIn.answer(ctx, clientId, challenge, verified, { USERNAME: username });
-    }
-    const codeName = challenge === 'SMS_MFA' ? 'SMS_MFA_CODE' : 'SOFTWARE_TOKEN_MFA_CODE';
-    return deps.hostedSignIn.answer(ctx, clientId, challenge, session, { USERNAME: username, [codeName]: form.get('code') ?? '' });
-  }
-
-  /** After a step: signed in, or the page of the next challenge. */
-  async function next(ctx: Context, page: PageRequest, request: AuthorizeRequest, step: HostedStep, username: string): Promise<PageResult> {
-    if (step.kind === 'signed-in') return signedIn(page, request.pool.options.Id, step.username, request.parameters);
-    if (step.name === 'SELECT_MFA_TYPE') {
-      // The managed login offers the authenticator app when the user has one ([U]: README).
-      const mfa = await deps.hostedSignIn.answer(ctx, request.client.ClientId, step.name, step.session, {
-        USERNAME: username,
-        ANSWER: 'SOFTWARE_TOKEN_MFA',
-      });
-      return next(ctx, page, request, mfa, username);
-    }
-    if (step.name === 'MFA_SETUP') {
-      const { secret, session } = await deps.hostedSignIn.associateSoftwareToken(ctx, step.session);
-      const form = new URLSearchParams({ [SESSION_FIELD]: session });
-      return { kind: 'html', status: 200, html: mfaSetupHtml(request, form, username, secret) };
-    }
-    const form = new URLSearchParams({ [SESSION_FIELD]: step.session });
-    return challengePage(request, form, step.name, username);
-  }
-
-  function mfaSetupHtml(request: AuthorizeRequest, form: URLSearchParams, username: string, secret: string, error?: string): string {
-    const issuer = request.pool.options.Name ?? request.pool.options.Id;
-    const otpauthUri = `otpauth://totp/${encodeURIComponent(`${issuer}:${username}`)}?${new URLSearchParams({ secret, issuer })}`;
-    return deps.pages.mfaSetup({
-      parameters: request.parameters,
-      session: form.get(SESSION_FIELD) ?? '',
-      username,
-      secret,
-      otpauthUri,
-      ...(error !== undefined && { error }),
-    });
-  }
-
-  function challengePage(
-    request: AuthorizeRequest,
-    form: URLSearchParams,
-    challenge: string,
-    username: string,
-    error?: string,
-  ): PageResult {
-    const session = form.get(SESSION_FIELD) ?? '';
-    const shown = error !== undefined ? { error } : {};
-    if (challenge === 'NEW_PASSWORD_REQUIRED') {
-      const requiredAttributes = requiredAttributesOf(request);
-      return {
-        kind: 'html',
-        status: 200,
-        html: deps.pages.newPassword({ parameters: request.parameters, session, username, requiredAttributes, ...shown }),
-      };
-    }
-    if (challenge === 'MFA_SETUP') {
-      // A failed code used up the Session: the sign-in starts over.
-      return loginPage(request, { username, ...shown });
-    }
-    return {
-      kind: 'html',
-      status: 200,
-      html: deps.pages.mfa({ parameters: request.parameters, session, username, challengeName: challenge, ...shown }),
+  /** A step of /login's flow: the authorize request checked again (each page carries it), then `run`. */
+  function step(run: (ctx: Context, page: PageRequest, request: AuthorizeRequest) => Promise<PageResult>): PageHandler {
+    return async (page) => {
+      const ctx = deps.context();
+      const read = await readAuthorizeRequest(deps, ctx, page.query);
+      if ('refused' in read) return read.refused;
+      return run(ctx, page, read.request);
     };
   }
 
-  function loginPage(request: AuthorizeRequest, shown: { readonly username?: string; readonly error?: string }): PageResult {
-    const { pool, client } = request;
-    const html = deps.pages.login({
-      parameters: request.parameters,
-      clientName: client.ClientName ?? '',
-      ...(shown.username !== undefined && { username: shown.username }),
-      ...(shown.error !== undefined && { error: shown.error }),
-      allowSignUp: pool.options.AdminCreateUserConfig?.AllowAdminCreateUserOnly !== true,
-      identityProviders: (client.SupportedIdentityProviders ?? [])
-        .filter((name) => name !== 'COGNITO')
-        .map((name) => ({ name, type: name })),
-      usernameLabel: usernameLabel(request),
+  /** After a step, signed in or the page of the next; a refused step starts the sign-in over, showing Cognito's message. */
+  async function after(ctx: Context, page: PageRequest, request: AuthorizeRequest, run: () => Promise<HostedStep>, username?: string) {
+    try {
+      return await next(ctx, page, request, await run());
+    } catch (error) {
+      if (!(error instanceof CognitoError)) throw error;
+      return loginPage(request, { error: error.message, ...(username !== undefined && { username }) });
+    }
+  }
+
+  const login = step(async (ctx, page, request) => {
+    if (page.method !== 'POST') {
+      const signedInAs = await sessionUser(ctx, page, request);
+      if (signedInAs) return { kind: 'redirect', location: await grant(ctx, request, signedInAs.user, signedInAs.authTime) };
+      return loginPage(request, {});
+    }
+    const { username, password } = readLoginForm(page.form);
+    // A client that does not support COGNITO has no password form (its page shows only its identity providers).
+    if (!(request.client.SupportedIdentityProviders ?? []).includes('COGNITO')) {
+      return loginPage(request, { error: 'The app client does not let users sign in with a password.' });
+    }
+    return after(ctx, page, request, () => deps.hostedSignIn.password(ctx, request.pool, request.client, username, password), username);
+  });
+
+  const newPassword = step(async (ctx, page, request) => {
+    if (page.method !== 'POST') return { kind: 'redirect', location: `${PAGE_PATHS.login}?${request.parameters}` };
+    const form = readNewPasswordForm(page.form);
+    if (form.password !== form.confirmPassword) {
+      return html(deps.pages.newPassword({ ...newPasswordOptions(request, form.session), error: 'Passwords do not match' }), 400);
+    }
+    const responses: Record<string, string> = { NEW_PASSWORD: form.password };
+    for (const [name, value] of Object.entries(form.attributes)) if (value !== '') responses[`userAttributes.${name}`] = value;
+    return after(ctx, page, request, () => deps.hostedSignIn.answer(ctx, request.client.ClientId, form.session, responses));
+  });
+
+  const mfa = step(async (ctx, page, request) => {
+    if (page.method !== 'POST') return { kind: 'redirect', location: `${PAGE_PATHS.login}?${request.parameters}` };
+    const { session, code } = readMfaForm(page.form);
+    // The page is the same for a texted code and an authenticator's: the Session says which it answers.
+    const responses = { SMS_MFA_CODE: code, SOFTWARE_TOKEN_MFA_CODE: code };
+    return after(ctx, page, request, () => deps.hostedSignIn.answer(ctx, request.client.ClientId, session, responses));
+  });
+
+  const mfaSetup = step(async (ctx, page, request) => {
+    if (page.method !== 'POST') return { kind: 'redirect', location: `${PAGE_PATHS.login}?${request.parameters}` };
+    const { session, code } = readMfaForm(page.form);
+    return after(ctx, page, request, async () => {
+      const verified = await deps.hostedSignIn.verifySoftwareToken(ctx, session, code);
+      return deps.hostedSignIn.answer(ctx, request.client.ClientId, verified, {});
     });
-    return { kind: 'html', status: shown.error === undefined ? 200 : 400, html };
+  });
+
+  /** After a step: signed in, or the page of the next challenge. */
+  async function next(ctx: Context, page: PageRequest, request: AuthorizeRequest, step: HostedStep): Promise<PageResult> {
+    if (step.kind === 'signed-in') return signedIn(page, request.pool.options.Id, step.username, request.parameters);
+    if (step.name === 'SELECT_MFA_TYPE') {
+      // The managed login offers the authenticator app when the user has both ([U]: README).
+      return next(
+        ctx,
+        page,
+        request,
+        await deps.hostedSignIn.answer(ctx, request.client.ClientId, step.session, { ANSWER: 'SOFTWARE_TOKEN_MFA' }),
+      );
+    }
+    if (step.name === 'NEW_PASSWORD_REQUIRED') {
+      const requiredAttributes = challengeRequiredAttributes(step.parameters.requiredAttributes);
+      return html(deps.pages.newPassword({ ...newPasswordOptions(request, step.session), requiredAttributes }));
+    }
+    if (step.name === 'MFA_SETUP') {
+      const { secret, session } = await deps.hostedSignIn.associateSoftwareToken(ctx, step.session);
+      const issuer = request.pool.options.Name ?? request.pool.options.Id;
+      const label = encodeURIComponent(`${issuer}:${step.parameters.USER_ID_FOR_SRP ?? ''}`);
+      const otpauthUri = `otpauth://totp/${label}?${new URLSearchParams({ secret, issuer })}`;
+      return html(deps.pages.mfaSetup({ parameters: request.parameters, session, secret, otpauthUri }));
+    }
+    if (step.name === 'SOFTWARE_TOKEN_MFA' || step.name === 'SMS_MFA')
+      return html(deps.pages.mfa({ parameters: request.parameters, session: step.session }));
+    throw new Error(`The managed login has no page for the challenge ${step.name}.`);
+  }
+
+  function newPasswordOptions(request: AuthorizeRequest, session: string): NewPasswordPageOptions {
+    return { parameters: request.parameters, session, requiredAttributes: [] };
+  }
+
+  function loginPage(request: AuthorizeRequest, last: { readonly username?: string; readonly error?: string }): PageResult {
+    const options = loginPageOptionsOf(request.client, request.pool.options, request.settings, request.parameters, last);
+    return html(deps.pages.login(options), last.error === undefined ? 200 : 400);
   }
 
   const logout: PageHandler = async (page) => {
@@ -266,33 +227,35 @@ export function signInFlow(deps: SignInFlowDeps) {
       if (!client) return errorPage('invalid_request', clientId ? `The app client ${clientId} does not exist.` : 'client_id is missing.');
       if (!(client.LogoutURLs ?? []).includes(logoutUri)) return errorPage('redirect_mismatch', undefined, clientId);
       deps.sessions.end(page.cookies, client.UserPoolId);
-      return { kind: 'redirect', location: logoutUri, cookies: [] };
+      return { kind: 'redirect', location: logoutUri };
     }
     // Signed out, then to the sign-in page with authorize's parameters (its checks included).
     const read = await readAuthorizeRequest(deps, ctx, page.query);
     if ('refused' in read) return read.refused;
     deps.sessions.end(page.cookies, read.request.pool.options.Id);
-    return { kind: 'redirect', location: `/login?${page.query}` };
+    return { kind: 'redirect', location: `${PAGE_PATHS.login}?${page.query}` };
   };
 
   const error: PageHandler = async (page) => {
     const description = page.query.get('error_description');
     const message = `An error was encountered with the requested page.${description ? ` ${description}` : ''}`;
-    return { kind: 'html', status: 400, html: deps.pages.error({ status: 400, message }) };
+    return html(deps.pages.error({ status: 400, message }), 400);
   };
 
-  return { authorize, login, logout, error, signedIn };
+  return {
+    routes: {
+      '/oauth2/authorize': authorize,
+      [PAGE_PATHS.login]: login,
+      [PAGE_PATHS.newPassword]: newPassword,
+      [PAGE_PATHS.mfa]: mfa,
+      [PAGE_PATHS.mfaSetup]: mfaSetup,
+      '/logout': logout,
+      '/error': error,
+    } satisfies Record<string, PageHandler>,
+    signedIn,
+  };
 }
 
-/** What the form asks for: the attribute the pool signs in by, or a user name. */
-function usernameLabel({ pool }: AuthorizeRequest): string {
-  const by = pool.options.UsernameAttributes ?? [];
-  if (by.includes('email') && by.includes('phone_number')) return 'Email or phone number';
-  if (by.includes('email')) return 'Email';
-  if (by.includes('phone_number')) return 'Phone number';
-  return 'Username';
-}
-
-function requiredAttributesOf({ pool }: AuthorizeRequest): string[] {
-  return (pool.options.SchemaAttributes ?? []).filter(({ Name, Required }) => Required && Name && Name !== 'sub').map(({ Name }) => Name!);
+function html(text: string, status = 200): PageResult {
+  return { kind: 'html', status, html: text };
 }

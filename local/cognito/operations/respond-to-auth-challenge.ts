@@ -30,14 +30,17 @@ export async function respondToAuthChallenge(
   hosted = false,
 ) {
   const { cognito } = deps.services;
-  const responses = input.ChallengeResponses ?? {};
+  let responses = input.ChallengeResponses ?? {};
   const secretClient = input.ClientId && !hosted ? await appClientOf({ cognito }, ctx, input.ClientId) : null;
   if (secretClient) refuseWrongSecretHash(secretClient, responses.SECRET_HASH, responses.USERNAME ? [responses.USERNAME] : []);
   if (deps.customAuth.continues(input)) return deps.customAuth.respond(ctx, input, admin);
 
   const state = deps.sessions.take(input.Session, { clientId: input.ClientId, admin });
-  if ((admin && input.UserPoolId !== state.userPoolId) || input.ChallengeName !== state.challenge.name) throw invalidSession();
   if ((state.hosted ?? false) !== hosted) throw invalidSession();
+  // The managed login's forms carry only the Session: it names the challenge and the user.
+  const challengeName = hosted ? (input.ChallengeName ?? state.challenge.name) : input.ChallengeName;
+  if (hosted) responses = { USERNAME: state.username, ...responses };
+  if ((admin && input.UserPoolId !== state.userPoolId) || challengeName !== state.challenge.name) throw invalidSession();
   if (!responses.USERNAME) throw missingParameter('USERNAME');
   const pool = await cognito.getUserPool(ctx, state.userPoolId);
   const client = await appClientOf({ cognito }, ctx, state.clientId);
