@@ -1,0 +1,21 @@
+import type { PageHandler, SignedIn } from '../page-types.ts';
+import type { FederationDeps } from './federation-deps.ts';
+import { idpResponse } from './idp-response.ts';
+import { STAND_IN_PATH } from './start-federated-sign-in.ts';
+import { standInPage } from './stand-in-page.ts';
+
+export { startFederatedSignIn, STAND_IN_PATH, type FederatedSignInStart } from './start-federated-sign-in.ts';
+export { wantsFederatedSignIn } from './identity-providers.ts';
+
+/**
+ * Sign-in through third-party identity providers, by path: the local stand-in of each provider's
+ * page, and Cognito's two response paths, which end the sign-in with `signedIn`
+ * (authorization-endpoint.html; the stand-in is README's "Social and enterprise sign-in").
+ */
+export function federationPages(deps: FederationDeps, signedIn: SignedIn): Record<string, PageHandler> {
+  return {
+    [STAND_IN_PATH]: standInPage(deps),
+    '/oauth2/idpresponse': idpResponse(deps, signedIn, false),
+    '/saml2/idpresponse': idpResponse(deps, signedIn, true),
+  };
+}
