@@ -1,6 +1,6 @@
 import type { IdentityProviderType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { federationTestbed, ORIGIN } from '../../testing/federation-testbed.ts';
+import { ALL_TRIGGERS, federationTestbed, ORIGIN } from '../../testing/federation-testbed.ts';
 import type { PageRequest, PageResult, SignedIn } from '../page-types.ts';
 import { federationPages, STAND_IN_PATH, startFederatedSignIn } from './federation-pages.ts';
 
@@ -110,6 +110,25 @@ describe("Cognito's response paths", () => {
 
     expect(answer).toEqual({ kind: 'redirect', location: `${CALLBACK}?code=the-code&state=app-state` });
     expect(signIns).toEqual([{ userPoolId: 'local_Pool1', username: 'Google_100000000000000000001', parameters: parameters.toString() }]);
+  });
+
+  it('makes one user of an identity posted twice at once, and runs its PreSignUp once', async () => {
+    testbed.lambda().handle('fed-pre-sign-up', (event) => event);
+    const { standIn, serve, signIns, stored } = pagesOf({ pool: { LambdaConfig: { PreSignUp: ALL_TRIGGERS.PreSignUp } } });
+    const [ada] = formsOf(
+      htmlOf((await standIn(new URLSearchParams({ ...Object.fromEntries(AUTHORIZE), identity_provider: 'Google' }))).page),
+    );
+    const before = testbed.lambda().invoked.length;
+    await Promise.all([serve(request('POST', ada!.action, ada!.fields)), serve(request('POST', ada!.action, ada!.fields))]);
+
+    expect(
+      testbed
+        .lambda()
+        .invoked.slice(before)
+        .map(({ event }) => event.triggerSource),
+    ).toEqual(['PreSignUp_ExternalProvider']);
+    expect([...stored.keys()]).toEqual(['Google_100000000000000000001']);
+    expect(signIns.map((signIn) => signIn.username)).toEqual(['Google_100000000000000000001', 'Google_100000000000000000001']);
   });
 
   it('takes the answer of an OIDC provider by GET too', async () => {

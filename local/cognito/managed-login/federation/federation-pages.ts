@@ -1,3 +1,4 @@
+import { OneAtATime } from '../../one-at-a-time.ts';
 import type { PageHandler, SignedIn } from '../page-types.ts';
 import type { FederationDeps } from './federation-deps.ts';
 import { idpResponse } from './idp-response.ts';
@@ -13,9 +14,10 @@ export { wantsFederatedSignIn } from './identity-providers.ts';
  * (authorization-endpoint.html; the stand-in is README's "Social and enterprise sign-in").
  */
 export function federationPages(deps: FederationDeps, signedIn: SignedIn): Record<string, PageHandler> {
+  const signIns = new OneAtATime();
   return {
     [STAND_IN_PATH]: standInPage(deps),
-    '/oauth2/idpresponse': idpResponse(deps, signedIn, false),
-    '/saml2/idpresponse': idpResponse(deps, signedIn, true),
+    '/oauth2/idpresponse': idpResponse(deps, signedIn, false, signIns),
+    '/saml2/idpresponse': idpResponse(deps, signedIn, true, signIns),
   };
 }

@@ -1,4 +1,5 @@
 import type { PageHandler, PageResult, SignedIn } from '../page-types.ts';
+import { OneAtATime } from '../../one-at-a-time.ts';
 import { contextOf, type FederationDeps } from './federation-deps.ts';
 import { signInFederated } from './federated-sign-in.ts';
 import { FederationRefusal } from './federation-refusal.ts';
@@ -14,7 +15,7 @@ import { CLAIM_FIELD } from './stand-in-page.ts';
  * What Cognito refuses goes back to the app's redirect_uri as `error` and `error_description`,
  * with its `state` (authorization-endpoint.html).
  */
-export function idpResponse(deps: FederationDeps, signedIn: SignedIn, saml: boolean): PageHandler {
+export function idpResponse(deps: FederationDeps, signedIn: SignedIn, saml: boolean, signIns = new OneAtATime()): PageHandler {
   return async (request) => {
     if (request.method !== 'POST' && (saml || request.method !== 'GET')) {
       return messagePage(405, 'Method not allowed', `The provider's answer comes by ${saml ? 'POST' : 'GET or POST'}.`);
@@ -30,16 +31,13 @@ export function idpResponse(deps: FederationDeps, signedIn: SignedIn, saml: bool
       return messagePage(400, 'No user id', `The identity has no ${subjectClaimOf(signIn.provider)}: the provider must name its user.`);
     }
     try {
-      const username = await signInFederated(
-        { clock: deps.services.clock, triggers: deps.triggers },
-        contextOf(deps),
-        signIn.pool,
-        signIn.client,
-        {
+      // One sign-in of an identity at a time: a form posted twice makes one user, not two.
+      const username = await signIns.run(`${signIn.pool.options.Id}/${signIn.provider.ProviderName}/${subject}`, () =>
+        signInFederated({ clock: deps.services.clock, triggers: deps.triggers }, contextOf(deps), signIn.pool, signIn.client, {
           provider: signIn.provider,
           subject,
           claims,
-        },
+        }),
       );
       return await signedIn(request, signIn.pool.options.Id, username, parameters);
     } catch (error) {
