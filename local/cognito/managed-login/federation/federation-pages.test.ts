@@ -72,6 +72,19 @@ describe('the stand-in identity provider page', () => {
     expect(htmlOf(page)).toContain('name="claim.sub" required');
   });
 
+  it('asks an OIDC provider for email and name even when its AttributeMapping leaves them out, saying Cognito ignores them', async () => {
+    const bare: IdentityProviderType = { ProviderName: 'Bare', ProviderType: 'OIDC', AttributeMapping: { email: 'mail' } };
+    const { standIn } = pagesOf({ providers: [bare], supported: ['Bare'] });
+    const html = htmlOf((await standIn(new URLSearchParams({ ...Object.fromEntries(AUTHORIZE), identity_provider: 'Bare' }))).page);
+
+    expect([...html.matchAll(/<label for="claim-\d+">([^<]*)<\/label>/g)].map(([, label]) => label)).toEqual([
+      'sub (the user&#39;s id: required)',
+      'mail',
+      'email (not in the AttributeMapping: Cognito ignores it)',
+      'name (not in the AttributeMapping: Cognito ignores it)',
+    ]);
+  });
+
   it('escapes every value it shows and runs no script', async () => {
     const evil: IdentityProviderType = {
       ProviderName: `Evil<b>"'&`,

@@ -18,13 +18,22 @@ const PEOPLE: readonly TestPerson[] = [
   { given: 'Alan', family: 'Turing', email: 'alan.turing@example.com', id: '100000000000000000003' },
 ];
 
-/** The claims the stand-in page asks for, the subject's first. */
+/** The provider attributes its AttributeMapping reads (not the `username` key's: that is the subject). */
+export function mappedClaimsOf(provider: IdentityProviderType): ReadonlySet<string> {
+  return new Set(
+    Object.entries(provider.AttributeMapping ?? {})
+      .filter(([attribute]) => attribute !== 'username')
+      .map(([, claim]) => claim),
+  );
+}
+
+/**
+ * The claims the stand-in page asks for: the subject's first, each mapped one, and an OIDC or
+ * social provider's `email` and `name` even when unmapped (the page says Cognito ignores them).
+ */
 export function claimNamesOf(provider: IdentityProviderType): string[] {
-  const subject = subjectClaimOf(provider);
-  const mapped = Object.entries(provider.AttributeMapping ?? {})
-    .filter(([attribute]) => attribute !== 'username')
-    .map(([, claim]) => claim);
-  return [...new Set([subject, ...mapped])];
+  const usual = provider.ProviderType === 'SAML' ? [] : ['email', 'name'];
+  return [...new Set([subjectClaimOf(provider), ...mappedClaimsOf(provider), ...usual])];
 }
 
 /** A suggested identity: a person's value for each claim the page asks for that it can guess. */

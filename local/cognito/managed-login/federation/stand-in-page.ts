@@ -3,7 +3,7 @@ import type { FederationDeps } from './federation-deps.ts';
 import { type FederationInProgress, signInOfState } from './provider-of-state.ts';
 import { responsePathOf, subjectClaimOf } from './identity-providers.ts';
 import { escapeHtml, htmlPage, messagePage } from './stand-in-html.ts';
-import { claimNamesOf, suggestedIdentities } from './stand-in-identities.ts';
+import { claimNamesOf, mappedClaimsOf, suggestedIdentities } from './stand-in-identities.ts';
 
 /** The prefix of the stand-in's form fields that carry the identity's claims (`claim.email`). */
 export const CLAIM_FIELD = 'claim.';
@@ -42,10 +42,13 @@ function page({ provider }: FederationInProgress, stateField: string, state: str
       .join(', ');
     return `<form method="post" action="${action}">${hidden}${fields}<button type="submit">Sign in as ${escapeHtml(who)}</button></form>`;
   });
+  const mapped = mappedClaimsOf(provider);
   const inputs = claimNamesOf(provider).map((name, index) => {
     const id = `claim-${index}`;
+    const note =
+      name === subject ? " (the user's id: required)" : mapped.has(name) ? '' : ' (not in the AttributeMapping: Cognito ignores it)';
     const required = name === subject ? ' required' : '';
-    return `<label for="${id}">${escapeHtml(name)}${name === subject ? " (the user's id: required)" : ''}</label><input type="text" id="${id}" name="${escapeHtml(CLAIM_FIELD + name)}"${required}>`;
+    return `<label for="${id}">${escapeHtml(name + note)}</label><input type="text" id="${id}" name="${escapeHtml(CLAIM_FIELD + name)}"${required}>`;
   });
   const name = provider.ProviderName;
   const body = [
