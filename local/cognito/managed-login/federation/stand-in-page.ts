@@ -51,9 +51,11 @@ function page({ provider }: FederationInProgress, stateField: string, state: str
     return `<label for="${id}">${escapeHtml(name + note)}</label><input type="text" id="${id}" name="${escapeHtml(CLAIM_FIELD + name)}"${required}>`;
   });
   const name = provider.ProviderName;
+  // A social provider's type is its name (Google); an OIDC or SAML provider's is worth saying.
+  const kind = provider.ProviderType === 'OIDC' || provider.ProviderType === 'SAML' ? `${provider.ProviderType} ` : '';
   const body = [
     `<h1>${escapeHtml(name)} (stand-in)</h1>`,
-    `<p class="note">The local stack stands in for the ${escapeHtml(provider.ProviderType ?? '')} identity provider ${escapeHtml(name)}: choose who signs in. Cognito's own rules (attribute mapping, the user ${escapeHtml(name)}_&lt;${escapeHtml(subject)}&gt;, triggers, linked users) apply as on AWS.</p>`,
+    `<p class="note">The local stack stands in for the ${escapeHtml(kind)}identity provider ${escapeHtml(name)}: choose who signs in. Cognito's own rules (attribute mapping, the user ${escapeHtml(name)}_&lt;${escapeHtml(subject)}&gt;, triggers, linked users) apply as on AWS.</p>`,
     '<h2>Suggested test identities</h2>',
     ...suggestions,
     '<h2>Another identity</h2>',
