@@ -60,3 +60,9 @@ export async function userNamed(pool: UserPoolService, ctx: Context, username: s
   const user = await pool.getUserByUsername(ctx, username);
   return user?.Username === username ? user : undefined;
 }
+
+/** `attributes` with `changes` written over them, by name. */
+export function mergedAttributes(attributes: User['Attributes'], changes: User['Attributes']): User['Attributes'] {
+  const names = new Set(changes.map((change) => change.Name));
+  return [...attributes.filter((attribute) => !names.has(attribute.Name)), ...changes];
+}
