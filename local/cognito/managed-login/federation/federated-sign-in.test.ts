@@ -59,7 +59,7 @@ describe('the first sign-in of a provider user', () => {
     expect(sub).not.toBe('1001');
     expect(mapped).toEqual({ email: 'ada@example.com', email_verified: 'true', name: 'Ada Lovelace' });
     expect(JSON.parse(identities!)).toEqual([
-      { userId: '1001', providerName: 'Google', providerType: 'Google', issuer: null, primary: true, dateCreated: NOW.getTime() },
+      { userId: '1001', providerName: 'Google', providerType: 'Google', issuer: null, primary: 'true', dateCreated: String(NOW.getTime()) },
     ]);
   });
 

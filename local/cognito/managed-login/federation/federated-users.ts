@@ -14,9 +14,9 @@ export const federatedUsername = (providerName: string, subject: string): string
 export const providerGroupName = (userPoolId: string, providerName: string): string => `${userPoolId}_${providerName}`;
 
 /**
- * One entry of a user's `identities` attribute, a JSON array
- * (cognito-user-pools-identity-federation-consolidate-users.html shows booleans and numbers; the ID
- * token's `identities` claim shows the same values as strings, so both are read).
+ * One entry of a user's `identities` attribute, a JSON array: Cognito writes `primary` and
+ * `dateCreated` as strings ([C] captured claims and attributes);
+ * cognito-user-pools-identity-federation-consolidate-users.html shows a boolean and a number, so both are read.
  */
 export interface FederatedIdentity {
   readonly userId: string;

@@ -40,8 +40,9 @@ export async function createFederatedUser(
     providerName: provider.ProviderName,
     providerType: provider.ProviderType ?? 'OIDC',
     issuer: issuerOf(provider),
-    primary: true,
-    dateCreated: now.getTime(),
+    // Strings, as Cognito writes them ([C] captured `identities`: "primary":"true","dateCreated":"1709308952587").
+    primary: 'true',
+    dateCreated: String(now.getTime()),
   };
   const verified = [
     ...(flags?.autoVerifyEmail ? [{ Name: 'email_verified', Value: 'true' }] : []),

@@ -56,10 +56,8 @@ describe('what Cognito reads from each type of provider', () => {
     expect(responsePathOf(GOOGLE)).toBe('/oauth2/idpresponse');
   });
 
-  it("records the OIDC issuer, the SAML entity ID, and null for a social provider as the identity's issuer", () => {
-    expect(issuerOf({ ProviderType: 'OIDC', ProviderDetails: { oidc_issuer: 'https://login.example.com' } })).toBe(
-      'https://login.example.com',
-    );
+  it("records the SAML entity ID, and null for an OIDC or social provider, as the identity's issuer", () => {
+    expect(issuerOf({ ProviderType: 'OIDC', ProviderDetails: { oidc_issuer: 'https://login.example.com' } })).toBeNull();
     expect(issuerOf(CORP_SAML)).toBe('https://idp.corp.example.com/saml');
     expect(issuerOf(GOOGLE)).toBeNull();
   });

@@ -58,13 +58,13 @@ export function namedProvider(
 }
 
 /**
- * The `issuer` Cognito records in a federated identity: an OIDC provider's `oidc_issuer`, a SAML
- * provider's entity ID (from its metadata file); null for the social providers, as in Cognito's
- * `identities` examples (cognito-user-pools-identity-federation-consolidate-users.html).
+ * The `issuer` Cognito records in a federated identity: a SAML provider's entity ID (from its
+ * metadata file), null for OIDC and social providers ([C] the `identities` claims apps capture:
+ * `"providerType":"OIDC","issuer":null`; cognito-user-pools-identity-federation-consolidate-users.html
+ * shows SAML issuers).
  */
 export function issuerOf(provider: IdentityProviderType): string | null {
   const details = provider.ProviderDetails ?? {};
-  if (provider.ProviderType === 'OIDC') return details.oidc_issuer ?? null;
   if (provider.ProviderType === 'SAML') return /entityID="([^"]+)"/.exec(details.MetadataFile ?? '')?.[1] ?? details.MetadataURL ?? null;
   return null;
 }
