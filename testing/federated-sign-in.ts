@@ -1,3 +1,6 @@
+import { CLAIM_FIELD } from '../local/cognito/managed-login/federation/stand-in-page.ts';
+import { STAND_IN_PATH } from '../local/cognito/managed-login/federation/start-federated-sign-in.ts';
+
 // Signs in through a pool's identity provider as a given identity, over HTTP only, without the
 // stand-in page: what a team's test uses to be "Ada at Google" in one call. It makes the requests
 // a browser would: the authorize request, the stand-in provider's form post, and each redirect
@@ -39,8 +42,6 @@ export class FederatedSignInError extends Error {
   override name = 'FederatedSignInError';
 }
 
-/** The stand-in's fields of the identity's claims (stand-in-page.ts CLAIM_FIELD). */
-const CLAIM_FIELD = 'claim.';
 /** More redirects than a sign-in makes: a loop. */
 const MAX_REDIRECTS = 10;
 
@@ -57,7 +58,7 @@ export async function signInWithIdentity(options: FederatedSignInOptions): Promi
     identity_provider: options.provider,
   }).toString();
   const standIn = await redirectOf(await send(fetchOf, cookies, authorize), 'the authorize request');
-  if (standIn.origin !== new URL(options.origin).origin) {
+  if (standIn.origin !== new URL(options.origin).origin || standIn.pathname !== STAND_IN_PATH) {
     throw new FederatedSignInError(
       `The authorize request sent the browser to ${standIn.href}, not to the stand-in ${options.provider} page.`,
     );

@@ -8,6 +8,9 @@ import { operationTestbed } from './operation-testbed.ts';
 
 type Group = NonNullable<Awaited<ReturnType<UserPoolService['getGroupByGroupName']>>>;
 
+/** The app's callback, the app client `web`'s one CallbackURL. */
+export const CALLBACK = 'https://app.example.com/callback';
+
 /** The managed login's origin in the federation tests. */
 export const ORIGIN = 'https://127.0.0.1:9443';
 
@@ -46,7 +49,7 @@ export interface FederationFakeOptions {
   readonly pool?: Partial<UserPool>;
   readonly providers?: readonly IdentityProviderType[];
   readonly users?: readonly User[];
-  /** The app client `web`'s SupportedIdentityProviders (COGNITO, Google and CorpSSO unless given). */
+  /** The app client `web`'s SupportedIdentityProviders (COGNITO, Google and CorpSSO unless given); it has the code and implicit flows, `openid email profile` and CALLBACK. */
   readonly supported?: readonly string[];
 }
 
@@ -60,7 +63,13 @@ export function federationTestbed() {
   return {
     lambda: testbed.lambda,
     fake(options: FederationFakeOptions = {}) {
-      const client = appClient('web', { SupportedIdentityProviders: [...(options.supported ?? ['COGNITO', 'Google', 'CorpSSO'])] });
+      const client = appClient('web', {
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code', 'implicit'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        CallbackURLs: [CALLBACK],
+        SupportedIdentityProviders: [...(options.supported ?? ['COGNITO', 'Google', 'CorpSSO'])],
+      });
       const fake = testbed.fake({ users: options.users, pool: options.pool, clients: [client] });
       const groups = new Map<string, Group>();
       Object.assign(fake.userPool, {

@@ -1,8 +1,9 @@
 import type { IdentityProviderType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
+import { ctx } from '../../testing/fake-cognito.ts';
 import { ALL_TRIGGERS, federationTestbed, ORIGIN } from '../../testing/federation-testbed.ts';
 import type { PageRequest, PageResult, SignedIn } from '../page-types.ts';
-import { federationPages, STAND_IN_PATH, startFederatedSignIn } from './federation-pages.ts';
+import { federationPages, federationStart, STAND_IN_PATH, startFederatedSignIn } from './federation-pages.ts';
 
 // The stand-in provider's page and Cognito's response paths, request in, result out.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
@@ -215,5 +216,25 @@ describe("Cognito's response paths", () => {
     expect(await serve(request('GET', '/saml2/idpresponse'))).toMatchObject({ kind: 'html', status: 405 });
     expect(await serve(request('PUT', '/oauth2/idpresponse'))).toMatchObject({ kind: 'html', status: 405 });
     expect(await serve(request('POST', STAND_IN_PATH))).toMatchObject({ kind: 'html', status: 405 });
+  });
+});
+
+describe('federationStart', () => {
+  it("starts the sign-in of the authorize request the sign-in flow read, at the provider's stand-in", async () => {
+    const fake = testbed.fake();
+    const parameters = new URLSearchParams({ ...Object.fromEntries(AUTHORIZE), identity_provider: 'Google' });
+    const result = await federationStart(fake.deps)(ctx, {
+      pool: fake.userPool,
+      client: fake.client,
+      redirectUri: CALLBACK,
+      responseType: 'code',
+      scopes: ['openid'],
+      state: 'app-state',
+      identityProvider: 'Google',
+      prompts: new Set(),
+      parameters,
+    });
+
+    expect(result.kind === 'redirect' && result.location).toMatch(new RegExp(`^${ORIGIN}${STAND_IN_PATH}\\?redirect_uri=`));
   });
 });

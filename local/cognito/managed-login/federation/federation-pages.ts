@@ -1,8 +1,9 @@
 import { OneAtATime } from '../../one-at-a-time.ts';
 import type { PageHandler, SignedIn } from '../page-types.ts';
+import type { StartFederation } from '../sign-in-flow.ts';
 import type { FederationDeps } from './federation-deps.ts';
 import { idpResponse } from './idp-response.ts';
-import { STAND_IN_PATH } from './start-federated-sign-in.ts';
+import { STAND_IN_PATH, startFederatedSignIn } from './start-federated-sign-in.ts';
 import { standInPage } from './stand-in-page.ts';
 
 export { startFederatedSignIn, STAND_IN_PATH, type FederatedSignInStart } from './start-federated-sign-in.ts';
@@ -20,4 +21,13 @@ export function federationPages(deps: FederationDeps, signedIn: SignedIn): Recor
     '/oauth2/idpresponse': idpResponse(deps, signedIn, false, signIns),
     '/saml2/idpresponse': idpResponse(deps, signedIn, true, signIns),
   };
+}
+
+/**
+ * What /oauth2/authorize (sign-in-flow.ts) calls once its checks pass and the request names an
+ * identity provider: {@link startFederatedSignIn} for the request's pool, client and parameters.
+ */
+export function federationStart(deps: FederationDeps): StartFederation {
+  return (_ctx, request) =>
+    startFederatedSignIn(deps, { pool: request.pool.options, client: request.client, parameters: request.parameters });
 }
