@@ -22,12 +22,14 @@ export const RUN_TRIGGERS = [
   'PreTokenGenerationConfig',
 ] as const;
 
-/** What the local Cognito does not run: the custom senders, which decrypt the code with the pool's KMS key. */
+/** What the local Cognito does not run: the custom senders, which decrypt the code with the pool's KMS key, and the inbound federation trigger. */
 const NOT_RUN: Readonly<Record<string, string>> = {
   CustomSMSSender: 'the custom SMS sender is not run locally (the emulator sends no SMS, and has no KMS to encrypt the code for it)',
   CustomEmailSender:
     'the custom email sender is not run locally (the emulator writes the message to its dev inbox, and has no KMS to encrypt the code for it)',
   KMSKeyID: 'it is the KMS key of the custom senders, which are not run locally',
+  InboundFederation:
+    'the inbound federation trigger is not run locally yet (the stand-in identity providers apply the AttributeMapping alone): leave it out of the local stage',
 };
 
 /** A trigger the local stage cannot run, keyed as `custom.localStack.notEmulated` would waive it. */

@@ -15,8 +15,12 @@ export type EmulatedTrigger =
   | 'CreateAuthChallenge'
   | 'VerifyAuthChallengeResponse';
 
-/** LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name. */
-export const NOT_EMULATED_TRIGGERS = ['CustomSMSSender', 'CustomEmailSender'] as const;
+/**
+ * LambdaConfig keys the emulator does not run yet: a pool that sets one is refused, by name.
+ * InboundFederation (user-pool-lambda-inbound-federation.html) would change what the stand-in
+ * identity providers' sign-ins map (managed-login/federation/): refused rather than skipped.
+ */
+export const NOT_EMULATED_TRIGGERS = ['CustomSMSSender', 'CustomEmailSender', 'InboundFederation'] as const;
 
 /**
  * The pool tag naming where its functions' Lambda Invoke API answers: the local stage that
