@@ -54,7 +54,10 @@ beforeAll(async () => {
   });
   server.on(
     'request',
-    managedLoginListener({ '/oauth2/authorize': flow.authorize, ...federationPages(federation, flow.signedIn) }, () => {}),
+    managedLoginListener(
+      { '/oauth2/authorize': flow.routes['/oauth2/authorize'], ...federationPages(federation, flow.signedIn) },
+      () => {},
+    ),
   );
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));

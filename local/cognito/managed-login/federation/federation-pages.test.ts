@@ -226,6 +226,7 @@ describe('federationStart', () => {
     const result = await federationStart(fake.deps)(ctx, {
       pool: fake.userPool,
       client: fake.client,
+      settings: { resourceServers: [], identityProviders: [] },
       redirectUri: CALLBACK,
       responseType: 'code',
       scopes: ['openid'],
