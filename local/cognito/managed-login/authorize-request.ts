@@ -86,9 +86,10 @@ export async function readAuthorizeRequest(
 
   const providers = client.SupportedIdentityProviders ?? [];
   const provider = askedProvider(query, settings.identityProviders);
-  if (provider === null) return refuse('invalid_request', 'No identity provider has that name or identifier.');
-  if (provider !== undefined && !providers.includes(provider)) {
-    return refuse('invalid_request', `The app client does not support the identity provider ${provider}.`);
+  // A provider the pool lacks or the client does not support: Cognito's page, "Login option is not
+  // available. Please try another one." (aws-sdk-android#1808), not a redirect.
+  if (provider === null || (provider !== undefined && !providers.includes(provider))) {
+    return { refused: errorPage('invalid_request', 'Login option is not available. Please try another one.', clientId) };
   }
   if (providers.length === 0) return refuse('unauthorized_client', 'The app client supports no identity provider.');
 

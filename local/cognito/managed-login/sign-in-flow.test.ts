@@ -116,6 +116,12 @@ describe('/oauth2/authorize refuses what it cannot redirect with its error page'
     expect(location(answer).searchParams.get('error')).toBe(error);
   });
 
+  it('an identity provider the pool lacks or the client does not support', async () => {
+    const answer = location(await setUp([]).call(get('/oauth2/authorize', authorizeQuery({ identity_provider: 'Google' }))));
+    expect(answer.pathname).toBe('/error');
+    expect(answer.searchParams.get('error_description')).toBe('Login option is not available. Please try another one.');
+  });
+
   it('a client of a pool without a domain', async () => {
     const answer = await setUp([], {}, null).call(get('/oauth2/authorize', authorizeQuery()));
     expect(location(answer).pathname).toBe('/error');
@@ -132,7 +138,6 @@ describe('/oauth2/authorize sends other errors to the redirect_uri with the stat
     ['a code_challenge without its method', { code_challenge: 'abc' }, 'invalid_request'],
     ['a scope the client may not ask for', { scope: 'openid phone' }, 'invalid_scope'],
     ['email without openid', { scope: 'email' }, 'invalid_scope'],
-    ['an unknown identity provider', { identity_provider: 'Google' }, 'invalid_request'],
     ['prompt=none with another prompt', { prompt: 'none login' }, 'invalid_request'],
   ])('%s', async (_case, query, error) => {
     const answer = location(await setUp([]).call(get('/oauth2/authorize', authorizeQuery(query))));
