@@ -126,3 +126,12 @@ describe('ensureLocalCa', () => {
     );
   });
 });
+
+describe('ensureLocalCa side by side', () => {
+  it('makes one CA when several starts ask for it at once', async () => {
+    const cas = await Promise.all(Array.from({ length: 4 }, () => ensureLocalCa({ dir, names: NAMES })));
+    expect(cas.filter((ca) => ca.made === 'ca')).toHaveLength(1);
+    expect(new Set(cas.map((ca) => ca.caCertificate)).size).toBe(1);
+    expect((await ensureLocalCa({ dir, names: NAMES })).made).toBe('nothing');
+  });
+});

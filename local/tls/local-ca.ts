@@ -2,6 +2,7 @@ import { createPrivateKey, type KeyObject, randomBytes, X509Certificate } from '
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withFolderLock } from './folder-lock.ts';
 import { caCertificate, certificateNames, type KeyPairPem, newKeyPair, publicKeyOf, serverCertificate } from './certificates.ts';
 
 /** The files of a local CA folder: the CA a person trusts, and the certificate the HTTPS listener serves. */
@@ -64,6 +65,10 @@ export async function ensureLocalCa({ dir, names, now = new Date() }: LocalCaOpt
       `Cannot make the local CA's folder ${dir} (${(error as NodeJS.ErrnoException).code}). Set LOCAL_CA_DIR to a folder you can write.`,
     );
   }
+  return withFolderLock(dir, () => ensureFiles(dir, files, names, now));
+}
+
+async function ensureFiles(dir: string, files: CaFiles, names: readonly string[], now: Date): Promise<LocalCa> {
   const existingCa = readCa(files, dir);
   const ca = existingCa ?? (await makeCa(files, now));
   const serverKey = existsSync(files.serverKey) ? readKey(files.serverKey, dir) : undefined;
