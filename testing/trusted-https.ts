@@ -1,9 +1,10 @@
 // How the tests reach the managed login's HTTPS listener honestly: trusting the local CA, never
 // switching certificate checks off. Every stack the tests start shares one CA folder
 // (LOCAL_CA_DIR, set by stack-env.ts), so one pin and one CA serve them all.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { ensureLocalCa, type LocalCa, serverNames } from '../local/tls/local-ca.ts';
+import { CA_FILES, ensureLocalCa, type LocalCa, serverNames } from '../local/tls/local-ca.ts';
 import { spkiSha256 } from '../local/tls/spki-pin.ts';
 import { PROJECT_ROOT } from './stack-process.ts';
 
@@ -34,4 +35,14 @@ export function trustedFetch(ca: Pick<LocalCa, 'caCertificate'>): typeof fetch {
  */
 export function chromiumTrustArgs(ca: Pick<LocalCa, 'serverKey'>): string[] {
   return [`--ignore-certificate-errors-spki-list=${spkiSha256(ca.serverKey)}`];
+}
+
+/**
+ * {@link chromiumTrustArgs} for the tests' CA, read from its folder: none before it exists (the
+ * Playwright runner reads its config before global setup makes it; the workers, which launch the
+ * browsers, read it after).
+ */
+export function testCaChromiumArgs(): string[] {
+  const serverKey = path.join(TEST_CA_DIR, CA_FILES.serverKey);
+  return existsSync(serverKey) ? chromiumTrustArgs({ serverKey: readFileSync(serverKey, 'utf8') }) : [];
 }

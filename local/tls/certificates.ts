@@ -37,6 +37,9 @@ function serialNumber(): string {
   return bytes.toString('hex');
 }
 
+/** ASN.1's UTF8String tag (@types/node-forge types valueTagClass as a tag class, but forge reads it as the value's type). */
+const UTF8_STRING = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
+
 function days(from: Date, count: number): Date {
   return new Date(from.getTime() + count * 86_400_000);
 }
@@ -53,9 +56,11 @@ export interface CaOptions {
 /** A self-signed CA certificate that can sign server certificates and nothing below them (pathLen 0). */
 export function caCertificate({ keys, commonName, now, validDays = 3650 }: CaOptions): string {
   const cert = forge.pki.createCertificate();
+  // UTF8String: forge's default, PrintableString, has no '@' (X.680), and Chromium refuses such a certificate as malformed.
+  const utf8 = UTF8_STRING;
   const subject = [
-    { name: 'commonName', value: commonName },
-    { name: 'organizationName', value: 'hello-auth local development CA' },
+    { name: 'commonName', value: commonName, valueTagClass: utf8 },
+    { name: 'organizationName', value: 'hello-auth local development CA', valueTagClass: utf8 },
   ];
   cert.publicKey = forge.pki.publicKeyFromPem(keys.publicKey);
   cert.serialNumber = serialNumber();
@@ -103,7 +108,7 @@ export function serverCertificate({
   cert.serialNumber = serialNumber();
   cert.validity.notBefore = new Date(now.getTime() - 3_600_000);
   cert.validity.notAfter = days(now, validDays);
-  cert.setSubject([{ name: 'commonName', value: names[0] ?? 'localhost' }]);
+  cert.setSubject([{ name: 'commonName', value: names[0] ?? 'localhost', valueTagClass: UTF8_STRING }]);
   cert.setIssuer(ca.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },

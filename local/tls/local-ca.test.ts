@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import forge from 'node-forge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { certificateNames } from './certificates.ts';
 import { CA_FILES, ensureLocalCa, LocalCaError, RENEW_BEFORE_MS, serverNames } from './local-ca.ts';
@@ -34,6 +35,16 @@ describe('ensureLocalCa', () => {
     expect(server.checkHost('localhost')).toBe('localhost');
     expect(server.checkIP('127.0.0.1')).toBe('127.0.0.1');
     expect(ca.caFile).toBe(file('caCertificate'));
+  });
+
+  it('writes its names as UTF8String: a PrintableString cannot hold the @ of user@host, and Chromium refuses the certificate', async () => {
+    const ca = await ensureLocalCa({ dir, names: NAMES });
+    for (const pem of [ca.caCertificate, ca.serverCertificate]) {
+      const certificate = forge.pki.certificateFromPem(pem);
+      for (const attribute of [...certificate.subject.attributes, ...certificate.issuer.attributes]) {
+        expect(attribute.valueTagClass, attribute.name).toBe(forge.asn1.Type.UTF8);
+      }
+    }
   });
 
   it('keeps both private keys readable by their owner only', async () => {
