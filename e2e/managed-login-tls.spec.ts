@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { localStackPath, readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { trustPlan } from '../local/tls/trust-plan.ts';
+import { launchStack } from '../testing/launch-stack.ts';
+import { writeVariantConfig } from '../testing/variant-api.ts';
 import { applyTrustPlan, readTrustedCa, thisSystem } from '../local/tls/trust-runner.ts';
 import { ensureTestCa, TEST_CA_DIR, trustedFetch } from '../testing/trusted-https.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from './browser.ts';
@@ -61,4 +66,40 @@ test.describe('the managed login over HTTPS', () => {
       rmSync(home, { recursive: true, force: true });
     }
   });
+});
+
+// A team's stack with a user pool domain, started from a fresh data folder and a CA folder of its
+// own: the start that makes the CA says how to trust it, and the banner lists the managed login.
+test('a team’s stack with a UserPoolDomain lists its managed login, served with the CA that start made', async () => {
+  test.setTimeout(180_000);
+  const variant = writeVariantConfig((service) => {
+    service.service = 'team-login';
+    service.resources.Resources.TeamDomain = {
+      Type: 'AWS::Cognito::UserPoolDomain',
+      Properties: { Domain: 'team-login-local', UserPoolId: { Ref: 'CognitoUserPool' } },
+    };
+  });
+  const caDir = mkdtempSync(path.join(os.tmpdir(), 'team-login-ca-'));
+  try {
+    const stack = await launchStack({ args: ['--config', variant.configFile], env: { LOCAL_CA_DIR: caDir } });
+    try {
+      const poolId = readLocalStack(localStackPath(stack.dataDir)).outputs.UserPoolId;
+      const output = stack.output();
+      await test.step('the banner', () => {
+        expect(output).toContain(`    Login    ${stack.urls.managedLogin}  (managed login of ${poolId}, domain team-login-local)`);
+        expect(output).toContain(`A local CA was made for the managed login's HTTPS (${path.join(caDir, 'ca.pem')}): \`npm run trust-ca\``);
+      });
+      await test.step('the listener, with that CA’s certificate', async () => {
+        const caCertificate = readFileSync(path.join(caDir, 'ca.pem'), 'utf8');
+        const answer = await trustedFetch({ caCertificate })(`${stack.urls.managedLogin}/`);
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+        expect(new X509Certificate(caCertificate).subject).toMatch(/CN=hello-auth local CA /);
+      });
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    variant.remove();
+    rmSync(caDir, { recursive: true, force: true });
+  }
 });
