@@ -129,6 +129,16 @@ describe('ensureLocalCa', () => {
     expect(existsSync(file('caKey'))).toBe(false);
   });
 
+  it('says where to put it when its folder cannot be made', async () => {
+    const file = path.join(path.dirname(dir), 'a-file');
+    writeFileSync(file, '');
+    const error = await ensureLocalCa({ dir: path.join(file, 'tls'), names: NAMES }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LocalCaError);
+    expect((error as Error).message).toBe(
+      `Cannot make the local CA's folder ${path.join(file, 'tls')} (ENOTDIR). Set LOCAL_CA_DIR to a folder you can write.`,
+    );
+  });
+
   it('refuses a CA certificate and key that do not belong together', async () => {
     await ensureLocalCa({ dir, names: NAMES });
     writeFileSync(file('caKey'), read('serverKey'));

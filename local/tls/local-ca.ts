@@ -65,7 +65,12 @@ export async function ensureLocalCa({ dir, names, now = new Date() }: LocalCaOpt
       `Cannot make the local CA's folder ${dir} (${(error as NodeJS.ErrnoException).code}). Set LOCAL_CA_DIR to a folder you can write.`,
     );
   }
-  return withFolderLock(dir, () => ensureFiles(dir, files, names, now));
+  return withFolderLock(dir, () => ensureFiles(dir, files, names, now)).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof LocalCaError || typeof error.code !== 'string') throw error;
+    throw new LocalCaError(`Cannot write the local CA in ${dir} (${error.code}). Set LOCAL_CA_DIR to a folder you can write.`, {
+      cause: error,
+    });
+  });
 }
 
 async function ensureFiles(dir: string, files: CaFiles, names: readonly string[], now: Date): Promise<LocalCa> {
