@@ -108,12 +108,12 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  // All at once: serverless-offline waits for the emulator before it creates the Cognito
-  // resources there, and the web client waits for the stack file that records what it created
-  // (removed first, so that nobody reads the previous run's).
   // The managed login's CA, made here on the first start so that the banner can say how to trust it
   // (the emulator's process reads the same folder).
   const ca = await ensureLocalCa({ dir: localConfig.caDir, names: serverNames(localConfig.publicHost) });
+  // All at once: serverless-offline waits for the emulator before it creates the Cognito
+  // resources there, and the web client waits for the stack file that records what it created
+  // (removed first, so that nobody reads the previous run's).
   rmSync(localStackFile, { force: true });
   clearReady(apiReadyFile);
   const readiness: Record<ServiceName, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
