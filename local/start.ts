@@ -21,12 +21,11 @@ import { clearReady, isReady } from './ready-signal.ts';
 import { webPlan } from './web/web-plan.ts';
 import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
-import { answers } from './readiness.ts';
+import { answers, answersOverTls } from './readiness.ts';
 import { Supervisor, type ServiceSpec } from './supervisor.ts';
 import { programArgs, type ServiceName } from './services.ts';
 import { ensureLocalCa, serverNames } from './tls/local-ca.ts';
 import { deployedDomains } from './tls/managed-login-domains.ts';
-import { answersOverTls } from './tls/tls-probe.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts } from '../../../testing/free-ports.ts';
 import { ensureTestCa, trustedFetch } from '../../../testing/trusted-https.ts';
-import type { LocalCa } from '../../tls/local-ca.ts';
+import { answersOverTls } from '../../readiness.ts';
+import { ensureLocalCa, type LocalCa } from '../../tls/local-ca.ts';
 import { startCognitoServer } from '../cognito-server.ts';
 import { startManagedLoginServer } from './managed-login-server.ts';
 
@@ -31,6 +32,26 @@ describe('startManagedLoginServer', () => {
       expect(await answer.text()).toBe('hello over TLS');
       // By name too: the certificate is for localhost as well as the addresses.
       expect((await trustedFetch(ca)(`https://localhost:${port}/`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is what npm start waits for: an answer over TLS that trusts the local CA only', async () => {
+    const [port] = (await freePorts(1)) as [number];
+    const server = await startManagedLoginServer({
+      host: '127.0.0.1',
+      port,
+      certificate: { cert: ca.serverCertificate, key: ca.serverKey },
+      handler: hello,
+    });
+    try {
+      expect(await answersOverTls(`https://127.0.0.1:${port}/`, ca.caCertificate)()).toBe(true);
+      const other = await ensureLocalCa({ dir: mkdtempSync(path.join(tmpdir(), 'other-ca-')), names: ['127.0.0.1'] });
+      await expect(answersOverTls(`https://127.0.0.1:${port}/`, other.caCertificate)()).rejects.toThrow(
+        /self-signed certificate in certificate chain|unable to verify/,
+      );
+      rmSync(other.dir, { recursive: true, force: true });
     } finally {
       await server.close();
     }
