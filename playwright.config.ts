@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { publishedStack } from './e2e/global-setup.ts';
 import { QUIET_TOOLCHAIN_ENV } from './local/quiet-toolchain.ts';
+import { testCaChromiumArgs } from './testing/trusted-https.ts';
 
 // Workers inherit it: the tests' own AWS SDK clients and serverless runs stay quiet.
 Object.assign(process.env, QUIET_TOOLCHAIN_ENV);
@@ -33,7 +34,9 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+        // The managed login's certificate, and only it, is accepted: the pin of the tests' CA's server
+        // key (testing/trusted-https.ts), never ignoreHTTPSErrors, which would accept any.
+        launchOptions: { executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, ...testCaChromiumArgs()] },
       },
     },
   ],

@@ -56,7 +56,13 @@ export async function refusedVariant(
 }
 
 function spawnVariant(edit: ServiceEdit, { stage, dataDir, env }: VariantOptions) {
-  return spawnVariantApi(edit, { cognitoPort: e2eStack.ports.COGNITO_PORT, stage, dataDir, env });
+  return spawnVariantApi(edit, {
+    cognitoPort: e2eStack.ports.COGNITO_PORT,
+    managedLoginPort: e2eStack.ports.MANAGED_LOGIN_PORT,
+    stage,
+    dataDir,
+    env,
+  });
 }
 
 /**

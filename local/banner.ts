@@ -9,6 +9,29 @@ export interface BannerPlaces {
   readonly restApiUrl: string;
   readonly httpApiUrl: string;
   readonly cognitoUrl: string;
+  /** The managed login's origin, listed when the stack has a user pool domain. */
+  readonly managedLoginUrl?: string;
+  /** The stack's user pool domains (local/tls/managed-login-domains.ts). */
+  readonly domains?: readonly { readonly userPoolId: string; readonly domain: string }[];
+  /** Set on the start that made the local CA: its certificate's file, for the line on trusting it. */
+  readonly newCaFile?: string;
+}
+
+/** `Login` lines: one origin serves every pool's domain (the client_id says which pool), each domain named beside it. */
+function loginLines(places: BannerPlaces): string[] {
+  const { managedLoginUrl, domains = [] } = places;
+  if (!managedLoginUrl) return [];
+  return domains.map(
+    ({ userPoolId, domain }, index) =>
+      `    ${index === 0 ? 'Login    ' : ' '.repeat(9)}${managedLoginUrl}  (managed login of ${userPoolId}, domain ${domain})`,
+  );
+}
+
+/** The one line a person needs the first time: their browser does not trust the new CA yet. */
+function newCaLine(caFile: string | undefined): string {
+  return caFile
+    ? `\n  A local CA was made for the managed login's HTTPS (${caFile}): \`npm run trust-ca\` makes this machine's browsers trust it.\n`
+    : '';
 }
 
 const ROUTE_INDENT = ' '.repeat(13);
@@ -31,6 +54,7 @@ export function stackBanner(stack: LocalStack, web: WebPlan, places: BannerPlace
   if (stack.httpApi) api.push(`    HTTP API ${places.httpApiUrl}`, ...routeLines(httpRoutes));
   if (api.length === 0) api.push('    API      none (serverless.yml has no http or httpApi event)');
   const pool = web.userPoolId ? `  (web client: user pool ${web.userPoolId}, client ${web.clientId}, ${web.source})` : '';
+  const login = loginLines(places);
   const off = web.authOff ? `\n    Sign-in is off on the web page: ${web.authOff}.\n` : '';
   return `
   Local stack is up (stage ${places.stage}, data in ${places.dataDir})
@@ -39,7 +63,7 @@ ${stack.stackName ? `    Stack    ${stack.stackName}  (serverless.yml's <service
 ${api.join('\n')}
     Cognito  ${places.cognitoUrl}${pool}
     Inbox    ${places.cognitoUrl}/_dev/inbox
-${off}
+${login.map((line) => `${line}\n`).join('')}${off}${newCaLine(places.newCaFile)}
   Ctrl-C stops everything.
 `;
 }

@@ -32,6 +32,17 @@ export interface LocalConfig {
   readonly lambdaPort: number;
   /** Vite dev server for the web client. Env `WEB_PORT`, default 5173. */
   readonly webPort: number;
+  /**
+   * The managed login's HTTPS listener, in the Cognito emulator's process: every pool's domain,
+   * locally. Env `MANAGED_LOGIN_PORT`, default 9443.
+   */
+  readonly managedLoginPort: number;
+  /**
+   * The local CA and the managed login's certificate (local/tls/local-ca.ts). Env `LOCAL_CA_DIR`,
+   * default `<LOCAL_DATA_DIR>/tls`, or `.local/tls` for every stage when LOCAL_DATA_DIR is unset
+   * (a person trusts one CA); `npm run reset` keeps it.
+   */
+  readonly caDir: string;
   /** Users, codes, pool ids and the dev inbox. Env `LOCAL_DATA_DIR`, default `.local` (`.local/stages/<stage>` for another stage). */
   readonly dataDir: string;
   /** The Cognito emulator's log level (pino). Env `COGNITO_LOG_LEVEL`, default `error`. */
@@ -42,8 +53,8 @@ export class LocalConfigError extends Error {
   override name = 'LocalConfigError';
 }
 
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
@@ -53,7 +64,7 @@ function port(name: string, fallback: number): number {
 }
 
 /** The ports `npm start` uses unless the environment moves them (docker-compose.yml uses them too). */
-export const DEFAULT_PORTS = { COGNITO_PORT: 9229, API_PORT: 3000, LAMBDA_PORT: 3002, WEB_PORT: 5173 } as const;
+export const DEFAULT_PORTS = { COGNITO_PORT: 9229, API_PORT: 3000, LAMBDA_PORT: 3002, WEB_PORT: 5173, MANAGED_LOGIN_PORT: 9443 } as const;
 
 /** Every environment variable this config reads. */
 export const LOCAL_ENV_NAMES = [
@@ -64,6 +75,7 @@ export const LOCAL_ENV_NAMES = [
   'COGNITO_URL',
   'LAMBDA_URL',
   'LOCAL_DATA_DIR',
+  'LOCAL_CA_DIR',
   'COGNITO_LOG_LEVEL',
   'SEED_USERS_FILE',
 ];
@@ -71,30 +83,33 @@ export const LOCAL_ENV_NAMES = [
 /** The stage `npm start` runs when it is not told another. */
 export const DEFAULT_STAGE = 'local';
 
-function stageName(): string {
-  const stage = process.env.LOCAL_STAGE || DEFAULT_STAGE;
+function stageName(env: NodeJS.ProcessEnv): string {
+  const stage = env.LOCAL_STAGE || DEFAULT_STAGE;
   // serverless's own rule for stage names.
   if (!/^[a-zA-Z0-9-]+$/.test(stage)) throw new LocalConfigError(`Stage "${stage}" is not a stage name: letters, digits and hyphens only.`);
   return stage;
 }
 
-function readLocalConfig(): LocalConfig {
-  const publicHost = process.env.PUBLIC_HOST || '127.0.0.1';
-  const stage = stageName();
-  const cognitoPort = port('COGNITO_PORT', DEFAULT_PORTS.COGNITO_PORT);
-  const lambdaPort = port('LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT);
+/** The config `env` describes (process.env for the stack's own). */
+export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const publicHost = env.PUBLIC_HOST || '127.0.0.1';
+  const stage = stageName(env);
+  const cognitoPort = port(env, 'COGNITO_PORT', DEFAULT_PORTS.COGNITO_PORT);
+  const lambdaPort = port(env, 'LAMBDA_PORT', DEFAULT_PORTS.LAMBDA_PORT);
   return {
-    host: process.env.BIND_HOST || '127.0.0.1',
+    host: env.BIND_HOST || '127.0.0.1',
     publicHost,
-    cognitoUrl: process.env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
-    lambdaUrl: process.env.LAMBDA_URL || `http://127.0.0.1:${lambdaPort}`,
+    cognitoUrl: env.COGNITO_URL || `http://${publicHost}:${cognitoPort}`,
+    lambdaUrl: env.LAMBDA_URL || `http://127.0.0.1:${lambdaPort}`,
     stage,
     cognitoPort,
-    apiPort: port('API_PORT', DEFAULT_PORTS.API_PORT),
+    apiPort: port(env, 'API_PORT', DEFAULT_PORTS.API_PORT),
     lambdaPort,
-    webPort: port('WEB_PORT', DEFAULT_PORTS.WEB_PORT),
-    dataDir: path.resolve(process.env.LOCAL_DATA_DIR || (stage === DEFAULT_STAGE ? '.local' : path.join('.local', 'stages', stage))),
-    cognitoLogLevel: process.env.COGNITO_LOG_LEVEL || 'error',
+    webPort: port(env, 'WEB_PORT', DEFAULT_PORTS.WEB_PORT),
+    managedLoginPort: port(env, 'MANAGED_LOGIN_PORT', DEFAULT_PORTS.MANAGED_LOGIN_PORT),
+    caDir: path.resolve(env.LOCAL_CA_DIR || path.join(env.LOCAL_DATA_DIR || '.local', 'tls')),
+    dataDir: path.resolve(env.LOCAL_DATA_DIR || (stage === DEFAULT_STAGE ? '.local' : path.join('.local', 'stages', stage))),
+    cognitoLogLevel: env.COGNITO_LOG_LEVEL || 'error',
   };
 }
 
@@ -108,6 +123,11 @@ export const cognitoUrl = localConfig.cognitoUrl;
 export const apiBaseUrl = `http://${localConfig.publicHost}:${localConfig.apiPort}`;
 export const apiUrl = `${apiBaseUrl}/${localConfig.stage}`;
 export const webUrl = `http://${localConfig.publicHost}:${localConfig.webPort}`;
+/**
+ * The managed login as browsers reach it: every pool's domain, locally, over HTTPS because
+ * Amplify v6 builds `https://${oauth.domain}/oauth2/...` with the scheme written in.
+ */
+export const managedLoginUrl = `https://${localConfig.publicHost}:${localConfig.managedLoginPort}`;
 
 /** What `serverless offline` deployed locally (see local/local-stack.ts). */
 export const localStackFile = localStackPath(localConfig.dataDir);

@@ -105,6 +105,14 @@ describe('docker-compose.yml', () => {
     expect(api!.healthcheck!.test[3]).toContain(`kill -0 "$$(cat ${apiReadyPath(dataDir)} 2>/dev/null)"`);
   });
 
+  it('publishes the managed login from the Cognito emulator’s container, and counts it in its health', () => {
+    const { cognito } = readCompose().services;
+    const port = DEFAULT_PORTS.MANAGED_LOGIN_PORT;
+    expect(cognito!.ports).toContain(`127.0.0.1:${port}:${port}`);
+    expect(cognito!.environment!.MANAGED_LOGIN_PORT).toBe(String(port));
+    expect(cognito!.healthcheck!.test[3]).toContain(`</dev/tcp/127.0.0.1/${port}`);
+  });
+
   it('publishes every port on loopback only', () => {
     for (const service of Object.values(readCompose().services)) {
       for (const mapping of service.ports ?? []) expect(mapping).toMatch(/^127\.0\.0\.1:/);

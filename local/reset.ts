@@ -1,6 +1,8 @@
-// `npm run reset`: forget every local user, code, pool id and inbox message.
-import { existsSync, rmSync } from 'node:fs';
+// `npm run reset`: forget every local user, code, pool id and inbox message; keep the local CA,
+// which a person may have told their browsers to trust.
+import { existsSync } from 'node:fs';
 import { localConfig } from './config.ts';
+import { removeAllBut } from './remove-all-but.ts';
 import { assertPortsFree } from './ports.ts';
 
 try {
@@ -13,7 +15,10 @@ try {
 if (!existsSync(localConfig.dataDir)) {
   console.log(`Nothing to reset: ${localConfig.dataDir} does not exist.`);
 } else {
-  rmSync(localConfig.dataDir, { recursive: true, force: true });
+  removeAllBut(localConfig.dataDir, localConfig.caDir);
   console.log(`Removed ${localConfig.dataDir}: the local user pool and its users, their codes and tokens, and the dev inbox.`);
+  if (existsSync(localConfig.caDir)) {
+    console.log(`Kept the local CA (${localConfig.caDir}): browsers told to trust it go on trusting the managed login.`);
+  }
   console.log('The next `npm start` creates the pool again from serverless.yml, with the seed users of local/seed-users.json.');
 }

@@ -4,16 +4,28 @@ import { startConfigFile } from './start-stage.ts';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiBaseUrl, apiReadyFile, apiUrl, cognitoPublicUrl, cognitoUrl, localConfig, localStackFile, webUrl } from './config.ts';
+import {
+  apiBaseUrl,
+  apiReadyFile,
+  apiUrl,
+  cognitoPublicUrl,
+  cognitoUrl,
+  localConfig,
+  localStackFile,
+  managedLoginUrl,
+  webUrl,
+} from './config.ts';
 import { readLocalStack } from './cloudformation/local-stack.ts';
 import { stackBanner } from './banner.ts';
 import { clearReady, isReady } from './ready-signal.ts';
 import { webPlan } from './web/web-plan.ts';
 import { assertPortsFree } from './ports.ts';
 import { QUIET_TOOLCHAIN_ENV } from './quiet-toolchain.ts';
-import { answers } from './readiness.ts';
+import { answers, answersOverTls } from './readiness.ts';
 import { Supervisor, type ServiceSpec } from './supervisor.ts';
 import { programArgs, type ServiceName } from './services.ts';
+import { ensureLocalCa, serverNames } from './tls/local-ca.ts';
+import { deployedDomains } from './tls/managed-login-domains.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
@@ -25,7 +37,9 @@ const sharedEnv = {
   API_PORT: String(localConfig.apiPort),
   LAMBDA_PORT: String(localConfig.lambdaPort),
   WEB_PORT: String(localConfig.webPort),
+  MANAGED_LOGIN_PORT: String(localConfig.managedLoginPort),
   LOCAL_DATA_DIR: localConfig.dataDir,
+  LOCAL_CA_DIR: localConfig.caDir,
   LOCAL_STAGE: localConfig.stage,
 };
 
@@ -82,6 +96,7 @@ async function main(): Promise<void> {
     API: { port: localConfig.apiPort, env: 'API_PORT' },
     'Lambda invoke': { port: localConfig.lambdaPort, env: 'LAMBDA_PORT' },
     web: { port: localConfig.webPort, env: 'WEB_PORT' },
+    'Managed login': { port: localConfig.managedLoginPort, env: 'MANAGED_LOGIN_PORT' },
   }).catch(async (error: Error) => {
     if (await answers(`${cognitoUrl}/_dev/inbox`, (status) => status === 200)().catch(() => false)) {
       throw new Error(
@@ -92,13 +107,21 @@ async function main(): Promise<void> {
     throw error;
   });
 
+  // The managed login's CA, made here on the first start so that the banner can say how to trust it
+  // (the emulator's process reads the same folder).
+  const ca = await ensureLocalCa({ dir: localConfig.caDir, names: serverNames(localConfig.publicHost) });
   // All at once: serverless-offline waits for the emulator before it creates the Cognito
   // resources there, and the web client waits for the stack file that records what it created
   // (removed first, so that nobody reads the previous run's).
   rmSync(localStackFile, { force: true });
   clearReady(apiReadyFile);
   const readiness: Record<ServiceName, Pick<ServiceSpec, 'isReady' | 'readyTimeoutMs'>> = {
-    cognito: { isReady: answers(`${cognitoUrl}/health`, (status) => status === 200), readyTimeoutMs: 20_000 },
+    cognito: {
+      isReady: async () =>
+        (await answers(`${cognitoUrl}/health`, (status) => status === 200)()) &&
+        (await answersOverTls(`https://127.0.0.1:${localConfig.managedLoginPort}/`, ca.caCertificate)()),
+      readyTimeoutMs: 20_000,
+    },
     // Its own signal, once seeded (local/ready-signal.ts): no request, and a stack without any
     // http event has no API port to ask.
     api: { isReady: async () => isReady(apiReadyFile), readyTimeoutMs: 60_000 },
@@ -120,6 +143,9 @@ async function main(): Promise<void> {
       restApiUrl: apiUrl,
       httpApiUrl: apiBaseUrl,
       cognitoUrl: cognitoPublicUrl,
+      managedLoginUrl,
+      domains: deployedDomains(localConfig.dataDir, stack.stackName),
+      ...(ca.made === 'ca' && { newCaFile: ca.caFile }),
     }),
   );
 }

@@ -1,11 +1,13 @@
 import net from 'node:net';
 
-/** The four ports `npm start` listens on, by the variable that sets each. */
+/** The ports `npm start` listens on, by the variable that sets each. */
 export interface StackPorts {
   readonly COGNITO_PORT: number;
   readonly API_PORT: number;
   readonly LAMBDA_PORT: number;
   readonly WEB_PORT: number;
+  /** The managed login's HTTPS listener (in the Cognito emulator's process). */
+  readonly MANAGED_LOGIN_PORT: number;
 }
 
 /**
@@ -29,8 +31,14 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** Four free ports for one stack. */
+/** Free ports for one stack. */
 export async function freeStackPorts(): Promise<StackPorts> {
-  const [COGNITO_PORT, API_PORT, LAMBDA_PORT, WEB_PORT] = (await freePorts(4)) as [number, number, number, number];
-  return { COGNITO_PORT, API_PORT, LAMBDA_PORT, WEB_PORT };
+  const [COGNITO_PORT, API_PORT, LAMBDA_PORT, WEB_PORT, MANAGED_LOGIN_PORT] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { COGNITO_PORT, API_PORT, LAMBDA_PORT, WEB_PORT, MANAGED_LOGIN_PORT };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { npmStartArgs } from '../local/services.ts';
 import { freeStackPorts, type StackPorts } from './free-ports.ts';
 import { stackEnv } from './stack-env.ts';
+import { ensureTestCa } from './trusted-https.ts';
 import { spawnStackProcess, StackStartError, type StackProcess, untilReady } from './stack-process.ts';
 
 /** Where a stack the tests started answers, on 127.0.0.1. */
@@ -19,6 +20,8 @@ export interface StackUrls {
   readonly api: string;
   readonly cognito: string;
   readonly lambda: string;
+  /** The managed login (HTTPS, the tests' local CA: trusted-https.ts). */
+  readonly managedLogin: string;
 }
 
 /** A stack's address: enough for another process to reach it. */
@@ -36,7 +39,7 @@ export interface StackAddress {
 export const EXISTING_STACK_ENV = 'E2E_EXISTING_STACK';
 
 export interface NpmStartOptions {
-  /** Default: four ports free now. */
+  /** Default: ports free now. */
   readonly ports?: StackPorts;
   /** A data folder the caller keeps and removes; default a fresh one, removed by `stop()`. */
   readonly dataDir?: string;
@@ -60,12 +63,15 @@ export function stackUrls(ports: StackPorts, stage = 'local'): StackUrls {
     api: `${apiBase}/${stage}`,
     cognito: `http://127.0.0.1:${ports.COGNITO_PORT}`,
     lambda: `http://127.0.0.1:${ports.LAMBDA_PORT}`,
+    managedLogin: `https://127.0.0.1:${ports.MANAGED_LOGIN_PORT}`,
   };
 }
 
 /** `npm start`, spawned and not waited for: what it does with its arguments, ports and faults. */
 export async function spawnNpmStart(options: NpmStartOptions = {}): Promise<NpmStart> {
   const ports = options.ports ?? (await freeStackPorts());
+  // Before the stack: stacks started side by side then read one CA rather than each making it.
+  await ensureTestCa();
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hello-auth-stack-'));
   const stageArgs = options.stage ? ['--stage', options.stage] : [];

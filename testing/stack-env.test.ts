@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_ENV_NAMES } from '../local/config.ts';
 import { PLACEMENT_ENV_NAMES, stackEnv } from './stack-env.ts';
+import { TEST_CA_DIR } from './trusted-https.ts';
 
 describe('stackEnv', () => {
   it('passes on every variable local/config.ts reads but the log level, only as given', () => {
@@ -9,7 +10,15 @@ describe('stackEnv', () => {
   });
 
   it("drops the shell's ports and host names and sets the stack's own", () => {
-    const shell = { API_PORT: '3999', WEB_PORT: '5999', PUBLIC_HOST: 'localhost', COGNITO_URL: 'http://cognito:9229', KEPT: 'yes' };
+    const shell = {
+      API_PORT: '3999',
+      WEB_PORT: '5999',
+      MANAGED_LOGIN_PORT: '9443',
+      PUBLIC_HOST: 'localhost',
+      COGNITO_URL: 'http://cognito:9229',
+      LOCAL_CA_DIR: '/home/me/ca',
+      KEPT: 'yes',
+    };
     const saved = Object.fromEntries(Object.keys(shell).map((name) => [name, process.env[name]]));
     Object.assign(process.env, shell);
     try {
@@ -18,6 +27,9 @@ describe('stackEnv', () => {
       expect(env).not.toHaveProperty('PUBLIC_HOST');
       expect(env).not.toHaveProperty('COGNITO_URL');
       expect(env).not.toHaveProperty('WEB_PORT');
+      expect(env).not.toHaveProperty('MANAGED_LOGIN_PORT');
+      // Every stack the tests start shares the tests' CA, never the developer's.
+      expect(env.LOCAL_CA_DIR).toBe(TEST_CA_DIR);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];

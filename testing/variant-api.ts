@@ -12,6 +12,8 @@ export type ServiceEdit = (service: Record<string, any>) => void;
 export interface VariantApiOptions {
   /** The Cognito emulator it deploys to and authorizes against (a running stack's). */
   readonly cognitoPort: number;
+  /** That stack's managed login port (the URL the variant's web client and tokens name). */
+  readonly managedLoginPort?: number;
   /** The stage to serve (default `local`). */
   readonly stage?: string;
   /** A data folder the caller keeps and removes; default a fresh one, removed when it stops. */
@@ -67,7 +69,16 @@ export async function spawnVariantApi(edit: ServiceEdit, options: VariantApiOpti
   const [API_PORT, LAMBDA_PORT] = (await freePorts(2)) as [number, number];
   const child = spawnStackProcess({
     args: ['local/run.mjs', 'api', '--config', variant.configFile, '--stage', stage],
-    env: stackEnv({ COGNITO_PORT: options.cognitoPort, API_PORT, LAMBDA_PORT }, folder, { LOCAL_STAGE: stage, ...env }),
+    env: stackEnv(
+      {
+        COGNITO_PORT: options.cognitoPort,
+        API_PORT,
+        LAMBDA_PORT,
+        ...(options.managedLoginPort !== undefined && { MANAGED_LOGIN_PORT: options.managedLoginPort }),
+      },
+      folder,
+      { LOCAL_STAGE: stage, ...env },
+    ),
     stopSignal: 'SIGTERM',
     cleanUp: () => {
       variant.remove();

@@ -24,6 +24,9 @@ import { PoolTriggers } from './triggers/pool-triggers.ts';
 import { preTokenGeneration } from './triggers/pre-token-generation.ts';
 import { TriggerAwarePools } from './triggers/pools-in-view.ts';
 import { withWellKnownRoutes } from './well-known-routes.ts';
+import { managedLoginHandler } from './managed-login/managed-login-routes.ts';
+import { type ManagedLoginServer, startManagedLoginServer } from './managed-login/managed-login-server.ts';
+import type { PoolOAuthConfigs } from './managed-login/pool-oauth-settings.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -47,11 +50,30 @@ export interface CognitoServerOptions {
    * FileClock, shared with the API's process (local/clock-file.ts); the real time unless given.
    */
   readonly clock?: MovableClock;
+  /** The managed login's HTTPS listener (managed-login/); none unless given. */
+  readonly managedLogin?: ManagedLoginOptions;
 }
+
+export interface ManagedLoginOptions {
+  /** Its port (MANAGED_LOGIN_PORT), on the emulator's host. */
+  readonly port: number;
+  /** `https://<PUBLIC_HOST>:<port>`: every pool's domain as browsers reach it. */
+  readonly origin: string;
+  /** The server certificate and key (local/tls/local-ca.ts). */
+  readonly certificate: { readonly cert: string; readonly key: string };
+}
+
+/**
+ * Placeholder until the store of domains, resource servers and identity providers lands (the
+ * "control" branch of issue 25): reads nothing, so no pool has a managed login yet.
+ */
+const NO_OAUTH_CONFIGS: PoolOAuthConfigs = { settingsOf: async () => ({ resourceServers: [], identityProviders: [] }) };
 
 export interface CognitoServer {
   readonly url: string;
   readonly inbox: DevInbox;
+  /** The managed login's origin, when it listens. */
+  readonly managedLoginUrl?: string;
   close(): Promise<void>;
 }
 
@@ -123,6 +145,15 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
       ),
   });
   answerEmulatorClientErrors(server);
+  let managedLogin: ManagedLoginServer | undefined;
+  if (options.managedLogin) {
+    const { port, origin, certificate } = options.managedLogin;
+    const handler = managedLoginHandler({ services, triggers, router, configs: NO_OAUTH_CONFIGS, origin, logger, log });
+    managedLogin = await startManagedLoginServer({ host: options.host, port, certificate, handler }).catch(async (error: unknown) => {
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    });
+  }
   // Node's 5 s keep-alive timeout races SDK clients, which keep idle sockets with no timeout of
   // their own: a burst that reuses sockets idle for ~5 s gets ECONNRESETs. A minute, as behind
   // AWS's load balancers; idle connections still close at once on stop (server.close()).
@@ -140,12 +171,17 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   return {
     url,
     inbox,
-    close: () =>
-      new Promise((resolve) => {
-        closing = true;
-        for (const response of answering) response.shouldKeepAlive = false;
-        server.close(() => resolve());
-      }),
+    ...(options.managedLogin && { managedLoginUrl: options.managedLogin.origin }),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          closing = true;
+          for (const response of answering) response.shouldKeepAlive = false;
+          server.close(() => resolve());
+        }),
+        managedLogin?.close(),
+      ]);
+    },
   };
 }
 
