@@ -16,6 +16,8 @@ export interface TokenCustomizer {
     client: AppClient,
     clientMetadata: Record<string, string> | undefined,
     source: TokenSource,
+    /** The access token's scopes: an OAuth 2.0 grant's, or a sign-in through the API's. */
+    scopes?: readonly string[],
   ): Promise<TokenOverrides>;
 }
 
@@ -29,12 +31,12 @@ const SIGN_IN_SCOPES = ['aws.cognito.signin.user.admin'];
  */
 export const preTokenGeneration = (triggers: PoolTriggers): TokenCustomizer => ({
   enabled: (userPoolId) => triggers.enabled('PreTokenGeneration') && triggers.has(triggers.poolOf(userPoolId), 'PreTokenGeneration'),
-  async overrides(user, groups, client, clientMetadata, source) {
+  async overrides(user, groups, client, clientMetadata, source, scopes = SIGN_IN_SCOPES) {
     const v2 = preTokenGenerationVersion(triggers.poolOf(client.UserPoolId)?.LambdaConfig) === 'V2_0';
     const request = {
       userAttributes: { ...attributesToRecord(user.Attributes), 'cognito:user_status': user.UserStatus ?? 'CONFIRMED' },
       groupConfiguration: { groupsToOverride: [...groups], iamRolesToOverride: [], preferredRole: null },
-      ...(v2 && { scopes: SIGN_IN_SCOPES }),
+      ...(v2 && { scopes: [...scopes] }),
       clientMetadata: clientMetadata ?? {},
     };
     const response = await triggers.run(
