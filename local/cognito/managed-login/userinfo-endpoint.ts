@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import { readableAttributes } from '../attributes/standard-attributes.ts';
 import { type AppClient, CognitoError, type User } from '../cognito-local.ts';
 import { appClientOf, RequestContext } from '../request-context.ts';
@@ -85,14 +84,11 @@ export function userInfoEndpoint(deps: ManagedLoginDeps): PageHandler {
       if (request.method !== 'GET' && request.method !== 'POST') throw userInfoBadRequest();
       if (token === undefined) throw userInfoBadRequest();
       const ctx = new RequestContext(deps.logger);
-      const { user } = await accessTokenUser(deps.services, ctx, token).catch((error: unknown) => {
+      const { user, scopes, clientId } = await accessTokenUser(deps.services, ctx, token, null).catch((error: unknown) => {
         throw error instanceof CognitoError ? userInfoInvalidToken() : error;
       });
-      // Verified above: the claims are the emulator's.
-      const claims = decodeJwt(token);
-      const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
       if (!scopes.includes('openid')) throw userInfoNoOpenid();
-      const client = await appClientOf(deps.services, ctx, String(claims.client_id));
+      const client = await appClientOf(deps.services, ctx, clientId);
       if (!client) throw userInfoInvalidToken();
       return jsonAnswer(userInfoClaims(user, client, scopes));
     } catch (error) {
