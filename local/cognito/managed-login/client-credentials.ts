@@ -3,6 +3,7 @@ import type { ResourceServerType } from '@aws-sdk/client-cognito-identity-provid
 import { epochSeconds } from '../../clock.ts';
 import type { AppClient, Services } from '../cognito-local.ts';
 import { accessTokenSeconds, emulatorSignedJwt } from '../token-generator.ts';
+import { applyClaimChanges, type TokenClaimChanges } from '../triggers/token-claims.ts';
 import { userPoolIssuer } from '../user-pool-ids.ts';
 import { invalidScope } from './oauth-errors.ts';
 import type { OAuthTokenResponse } from './oauth-tokens.ts';
@@ -44,19 +45,23 @@ export function clientCredentialsScopes(
 /**
  * The access token of a client credentials grant, with the claims Cognito's M2M tokens carry:
  * `sub` and `client_id` the app client, no user, `scope`, `token_use` access, `version` 2,
- * `auth_time`, `iat`, `exp` (the client's AccessTokenValidity), `jti`, and the pool's `iss`. No ID
- * or refresh token ([D] token-endpoint.html: "Successful authorization with the client secret
- * returns an access token").
+ * `auth_time`, `iat`, `exp` (the client's AccessTokenValidity), `jti`, and the pool's `iss`, with
+ * what a V3_0 PreTokenGeneration answer changes (`changes`: claims, scopes; never those Cognito
+ * protects). No ID or refresh token ([D] token-endpoint.html: "Successful authorization with the
+ * client secret returns an access token").
  * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
  */
 export async function clientCredentialsToken(
   { clock }: Pick<Services, 'clock'>,
   client: AppClient,
   scopes: readonly string[],
+  changes?: TokenClaimChanges,
+  /** Told of each claim the trigger's answer may not change. */
+  ignoredClaim?: (claim: string) => void,
 ): Promise<OAuthTokenResponse> {
   const now = epochSeconds(clock);
   const seconds = accessTokenSeconds(client);
-  const access_token = await emulatorSignedJwt({
+  const claims = {
     sub: client.ClientId,
     token_use: 'access',
     scope: scopes.join(' '),
@@ -67,6 +72,7 @@ export async function clientCredentialsToken(
     version: 2,
     jti: randomUUID(),
     client_id: client.ClientId,
-  });
+  };
+  const access_token = await emulatorSignedJwt(changes ? applyClaimChanges(claims, changes, ignoredClaim) : claims);
   return { access_token, expires_in: seconds, token_type: 'Bearer' };
 }

@@ -1,8 +1,11 @@
 import { decodeJwt } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppClient } from '../cognito-local.ts';
 import { appClient, ctx, userWithAttributes } from '../testing/fake-cognito.ts';
+import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-lambda.ts';
 import { basic, formPost, jsonOf, oauthTestbed } from '../testing/oauth-testbed.ts';
+import type { LambdaConfig } from '../triggers/lambda-config.ts';
+import { PoolTriggers } from '../triggers/pool-triggers.ts';
 import { oauthTokens } from './oauth-tokens.ts';
 
 // https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
@@ -142,5 +145,52 @@ describe('/oauth2/token, client_credentials', () => {
 
   it('refuses a wrong secret: invalid_client', async () => {
     expect((await token(machine(), { grant_type: 'client_credentials' }, basic('m2m', 'wrong'))).body.error).toBe('invalid_client');
+  });
+});
+
+// https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html:
+// "Version three event responses apply to access tokens from user authentication and machine authentication".
+describe('/oauth2/token, client_credentials with PreTokenGeneration', () => {
+  let lambda: FakeLambda;
+  beforeAll(async () => {
+    lambda = await startFakeLambda();
+  });
+  afterAll(() => lambda?.close());
+
+  const withTrigger = (LambdaConfig: LambdaConfig) => {
+    const pool = { Id: 'local_Pool1', LambdaConfig };
+    const triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 }, undefined, {
+      poolOf: (id) => (id === pool.Id ? pool : undefined),
+      anyHas: () => true,
+    });
+    return oauthTestbed({ clients: [m2m], resourceServers, triggers });
+  };
+
+  it('sends a V3_0 trigger TokenGeneration_ClientCredentials and applies its access token changes', async () => {
+    lambda.handle('svc-local-m2mClaims', (event) => ({
+      ...event,
+      response: {
+        claimsAndScopeOverrideDetails: {
+          accessTokenGeneration: { claimsToAddOrOverride: { tenant: 'acme', sub: 'forged' }, scopesToSuppress: ['orders/write'] },
+        },
+      },
+    }));
+    const bed = withTrigger({ PreTokenGenerationConfig: { LambdaArn: functionArn('svc-local-m2mClaims'), LambdaVersion: 'V3_0' } });
+    const { body } = await token(bed, { grant_type: 'client_credentials', aws_client_metadata: '{"job":"nightly"}' }, basic('m2m', SECRET));
+    expect(decodeJwt(String(body.access_token))).toMatchObject({ tenant: 'acme', sub: 'm2m', scope: 'orders/read' });
+    expect(lambda.invoked.at(-1)?.event).toMatchObject({
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+      callerContext: { clientId: 'm2m' },
+      request: { userAttributes: {}, scopes: ['orders/read', 'orders/write'], clientMetadata: { job: 'nightly' } },
+    });
+  });
+
+  it('does not send a V2_0 trigger a client credentials grant', async () => {
+    lambda.handle('svc-local-v2Claims', (event) => ({ ...event, response: {} }));
+    const before = lambda.invoked.length;
+    const bed = withTrigger({ PreTokenGenerationConfig: { LambdaArn: functionArn('svc-local-v2Claims'), LambdaVersion: 'V2_0' } });
+    expect((await token(bed, { grant_type: 'client_credentials' }, basic('m2m', SECRET))).status).toBe(200);
+    expect(lambda.invoked.length).toBe(before);
   });
 });

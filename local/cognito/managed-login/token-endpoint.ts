@@ -4,6 +4,7 @@ import { rotates } from '../refresh-token-rotation.ts';
 import { RequestContext } from '../request-context.ts';
 import { flowAllowed } from '../rules/auth-flow-rules.ts';
 import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
+import { clientCredentialsOverrides } from '../triggers/pre-token-generation.ts';
 import type { AuthorizationCodes, AuthorizationGrant } from './authorization-codes.ts';
 import { authenticateClient } from './client-authentication.ts';
 import { clientCredentialsScopes, clientCredentialsToken } from './client-credentials.ts';
@@ -55,7 +56,7 @@ export function tokenEndpoint(deps: ManagedLoginDeps, codes: AuthorizationCodes)
         case 'refresh_token':
           return jsonAnswer(await refresh(deps, ctx, client, form.get('refresh_token'), clientMetadata));
         case 'client_credentials':
-          return jsonAnswer(await clientCredentials(deps, ctx, client, form.get('scope')));
+          return jsonAnswer(await clientCredentials(deps, ctx, client, form.get('scope'), clientMetadata));
         case null:
         case '':
           throw invalidRequest('grant_type is missing.');
@@ -174,14 +175,22 @@ async function refresh(
   }
 }
 
-/** The client credentials grant: a confidential client allowed the flow, the scopes of clientCredentialsScopes. */
+/**
+ * The client credentials grant: a confidential client allowed the flow, the scopes of
+ * clientCredentialsScopes, what a V3_0 PreTokenGeneration trigger changes.
+ */
 async function clientCredentials(
   deps: ManagedLoginDeps,
   ctx: Context,
   client: AppClient,
   scope: string | null,
+  clientMetadata: Record<string, string> | undefined,
 ): Promise<OAuthTokenResponse> {
   if (!client.ClientSecret || !oauthFlowAllowed(client, 'client_credentials')) throw unauthorizedClient();
   const { resourceServers } = await deps.configs.settingsOf(ctx, client.UserPoolId);
-  return clientCredentialsToken(deps.services, client, clientCredentialsScopes(client, resourceServers, scope));
+  const scopes = clientCredentialsScopes(client, resourceServers, scope);
+  const changes = await clientCredentialsOverrides(deps.triggers, client, scopes, clientMetadata);
+  return clientCredentialsToken(deps.services, client, scopes, changes, (claim) =>
+    deps.log(`[cognito] PreTokenGeneration: Cognito does not let a trigger change ${claim}; it keeps its value.`),
+  );
 }

@@ -106,7 +106,9 @@ describe('globalSignOut', () => {
       expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'Access Token does not have required scopes']);
     }
     expect(saved).toEqual([]);
-    expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ scope: 'openid aws.cognito.signin.user.admin' }) })).toEqual({});
+    expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ scope: 'openid aws.cognito.signin.user.admin' }) })).toEqual(
+      {},
+    );
   });
 
   it('refuses an expired access token as expired', async () => {

@@ -17,7 +17,12 @@ export interface OAuthTestbedOptions extends FakeCognitoOptions {
   readonly resourceServers?: readonly ResourceServerType[];
   /** The pool's PreTokenGeneration trigger, as the token generator asks it. */
   readonly customizer?: TokenCustomizer;
+  /** The pools' triggers (the client credentials grant's PreTokenGeneration); none unless given. */
+  readonly triggers?: PoolTriggers;
 }
+
+/** Triggers of pools that have none. */
+const NO_TRIGGERS = { enabled: () => false, has: () => false, poolOf: () => undefined } as unknown as PoolTriggers;
 
 /**
  * The managed login's OAuth 2.0 endpoints over a fake Cognito (fake-cognito.ts) whose pool keeps
@@ -36,7 +41,7 @@ export function oauthTestbed(options: OAuthTestbedOptions) {
   const poolId = fake.userPool.options.Id;
   const deps: ManagedLoginDeps = {
     services,
-    triggers: {} as PoolTriggers,
+    triggers: options.triggers ?? NO_TRIGGERS,
     router: (() => {
       throw new Error('the OAuth endpoints call no operation through the router');
     }) as unknown as Router,
