@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppClient, Context, Services, User, UserPoolService } from '../cognito-local.ts';
 import { authenticationResult, grantsIdToken } from '../token-generator.ts';
 import type { TokenIssuer } from '../token-generator.ts';
+import type { ImplicitTokens } from './sign-in-flow.ts';
 
 /** The tokens an OAuth 2.0 grant gives, as the token endpoint (and the implicit flow's redirect) carries them. */
 export interface OAuthTokenResponse {
@@ -62,5 +63,25 @@ export async function oauthTokens(
     ...(grant.refreshToken && { refresh_token: tokens.RefreshToken }),
     expires_in: ExpiresIn,
     token_type: 'Bearer',
+  };
+}
+
+/**
+ * The implicit flow's tokens for the managed login's sign-in (sign-in-flow.ts's ImplicitTokens):
+ * oauthTokens without a refresh token, as the redirect's fragment carries them.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
+ */
+export function implicitTokens(deps: { readonly services: Pick<Services, 'tokenGenerator'> }): ImplicitTokens {
+  return async (ctx, request, user, authTime) => {
+    const { id_token, access_token, token_type, expires_in } = await oauthTokens(deps, ctx, {
+      pool: request.pool,
+      client: request.client,
+      user,
+      scopes: request.scopes,
+      ...(request.nonce !== undefined && { nonce: request.nonce }),
+      authTime,
+      refreshToken: false,
+    });
+    return { ...(id_token !== undefined && { id_token }), access_token, token_type, expires_in: String(expires_in) };
   };
 }
