@@ -8,14 +8,28 @@ import type { PageRequest } from './page-types.ts';
 /** The client an OAuth 2.0 endpoint's request authenticated as, or the error to answer. */
 export type ClientAuthentication = { readonly client: AppClient } | { readonly error: OAuthError };
 
-/** The client id and secret of HTTP Basic authorization (`Basic base64(client_id:client_secret)`), if sent. */
+/**
+ * The client id and secret of HTTP Basic authorization (`Basic base64(client_id:client_secret)`),
+ * if sent. RFC 6749 2.3.1 form-encodes both first (openid-client does); Cognito's ids and secrets
+ * have no character that changes, so either reading is taken.
+ */
 function basicCredentials(request: PageRequest): { id: string; secret: string } | undefined {
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+  return colon < 0 ? undefined : { id: formDecoded(decoded.slice(0, colon)), secret: formDecoded(decoded.slice(colon + 1)) };
+}
+
+/** `value` form-decoded when it is form-encoded (has a `%` escape), else as sent. */
+function formDecoded(value: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
+  try {
+    return decodeURIComponent(value.replaceAll('+', ' '));
+  } catch {
+    return value;
+  }
 }
 
 const sameSecret = (given: string, secret: string) =>

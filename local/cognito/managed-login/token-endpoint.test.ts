@@ -144,6 +144,15 @@ describe('/oauth2/token, client authentication', () => {
     expect((await redeem(bed, { client_id: 'server', client_secret: SECRET, code: code(bed) })).status).toBe(200);
   });
 
+  // RFC 6749 2.3.1: client_secret_basic form-encodes the id and secret first (openid-client does).
+  it('takes a Basic secret form-encoded, as RFC 6749 sends it', async () => {
+    const plus = appClient('plus', { ...codeFlow, ClientId: 'plus', ClientSecret: 'a+b/c=d' });
+    const bed = testbed([plus]);
+    const code = bed.code({ clientId: 'plus', username: 'ada-sub' });
+    expect((await redeem(bed, { code }, basic('plus', encodeURIComponent('a+b/c=d')))).status).toBe(200);
+    expect((await redeem(bed, { code: bed.code({ clientId: 'plus', username: 'ada-sub' }) }, basic('plus', 'a+b/c=d'))).status).toBe(200);
+  });
+
   it('refuses a missing or wrong secret, an unknown client, a public client sending a secret, and Basic for another client: invalid_client', async () => {
     const bed = testbed();
     const refused = [
