@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { OffsetClock } from '../clock.ts';
 import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
@@ -173,6 +173,15 @@ describe('CognitoTokenGenerator', () => {
     const token = opaqueRefreshToken({ jti: randomUUID(), authTime: 5, scopes: [] }, 'client1');
     expect(refreshTokenOrigin(token)?.scopes).toEqual([]);
     expect(refreshTokenClient(token)).toBe('client1');
+  });
+
+  // OIDC Core 3.1.3.6; Cognito's managed login ID tokens carry at_hash (amazon-cognito-user-pools-using-the-id-token.html).
+  it("gives an OAuth grant's ID token the at_hash of its access token; a sign-in through the API's none", async () => {
+    const grant = { jti: randomUUID(), authTime: nowSeconds, scopes: ['openid'] };
+    const { IdToken, AccessToken } = await generator.generate({}, user, [], client, undefined, 'HostedAuth', grant);
+    const expected = createHash('sha256').update(AccessToken).digest().subarray(0, 16).toString('base64url');
+    expect(verify(IdToken).at_hash).toBe(expected);
+    expect(verify((await generator.generate({}, user, [], client)).IdToken)).not.toHaveProperty('at_hash');
   });
 
   it("puts the authorize request's nonce in the ID token only", async () => {

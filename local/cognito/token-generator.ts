@@ -1,4 +1,4 @@
-import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { opaqueRefreshToken, type TokenOrigin } from './refresh-tokens.ts';
 import { readableAttributes } from './attributes/standard-attributes.ts';
@@ -72,6 +72,10 @@ export const SIGN_IN_SCOPE = 'aws.cognito.signin.user.admin';
  * isn't requested", authorization-endpoint.html), on every refresh too.
  */
 export const grantsIdToken = (origin: TokenOrigin | undefined): boolean => origin?.scopes === undefined || origin.scopes.includes('openid');
+
+/** `at_hash`: the left half of the access token's SHA-256, base64url (OIDC Core 3.1.3.6, for RS256). */
+export const accessTokenHash = (accessToken: string): string =>
+  createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
 
 /** What an OAuth 2.0 grant adds to a token issue, beside its origin's scopes. */
 export interface OAuthTokenOptions {
@@ -181,14 +185,21 @@ export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
       username: user.Username,
     };
 
-    const [IdToken, AccessToken] = await Promise.all([
-      sign(overrides ? this.#customized(idClaims, overrides, 'id') : idClaims, lifetime(client.IdTokenValidity, units?.IdToken, 3600)),
+    const signId = (claims: Record<string, unknown>) =>
+      sign(overrides ? this.#customized(claims, overrides, 'id') : claims, lifetime(client.IdTokenValidity, units?.IdToken, 3600));
+    const signAccess = () =>
       sign(
         overrides ? this.#customized(accessClaims, overrides, 'access') : accessClaims,
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
-      ),
-    ]);
-    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken(origin, client.ClientId) };
+      );
+    const RefreshToken = opaqueRefreshToken(origin, client.ClientId);
+    if (origin.scopes === undefined) {
+      const [IdToken, AccessToken] = await Promise.all([signId(idClaims), signAccess()]);
+      return { IdToken, AccessToken, RefreshToken };
+    }
+    // An OAuth grant's ID token is issued with its access token, and says so: `at_hash` (OIDC Core 3.1.3.6).
+    const AccessToken = await signAccess();
+    return { IdToken: await signId({ ...idClaims, at_hash: accessTokenHash(AccessToken) }), AccessToken, RefreshToken };
   }
 
   /** A token's claims as the PreTokenGeneration answer has them: V1_0 changes the ID token's alone. */
