@@ -6,6 +6,7 @@ import { type FakeLambda, functionArn, startFakeLambda } from '../testing/fake-l
 import { basic, formPost, jsonOf, oauthTestbed } from '../testing/oauth-testbed.ts';
 import type { LambdaConfig } from '../triggers/lambda-config.ts';
 import { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { preTokenGeneration } from '../triggers/pre-token-generation.ts';
 import { oauthTokens } from './oauth-tokens.ts';
 
 // https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
@@ -150,7 +151,7 @@ describe('/oauth2/token, client_credentials', () => {
 
 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html:
 // "Version three event responses apply to access tokens from user authentication and machine authentication".
-describe('/oauth2/token, client_credentials with PreTokenGeneration', () => {
+describe('PreTokenGeneration V3_0', () => {
   let lambda: FakeLambda;
   beforeAll(async () => {
     lambda = await startFakeLambda();
@@ -183,6 +184,34 @@ describe('/oauth2/token, client_credentials with PreTokenGeneration', () => {
       triggerSource: 'TokenGeneration_ClientCredentials',
       callerContext: { clientId: 'm2m' },
       request: { userAttributes: {}, scopes: ['orders/read', 'orders/write'], clientMetadata: { job: 'nightly' } },
+    });
+  });
+
+  it('sends a V3_0 trigger a managed login sign-in as V2_0’s event, version "3", TokenGeneration_HostedAuth, with the granted scopes', async () => {
+    lambda.handle('svc-local-userClaims', (event) => ({
+      ...event,
+      response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: ['orders/read'] } } },
+    }));
+    const pool = {
+      Id: 'local_Pool1',
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: functionArn('svc-local-userClaims'), LambdaVersion: 'V3_0' } },
+    };
+    const triggers = new PoolTriggers({ lambdaUrl: lambda.url, timeoutMs: 1000 }, undefined, { poolOf: () => pool, anyHas: () => true });
+    const bed = oauthTestbed({ users: [ada], clients: [web], customizer: preTokenGeneration(triggers) });
+    const grant = await oauthTokens(bed.deps, ctx, {
+      pool: bed.userPool,
+      client: web,
+      user: ada,
+      scopes: ['openid', 'email'],
+      authTime: 1,
+      refreshToken: true,
+    });
+    expect(decodeJwt(grant.access_token).scope).toBe('openid email orders/read');
+    expect(lambda.invoked.at(-1)?.event).toMatchObject({
+      version: '3',
+      triggerSource: 'TokenGeneration_HostedAuth',
+      userName: 'ada-sub',
+      request: { scopes: ['openid', 'email'], userAttributes: { email: 'ada@example.com' } },
     });
   });
 
