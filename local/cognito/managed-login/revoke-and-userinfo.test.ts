@@ -143,6 +143,18 @@ describe('/oauth2/userInfo', () => {
   });
 });
 
+describe('a disabled user', () => {
+  it('is refused at userInfo (401 invalid_token) and at the token endpoint’s refresh (invalid_grant)', async () => {
+    const { bed, grant } = await signedIn(['openid']);
+    await bed.userPool.updateUser(ctx, 'ada-sub', (user) => ({ ...user, Enabled: false }));
+    expect(await userInfo(bed, grant.access_token)).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
+    expect(await refresh(bed, grant.refresh_token!)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'User is disabled.' },
+    });
+  });
+});
+
 // The three ways to revoke a managed login session end it alike: its refresh token stops
 // refreshing and its access token stops working at userInfo.
 describe('revoking OAuth tokens', () => {
