@@ -202,6 +202,11 @@ export const preferredMfaNotEnabled = (method: string) => new InvalidParameterEr
 export const invalidAccessToken = () => new NotAuthorizedError('Invalid Access Token');
 /** [D] API_GlobalSignOut.html, API_AdminUserGlobalSignOut.html (access tokens revoked); message: docs/aws-behaviour.md "Cognito user pool" */
 export const accessTokenRevoked = () => new NotAuthorizedError('Access Token has been revoked');
+/**
+ * [C] an operation's access token without aws.cognito.signin.user.admin (a managed login grant that did not ask for it):
+ * https://github.com/aws-amplify/aws-sdk-android/issues/1813
+ */
+export const accessTokenMissingScope = () => new NotAuthorizedError('Access Token does not have required scopes');
 /** [C] GetUser with an access token past its `exp`: https://github.com/aws-amplify/aws-sdk-ios/issues/1376 */
 export const accessTokenExpired = () => new NotAuthorizedError('Access Token has expired');
 /** [C] a refresh token never issued: docs/aws-behaviour.md "Cognito sign-in challenges" */

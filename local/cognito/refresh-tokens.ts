@@ -24,12 +24,20 @@ export interface TokenOrigin {
   readonly jti: string;
   /** When the user authenticated, in epoch seconds. */
   readonly authTime: number;
+  /**
+   * The scopes an OAuth 2.0 grant gave (the managed login, /oauth2/token), which every refresh of
+   * it keeps, through /oauth2/token and the JSON API alike; absent for a sign-in through the API,
+   * whose tokens' scope is aws.cognito.signin.user.admin.
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
+   */
+  readonly scopes?: readonly string[];
 }
 
 /**
  * A refresh token shaped like Cognito's (a compact JWE its clients treat as opaque): random, so
- * issuing one costs no signature, and carrying its {@link TokenOrigin} and the app client it was
- * issued to, as Cognito's encrypted refresh token does. The emulator finds its user by exact match.
+ * issuing one costs no signature, and carrying its {@link TokenOrigin} (an OAuth grant's scopes
+ * included) and the app client it was issued to, as Cognito's encrypted refresh token does. The
+ * emulator finds its user by exact match.
  */
 export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), authTime: 0 }, clientId = ''): string {
   const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
@@ -44,6 +52,7 @@ export function opaqueRefreshToken(origin: TokenOrigin = { jti: randomUUID(), au
     Buffer.from([client.length]),
     client,
     random.subarray(0, 40),
+    grantOf(origin),
   ]).toString('base64url');
   const [iv, ciphertext, tag] = [random.subarray(40, 52), random.subarray(52, 180), random.subarray(180)].map((part) =>
     part.toString('base64url'),
@@ -70,9 +79,11 @@ export function refreshTokenOrigin(token: string): TokenOrigin | undefined {
   // Refresh tokens of earlier versions were random throughout: their "auth_time" is out of range.
   if (key.length < 24 || key.readUInt32BE(16) !== 0) return undefined;
   const hex = key.subarray(0, 16).toString('hex');
+  const scopes = scopesOf(key);
   return {
     jti: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     authTime: key.readUInt32BE(20),
+    ...(scopes && { scopes }),
   };
 }
 
@@ -84,7 +95,34 @@ export function refreshTokenClient(token: string): string | undefined {
   const key = keyOf(token);
   if (key === undefined || key.length === LEGACY_KEY_LENGTH || key.length < 25) return undefined;
   const length = key[24]!;
-  return length > 0 && key.length === LEGACY_KEY_LENGTH + 1 + length ? key.subarray(25, 25 + length).toString('utf8') : undefined;
+  return length > 0 && (key.length === LEGACY_KEY_LENGTH + 1 + length || key[LEGACY_KEY_LENGTH + 1 + length] === OAUTH_GRANT)
+    ? key.subarray(25, 25 + length).toString('utf8')
+    : undefined;
+}
+
+/**
+ * What follows the key's random bytes in a refresh token of an OAuth 2.0 grant: a mark, the
+ * length of its scopes (two bytes) and the scopes, space-separated. Tokens of a sign-in through
+ * the API, and every token from before grants were kept, end with the random bytes.
+ */
+const OAUTH_GRANT = 0x4f;
+
+function grantOf(origin: TokenOrigin): Buffer {
+  if (origin.scopes === undefined) return Buffer.alloc(0);
+  const scopes = Buffer.from(origin.scopes.join(' '), 'utf8');
+  const head = Buffer.alloc(3);
+  head[0] = OAUTH_GRANT;
+  head.writeUInt16BE(scopes.length, 1);
+  return Buffer.concat([head, scopes]);
+}
+
+/** The scopes of the OAuth 2.0 grant a refresh token's key carries, if it carries one. */
+function scopesOf(key: Buffer): string[] | undefined {
+  if (key.length < 25) return undefined;
+  const at = LEGACY_KEY_LENGTH + 1 + key[24]!;
+  if (key[24] === 0 || key.length < at + 3 || key[at] !== OAUTH_GRANT) return undefined;
+  const scopes = key.subarray(at + 3, at + 3 + key.readUInt16BE(at + 1)).toString('utf8');
+  return scopes === '' ? [] : scopes.split(' ');
 }
 
 /** The key of a refresh token from before tokens named their client: the origin's 24 bytes, then 40 random ones. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { OffsetClock } from '../clock.ts';
 import { type AppClient, cognitoLocalKeys, emulatorClock, type User } from './cognito-local.ts';
 import jwt from 'jsonwebtoken';
@@ -152,5 +152,62 @@ describe('CognitoTokenGenerator', () => {
   it('refuses a validity unit Cognito does not have', async () => {
     const odd = { ...client, TokenValidityUnits: { IdToken: 'weeks' } } as unknown as AppClient;
     await expect(generator.generate({}, user, [], odd)).rejects.toThrow('Invalid token validity unit: weeks');
+  });
+
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html: the tokens of an
+  // OAuth 2.0 grant carry its scopes, and every refresh of it keeps them.
+  it("gives an OAuth grant's access token the grant's scopes, and its refresh token carries them to every refresh", async () => {
+    const grant = { jti: randomUUID(), authTime: nowSeconds - 60, scopes: ['openid', 'email', 'https://api.example.com/read'] };
+    const tokens = await generator.generate({}, user, [], client, undefined, 'HostedAuth', grant);
+    expect(verify(tokens.AccessToken)).toMatchObject({ scope: 'openid email https://api.example.com/read', auth_time: nowSeconds - 60 });
+    expect(refreshTokenOrigin(tokens.RefreshToken)).toEqual(grant);
+    expect(refreshTokenClient(tokens.RefreshToken)).toBe(client.ClientId);
+    const refreshed = await generator.generate({}, user, [], client, undefined, 'RefreshTokens', refreshTokenOrigin(tokens.RefreshToken));
+    expect(verify(refreshed.AccessToken)).toMatchObject({ scope: grant.scopes.join(' '), origin_jti: grant.jti });
+    // A sign-in through the API: Cognito's own scope.
+    expect(verify((await generator.generate({}, user, [], client)).AccessToken).scope).toBe('aws.cognito.signin.user.admin');
+    expect(refreshTokenOrigin((await generator.generate({}, user, [], client)).RefreshToken)).not.toHaveProperty('scopes');
+  });
+
+  it('keeps an OAuth grant without scopes apart from a sign-in through the API', () => {
+    const token = opaqueRefreshToken({ jti: randomUUID(), authTime: 5, scopes: [] }, 'client1');
+    expect(refreshTokenOrigin(token)?.scopes).toEqual([]);
+    expect(refreshTokenClient(token)).toBe('client1');
+  });
+
+  // OIDC Core 3.1.3.6; Cognito's managed login ID tokens carry at_hash (amazon-cognito-user-pools-using-the-id-token.html).
+  it("gives an OAuth grant's ID token the at_hash of its access token; a sign-in through the API's none", async () => {
+    const grant = { jti: randomUUID(), authTime: nowSeconds, scopes: ['openid'] };
+    const { IdToken, AccessToken } = await generator.generate({}, user, [], client, undefined, 'HostedAuth', grant);
+    const expected = createHash('sha256').update(AccessToken).digest().subarray(0, 16).toString('base64url');
+    expect(verify(IdToken).at_hash).toBe(expected);
+    expect(verify((await generator.generate({}, user, [], client)).IdToken)).not.toHaveProperty('at_hash');
+  });
+
+  it("puts the authorize request's nonce in the ID token only", async () => {
+    const grant = { jti: randomUUID(), authTime: nowSeconds, scopes: ['openid'] };
+    const { IdToken, AccessToken } = await generator.generate({}, user, [], client, undefined, 'HostedAuth', grant, {
+      nonce: 'n-0S6_WzA2Mj',
+    });
+    expect(verify(IdToken).nonce).toBe('n-0S6_WzA2Mj');
+    expect(verify(AccessToken)).not.toHaveProperty('nonce');
+    expect(verify((await generator.generate({}, user, [], client)).IdToken)).not.toHaveProperty('nonce');
+  });
+
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
+  it("gives a federated user's ID token the identities claim, an array parsed from the identities attribute", async () => {
+    const identities = [
+      { userId: '1234567890', providerName: 'Google', providerType: 'Google', issuer: null, primary: 'true', dateCreated: '1700000000000' },
+    ];
+    const federated = {
+      ...user,
+      Username: 'Google_1234567890',
+      Attributes: [...user.Attributes, { Name: 'identities', Value: JSON.stringify(identities) }],
+    } as User;
+    const { IdToken, AccessToken } = await generator.generate({}, federated, [], client);
+    expect(verify(IdToken).identities).toEqual(identities);
+    expect(verify(AccessToken)).not.toHaveProperty('identities');
+    const broken = { ...user, Attributes: [...user.Attributes, { Name: 'identities', Value: 'not json' }] } as User;
+    expect(verify((await generator.generate({}, broken, [], client)).IdToken)).not.toHaveProperty('identities');
   });
 });

@@ -1,4 +1,4 @@
-import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { opaqueRefreshToken, type TokenOrigin } from './refresh-tokens.ts';
 import { readableAttributes } from './attributes/standard-attributes.ts';
@@ -28,8 +28,7 @@ function lifetime(validity: number | undefined, unit: string | undefined, fallba
 
 /** The tokens as Cognito's AuthenticationResult carries them: with the access token's lifetime in seconds and its type. */
 export function authenticationResult<T extends { AccessToken: string }>(tokens: T, client: AppClient) {
-  const ExpiresIn = lifetime(client.AccessTokenValidity, client.TokenValidityUnits?.AccessToken, 3600);
-  return { ...tokens, ExpiresIn, TokenType: 'Bearer' as const };
+  return { ...tokens, ExpiresIn: accessTokenSeconds(client), TokenType: 'Bearer' as const };
 }
 
 /**
@@ -37,20 +36,58 @@ export function authenticationResult<T extends { AccessToken: string }>(tokens: 
  * ID token claims: `email_verified` and `phone_number_verified` are booleans there.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
  */
-function idTokenAttributes(user: User, client: AppClient): Record<string, string | boolean> {
+function idTokenAttributes(user: User, client: AppClient): Record<string, unknown> {
   const readable = readableAttributes(client);
-  const attributes: Record<string, string | boolean> = attributesToRecord(
-    user.Attributes.filter((attribute) => readable.has(attribute.Name)),
-  );
+  const attributes: Record<string, unknown> = attributesToRecord(user.Attributes.filter((attribute) => readable.has(attribute.Name)));
   for (const name of ['email_verified', 'phone_number_verified']) {
     if (name in attributes) attributes[name] = attributes[name] === 'true';
   }
-  return attributes;
+  const identities = identitiesClaim(user);
+  return identities === undefined ? attributes : { ...attributes, identities };
+}
+
+/**
+ * A federated (or linked) user's `identities` attribute, a JSON string on the user, as the ID
+ * token's `identities` claim: an array of the providers' identities. A value that is not a JSON
+ * array (a hand-written seed) is left out rather than passed on as a string.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
+ */
+function identitiesClaim(user: User): unknown[] | undefined {
+  const value = user.Attributes.find((attribute) => attribute.Name === 'identities')?.Value;
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scope of the access tokens of a sign-in through the API: Cognito's own operations only. */
+export const SIGN_IN_SCOPE = 'aws.cognito.signin.user.admin';
+
+/**
+ * Whether tokens of `origin` include an ID token: always for a sign-in through the API; for an
+ * OAuth 2.0 grant, only when it has the `openid` scope ("The ID token isn't returned if openid
+ * isn't requested", authorization-endpoint.html), on every refresh too.
+ */
+export const grantsIdToken = (origin: TokenOrigin | undefined): boolean => origin?.scopes === undefined || origin.scopes.includes('openid');
+
+/** `at_hash`: the left half of the access token's SHA-256, base64url (OIDC Core 3.1.3.6, for RS256). */
+export const accessTokenHash = (accessToken: string): string =>
+  createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
+
+/** What an OAuth 2.0 grant adds to a token issue, beside its origin's scopes. */
+export interface OAuthTokenOptions {
+  /** The authorize request's `nonce`, for the ID token (OIDC Core 3.1.2.1). */
+  readonly nonce?: string;
 }
 
 /** cognito-local's TokenGenerator, told the origin of the refresh token a refresh uses. */
 export interface TokenIssuer {
-  generate(...args: [...Parameters<TokenGenerator['generate']>, origin?: TokenOrigin]): ReturnType<TokenGenerator['generate']>;
+  generate(
+    ...args: [...Parameters<TokenGenerator['generate']>, origin?: TokenOrigin, oauth?: OAuthTokenOptions]
+  ): ReturnType<TokenGenerator['generate']>;
 }
 
 const signInThreadPool = promisify(sign);
@@ -65,6 +102,18 @@ async function signedJwt(header: object, claims: object, key: KeyObject): Promis
   const signature = await signInThreadPool('sha256', Buffer.from(input), key);
   return `${input}.${signature.toString('base64url')}`;
 }
+
+let emulatorKey: KeyObject | undefined;
+
+/** A compact JWS (RS256) of `claims` under the emulator's key and key id: what its JWKS verifies (client credentials' access tokens). */
+export function emulatorSignedJwt(claims: object): Promise<string> {
+  emulatorKey ??= createPrivateKey(cognitoLocalKeys().privateKeyPem);
+  return signedJwt({ kid: cognitoLocalKeys().keyId, alg: 'RS256' }, claims, emulatorKey);
+}
+
+/** The access token's lifetime in seconds: the client's AccessTokenValidity, 1 hour unless set. */
+export const accessTokenSeconds = (client: AppClient): number =>
+  lifetime(client.AccessTokenValidity, client.TokenValidityUnits?.AccessToken, 3600);
 
 /**
  * Issues Cognito's ID and access tokens with the claims and header AWS documents, signed RS256
@@ -91,11 +140,16 @@ export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
     client: AppClient,
     clientMetadata?: Record<string, string>,
     source: TokenSource = 'Authentication',
-    /** The origin of the refresh token being used (refreshTokenOrigin); a sign-in makes a new one. */
+    /**
+     * The origin of the refresh token being used (refreshTokenOrigin), or of an OAuth 2.0 grant
+     * (its scopes become the access token's `scope`); a sign-in through the API makes a new one.
+     */
     from?: TokenOrigin,
+    oauth: OAuthTokenOptions = {},
   ): Promise<Tokens> {
+    const scopes = from?.scopes ?? [SIGN_IN_SCOPE];
     const overrides = this.customizer?.enabled(client.UserPoolId)
-      ? await this.customizer.overrides(user, groups, client, clientMetadata, source)
+      ? await this.customizer.overrides(user, groups, client, clientMetadata, source, scopes)
       : undefined;
     const now = Math.floor(this.clock.get().getTime() / 1000);
     const origin = from ?? { jti: randomUUID(), authTime: now };
@@ -120,24 +174,32 @@ export class CognitoTokenGenerator implements TokenGenerator, TokenIssuer {
       aud: client.ClientId,
       token_use: 'id',
       jti: randomUUID(),
+      ...(oauth.nonce !== undefined && { nonce: oauth.nonce }),
     };
     const accessClaims = {
       ...shared,
       client_id: client.ClientId,
       token_use: 'access',
-      scope: 'aws.cognito.signin.user.admin',
+      scope: scopes.join(' '),
       jti: randomUUID(),
       username: user.Username,
     };
 
-    const [IdToken, AccessToken] = await Promise.all([
-      sign(overrides ? this.#customized(idClaims, overrides, 'id') : idClaims, lifetime(client.IdTokenValidity, units?.IdToken, 3600)),
+    const signId = (claims: Record<string, unknown>) =>
+      sign(overrides ? this.#customized(claims, overrides, 'id') : claims, lifetime(client.IdTokenValidity, units?.IdToken, 3600));
+    const signAccess = () =>
       sign(
         overrides ? this.#customized(accessClaims, overrides, 'access') : accessClaims,
         lifetime(client.AccessTokenValidity, units?.AccessToken, 3600),
-      ),
-    ]);
-    return { IdToken, AccessToken, RefreshToken: opaqueRefreshToken(origin, client.ClientId) };
+      );
+    const RefreshToken = opaqueRefreshToken(origin, client.ClientId);
+    if (origin.scopes === undefined) {
+      const [IdToken, AccessToken] = await Promise.all([signId(idClaims), signAccess()]);
+      return { IdToken, AccessToken, RefreshToken };
+    }
+    // An OAuth grant's ID token is issued with its access token, and says so: `at_hash` (OIDC Core 3.1.3.6).
+    const AccessToken = await signAccess();
+    return { IdToken: await signId({ ...idClaims, at_hash: accessTokenHash(AccessToken) }), AccessToken, RefreshToken };
   }
 
   /** A token's claims as the PreTokenGeneration answer has them: V1_0 changes the ID token's alone. */

@@ -36,6 +36,8 @@ function signAccessToken(claims: Record<string, unknown> = {}, key: string = cog
       iat: nowSeconds(),
       exp: nowSeconds() + 3600,
       origin_jti: SIGN_IN_ORIGIN,
+      // Every access token of a sign-in through the API has it (the operations need it).
+      scope: 'aws.cognito.signin.user.admin',
       ...claims,
     },
     key,
@@ -95,6 +97,20 @@ describe('globalSignOut', () => {
   });
 
   // Cognito's answer to an access token past its exp, as reported from GetUser (aws-sdk-ios#1376).
+  // A managed login grant without aws.cognito.signin.user.admin: Cognito's operations refuse its
+  // access token ([C] https://github.com/aws-amplify/aws-sdk-android/issues/1813).
+  it('refuses an access token without aws.cognito.signin.user.admin, and signs no one out', async () => {
+    const { services, saved } = fakeServices();
+    for (const scope of ['openid email', undefined]) {
+      const error = await rejection(GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ scope }) }));
+      expect([error.code, error.message]).toEqual(['NotAuthorizedException', 'Access Token does not have required scopes']);
+    }
+    expect(saved).toEqual([]);
+    expect(await GlobalSignOut(services)(ctx, { AccessToken: signAccessToken({ scope: 'openid aws.cognito.signin.user.admin' }) })).toEqual(
+      {},
+    );
+  });
+
   it('refuses an expired access token as expired', async () => {
     const { services, saved } = fakeServices();
     const expired = signAccessToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 60 });

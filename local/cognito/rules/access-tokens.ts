@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { type Context, cognitoLocalKeys, type Services, type User, type UserPoolService } from '../cognito-local.ts';
-import { accessTokenExpired, accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
+import { accessTokenExpired, accessTokenMissingScope, accessTokenRevoked, invalidAccessToken, userIsDisabled } from '../cognito-answers.ts';
 import { lookedUpOnce } from '../request-context.ts';
 import { refreshTokenOrigin } from '../refresh-tokens.ts';
 
@@ -25,15 +25,31 @@ export interface TokenUser {
   readonly userPool: UserPoolService;
   readonly user: User;
   readonly clientId: string;
+  /** The token's `scope`, split. */
+  readonly scopes: readonly string[];
 }
+
+/** The scope Cognito's operations called with an access token need. */
+const OPERATIONS_SCOPE = 'aws.cognito.signin.user.admin';
 
 /**
  * The pool and user an access token speaks for, refusing a disabled user's and the tokens whose
  * origin was revoked (GlobalSignOut, AdminUserGlobalSignOut, RevokeToken, AdminDisableUser), and
- * those expired by the local clock. Verified once per call, however many rules ask.
+ * those expired by the local clock. Verified once per call, however many rules ask. The
+ * operations need the token to have `aws.cognito.signin.user.admin` ("grants access to Amazon
+ * Cognito User Pool API operations that require access tokens", cognito-user-pools-app-idp-settings.html):
+ * every sign-in through the API has it, a managed login grant only when asked for; `userInfo`
+ * (which needs `openid` instead) passes `requiredScope` null.
  */
-export function accessTokenUser(services: Pick<Services, 'cognito' | 'clock'>, ctx: Context, accessToken: string): Promise<TokenUser> {
-  return lookedUpOnce(ctx, `access-token:${accessToken}`, () => verifiedUser(services, ctx, accessToken));
+export async function accessTokenUser(
+  services: Pick<Services, 'cognito' | 'clock'>,
+  ctx: Context,
+  accessToken: string,
+  requiredScope: string | null = OPERATIONS_SCOPE,
+): Promise<TokenUser> {
+  const found = await lookedUpOnce(ctx, `access-token:${accessToken}`, () => verifiedUser(services, ctx, accessToken));
+  if (requiredScope !== null && !found.scopes.includes(requiredScope)) throw accessTokenMissingScope();
+  return found;
 }
 
 async function verifiedUser(
@@ -55,5 +71,6 @@ async function verifiedUser(
   if (!user) throw invalidAccessToken();
   if (user.Enabled === false) throw userIsDisabled();
   if (!originIsLive(user, claims.origin_jti)) throw accessTokenRevoked();
-  return { userPool, user, clientId: String(claims.client_id) };
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  return { userPool, user, clientId: String(claims.client_id), scopes };
 }

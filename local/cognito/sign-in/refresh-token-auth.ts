@@ -1,7 +1,7 @@
 import type { Context, Services, User, UserPoolService } from '../cognito-local.ts';
 import { afterRotation, graceIsOver, rotatedAt, rotates } from '../refresh-token-rotation.ts';
 import { isOpaqueRefreshToken, refreshTokenClient, refreshTokenOrigin } from '../refresh-tokens.ts';
-import { authenticationResult, type TokenIssuer } from '../token-generator.ts';
+import { authenticationResult, grantsIdToken, type TokenIssuer } from '../token-generator.ts';
 import type { SignInContext } from './sign-in-state.ts';
 import {
   invalidRefreshToken,
@@ -78,8 +78,10 @@ export async function refreshedTokens(
   // The new tokens keep the refresh token's origin_jti and auth_time, so that revoking it revokes them too.
   const origin = refreshTokenOrigin(refreshToken);
   const tokens = await tokenGenerator.generate(ctx, user, groups, client, clientMetadata, 'RefreshTokens', origin);
-  const { AccessToken, IdToken, RefreshToken } = tokens;
-  if (now === undefined || !rotates(client)) return authenticationResult({ AccessToken, IdToken }, client);
+  const { AccessToken, RefreshToken } = tokens;
+  // An OAuth grant without `openid` never had an ID token, and a refresh of it gets none either.
+  const idToken = grantsIdToken(origin) ? { IdToken: tokens.IdToken } : {};
+  if (now === undefined || !rotates(client)) return authenticationResult({ AccessToken, ...idToken }, client);
   // The user as they are now: a concurrent refresh with the same token may have rotated it meanwhile.
   await pool.updateUser(ctx, user.Username, (current) => {
     const rotatedMeanwhile = rotatedAt(current, refreshToken);
@@ -87,5 +89,5 @@ export async function refreshedTokens(
     if (rotatedMeanwhile === undefined && !current.RefreshTokens.includes(refreshToken)) throw refreshTokenRevoked();
     return afterRotation(current, client, refreshToken, RefreshToken, now);
   });
-  return authenticationResult({ AccessToken, IdToken, RefreshToken }, client);
+  return authenticationResult({ AccessToken, ...idToken, RefreshToken }, client);
 }

@@ -25,6 +25,7 @@ export function signedAccessToken(sub: string, clientId: string, claims: Record<
       iat: now,
       exp: now + 3600,
       origin_jti: SIGN_IN_ORIGIN,
+      scope: 'aws.cognito.signin.user.admin',
       ...claims,
     },
     privateKeyPem,

@@ -47,9 +47,15 @@ export function triggerFunction(config: LambdaConfig | undefined, trigger: Emula
   return arn ? functionOfArn(arn) : undefined;
 }
 
-/** The event version a pool's PreTokenGeneration trigger gets: V1_0 unless PreTokenGenerationConfig says V2_0. */
-export const preTokenGenerationVersion = (config: LambdaConfig | undefined): 'V1_0' | 'V2_0' =>
-  config?.PreTokenGenerationConfig?.LambdaArn && config.PreTokenGenerationConfig.LambdaVersion === 'V2_0' ? 'V2_0' : 'V1_0';
+/**
+ * The event version a pool's PreTokenGeneration trigger gets: V1_0 unless PreTokenGenerationConfig
+ * says V2_0 or V3_0 (V3_0 is V2_0's event, also sent for client credentials grants).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+ */
+export const preTokenGenerationVersion = (config: LambdaConfig | undefined): 'V1_0' | 'V2_0' | 'V3_0' => {
+  const version = config?.PreTokenGenerationConfig?.LambdaArn ? config.PreTokenGenerationConfig.LambdaVersion : undefined;
+  return version === 'V2_0' || version === 'V3_0' ? version : 'V1_0';
+};
 
 /** `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]`, or a bare function name. */
 export function functionOfArn(arn: string): TriggerFunction {

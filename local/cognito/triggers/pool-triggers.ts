@@ -57,7 +57,7 @@ export class PoolTriggers implements Triggers {
 
   /**
    * Runs `trigger` for `subject` and gives back its `response` (an object; null reads as `{}`).
-   * `version` is the event's: "1", or "2" for PreTokenGeneration V2_0. `pool`: the subject's pool
+   * `version` is the event's: "1", or "2" / "3" for PreTokenGeneration V2_0 / V3_0. `pool`: the subject's pool
    * unless named.
    */
   async run(

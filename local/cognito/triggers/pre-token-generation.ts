@@ -16,6 +16,8 @@ export interface TokenCustomizer {
     client: AppClient,
     clientMetadata: Record<string, string> | undefined,
     source: TokenSource,
+    /** The access token's scopes: an OAuth 2.0 grant's, or a sign-in through the API's. */
+    scopes?: readonly string[],
   ): Promise<TokenOverrides>;
 }
 
@@ -29,12 +31,14 @@ const SIGN_IN_SCOPES = ['aws.cognito.signin.user.admin'];
  */
 export const preTokenGeneration = (triggers: PoolTriggers): TokenCustomizer => ({
   enabled: (userPoolId) => triggers.enabled('PreTokenGeneration') && triggers.has(triggers.poolOf(userPoolId), 'PreTokenGeneration'),
-  async overrides(user, groups, client, clientMetadata, source) {
-    const v2 = preTokenGenerationVersion(triggers.poolOf(client.UserPoolId)?.LambdaConfig) === 'V2_0';
+  async overrides(user, groups, client, clientMetadata, source, scopes = SIGN_IN_SCOPES) {
+    const version = preTokenGenerationVersion(triggers.poolOf(client.UserPoolId)?.LambdaConfig);
+    // "Aside from the circumstances of the resulting access tokens, version two and three events are identical."
+    const v2 = version !== 'V1_0';
     const request = {
       userAttributes: { ...attributesToRecord(user.Attributes), 'cognito:user_status': user.UserStatus ?? 'CONFIRMED' },
       groupConfiguration: { groupsToOverride: [...groups], iamRolesToOverride: [], preferredRole: null },
-      ...(v2 && { scopes: SIGN_IN_SCOPES }),
+      ...(v2 && { scopes: [...scopes] }),
       clientMetadata: clientMetadata ?? {},
     };
     const response = await triggers.run(
@@ -43,8 +47,42 @@ export const preTokenGeneration = (triggers: PoolTriggers): TokenCustomizer => (
       { userPoolId: client.UserPoolId, clientId: client.ClientId, username: user.Username },
       request,
       v2 ? { claimsAndScopeOverrideDetails: null } : { claimsOverrideDetails: null },
-      v2 ? '2' : '1',
+      version === 'V3_0' ? '3' : v2 ? '2' : '1',
     );
     return v2 ? overridesFromV2(response) : overridesFromV1(response);
   },
 });
+
+/**
+ * PreTokenGeneration for a client credentials grant (`TokenGeneration_ClientCredentials`): only a
+ * V3_0 trigger is sent it ("Version three event responses apply to access tokens from user
+ * authentication and machine authentication"); no user, so no attributes and no groups. Its
+ * answer's access token changes (claims, scopes) apply; undefined when the pool has no V3_0 trigger.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+ */
+export async function clientCredentialsOverrides(
+  triggers: Pick<PoolTriggers, 'enabled' | 'has' | 'poolOf' | 'run'>,
+  client: AppClient,
+  scopes: readonly string[],
+  clientMetadata: Record<string, string> | undefined,
+): Promise<TokenOverrides['accessToken'] | undefined> {
+  const pool = triggers.poolOf(client.UserPoolId);
+  if (!triggers.enabled('PreTokenGeneration') || !triggers.has(pool, 'PreTokenGeneration')) return undefined;
+  if (preTokenGenerationVersion(pool?.LambdaConfig) !== 'V3_0') return undefined;
+  const response = await triggers.run(
+    'PreTokenGeneration',
+    'TokenGeneration_ClientCredentials',
+    // An M2M grant has no user: its event names the app client.
+    { userPoolId: client.UserPoolId, clientId: client.ClientId, username: client.ClientId },
+    {
+      userAttributes: {},
+      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null },
+      scopes: [...scopes],
+      clientMetadata: clientMetadata ?? {},
+    },
+    { claimsAndScopeOverrideDetails: null },
+    '3',
+    pool,
+  );
+  return overridesFromV2(response).accessToken;
+}
