@@ -86,7 +86,7 @@ describe('the authorization code grant with PKCE, end to end in one process', ()
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
     };
-    const callback = redirectOf(await flow.login(signInPost(query)));
+    const callback = redirectOf(await flow.routes['/login'](signInPost(query)));
     expect(callback.searchParams.get('state')).toBe('xyz');
     const code = callback.searchParams.get('code')!;
 
@@ -139,7 +139,7 @@ describe('the authorization code grant with PKCE, end to end in one process', ()
   it('gives the implicit flow an ID token with the nonce and an access token, no refresh token, in the fragment', async () => {
     const { flow } = managedLogin();
     const query = { client_id: 'web', response_type: 'token', redirect_uri: CALLBACK, scope: 'openid email', nonce: 'n-7', state: 's' };
-    const fragment = new URLSearchParams(redirectOf(await flow.login(signInPost(query))).hash.slice(1));
+    const fragment = new URLSearchParams(redirectOf(await flow.routes['/login'](signInPost(query))).hash.slice(1));
     expect(decodeJwt(fragment.get('id_token')!)).toMatchObject({ nonce: 'n-7', token_use: 'id' });
     expect(decodeJwt(fragment.get('access_token')!).scope).toBe('openid email');
     expect(Object.fromEntries(fragment)).toMatchObject({ token_type: 'Bearer', expires_in: '3600', state: 's' });
