@@ -15,6 +15,7 @@ import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { RequestContext } from './request-context.ts';
 import { clearPasswordFailures } from './sign-in/lockout.ts';
 import { cognitoRoutes } from './cognito-routes.ts';
+import { signInDeps } from './operations/sign-in-deps.ts';
 import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
@@ -113,7 +114,9 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
-  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers), log));
+  // The sign-ins under way, the API's and the managed login's sign-in page's.
+  const signIn = signInDeps(services, triggers);
+  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers, signIn), log));
   const server = await startCognitoLocalServer({
     services,
     router,
@@ -148,7 +151,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   let managedLogin: ManagedLoginServer | undefined;
   if (options.managedLogin) {
     const { port, origin, certificate } = options.managedLogin;
-    const handler = managedLoginHandler({ services, triggers, router, configs: NO_OAUTH_CONFIGS, origin, logger, log });
+    const handler = managedLoginHandler({ services, triggers, router, configs: NO_OAUTH_CONFIGS, origin, logger, log }, signIn);
     managedLogin = await startManagedLoginServer({ host: options.host, port, certificate, handler }).catch(async (error: unknown) => {
       await new Promise((resolve) => server.close(resolve));
       throw error;

@@ -1,9 +1,24 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Router, Services } from '../cognito-local.ts';
+import type { SignInDeps } from '../operations/sign-in-deps.ts';
+import { RequestContext } from '../request-context.ts';
 import type { PoolTriggers } from '../triggers/pool-triggers.ts';
+import { accountPages } from './account-pages.ts';
+import { AuthorizationCodes } from './authorization-codes.ts';
+import { federationPages, federationStart } from './federation/federation-pages.ts';
+import { HostedSignIn } from './hosted-sign-in.ts';
+import { LoginSessions } from './login-sessions.ts';
+import { oauthEndpoints } from './oauth-endpoints.ts';
+import { implicitTokens } from './oauth-tokens.ts';
 import type { PageHandler, PageRequest, PageResult, SetCookie } from './page-types.ts';
+import { errorPage } from './pages/error-page.ts';
+import { loginPage } from './pages/login-page.ts';
+import { mfaPage } from './pages/mfa-page.ts';
+import { mfaSetupPage } from './pages/mfa-setup-page.ts';
+import { newPasswordPage } from './pages/new-password-page.ts';
 import type { PoolOAuthConfigs } from './pool-oauth-settings.ts';
+import { signInFlow } from './sign-in-flow.ts';
 
 /** What the managed login works with: the emulator's pools and users, its operations, its triggers. */
 export interface ManagedLoginDeps {
@@ -21,9 +36,35 @@ export interface ManagedLoginDeps {
   readonly log: (message: string) => void;
 }
 
-/** The managed login's pages and OAuth 2.0 endpoints, by path, over HTTP. */
-export function managedLoginHandler(deps: ManagedLoginDeps): RequestListener {
-  return managedLoginListener({}, deps.log);
+/**
+ * The managed login's pages and OAuth 2.0 endpoints, by path, over HTTP: the sign-in (authorize,
+ * /login and its steps, /logout), the account pages (sign-up, confirm, forgot password), the
+ * identity providers' stand-ins and responses, and the token, revoke and userInfo endpoints,
+ * sharing one store of authorization codes and one of browser sessions.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-endpoints.html
+ */
+export function managedLoginHandler(
+  deps: ManagedLoginDeps,
+  /** The JSON API's sign-in steps and the sign-ins under way, which the sign-in page runs too. */
+  signIn: SignInDeps,
+): RequestListener {
+  const { clock } = deps.services;
+  const codes = new AuthorizationCodes(clock);
+  const flow = signInFlow({
+    cognito: deps.services.cognito,
+    configs: deps.configs,
+    sessions: new LoginSessions(clock),
+    codes,
+    hostedSignIn: new HostedSignIn(signIn),
+    pages: { login: loginPage, newPassword: newPasswordPage, mfa: mfaPage, mfaSetup: mfaSetupPage, error: errorPage },
+    implicitTokens: implicitTokens(deps),
+    startFederation: federationStart(deps),
+    context: () => new RequestContext(deps.logger),
+  });
+  return managedLoginListener(
+    { ...flow.routes, ...accountPages(deps, flow.signedIn), ...federationPages(deps, flow.signedIn), ...oauthEndpoints(deps, codes) },
+    deps.log,
+  );
 }
 
 /** The largest form body a page reads (Cognito's pages post a few fields). */
