@@ -11,6 +11,7 @@ import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { PoolOAuthStore } from './pool-oauth-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { RequestContext } from './request-context.ts';
 import { clearPasswordFailures } from './sign-in/lockout.ts';
@@ -52,6 +53,8 @@ export interface CognitoServerOptions {
 export interface CognitoServer {
   readonly url: string;
   readonly inbox: DevInbox;
+  /** Each pool's domain, resource servers and identity providers (what the managed login reads). */
+  readonly oauth: PoolOAuthStore;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,8 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
+  const oauth = new PoolOAuthStore(options.dataDir);
+  await oauth.init();
   const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers), log));
   const server = await startCognitoLocalServer({
     services,
@@ -140,6 +145,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   return {
     url,
     inbox,
+    oauth,
     close: () =>
       new Promise((resolve) => {
         closing = true;
