@@ -44,15 +44,34 @@ import { adminUserAsCognito } from './rules/admin-users.ts';
 import { deviceOperations } from './operations/devices.ts';
 import { maskDestinations } from './rules/masked-destinations.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
+import type { PoolOAuthStore } from './pool-oauth-store.ts';
+import { adminDisableProviderForUser, adminLinkProviderForUser } from './operations/provider-links.ts';
+import {
+  createIdentityProvider,
+  deleteIdentityProvider,
+  describeIdentityProvider,
+  getIdentityProviderByIdentifier,
+  listIdentityProviders,
+  updateIdentityProvider,
+} from './operations/identity-providers.ts';
+import { deleteUserPoolWithOAuth, describeUserPoolWithDomain } from './operations/pool-oauth-views.ts';
+import {
+  createResourceServer,
+  deleteResourceServer,
+  describeResourceServer,
+  listResourceServers,
+  updateResourceServer,
+} from './operations/resource-servers.ts';
+import { createUserPoolDomain, deleteUserPoolDomain, describeUserPoolDomain, updateUserPoolDomain } from './operations/user-pool-domain.ts';
 
 /**
  * The route of each Cognito operation: ours (operations/, one file each, its rules inside it), or,
  * for the ones we do not own (groups, lists, describes, deletes, the pool's MFA config), cognito-local's
  * own code as a guest over the same store (`guest`). Every answer that says where a code went masks it.
  */
-export function cognitoRoutes(guest: Router, services: Services, triggers: PoolTriggers): Router {
+export function cognitoRoutes(guest: Router, services: Services, triggers: PoolTriggers, oauth: PoolOAuthStore): Router {
   // The operations we own (operations/): their rules are inside them.
-  const deps = { ...services, triggers };
+  const deps = { ...services, triggers, oauth };
   const signIn = signInDeps(services, triggers);
   const associate = associateWithSession(signIn);
   const verify = verifyWithSession(signIn);
@@ -97,10 +116,30 @@ export function cognitoRoutes(guest: Router, services: Services, triggers: PoolT
     AssociateSoftwareToken: (ctx, req) => associateSoftwareToken(deps, ctx, req),
     VerifySoftwareToken: (ctx, req) => verifySoftwareToken(deps, ctx, req),
     ...deviceOperations(services),
+    // The pool's OAuth 2.0 side: its domain, resource servers and identity providers (pool-oauth-store.ts).
+    CreateUserPoolDomain: (ctx, req) => createUserPoolDomain(deps, ctx, req),
+    DescribeUserPoolDomain: (ctx, req) => describeUserPoolDomain(deps, ctx, req),
+    UpdateUserPoolDomain: (ctx, req) => updateUserPoolDomain(deps, ctx, req),
+    DeleteUserPoolDomain: (ctx, req) => deleteUserPoolDomain(deps, ctx, req),
+    CreateResourceServer: (ctx, req) => createResourceServer(deps, ctx, req),
+    DescribeResourceServer: (ctx, req) => describeResourceServer(deps, ctx, req),
+    ListResourceServers: (ctx, req) => listResourceServers(deps, ctx, req),
+    UpdateResourceServer: (ctx, req) => updateResourceServer(deps, ctx, req),
+    DeleteResourceServer: (ctx, req) => deleteResourceServer(deps, ctx, req),
+    CreateIdentityProvider: (ctx, req) => createIdentityProvider(deps, ctx, req),
+    DescribeIdentityProvider: (ctx, req) => describeIdentityProvider(deps, ctx, req),
+    ListIdentityProviders: (ctx, req) => listIdentityProviders(deps, ctx, req),
+    UpdateIdentityProvider: (ctx, req) => updateIdentityProvider(deps, ctx, req),
+    DeleteIdentityProvider: (ctx, req) => deleteIdentityProvider(deps, ctx, req),
+    GetIdentityProviderByIdentifier: (ctx, req) => getIdentityProviderByIdentifier(deps, ctx, req),
+    AdminLinkProviderForUser: (ctx, req) => adminLinkProviderForUser(deps, ctx, req),
+    AdminDisableProviderForUser: (ctx, req) => adminDisableProviderForUser(deps, ctx, req),
   };
   // cognito-local's AdminListGroupsForUser, given the user's own username for an alias (rules/admin-users.ts).
   const guests: Record<string, Route> = {
     AdminListGroupsForUser: adminUserAsCognito(services)(guest('AdminListGroupsForUser')),
+    DescribeUserPool: describeUserPoolWithDomain(oauth, guest('DescribeUserPool')),
+    DeleteUserPool: deleteUserPoolWithOAuth(oauth, guest('DeleteUserPool')),
   };
   // AssociateSoftwareToken and VerifySoftwareToken with a sign-in's Session (MFA_SETUP) rather than an access token.
   const withSession =

@@ -96,7 +96,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   await refuseEarlierPoolIds(services, dbDir, logger);
   const oauth = new PoolOAuthStore(options.dataDir);
   await oauth.init();
-  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers), log));
+  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers, oauth), log));
   const server = await startCognitoLocalServer({
     services,
     router,
