@@ -335,8 +335,10 @@ export const providerNotInPool = (name: string, userPoolId: string) =>
   new InvalidParameterError(`The provider ${name} does not exist for User Pool ${userPoolId}`);
 /** [C] https://github.com/awsdocs/aws-cloudformation-user-guide/issues/564 (AllowedOAuthScopes: a scope neither standard nor a resource server's) */
 export const scopeDoesNotExist = (scope: string) => new CognitoError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
-/** [D] API_CreateUserPoolClient.html (CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthFlows); message [U] */
+/** [D] API_CreateUserPoolClient.html (CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthFlowsUserPoolClient); message [U] */
 export const invalidOAuthSetting = (message: string) => new InvalidParameterError(message);
+/** [D] API_CreateUserPoolClient.html (InvalidOAuthFlowException: client_credentials apart, and only with a secret); message [U] */
+export const invalidOAuthFlow = (message: string) => new CognitoError('InvalidOAuthFlowException', message);
 /** [C] https://github.com/aws/aws-sdk-net/issues/1000 (AdminLinkProviderForUser, a source user who already signed in) */
 export const mergingNotSupported = () =>
   new InvalidParameterError('Merging is not currently supported, provide a SourceUser that has not been signed up in order to link');
