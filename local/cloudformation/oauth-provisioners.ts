@@ -12,7 +12,7 @@ import {
   UpdateResourceServerCommand,
   UpdateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoClient, Provisioned, ProvisionContext, Provisioner } from './provisioner.ts';
+import type { CognitoClient, Provisioned, Provisioner } from './provisioner.ts';
 
 // A pool's domain, resource servers and identity providers, made in the emulator through the same
 // Cognito operations CloudFormation calls on AWS (local/cognito/operations/: their rules hold here).
