@@ -50,3 +50,21 @@ export function linksTo(user: Pick<User, 'Attributes'>, providerName: string, us
 export function federatedUsername(providerName: string, subject: string): string {
   return `${providerName}_${subject}`;
 }
+
+/**
+ * The native user an external identity signs in as, through AdminLinkProviderForUser: the user whose
+ * identities hold it as a link (`primary` "false"); undefined when it is linked to nobody (then it
+ * signs in as the federated user `<provider>_<subject>`).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html
+ */
+export function linkedUserOf<U extends Pick<User, 'Attributes'>>(
+  users: readonly U[],
+  providerName: string,
+  subject: string,
+): U | undefined {
+  return users.find((user) =>
+    identitiesOf(user).some(
+      (identity) => identity.providerName === providerName && identity.userId === subject && identity.primary === 'false',
+    ),
+  );
+}
