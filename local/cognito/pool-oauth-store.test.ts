@@ -91,3 +91,16 @@ describe('PoolOAuthStore', () => {
     expect((error as Error).message).toMatch(/pool-oauth\.json is not valid JSON .*npm run reset/);
   });
 });
+
+describe('PoolOAuthStore.exclusively', () => {
+  it('runs changes one after the other, so that a check and its save are never interleaved', async () => {
+    const store = new PoolOAuthStore(dataDir());
+    const claim = (pool: string) =>
+      store.exclusively(async () => {
+        if (await store.poolOfDomain(ctx, 'team-auth')) return 'taken';
+        await store.saveDomain(ctx, pool, { Domain: 'team-auth' });
+        return 'mine';
+      });
+    expect(await Promise.all([claim('a'), claim('b')])).toEqual(['mine', 'taken']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { CustomDomainConfigType, IdentityProviderType, ResourceServerType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, DataStore } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { OneAtATime } from './one-at-a-time.ts';
 import type { PoolOAuthConfigs, PoolOAuthSettings } from './managed-login/pool-oauth-settings.ts';
 
 /** A pool's domain as CreateUserPoolDomain (or UpdateUserPoolDomain) left it. */
@@ -31,6 +32,7 @@ export const POOL_OAUTH_FILE = 'pool-oauth';
  */
 export class PoolOAuthStore implements PoolOAuthConfigs {
   readonly #files: JsonFileStoreFactory;
+  readonly #changes = new OneAtATime();
   #opened: Promise<DataStore> | undefined;
 
   constructor(dataDir: string) {
@@ -40,6 +42,14 @@ export class PoolOAuthStore implements PoolOAuthConfigs {
   /** Reads the file now, so that a broken one stops the start rather than a later request. */
   async init(): Promise<void> {
     await this.#store;
+  }
+
+  /**
+   * Runs `change` (an operation that reads, checks and saves) after the changes queued before it:
+   * two concurrent CreateUserPoolDomain of one prefix cannot both find it free.
+   */
+  exclusively<T>(change: () => Promise<T>): Promise<T> {
+    return this.#changes.run('pool-oauth', change);
   }
 
   /** The file, read on first use. */
