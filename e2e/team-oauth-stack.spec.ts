@@ -186,4 +186,5 @@ test("a client naming a scope no resource server has stops the start, with Cogni
   const { code, output } = await refusedVariant(withOAuth(newPrefix(), { AllowedOAuthScopes: ['openid', `${ORDERS}/orders.delete`] }));
   expect(code).not.toBe(0);
   expect(output).toContain(`Invalid scope requested: ${ORDERS}/orders.delete`);
+  expect(output).toContain("add it to OAuthClient's DependsOn");
 });

@@ -19,7 +19,7 @@ import {
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
-import { userPoolDomain, userPoolIdentityProvider, userPoolResourceServer } from './oauth-provisioners.ts';
+import { userPoolDomain, userPoolIdentityProvider, userPoolResourceServer, withDependsOnHint } from './oauth-provisioners.ts';
 import { userPoolUser } from './user-pool-user.ts';
 import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
@@ -142,8 +142,9 @@ const userPoolClient: Provisioner = {
   async create(logicalId, properties, context) {
     // ClientName is optional in CloudFormation, which names the client itself; CreateUserPoolClient requires one.
     const ClientName = properties.ClientName ?? generatedPhysicalName(context.stackName, logicalId);
-    const { UserPoolClient } = await context.cognito.send(
-      new CreateUserPoolClientCommand(withAwsTokenValidity({ ...properties, ClientName }) as never),
+    const { UserPoolClient } = await withDependsOnHint(
+      logicalId,
+      context.cognito.send(new CreateUserPoolClientCommand(withAwsTokenValidity({ ...properties, ClientName }) as never)),
     );
     return clientIds(properties.UserPoolId, UserPoolClient!.ClientId!, context);
   },

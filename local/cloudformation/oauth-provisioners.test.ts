@@ -5,7 +5,7 @@ import * as identityProviders from '../cognito/operations/identity-providers.ts'
 import * as resourceServers from '../cognito/operations/resource-servers.ts';
 import * as domains from '../cognito/operations/user-pool-domain.ts';
 import { deployLocalStack } from './deploy-local-stack.ts';
-import { userPoolDomain, userPoolIdentityProvider, userPoolResourceServer } from './oauth-provisioners.ts';
+import { userPoolDomain, userPoolIdentityProvider, userPoolResourceServer, withDependsOnHint } from './oauth-provisioners.ts';
 import type { ProvisionContext } from './provisioner.ts';
 import type { CfnTemplate } from './template.ts';
 
@@ -123,4 +123,19 @@ describe('the local stage', () => {
       await expect(deploying).rejects.toThrow(new RegExp(`Branding \\(${Type}\\): the managed login's branding and CSS are not emulated`));
     },
   );
+});
+
+describe('withDependsOnHint', () => {
+  it('says to add DependsOn when Cognito refuses a scope or provider the pool lacks, and leaves other failures alone', async () => {
+    const scope = Object.assign(new Error('Invalid scope requested: https://api/read'), { name: 'ScopeDoesNotExistException' });
+    await expect(withDependsOnHint('WebClient', Promise.reject(scope))).rejects.toThrow(
+      "Invalid scope requested: https://api/read. If the template declares that resource server or identity provider, add it to WebClient's DependsOn",
+    );
+    const other = Object.assign(new Error('Required custom attributes are not supported currently.'), {
+      name: 'InvalidParameterException',
+    });
+    await expect(withDependsOnHint('WebClient', Promise.reject(other))).rejects.toThrow(
+      /^Required custom attributes are not supported currently\.$/,
+    );
+  });
 });

@@ -118,3 +118,21 @@ async function exists(lookUp: () => Promise<unknown>): Promise<boolean> {
     throw error;
   }
 }
+
+/**
+ * An app client's creation, with what to do when Cognito refuses a scope or identity provider the
+ * pool does not have yet: the template may declare it, and CloudFormation creates resources in the
+ * order their dependencies give (on AWS in parallel otherwise), so the client needs a DependsOn.
+ */
+export async function withDependsOnHint<T>(logicalId: string, creating: Promise<T>): Promise<T> {
+  try {
+    return await creating;
+  } catch (error) {
+    const { name, message } = error as Error;
+    if (name === 'ScopeDoesNotExistException' || (name === 'InvalidParameterException' && / does not exist for User Pool /.test(message))) {
+      (error as Error).message =
+        `${message}. If the template declares that resource server or identity provider, add it to ${logicalId}'s DependsOn: CloudFormation may create the client first`;
+    }
+    throw error;
+  }
+}
