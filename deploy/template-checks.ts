@@ -7,6 +7,7 @@ import type { HttpApiRoute } from '../local/serverless/service-http-api-routes.t
 import { authorizerConflicts, type Route } from '../local/serverless/service-routes.ts';
 import { bundleProblems, type LambdaPackage } from './bundle-checks.ts';
 import { lambdaConfigFindings, triggerProblems, type CognitoTrigger } from './cognito-triggers.ts';
+import { oauthFindings } from './oauth-checks.ts';
 
 export type { CheckFindings } from './route-checks.ts';
 
@@ -57,6 +58,7 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
   const routes = routeFindings(resources, service.routes);
   const httpApiRoutes = httpApiRouteFindings(resources, service.httpApiRoutes);
   const lambdaConfig = lambdaConfigFindings(resources);
+  const oauth = oauthFindings(resources);
   const problems = [
     ...authorizerConflicts(service.routes),
     ...routes.problems,
@@ -67,8 +69,9 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
     ...gatewayResponseProblems(resources),
     ...localOnlyProblems(template),
     ...bundleProblems(resources, service.functions, packages),
+    ...oauth.problems,
   ];
-  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes])];
+  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes, ...oauth.notes])];
   if (service.dashboard) {
     notes.push(
       `Not checked: the Serverless Dashboard (org/app ${service.dashboard}): checked without it, as it needs a login; npm run deploy packages with it.`,

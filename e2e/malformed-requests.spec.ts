@@ -232,13 +232,9 @@ const CASES: readonly Case[] = [
     }),
   },
   {
-    name: 'Cognito: an operation the emulator lacks (CreateIdentityProvider) → 400 CognitoLocal#Unsupported, not a 500',
+    name: 'Cognito: an operation the emulator lacks (SetUICustomization) → 400 CognitoLocal#Unsupported, not a 500',
     surface: 'cognito',
-    request: () =>
-      call(
-        'CreateIdentityProvider',
-        JSON.stringify({ UserPoolId: e2eOutput('UserPoolId'), ProviderName: 'Google', ProviderType: 'Google', ProviderDetails: {} }),
-      ),
+    request: () => call('SetUICustomization', JSON.stringify({ UserPoolId: e2eOutput('UserPoolId') })),
     status: 400,
     body: () => ({ __type: 'CognitoLocal#Unsupported' }),
   },

@@ -9,6 +9,10 @@ import { type ManagedLoginDeps, managedLoginListener } from '../local/cognito/ma
 import type { SignedIn } from '../local/cognito/managed-login/page-types.ts';
 import { appClient, fakeCognito, userWithAttributes } from '../local/cognito/testing/fake-cognito.ts';
 import { PoolTriggers } from '../local/cognito/triggers/pool-triggers.ts';
+import { PoolOAuthStore } from '../local/cognito/pool-oauth-store.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // The account pages in Chromium through the managed login's own HTTP listener
 // (managed-login-routes.ts, with its CSP), over the real operations and a store in memory:
@@ -45,7 +49,7 @@ test.beforeEach(async () => {
   const deps: ManagedLoginDeps = {
     services,
     triggers,
-    router: cognitoRoutes(noGuest, services, triggers),
+    router: cognitoRoutes(noGuest, services, triggers, new PoolOAuthStore(mkdtempSync(path.join(tmpdir(), 'account-pages-')))),
     configs: { settingsOf: async () => ({ domain: 'local-domain', resourceServers: [], identityProviders: [] }) },
     origin: '',
     logger: pino({ level: 'silent' }),

@@ -19,6 +19,7 @@ import {
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existingPoolTriggers } from './existing-pool-triggers.ts';
+import { userPoolDomain, userPoolIdentityProvider, userPoolResourceServer, withDependsOnHint } from './oauth-provisioners.ts';
 import { userPoolUser } from './user-pool-user.ts';
 import { LAMBDA_URL_TAG } from '../cognito/triggers/lambda-config.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
@@ -141,8 +142,9 @@ const userPoolClient: Provisioner = {
   async create(logicalId, properties, context) {
     // ClientName is optional in CloudFormation, which names the client itself; CreateUserPoolClient requires one.
     const ClientName = properties.ClientName ?? generatedPhysicalName(context.stackName, logicalId);
-    const { UserPoolClient } = await context.cognito.send(
-      new CreateUserPoolClientCommand(withAwsTokenValidity({ ...properties, ClientName }) as never),
+    const { UserPoolClient } = await withDependsOnHint(
+      logicalId,
+      context.cognito.send(new CreateUserPoolClientCommand(withAwsTokenValidity({ ...properties, ClientName }) as never)),
     );
     return clientIds(properties.UserPoolId, UserPoolClient!.ClientId!, context);
   },
@@ -234,21 +236,6 @@ const userToGroupAttachment: Provisioner = {
   },
 };
 
-/**
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpooldomain.html:
- * recorded, so that references to it resolve; the emulator serves no hosted UI (README).
- */
-const userPoolDomain: Provisioner = {
-  replacedWhen: ['Domain', 'UserPoolId'],
-  async create(_logicalId, { Domain }, context) {
-    return { physicalId: Domain, attributes: { CloudFrontDistribution: `${Domain}.auth.${context.region}.amazoncognito.com` } };
-  },
-  async update(_logicalId, current) {
-    return current;
-  },
-  async delete() {},
-};
-
 /** The resource types the local stage creates (or, for triggers, applies) in the Cognito emulator. */
 export const COGNITO_PROVISIONERS: Readonly<Record<string, Provisioner>> = {
   'AWS::Cognito::UserPool': userPool,
@@ -257,6 +244,8 @@ export const COGNITO_PROVISIONERS: Readonly<Record<string, Provisioner>> = {
   'AWS::Cognito::UserPoolUser': userPoolUser,
   'AWS::Cognito::UserPoolUserToGroupAttachment': userToGroupAttachment,
   'AWS::Cognito::UserPoolDomain': userPoolDomain,
+  'AWS::Cognito::UserPoolResourceServer': userPoolResourceServer,
+  'AWS::Cognito::UserPoolIdentityProvider': userPoolIdentityProvider,
   // serverless's custom resource for `cognitoUserPool` events with `existing: true`.
   'Custom::CognitoUserPool': existingPoolTriggers,
 };

@@ -21,6 +21,14 @@ const REQUIRED: Readonly<Record<string, { readonly page: string; readonly proper
     properties: ['GroupName', 'Username', 'UserPoolId'],
   },
   'AWS::Cognito::UserPoolDomain': { page: 'aws-resource-cognito-userpooldomain', properties: ['Domain', 'UserPoolId'] },
+  'AWS::Cognito::UserPoolResourceServer': {
+    page: 'aws-resource-cognito-userpoolresourceserver',
+    properties: ['Identifier', 'Name', 'UserPoolId'],
+  },
+  'AWS::Cognito::UserPoolIdentityProvider': {
+    page: 'aws-resource-cognito-userpoolidentityprovider',
+    properties: ['ProviderDetails', 'ProviderName', 'ProviderType', 'UserPoolId'],
+  },
 };
 
 /** A refusal for each required property `resource` leaves out, as CloudFormation refuses the template before creating anything. */

@@ -74,6 +74,10 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
       if (logicalId.startsWith('ServerlessDeploymentBucket'))
         return known(logicalId.toLowerCase(), { Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` });
       return refused(logicalId, resource, 'no S3 stands in for it locally');
+    case 'AWS::Cognito::ManagedLoginBranding':
+    case 'AWS::Cognito::UserPoolUICustomizationAttachment':
+      // The local managed login serves the classic hosted UI's pages and form ids, unstyled (README).
+      return refused(logicalId, resource, "the managed login's branding and CSS are not emulated: the local pages keep their plain look");
     default:
       return refused(logicalId, resource, 'nothing stands in for it locally');
   }

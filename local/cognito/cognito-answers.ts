@@ -293,3 +293,73 @@ export const deviceDoesNotExist = () => new CognitoError('ResourceNotFoundExcept
 export const UNSUPPORTED = 'CognitoLocal#Unsupported';
 /** [U] not an AWS answer: the emulator's refusal of what it does not emulate, saying what to do. */
 export const notEmulated = (what: string) => new CognitoError(UNSUPPORTED, `Cognito Local unsupported feature: ${what}`);
+
+// ---- Domains, resource servers, identity providers (the pool's OAuth 2.0 side)
+
+/**
+ * [C] https://github.com/mineiros-io/terraform-aws-cognito-user-pool/issues/69 (a prefix outside the pattern of
+ * API_CreateUserPoolDomain.html)
+ */
+export const invalidDomainPrefix = () =>
+  new InvalidParameterError(
+    'The domain name contains an invalid character. Domain names can only contain lower-case letters, numbers, and hyphens. Please enter a different name that follows this format: ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
+  );
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html (reserved words); message [U] */
+export const reservedWordInDomain = (word: string) => new InvalidParameterError(`Domain cannot contain reserved word: ${word}`);
+/** [C] https://github.com/aws-samples/aws-cdk-examples/issues/402 (a prefix or custom domain another pool has) */
+export const domainTaken = () => new InvalidParameterError('Domain already associated with another user pool.');
+/** [C] https://github.com/aws-samples/websocket-chat-application/issues/29 (a pool has one domain of each kind at most) */
+export const poolHasDomain = () => new InvalidParameterError('User pool already has a domain configured.');
+/** [U] UpdateUserPoolDomain or DeleteUserPoolDomain of a domain the pool does not have */
+export const noSuchDomain = () => new InvalidParameterError('No such domain or user pool exists.');
+/** [U] CreateResourceServer with an identifier the pool has */
+export const resourceServerExists = (identifier: string, userPoolId: string) =>
+  new InvalidParameterError(`${identifier} already exists in user pool ${userPoolId}.`);
+/** [U] a resource server the pool does not have */
+export const resourceServerNotFound = (identifier: string, userPoolId: string) =>
+  new ResourceNotFoundError(`Resource server ${identifier} does not exist in user pool ${userPoolId}.`);
+/** [D] API_CreateResourceServer.html, https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html (25 resource servers); message [U] */
+export const tooManyResourceServers = () =>
+  new CognitoError('LimitExceededException', 'The user pool has reached its limit of 25 resource servers.');
+/** [C] https://github.com/aws/aws-cli/issues/3179 (a social provider must be named as its type) */
+export const providerNameNotItsType = (name: string, type: string) =>
+  new InvalidParameterError(`Provider ${name} cannot be of type ${type}.`);
+/** [D] API_CreateIdentityProvider.html (DuplicateProviderException); message [U] */
+export const duplicateProvider = (name: string) =>
+  new CognitoError('DuplicateProviderException', `A provider with the name ${name} already exists in this user pool.`);
+/** [D] API_CreateIdentityProvider.html (IdpIdentifiers unique in the pool: DuplicateProviderException); message [U] */
+export const duplicateIdpIdentifier = (identifier: string) =>
+  new CognitoError('DuplicateProviderException', `The identifier ${identifier} is already used by a provider of this user pool.`);
+/** [D] API_CreateIdentityProvider.html (ProviderDetails, the keys each ProviderType needs); message [U] */
+export const providerDetailsMissing = (type: string, keys: readonly string[]) =>
+  new InvalidParameterError(`ProviderDetails of a ${type} identity provider need ${keys.join(', ')}.`);
+/** [U] a provider the pool does not have */
+export const identityProviderNotFound = (name: string) => new ResourceNotFoundError(`Identity provider ${name} does not exist.`);
+/** [C] https://github.com/aws-amplify/amplify-cli/issues/11986 (SupportedIdentityProviders naming a provider the pool lacks) */
+export const providerNotInPool = (name: string, userPoolId: string) =>
+  new InvalidParameterError(`The provider ${name} does not exist for User Pool ${userPoolId}`);
+/** [C] https://github.com/awsdocs/aws-cloudformation-user-guide/issues/564 (AllowedOAuthScopes: a scope neither standard nor a resource server's) */
+export const scopeDoesNotExist = (scope: string) => new CognitoError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
+/** [D] API_CreateUserPoolClient.html (CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthFlowsUserPoolClient); message [U] */
+export const invalidOAuthSetting = (message: string) => new InvalidParameterError(message);
+/** [D] API_CreateUserPoolClient.html (InvalidOAuthFlowException: client_credentials apart, and only with a secret); message [U] */
+export const invalidOAuthFlow = (message: string) => new CognitoError('InvalidOAuthFlowException', message);
+/** [C] https://github.com/aws/aws-sdk-net/issues/1000 (AdminLinkProviderForUser, a source user who already signed in) */
+export const mergingNotSupported = () =>
+  new InvalidParameterError('Merging is not currently supported, provide a SourceUser that has not been signed up in order to link');
+/** [D] API_AdminLinkProviderForUser.html (the destination is a native user: ProviderName Cognito); message [U] */
+export const linkDestinationNotCognito = () =>
+  new InvalidParameterError('DestinationUser ProviderName must be Cognito: the user to link to is a native user of the pool.');
+/** [D] API_AdminLinkProviderForUser.html (ProviderAttributeName Cognito_Subject for social and OIDC providers); message [U] */
+export const linkAttributeName = (provider: string) =>
+  new InvalidParameterError(`SourceUser ProviderAttributeName must be Cognito_Subject for provider ${provider}.`);
+/** [D] https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html (5 identities linked to a user); message [U] */
+export const tooManyLinkedIdentities = () => new CognitoError('LimitExceededException', 'A user can have at most 5 linked identities.');
+/** [D] API_AdminLinkProviderForUser.html (one external identity links to one user); message [U] */
+export const identityAlreadyLinked = () =>
+  new CognitoError('AliasExistsException', 'The source user is already linked to a user of the pool.');
+/** [U] the validation errors of one request, worded as the front door words them (operation-input.ts) */
+export const constraintViolations = (problems: readonly string[]) =>
+  new InvalidParameterError(
+    `${problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`} detected: ${problems.join('; ')}`,
+  );

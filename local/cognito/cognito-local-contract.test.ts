@@ -44,6 +44,7 @@ import { InternalErrorException } from './emulator-errors.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
 import { createUserPool } from './operations/create-user-pool.ts';
 import { createUserPoolClient } from './operations/create-user-pool-client.ts';
+import { PoolOAuthStore } from './pool-oauth-store.ts';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -102,7 +103,8 @@ async function poolWithAda(
   code: () => string,
 ) {
   const UserPool = await newPool(built, { AutoVerifiedAttributes: ['email'] });
-  const { UserPoolClient } = await createUserPoolClient(built, ctx, { UserPoolId: UserPool.Id, ClientName: 'web' });
+  const oauth = new PoolOAuthStore(mkdtempSync(path.join(tmpdir(), 'cognito-local-contract-oauth-')));
+  const { UserPoolClient } = await createUserPoolClient({ ...built, oauth }, ctx, { UserPoolId: UserPool.Id, ClientName: 'web' });
   const clientId = UserPoolClient!.ClientId!;
   const signUp = {
     ClientId: clientId,

@@ -44,6 +44,25 @@ import { adminUserAsCognito } from './rules/admin-users.ts';
 import { deviceOperations } from './operations/devices.ts';
 import { maskDestinations } from './rules/masked-destinations.ts';
 import type { PoolTriggers } from './triggers/pool-triggers.ts';
+import type { PoolOAuthStore } from './pool-oauth-store.ts';
+import { adminDisableProviderForUser, adminLinkProviderForUser } from './operations/provider-links.ts';
+import {
+  createIdentityProvider,
+  deleteIdentityProvider,
+  describeIdentityProvider,
+  getIdentityProviderByIdentifier,
+  listIdentityProviders,
+  updateIdentityProvider,
+} from './operations/identity-providers.ts';
+import { deleteUserPoolWithOAuth, describeUserPoolWithDomain } from './operations/pool-oauth-views.ts';
+import {
+  createResourceServer,
+  deleteResourceServer,
+  describeResourceServer,
+  listResourceServers,
+  updateResourceServer,
+} from './operations/resource-servers.ts';
+import { createUserPoolDomain, deleteUserPoolDomain, describeUserPoolDomain, updateUserPoolDomain } from './operations/user-pool-domain.ts';
 
 /**
  * The route of each Cognito operation: ours (operations/, one file each, its rules inside it), or,
@@ -54,11 +73,12 @@ export function cognitoRoutes(
   guest: Router,
   services: Services,
   triggers: PoolTriggers,
+  oauth: PoolOAuthStore,
   /** The sign-ins under way, shared with the managed login's sign-in page (managed-login/hosted-sign-in.ts). */
   signIn: SignInDeps = signInDeps(services, triggers),
 ): Router {
   // The operations we own (operations/): their rules are inside them.
-  const deps = { ...services, triggers };
+  const deps = { ...services, triggers, oauth };
   const associate = associateWithSession(signIn);
   const verify = verifyWithSession(signIn);
   const ours: Record<string, Route> = {
@@ -102,10 +122,31 @@ export function cognitoRoutes(
     AssociateSoftwareToken: (ctx, req) => associateSoftwareToken(deps, ctx, req),
     VerifySoftwareToken: (ctx, req) => verifySoftwareToken(deps, ctx, req),
     ...deviceOperations(services),
+    // The pool's OAuth 2.0 side: its domain, resource servers and identity providers (pool-oauth-store.ts),
+    // each change after the one before (a check, then a save).
+    CreateUserPoolDomain: (ctx, req) => oauth.exclusively(() => createUserPoolDomain(deps, ctx, req)),
+    DescribeUserPoolDomain: (ctx, req) => describeUserPoolDomain(deps, ctx, req),
+    UpdateUserPoolDomain: (ctx, req) => oauth.exclusively(() => updateUserPoolDomain(deps, ctx, req)),
+    DeleteUserPoolDomain: (ctx, req) => oauth.exclusively(() => deleteUserPoolDomain(deps, ctx, req)),
+    CreateResourceServer: (ctx, req) => oauth.exclusively(() => createResourceServer(deps, ctx, req)),
+    DescribeResourceServer: (ctx, req) => describeResourceServer(deps, ctx, req),
+    ListResourceServers: (ctx, req) => listResourceServers(deps, ctx, req),
+    UpdateResourceServer: (ctx, req) => oauth.exclusively(() => updateResourceServer(deps, ctx, req)),
+    DeleteResourceServer: (ctx, req) => oauth.exclusively(() => deleteResourceServer(deps, ctx, req)),
+    CreateIdentityProvider: (ctx, req) => oauth.exclusively(() => createIdentityProvider(deps, ctx, req)),
+    DescribeIdentityProvider: (ctx, req) => describeIdentityProvider(deps, ctx, req),
+    ListIdentityProviders: (ctx, req) => listIdentityProviders(deps, ctx, req),
+    UpdateIdentityProvider: (ctx, req) => oauth.exclusively(() => updateIdentityProvider(deps, ctx, req)),
+    DeleteIdentityProvider: (ctx, req) => oauth.exclusively(() => deleteIdentityProvider(deps, ctx, req)),
+    GetIdentityProviderByIdentifier: (ctx, req) => getIdentityProviderByIdentifier(deps, ctx, req),
+    AdminLinkProviderForUser: (ctx, req) => oauth.exclusively(() => adminLinkProviderForUser(deps, ctx, req)),
+    AdminDisableProviderForUser: (ctx, req) => oauth.exclusively(() => adminDisableProviderForUser(deps, ctx, req)),
   };
   // cognito-local's AdminListGroupsForUser, given the user's own username for an alias (rules/admin-users.ts).
   const guests: Record<string, Route> = {
     AdminListGroupsForUser: adminUserAsCognito(services)(guest('AdminListGroupsForUser')),
+    DescribeUserPool: describeUserPoolWithDomain(oauth, guest('DescribeUserPool')),
+    DeleteUserPool: deleteUserPoolWithOAuth(oauth, guest('DeleteUserPool')),
   };
   // AssociateSoftwareToken and VerifySoftwareToken with a sign-in's Session (MFA_SETUP) rather than an access token.
   const withSession =

@@ -11,6 +11,7 @@ import { withEmulatorErrors } from './emulator-errors.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
+import { PoolOAuthStore } from './pool-oauth-store.ts';
 import { refuseEarlierPoolIds } from './earlier-pool-ids.ts';
 import { RequestContext } from './request-context.ts';
 import { clearPasswordFailures } from './sign-in/lockout.ts';
@@ -27,7 +28,6 @@ import { TriggerAwarePools } from './triggers/pools-in-view.ts';
 import { withWellKnownRoutes } from './well-known-routes.ts';
 import { managedLoginHandler } from './managed-login/managed-login-routes.ts';
 import { type ManagedLoginServer, startManagedLoginServer } from './managed-login/managed-login-server.ts';
-import type { PoolOAuthConfigs } from './managed-login/pool-oauth-settings.ts';
 
 export interface CognitoServerOptions {
   readonly host: string;
@@ -64,17 +64,13 @@ export interface ManagedLoginOptions {
   readonly certificate: { readonly cert: string; readonly key: string };
 }
 
-/**
- * Placeholder until the store of domains, resource servers and identity providers lands (the
- * "control" branch of issue 25): reads nothing, so no pool has a managed login yet.
- */
-const NO_OAUTH_CONFIGS: PoolOAuthConfigs = { settingsOf: async () => ({ resourceServers: [], identityProviders: [] }) };
-
 export interface CognitoServer {
   readonly url: string;
   readonly inbox: DevInbox;
   /** The managed login's origin, when it listens. */
   readonly managedLoginUrl?: string;
+  /** Each pool's domain, resource servers and identity providers (what the managed login reads). */
+  readonly oauth: PoolOAuthStore;
   close(): Promise<void>;
 }
 
@@ -114,9 +110,11 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     triggers,
   });
   await refuseEarlierPoolIds(services, dbDir, logger);
+  const oauth = new PoolOAuthStore(options.dataDir);
+  await oauth.init();
   // The sign-ins under way, the API's and the managed login's sign-in page's.
   const signIn = signInDeps(services, triggers);
-  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers, signIn), log));
+  const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers, oauth, signIn), log));
   const server = await startCognitoLocalServer({
     services,
     router,
@@ -135,6 +133,12 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
           {
             publicUrl: url,
             poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+            ...(options.managedLogin && {
+              managedLogin: {
+                origin: options.managedLogin.origin,
+                hasDomain: async (id: string) => (await oauth.domainOf({ logger }, id)) !== undefined,
+              },
+            }),
             log,
           },
           emulatorRequestHandler({
@@ -151,7 +155,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   let managedLogin: ManagedLoginServer | undefined;
   if (options.managedLogin) {
     const { port, origin, certificate } = options.managedLogin;
-    const handler = managedLoginHandler({ services, triggers, router, configs: NO_OAUTH_CONFIGS, origin, logger, log }, signIn);
+    const handler = managedLoginHandler({ services, triggers, router, configs: oauth, origin, logger, log }, signIn);
     managedLogin = await startManagedLoginServer({ host: options.host, port, certificate, handler }).catch(async (error: unknown) => {
       await new Promise((resolve) => server.close(resolve));
       throw error;
@@ -174,6 +178,7 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   return {
     url,
     inbox,
+    oauth,
     ...(options.managedLogin && { managedLoginUrl: options.managedLogin.origin }),
     close: async () => {
       await Promise.all([

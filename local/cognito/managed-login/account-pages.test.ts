@@ -10,6 +10,10 @@ import { accountPages } from './account-pages.ts';
 import { PASSWORDS_DIFFER } from './code-handlers.ts';
 import type { ManagedLoginDeps } from './managed-login-routes.ts';
 import type { PageRequest, PageResult, SignedIn } from './page-types.ts';
+import { PoolOAuthStore } from '../pool-oauth-store.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const ADA_SUB = '0a1b2c3d-0000-4000-8000-000000000001';
 const PASSWORD = 'Correct-Horse-1';
@@ -57,7 +61,7 @@ function accountPagesOf({ pool = {}, client = {}, users, domain = 'local-domain'
   const deps: ManagedLoginDeps = {
     services,
     triggers: fake.deps.triggers,
-    router: cognitoRoutes(noGuest, services, fake.deps.triggers),
+    router: cognitoRoutes(noGuest, services, fake.deps.triggers, new PoolOAuthStore(mkdtempSync(path.join(tmpdir(), 'account-pages-')))),
     configs: { settingsOf: async () => ({ ...(domain !== null && { domain }), resourceServers: [], identityProviders: [] }) },
     origin: 'https://127.0.0.1:9443',
     logger: pino({ level: 'silent' }),

@@ -9,6 +9,10 @@ import type { Context } from '../cognito-local.ts';
 export interface PoolOAuthSettings {
   /** The pool's domain (a prefix, or a custom domain), undefined when it has none: then it has no managed login. */
   readonly domain?: string;
+  /** True when `domain` is a custom domain (CreateUserPoolDomain with a CustomDomainConfig), not a prefix. */
+  readonly customDomain?: boolean;
+  /** The domain's branding version: 1, the classic hosted UI; 2, managed login (CreateUserPoolDomain's ManagedLoginVersion). */
+  readonly managedLoginVersion?: number;
   readonly resourceServers: readonly ResourceServerType[];
   readonly identityProviders: readonly IdentityProviderType[];
 }

@@ -1,5 +1,9 @@
 import { type AppClient, type CognitoService, type Context, ResourceNotFoundError, type UserPool } from '../cognito-local.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { OperationDeps } from '../operations/operation-deps.ts';
+import { PoolOAuthStore } from '../pool-oauth-store.ts';
 import { NOW } from './operation-testbed.ts';
 
 /** What the fake starts from: its pools (by their Id) and its app clients. */
@@ -42,9 +46,12 @@ export function fakePoolStore(options: FakePoolStoreOptions = {}) {
     },
     getAppClient: async (_ctx, id) => clients.get(id) ?? null,
   };
-  const deps: Pick<OperationDeps, 'cognito' | 'clock'> = {
+  // The pools' domains, resource servers and identity providers: a real store in a fresh folder.
+  const oauth = new PoolOAuthStore(mkdtempSync(path.join(tmpdir(), 'fake-pool-store-')));
+  const deps: Pick<OperationDeps, 'cognito' | 'clock'> & { readonly oauth: PoolOAuthStore } = {
     cognito: cognito as CognitoService,
     clock: { get: () => NOW, now: () => NOW.getTime() },
+    oauth,
   };
-  return { deps, pools, clients, writes };
+  return { deps, pools, clients, writes, oauth };
 }

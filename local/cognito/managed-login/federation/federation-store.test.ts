@@ -13,6 +13,7 @@ import { GOOGLE } from '../../testing/federation-testbed.ts';
 import { PoolTriggers } from '../../triggers/pool-triggers.ts';
 import { signInFederated } from './federated-sign-in.ts';
 import type { IdentityProvider } from './identity-providers.ts';
+import { PoolOAuthStore } from '../../pool-oauth-store.ts';
 
 // A federated user over the emulator's own store (cognito-local's services and the data folder's
 // files, as `npm start` assembles them), read back through cognito-local's operations: what
@@ -39,7 +40,9 @@ async function emulator() {
     userPools: (pools) => new RecentRefreshTokens(pools),
   });
   const { UserPool } = await createUserPool(services, ctx, { PoolName: 'federation' });
-  const { UserPoolClient } = await createUserPoolClient(services, ctx, {
+  const oauth = new PoolOAuthStore(folder);
+  await oauth.saveIdentityProviders(ctx, UserPool!.Id!, [{ ProviderName: 'Google', ProviderType: 'Google' }]);
+  const { UserPoolClient } = await createUserPoolClient({ ...services, oauth }, ctx, {
     UserPoolId: UserPool!.Id!,
     ClientName: 'web',
     SupportedIdentityProviders: ['Google'],
