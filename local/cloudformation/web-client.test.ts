@@ -48,4 +48,30 @@ describe('stageCognito: the web client of any stack', () => {
     expect(stageCognito({ Pool: pool('p1') }, {}).web.unusable).toBe('user pool Pool has no app client (AWS::Cognito::UserPoolClient)');
     expect(stageCognito({}, {}).web).toEqual({ from: 'template', unusable: 'the stack has no user pool (AWS::Cognito::UserPool)' });
   });
+
+  it("keeps each client's OAuth settings and each pool's domain, for the page's hosted UI", () => {
+    const oauthClient: DeployedResource = {
+      ...client('c1', 'p1'),
+      properties: {
+        UserPoolId: 'p1',
+        AllowedOAuthFlowsUserPoolClient: 'true',
+        AllowedOAuthFlows: ['code'],
+        CallbackURLs: ['http://127.0.0.1:5173/'],
+        ClientName: 'web',
+      },
+    };
+    const domain: DeployedResource = {
+      type: 'AWS::Cognito::UserPoolDomain',
+      physicalId: 'hello-local',
+      attributes: {},
+      properties: { UserPoolId: 'p1', Domain: 'hello-local' },
+    };
+    const cognito = stageCognito({ Pool: pool('p1'), Other: pool('p2'), Web: oauthClient, Domain: domain }, {});
+    expect(cognito.clients[0]!.oauth).toEqual({
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['http://127.0.0.1:5173/'],
+    });
+    expect(cognito.domains).toEqual({ Pool: 'hello-local' });
+  });
 });

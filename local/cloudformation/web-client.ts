@@ -1,3 +1,4 @@
+import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
 import { allowedFlows } from '../cognito/auth-flows.ts';
 import type { DeployedResource } from './stack-state.ts';
 
@@ -11,7 +12,19 @@ export interface StageClient {
   readonly hasSecret: boolean;
   /** Its ExplicitAuthFlows allow USER_SRP_AUTH, Amplify's default sign-in, which the page uses. */
   readonly allowsSrp: boolean;
+  /** Its OAuth settings, for the web page's hosted UI sign-in (absent in a stack.json of an earlier version). */
+  readonly oauth?: Pick<UserPoolClientType, (typeof OAUTH_PROPERTIES)[number]>;
 }
+
+/** The app client properties the hosted UI reads (the managed login's authorize checks them). */
+const OAUTH_PROPERTIES = [
+  'AllowedOAuthFlowsUserPoolClient',
+  'AllowedOAuthFlows',
+  'AllowedOAuthScopes',
+  'CallbackURLs',
+  'LogoutURLs',
+  'SupportedIdentityProviders',
+] as const;
 
 /** The pool and app client the web client signs in with, and where they were found. */
 export interface WebClientChoice {
@@ -30,6 +43,8 @@ export interface StageCognito {
   /** Each user pool's id, by logical id, in the template's order. */
   readonly pools: Readonly<Record<string, string>>;
   readonly clients: readonly StageClient[];
+  /** Each pool's AWS::Cognito::UserPoolDomain (its Domain), by the pool's logical id: the pools with a managed login. */
+  readonly domains?: Readonly<Record<string, string>>;
   readonly web: WebClientChoice;
 }
 
@@ -57,8 +72,24 @@ export function stageCognito(
       userPoolLogicalId: poolByPhysicalId.get(String(r.properties.UserPoolId)) ?? '',
       hasSecret: isTrue(r.properties.GenerateSecret),
       allowsSrp: allowedFlows(r.properties.ExplicitAuthFlows as string[] | undefined).has('ALLOW_USER_SRP_AUTH'),
+      oauth: oauthSettings(r.properties),
     }));
-  return { pools, clients, web: webClientChoice(pools, clients, outputs) };
+  const domains = Object.fromEntries(
+    entries
+      .filter(([, r]) => r.type === 'AWS::Cognito::UserPoolDomain' && poolByPhysicalId.has(String(r.properties.UserPoolId)))
+      .map(([, r]) => [poolByPhysicalId.get(String(r.properties.UserPoolId))!, String(r.properties.Domain)]),
+  );
+  return { pools, clients, domains, web: webClientChoice(pools, clients, outputs) };
+}
+
+function oauthSettings(properties: Readonly<Record<string, unknown>>): NonNullable<StageClient['oauth']> {
+  const { AllowedOAuthFlowsUserPoolClient, ...lists } = Object.fromEntries(
+    OAUTH_PROPERTIES.filter((name) => properties[name] !== undefined).map((name) => [name, properties[name]]),
+  );
+  return {
+    ...(lists as NonNullable<StageClient['oauth']>),
+    ...(AllowedOAuthFlowsUserPoolClient !== undefined && { AllowedOAuthFlowsUserPoolClient: isTrue(AllowedOAuthFlowsUserPoolClient) }),
+  };
 }
 
 function webClientChoice(

@@ -72,4 +72,45 @@ describe('webPlan and the banner', () => {
       '    HTTP API http://127.0.0.1:3000\n             GET /items\n',
     );
   });
+
+  describe('the hosted UI through the local managed login', () => {
+    const managedLogin = { host: '127.0.0.1:9443', pageUrl: 'http://127.0.0.1:5173/' };
+    const oauth = {
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      CallbackURLs: ['http://127.0.0.1:5173/'],
+      LogoutURLs: ['http://127.0.0.1:5173/'],
+      SupportedIdentityProviders: ['COGNITO', 'Google'],
+    } as const;
+    const withClient = (domains: Record<string, string>) =>
+      stack({
+        cognito: {
+          pools: { Pool: 'local_p1' },
+          clients: [{ logicalId: 'Web', id: 'c1', userPoolLogicalId: 'Pool', hasSecret: false, allowsSrp: true, oauth: oauth as never }],
+          domains,
+          web,
+        },
+      });
+
+    it("points Amplify at the managed login's host:port, whatever the pool's domain prefix", () => {
+      const plan = webPlan(withClient({ Pool: 'hello-auth-local-000000000000' }), { ...urls, managedLogin });
+      expect(localWebEnv(plan, 'x')).toMatchObject({
+        VITE_OAUTH_DOMAIN: '127.0.0.1:9443',
+        VITE_OAUTH_REDIRECT_SIGN_IN: 'http://127.0.0.1:5173/',
+        VITE_OAUTH_RESPONSE_TYPE: 'code',
+        VITE_OAUTH_PROVIDERS: 'COGNITO Google',
+      });
+    });
+
+    it("says why the page has none: the web client's pool has no domain, or the page is not a callback URL", () => {
+      expect(localWebEnv(webPlan(withClient({}), { ...urls, managedLogin }), 'x').VITE_HOSTED_UI_OFF).toBe(
+        'the user pool has no domain (AWS::Cognito::UserPoolDomain)',
+      );
+      const elsewhere = { ...managedLogin, pageUrl: 'http://127.0.0.1:5999/' };
+      expect(localWebEnv(webPlan(withClient({ Pool: 'd' }), { ...urls, managedLogin: elsewhere }), 'x').VITE_HOSTED_UI_OFF).toBe(
+        "app client Web's CallbackURLs do not include this page, http://127.0.0.1:5999/",
+      );
+    });
+  });
 });
