@@ -1,5 +1,7 @@
 import { Amplify } from 'aws-amplify';
 import {
+  signInWithRedirect,
+  type SignInWithRedirectInput,
   confirmResetPassword,
   confirmSignUp,
   fetchAuthSession,
@@ -11,7 +13,8 @@ import {
   signUp,
   type SignInOutput,
 } from 'aws-amplify/auth';
-import type { WebConfig } from './config.ts';
+import { Hub } from 'aws-amplify/utils';
+import type { HostedUiConfig, WebConfig } from './config.ts';
 
 /** Points Amplify at the stack's user pool: the emulator locally, Cognito itself on AWS. */
 export function configureAuth(config: WebConfig & Required<Pick<WebConfig, 'auth'>>): void {
@@ -21,11 +24,20 @@ export function configureAuth(config: WebConfig & Required<Pick<WebConfig, 'auth
         userPoolId: config.auth.userPoolId,
         userPoolClientId: config.auth.userPoolClientId,
         ...(config.cognitoEndpoint && { userPoolEndpoint: config.cognitoEndpoint }),
-        loginWith: { email: true },
+        loginWith: {
+          email: true,
+          // The hosted UI: Amplify sends users to https://<domain>/oauth2/authorize and, when they
+          // come back to the redirect of this page's origin, trades the code for tokens itself.
+          ...(config.hostedUi && { oauth: amplifyOAuth(config.hostedUi) }),
+        },
         signUpVerificationMethod: 'code',
       },
     },
   });
+}
+
+function amplifyOAuth({ domain, scopes, redirectSignIn, redirectSignOut, responseType }: HostedUiConfig) {
+  return { domain, scopes, redirectSignIn, redirectSignOut, responseType };
 }
 
 export async function signUpWithEmail(email: string, password: string): Promise<string> {
@@ -63,6 +75,44 @@ export async function signInWithEmail(email: string, password: string): Promise<
   return result.isSignedIn ? 'Signed in.' : `Next step: ${result.nextStep.signInStep}`;
 }
 
+/**
+ * Amplify's names for the social providers (signInWithRedirect({ provider: 'Google' })); any other
+ * provider (OIDC, SAML) goes by its name, `{ custom: name }`.
+ */
+const SOCIAL_PROVIDERS: Readonly<Record<string, 'Google' | 'Facebook' | 'Amazon' | 'Apple'>> = {
+  Google: 'Google',
+  Facebook: 'Facebook',
+  LoginWithAmazon: 'Amazon',
+  SignInWithApple: 'Apple',
+};
+
+/** What a sign-in button says for an identity provider of the app client. */
+export function providerLabel(provider: string): string {
+  return SOCIAL_PROVIDERS[provider] ?? provider;
+}
+
+/**
+ * Leaves for the hosted UI: its own sign-in form (`COGNITO`), or straight to an identity provider,
+ * as on AWS. The page comes back at its redirect URL; {@link onRedirectSignIn} tells how it went.
+ */
+export async function signInThroughHostedUi(provider = 'COGNITO'): Promise<string> {
+  const input: SignInWithRedirectInput = provider === 'COGNITO' ? {} : { provider: SOCIAL_PROVIDERS[provider] ?? { custom: provider } };
+  await signInWithRedirect(input);
+  return 'Going to the hosted UI…';
+}
+
+/** Calls `handler` when the page, back from the hosted UI, has its tokens (or has failed to get them). */
+export function onRedirectSignIn(handler: (outcome: { ok: boolean; text: string }) => void): void {
+  Hub.listen('auth', ({ payload }) => {
+    if (payload.event === 'signInWithRedirect') handler({ ok: true, text: 'Signed in through the hosted UI.' });
+    if (payload.event === 'signInWithRedirect_failure') {
+      const error = payload.data?.error;
+      handler({ ok: false, text: `${error?.name ?? 'Error'}: ${error?.message ?? 'the hosted UI sign-in failed'}` });
+    }
+  });
+}
+
+/** Signs out; after a hosted UI sign-in, Amplify then sends the browser to the hosted UI's /logout, which ends its session too. */
 export async function signOutUser(): Promise<string> {
   await signOut();
   return 'Signed out.';

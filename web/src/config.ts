@@ -11,6 +11,20 @@ export interface WebConfig {
   readonly cognitoEndpoint?: string;
   /** The emulator's dev inbox, on the local stage only. */
   readonly inboxUrl?: string;
+  /** Amplify's `loginWith.oauth` for the hosted UI; absent when `hostedUiOff` says why. */
+  readonly hostedUi?: HostedUiConfig;
+  readonly hostedUiOff?: string;
+}
+
+/** The hosted UI (Cognito's managed login) as Amplify's `loginWith.oauth` takes it, and the providers to offer. */
+export interface HostedUiConfig {
+  readonly domain: string;
+  readonly scopes: string[];
+  readonly redirectSignIn: string[];
+  readonly redirectSignOut: string[];
+  readonly responseType: 'code' | 'token';
+  /** The app client's SupportedIdentityProviders: COGNITO (the hosted UI's own form) and identity providers by name. */
+  readonly identityProviders: string[];
 }
 
 export class WebConfigError extends Error {
@@ -20,6 +34,24 @@ export class WebConfigError extends Error {
 function required(name: string, value: string | undefined): string {
   if (!value) throw new WebConfigError(`${name} is not set: start the web client with \`npm start\`.`);
   return value;
+}
+
+const list = (value: string | undefined) => (value ?? '').split(' ').filter((item) => item !== '');
+
+/** The hosted UI's settings, or why the page goes without it (the same on every stage: build-env.ts and local/web write them). */
+function readHostedUi(env: ImportMetaEnv): Pick<WebConfig, 'hostedUi' | 'hostedUiOff'> {
+  if (env.VITE_HOSTED_UI_OFF) return { hostedUiOff: env.VITE_HOSTED_UI_OFF };
+  if (!env.VITE_OAUTH_DOMAIN) return { hostedUiOff: 'the page was built without the hosted UI settings (VITE_OAUTH_DOMAIN)' };
+  return {
+    hostedUi: {
+      domain: env.VITE_OAUTH_DOMAIN,
+      scopes: list(env.VITE_OAUTH_SCOPES),
+      redirectSignIn: list(env.VITE_OAUTH_REDIRECT_SIGN_IN),
+      redirectSignOut: list(env.VITE_OAUTH_REDIRECT_SIGN_OUT),
+      responseType: env.VITE_OAUTH_RESPONSE_TYPE === 'token' ? 'token' : 'code',
+      identityProviders: list(env.VITE_OAUTH_PROVIDERS),
+    },
+  };
 }
 
 /**
@@ -42,6 +74,7 @@ function readWebConfig(env: ImportMetaEnv): WebConfig {
     ...(apiOff ? { apiOff } : { apiUrl: required('VITE_API_URL', env.VITE_API_URL).replace(/\/+$/, '') }),
     cognitoEndpoint,
     inboxUrl: cognitoEndpoint && `${cognitoEndpoint}/_dev/inbox`,
+    ...(authOff ? { hostedUiOff: authOff } : readHostedUi(env)),
   };
 }
 

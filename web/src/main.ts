@@ -6,18 +6,38 @@ import {
   confirmPasswordReset,
   currentIdToken,
   currentUser,
+  onRedirectSignIn,
+  providerLabel,
   refreshSession,
   requestPasswordReset,
   resendConfirmationCode,
+  signInThroughHostedUi,
   signInWithEmail,
   signOutUser,
   signUpWithEmail,
 } from './auth.ts';
 import { webConfig } from './config.ts';
 import { fetchInbox } from './dev-inbox.ts';
-import { bindButton, bindForm, fieldValue, fillCode, showApiResult, showInbox, showUser, turnOffSections, type Outcome } from './view.ts';
+import {
+  bindButton,
+  bindForm,
+  fieldValue,
+  fillCode,
+  showApiResult,
+  showIdentityProviders,
+  showInbox,
+  showSectionOutcome,
+  showUser,
+  turnOffSections,
+  type Outcome,
+} from './view.ts';
 
-const { auth, apiUrl } = webConfig;
+const { auth, apiUrl, hostedUi } = webConfig;
+// Before Amplify is configured: configuring it is what completes a sign-in coming back from the hosted UI.
+onRedirectSignIn(async (outcome) => {
+  showSectionOutcome('hosted-ui-title', outcome);
+  await refreshUser();
+});
 if (auth) configureAuth({ ...webConfig, auth });
 
 /** Runs an auth step and turns Cognito's errors into what the page shows: `Name: message`. */
@@ -61,6 +81,10 @@ bindButton('sign-out', async () => {
   return outcome;
 });
 bindButton('refresh-session', () => attempt(refreshSession));
+if (hostedUi) {
+  bindButton('hosted-ui-sign-in', () => attempt(() => signInThroughHostedUi()));
+  showIdentityProviders(hostedUi.identityProviders, providerLabel, (provider) => attempt(() => signInThroughHostedUi(provider)));
+}
 if (apiUrl) {
   bindButton('call-public', async () => showApiResult(await callApi(apiUrl, '/api/helloWorld')));
   bindButton('call-secured', async () => {
@@ -72,10 +96,11 @@ bindButton('refresh-inbox', refreshInbox);
 
 // A stack without a usable pool or without an API: the page runs without those parts, saying why.
 if (webConfig.authOff) {
-  const sections = ['sign-up-title', 'confirm-title', 'sign-in-title', 'forgot-title'];
+  const sections = ['sign-up-title', 'confirm-title', 'sign-in-title', 'hosted-ui-title', 'forgot-title'];
   turnOffSections(sections, webConfig.authOff, `Sign-in is off: ${webConfig.authOff}.`);
 }
 if (webConfig.apiOff) turnOffSections(['api-title'], webConfig.apiOff);
+if (webConfig.hostedUiOff && !webConfig.authOff) turnOffSections(['hosted-ui-title'], webConfig.hostedUiOff);
 
 await refreshUser();
 await refreshInbox();

@@ -39,6 +39,31 @@ export function bindButton(buttonId: string, handler: () => Promise<Outcome | vo
   });
 }
 
+/**
+ * Adds a button to the hosted UI section for each identity provider (`labelOf` says what it
+ * signs in with), each calling `handler` with the provider's name; removes the hosted UI's own
+ * button when the app client does not offer its form (`COGNITO`).
+ */
+export function showIdentityProviders(
+  providers: readonly string[],
+  labelOf: (provider: string) => string,
+  handler: (provider: string) => Promise<Outcome>,
+): void {
+  const buttons = element<HTMLElement>('#hosted-ui-buttons');
+  const result = element<HTMLElement>('.result', buttons.closest('section')!);
+  if (!providers.includes('COGNITO')) element('#hosted-ui-sign-in').remove();
+  for (const provider of providers.filter((name) => name !== 'COGNITO')) {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: `Sign in with ${labelOf(provider)}` });
+    button.addEventListener('click', async () => showOutcome(result, await handler(provider)));
+    buttons.append(button);
+  }
+}
+
+/** Shows an outcome that arrives by itself (the hosted UI's, once the page is back) under a section, by its heading's id. */
+export function showSectionOutcome(titleId: string, outcome: Outcome): void {
+  showOutcome(element<HTMLElement>('.result', element(`#${titleId}`).closest('section')!), outcome);
+}
+
 function showOutcome(target: HTMLElement, outcome: Outcome): void {
   target.textContent = outcome.text;
   target.className = `result ${outcome.ok ? 'ok' : 'error'}`;
