@@ -6,10 +6,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { localConfig, localStackFile } from '../local/config.ts';
 import { readLocalStack } from '../local/cloudformation/local-stack.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
-import { webBuildEnv, type StackOutputs } from '../web/build-env.ts';
+import { awsHostedUi, webBuildEnv, type StackOutputs } from '../web/build-env.ts';
+import type { HostedUi } from '../web/hosted-ui-env.ts';
 
 const binary = (pkg: string, bin: string) => path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), bin);
 
@@ -28,13 +30,13 @@ function serviceAndRegion(stage: string, region: string | undefined): { service:
   return { service: config.service, region: config.provider.region };
 }
 
-async function deployedOutputs(stage: string, regionOption: string | undefined): Promise<StackOutputs> {
+async function deployedOutputs(stage: string, regionOption: string | undefined): Promise<{ outputs: StackOutputs; region: string }> {
   const { service, region } = serviceAndRegion(stage, regionOption);
   const stackName = `${service}-${stage}`;
   const cloudFormation = new CloudFormationClient({ region });
   try {
     const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-    return Object.fromEntries((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey!, output.OutputValue]));
+    return { outputs: Object.fromEntries((Stacks[0]?.Outputs ?? []).map((output) => [output.OutputKey!, output.OutputValue])), region };
   } catch (error) {
     const { name, message } = error as Error;
     if (name === 'CredentialsProviderError')
@@ -44,6 +46,19 @@ async function deployedOutputs(stage: string, regionOption: string | undefined):
     throw error;
   } finally {
     cloudFormation.destroy();
+  }
+}
+
+/** The deployed web client's hosted UI: its OAuth settings as Cognito has them (one source: the app client). */
+async function deployedHostedUi(outputs: StackOutputs, region: string): Promise<HostedUi | undefined> {
+  const { UserPoolId, UserPoolClientId } = outputs;
+  if (!UserPoolId || !UserPoolClientId) return undefined;
+  const cognito = new CognitoIdentityProviderClient({ region });
+  try {
+    const { UserPoolClient = {} } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId: UserPoolClientId }));
+    return awsHostedUi(outputs, UserPoolClient);
+  } finally {
+    cognito.destroy();
   }
 }
 
@@ -57,7 +72,10 @@ async function main(): Promise<void> {
           const stack = readLocalStack(localStackFile);
           return webBuildEnv(stack.outputs, stack.cognitoEndpoint);
         })()
-      : webBuildEnv(await deployedOutputs(stage, values.region));
+      : await (async () => {
+          const { outputs, region } = await deployedOutputs(stage, values.region);
+          return webBuildEnv(outputs, undefined, await deployedHostedUi(outputs, region));
+        })();
 
   const build = spawnSync(
     process.execPath,

@@ -7,6 +7,7 @@ export class HelloPage {
   readonly confirm: Locator;
   readonly signIn: Locator;
   readonly forgot: Locator;
+  readonly hostedUi: Locator;
   readonly api: Locator;
   readonly apiResponse: Locator;
   readonly devInbox: Locator;
@@ -17,6 +18,7 @@ export class HelloPage {
     this.confirm = page.getByRole('region', { name: 'Confirm email' });
     this.signIn = page.getByRole('region', { name: 'Sign in' });
     this.forgot = page.getByRole('region', { name: 'Forgot password' });
+    this.hostedUi = page.getByRole('region', { name: 'Hosted UI' });
     this.api = page.getByRole('region', { name: 'Call the API' });
     this.apiResponse = page.getByRole('status', { name: 'API response' });
     this.devInbox = page.getByRole('complementary', { name: /Dev inbox/ });
@@ -66,6 +68,11 @@ export class HelloPage {
   async submitNewPassword(newPassword: string) {
     await this.forgot.getByLabel('New password').fill(newPassword);
     await this.forgot.getByRole('button', { name: 'Set new password' }).click();
+  }
+
+  /** "Sign in with the hosted UI" (`signInWithRedirect()`), or the button of an identity provider. */
+  async signInThroughHostedUi(provider?: string) {
+    await this.hostedUi.getByRole('button', { name: provider ? `Sign in with ${provider}` : 'Sign in with the hosted UI' }).click();
   }
 
   async refreshSession() {
