@@ -4,6 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { freePorts } from './free-ports.ts';
 import { stackEnv } from './stack-env.ts';
+import { ownDomainForOwnPool } from './variant-domain.ts';
 import { PROJECT_ROOT, spawnStackProcess, type StackProcess } from './stack-process.ts';
 
 /** A serverless.yml edit, applied to the parsed document. */
@@ -41,8 +42,10 @@ export interface VariantConfig {
 /** serverless.yml with `edit` applied, written beside it (serverless resolves handlers and plugins from the config's folder). */
 export function writeVariantConfig(edit: ServiceEdit): VariantConfig {
   const name = `variant-${process.pid}-${++variants}`;
-  const service = YAML.parse(readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8'));
+  const text = readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8');
+  const service = YAML.parse(text);
   edit(service);
+  ownDomainForOwnPool(YAML.parse(text), service, name);
   // Its own esbuild folder, so that it does not clean the main stack's bundles away.
   const esbuildFolder = `.esbuild-${name}`;
   service.custom.esbuild.outputWorkFolder = esbuildFolder;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ownDomainForOwnPool } from './variant-domain.ts';
+
+const starter = () => ({
+  resources: {
+    Resources: {
+      CognitoUserPool: { Properties: { UserPoolName: '${self:service}-${sls:stage}-user-pool' } },
+      CognitoUserPoolDomain: { Properties: { Domain: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, { Ref: 'AWS::AccountId' }]] } } },
+    },
+  },
+});
+
+describe("ownDomainForOwnPool: a variant's domain", () => {
+  it('is a prefix of its own when the variant makes a pool of its own', () => {
+    const edited = starter();
+    edited.resources.Resources.CognitoUserPool.Properties.UserPoolName += '-mfa';
+    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
+    expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toBe('variant-7-1');
+  });
+
+  it("stays the starter's when the variant keeps its pool (it adopts the pool and its domain)", () => {
+    const edited = starter();
+    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
+    expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toEqual(
+      starter().resources.Resources.CognitoUserPoolDomain.Properties.Domain,
+    );
+  });
+
+  it('stays as the edit set it', () => {
+    const edited = starter();
+    edited.resources.Resources.CognitoUserPool.Properties.UserPoolName = 'team';
+    (edited.resources.Resources.CognitoUserPoolDomain.Properties as { Domain: unknown }).Domain = 'team-auth';
+    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
+    expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toBe('team-auth');
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Gives a variant of serverless.yml that makes a pool of its own a domain of its own too.
+ *
+ * The starter's domain prefix is its stack name and account (`hello-auth-local-000000000000`),
+ * unique on AWS, where one account cannot hold two stacks of one name. Variants share the e2e
+ * stack's emulator under the same stack name: one that renames the starter's pool (ownPool, a
+ * team's UserPoolName) makes a second pool, to which Cognito would refuse the first pool's domain
+ * ("Domain already associated with another user pool."), as it would another account's. Such a
+ * variant stands for another team's stack, which has a prefix of its own; one that keeps the
+ * pool's name adopts the e2e pool and its domain, and is left as it is, as is a domain the edit set.
+ */
+export function ownDomainForOwnPool(original: Record<string, any>, edited: Record<string, any>, prefix: string): void {
+  const before = original.resources?.Resources ?? {};
+  const after = edited.resources?.Resources ?? {};
+  const domain = after.CognitoUserPoolDomain?.Properties;
+  if (!domain || JSON.stringify(domain.Domain) !== JSON.stringify(before.CognitoUserPoolDomain?.Properties?.Domain)) return;
+  if (after.CognitoUserPool?.Properties?.UserPoolName === before.CognitoUserPool?.Properties?.UserPoolName) return;
+  domain.Domain = prefix;
+}
