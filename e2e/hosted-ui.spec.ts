@@ -24,11 +24,11 @@ const PASSWORD = 'Correct-Horse-1';
 const cognito = cognitoClient(e2eStack.urls.cognito);
 test.afterAll(() => cognito.destroy());
 
-/** The paths the browser's top frame went to, from now on. */
+/** The paths the browser's top frame asked for from now on, each hop of a redirect included. */
 function navigations(page: Page): string[] {
   const paths: string[] = [];
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) paths.push(new URL(frame.url()).pathname);
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) paths.push(new URL(request.url()).pathname);
   });
   return paths;
 }
