@@ -479,10 +479,12 @@ test.describe('a user pool that another stack owns on AWS', () => {
   const sharedPool =
     (standIn: boolean): ServiceEdit =>
     (service) => {
+      // Beside the starter's own params (the web page's URL per stage).
       service.params = {
-        default: { sharedPoolArn: SHARED_ARN },
+        ...service.params,
+        default: { ...service.params?.default, sharedPoolArn: SHARED_ARN },
         // Only AWS can answer this, and only the prod stage uses it: the local stage still starts.
-        prod: { sharedPoolArn: '${cf:shared-auth-prod.UserPoolArn}' },
+        prod: { ...service.params?.prod, sharedPoolArn: '${cf:shared-auth-prod.UserPoolArn}' },
       };
       service.custom.accountForProd = '${aws:accountId}';
       service.functions.helloWorldSecured.events[0].http.authorizer.arn = '${param:sharedPoolArn}';
@@ -583,6 +585,7 @@ test.describe('renaming the user pool', () => {
     resources.AppUserPool = resources.CognitoUserPool;
     delete resources.CognitoUserPool;
     resources.CognitoUserPoolClient.Properties.UserPoolId = { Ref: 'AppUserPool' };
+    resources.CognitoUserPoolDomain.Properties.UserPoolId = { Ref: 'AppUserPool' };
     service.resources.Outputs.UserPoolId.Value = { Ref: 'AppUserPool' };
   };
 
