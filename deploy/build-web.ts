@@ -7,8 +7,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { localConfig, localStackFile } from '../local/config.ts';
+import { localConfig, localStackFile, managedLoginUrl } from '../local/config.ts';
 import { readLocalStack } from '../local/cloudformation/local-stack.ts';
+import { localHostedUi } from '../local/web/web-plan.ts';
 import { QUIET_TOOLCHAIN_ENV } from '../local/quiet-toolchain.ts';
 import { awsHostedUi, webBuildEnv, type StackOutputs } from '../web/build-env.ts';
 import type { HostedUi } from '../web/hosted-ui-env.ts';
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     stage === localConfig.stage
       ? (() => {
           const stack = readLocalStack(localStackFile);
-          return webBuildEnv(stack.outputs, stack.cognitoEndpoint);
+          // Wherever the built page is served, its hosted UI is the local managed login.
+          return webBuildEnv(stack.outputs, stack.cognitoEndpoint, localHostedUi(stack, { host: new URL(managedLoginUrl).host }));
         })()
       : await (async () => {
           const { outputs, region } = await deployedOutputs(stage, values.region);

@@ -2,7 +2,7 @@
 // that `serverless offline` writes once it has created the Cognito resources.
 import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
-import { apiBaseUrl, apiUrl, localConfig, localStackFile } from '../config.ts';
+import { apiBaseUrl, apiUrl, localConfig, localStackFile, managedLoginUrl, webUrl } from '../config.ts';
 import { readLocalStack } from '../cloudformation/local-stack.ts';
 import { eventually } from '../readiness.ts';
 import { localWebEnv, webPlan } from './web-plan.ts';
@@ -18,7 +18,9 @@ try {
   }
   const stack = readLocalStack(localStackFile);
   // Vite hands VITE_* variables of its environment to the page (web/src/config.ts reads them).
-  Object.assign(process.env, localWebEnv(webPlan(stack, { restApi: apiUrl, httpApi: apiBaseUrl }), stack.cognitoEndpoint));
+  // The hosted UI: Amplify's oauth.domain is the local managed login's host:port; the page's own URL must be a callback URL.
+  const managedLogin = { host: new URL(managedLoginUrl).host, pageUrl: `${webUrl}/` };
+  Object.assign(process.env, localWebEnv(webPlan(stack, { restApi: apiUrl, httpApi: apiBaseUrl, managedLogin }), stack.cognitoEndpoint));
   const server = await createServer({
     configFile: 'web/vite.config.ts',
     server: { host: localConfig.host, port: localConfig.webPort, strictPort: true },

@@ -24,7 +24,7 @@ export interface LocalApiUrls {
    * The local managed login's host:port, every pool's domain locally (Amplify's `oauth.domain`,
    * which it puts after `https://`), and the page's URL, which must be one of the CallbackURLs.
    */
-  readonly managedLogin?: { readonly host: string; readonly pageUrl: string };
+  readonly managedLogin?: { readonly host: string; readonly pageUrl?: string };
 }
 
 /**
