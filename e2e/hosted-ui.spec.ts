@@ -174,3 +174,52 @@ test.describe('a user with TOTP MFA, on a stack whose pool has MFA', () => {
     await expect(hello.apiResponse).toContainText('HTTP 200');
   });
 });
+
+test.describe('a social identity provider, on a stack whose web client supports Google', () => {
+  let site: VariantSite;
+  test.beforeAll(async () => {
+    site = await startVariantSite(
+      withHostedUi('google', (service) => {
+        const resources = service.resources.Resources;
+        resources.GoogleIdentityProvider = {
+          Type: 'AWS::Cognito::UserPoolIdentityProvider',
+          Properties: {
+            UserPoolId: { Ref: 'CognitoUserPool' },
+            ProviderName: 'Google',
+            ProviderType: 'Google',
+            ProviderDetails: {
+              client_id: 'local-google-client',
+              client_secret: 'local-google-secret',
+              authorize_scopes: 'openid email profile',
+            },
+            AttributeMapping: { email: 'email' },
+          },
+        };
+        resources.CognitoUserPoolClient.Properties.SupportedIdentityProviders = ['COGNITO', 'Google'];
+        // CloudFormation must create the provider before the client that names it.
+        resources.CognitoUserPoolClient.DependsOn = ['GoogleIdentityProvider'];
+      }),
+    );
+  });
+  test.afterAll(async () => site?.stop());
+
+  test("signInWithRedirect({ provider: 'Google' }) goes straight to the provider (the local stand-in), and back signed in", async ({
+    page,
+  }) => {
+    const hello = new HelloPage(page);
+    await page.goto(site.webUrl);
+    const authorize = page.waitForRequest(/\/oauth2\/authorize\?/);
+    await hello.signInThroughHostedUi('Google');
+    expect(new URL((await authorize).url()).searchParams.get('identity_provider')).toBe('Google');
+    const email = uniqueEmail('google');
+    // The stand-in's own form: the provider's subject and the email its AttributeMapping reads.
+    const typed = (claim: string) => page.locator(`input[type="text"][name="claim.${claim}"]`);
+    await typed('sub').fill(`${Date.now()}`);
+    await typed('email').fill(email);
+    await page.locator('#standInSubmit').click();
+    // A federated user is in the group Cognito makes for its provider, <pool id>_Google (cognito:groups).
+    await expect(hello.currentUser).toHaveText(`Signed in as ${email} (${site.api.stack.outputs.UserPoolId}_Google)`);
+    await hello.callSecured();
+    await expect(hello.apiResponse).toContainText('HTTP 200');
+  });
+});
