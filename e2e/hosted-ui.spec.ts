@@ -98,9 +98,8 @@ test('signInWithRedirect (code + PKCE) through the managed login to the secured 
 const withHostedUi =
   (suffix: string, changes: (service: Record<string, any>) => void): ServiceEdit =>
   (service) => {
-    ownPool(service, suffix);
-    // A domain prefix is one pool's only: the e2e stack's pool has the starter's.
-    service.resources.Resources.CognitoUserPoolDomain.Properties.Domain = `hello-auth-${suffix}-${process.pid}`;
+    // A pool of its own (with a domain of its own: testing/variant-domain.ts).
+    ownPool(service, `hosted-${suffix}`);
     changes(service);
   };
 

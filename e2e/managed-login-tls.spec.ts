@@ -74,10 +74,13 @@ test('a team’s stack with a UserPoolDomain lists its managed login, served wit
   test.setTimeout(180_000);
   const variant = writeVariantConfig((service) => {
     service.service = 'team-login';
+    // In place of the starter's own domain: a pool has one (CreateUserPoolDomain refuses a second).
+    delete service.resources.Resources.CognitoUserPoolDomain;
     service.resources.Resources.TeamDomain = {
       Type: 'AWS::Cognito::UserPoolDomain',
       Properties: { Domain: 'team-login-local', UserPoolId: { Ref: 'CognitoUserPool' } },
     };
+    service.resources.Outputs.UserPoolDomain.Value = { Ref: 'TeamDomain' };
   });
   const caDir = mkdtempSync(path.join(os.tmpdir(), 'team-login-ca-'));
   try {

@@ -61,7 +61,8 @@ function spawnVariant(edit: ServiceEdit, { stage, dataDir, env }: VariantOptions
     managedLoginPort: e2eStack.ports.MANAGED_LOGIN_PORT,
     stage,
     dataDir,
-    env,
+    // The e2e page's port: a variant that adopts the e2e pool and client keeps their callback URL (params.local.webUrl) the e2e page's.
+    env: { WEB_PORT: String(e2eStack.ports.WEB_PORT), ...env },
   });
 }
 

@@ -45,7 +45,7 @@ export function writeVariantConfig(edit: ServiceEdit): VariantConfig {
   const text = readFileSync(path.join(PROJECT_ROOT, 'serverless.yml'), 'utf8');
   const service = YAML.parse(text);
   edit(service);
-  ownDomainForOwnPool(YAML.parse(text), service, name);
+  ownDomainForOwnPool(YAML.parse(text), service);
   // Its own esbuild folder, so that it does not clean the main stack's bundles away.
   const esbuildFolder = `.esbuild-${name}`;
   service.custom.esbuild.outputWorkFolder = esbuildFolder;

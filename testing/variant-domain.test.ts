@@ -11,16 +11,21 @@ const starter = () => ({
 });
 
 describe("ownDomainForOwnPool: a variant's domain", () => {
-  it('is a prefix of its own when the variant makes a pool of its own', () => {
-    const edited = starter();
-    edited.resources.Resources.CognitoUserPool.Properties.UserPoolName += '-mfa';
-    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
-    expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toBe('variant-7-1');
+  it("is a prefix of its own when the variant makes a pool of its own, the same for every variant of that pool's name", () => {
+    const domainFor = (suffix: string) => {
+      const edited = starter();
+      edited.resources.Resources.CognitoUserPool.Properties.UserPoolName += suffix;
+      ownDomainForOwnPool(starter(), edited);
+      return edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain as unknown as string;
+    };
+    expect(domainFor('-mfa')).toMatch(/^pool-[0-9a-f]{16}$/);
+    expect(domainFor('-mfa')).toBe(domainFor('-mfa'));
+    expect(domainFor('-mfa')).not.toBe(domainFor('-triggers'));
   });
 
   it("stays the starter's when the variant keeps its pool (it adopts the pool and its domain)", () => {
     const edited = starter();
-    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
+    ownDomainForOwnPool(starter(), edited);
     expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toEqual(
       starter().resources.Resources.CognitoUserPoolDomain.Properties.Domain,
     );
@@ -30,7 +35,7 @@ describe("ownDomainForOwnPool: a variant's domain", () => {
     const edited = starter();
     edited.resources.Resources.CognitoUserPool.Properties.UserPoolName = 'team';
     (edited.resources.Resources.CognitoUserPoolDomain.Properties as { Domain: unknown }).Domain = 'team-auth';
-    ownDomainForOwnPool(starter(), edited, 'variant-7-1');
+    ownDomainForOwnPool(starter(), edited);
     expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toBe('team-auth');
   });
 });
