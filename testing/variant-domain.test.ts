@@ -5,7 +5,12 @@ const starter = () => ({
   resources: {
     Resources: {
       CognitoUserPool: { Properties: { UserPoolName: '${self:service}-${sls:stage}-user-pool' } },
-      CognitoUserPoolDomain: { Properties: { Domain: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, { Ref: 'AWS::AccountId' }]] } } },
+      CognitoUserPoolDomain: {
+        Properties: {
+          UserPoolId: { Ref: 'CognitoUserPool' } as unknown,
+          Domain: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, { Ref: 'AWS::AccountId' }]] },
+        },
+      },
     },
   },
 });
@@ -37,5 +42,19 @@ describe("ownDomainForOwnPool: a variant's domain", () => {
     (edited.resources.Resources.CognitoUserPoolDomain.Properties as { Domain: unknown }).Domain = 'team-auth';
     ownDomainForOwnPool(starter(), edited);
     expect(edited.resources.Resources.CognitoUserPoolDomain.Properties.Domain).toBe('team-auth');
+  });
+
+  it('follows a pool renamed in the template: another logical id is another pool, another prefix', () => {
+    const renamed = starter() as Record<string, any>;
+    const resources = renamed.resources.Resources;
+    resources.CognitoUserPool.Properties.UserPoolName = 'team';
+    const kept = structuredClone(renamed);
+    resources.AppUserPool = resources.CognitoUserPool;
+    delete resources.CognitoUserPool;
+    resources.CognitoUserPoolDomain.Properties.UserPoolId = { Ref: 'AppUserPool' };
+    ownDomainForOwnPool(starter(), renamed);
+    ownDomainForOwnPool(starter(), kept);
+    expect(resources.CognitoUserPoolDomain.Properties.Domain).toMatch(/^pool-/);
+    expect(resources.CognitoUserPoolDomain.Properties.Domain).not.toBe(kept.resources.Resources.CognitoUserPoolDomain.Properties.Domain);
   });
 });

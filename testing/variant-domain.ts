@@ -19,7 +19,13 @@ export function ownDomainForOwnPool(original: Record<string, any>, edited: Recor
   const after = edited.resources?.Resources ?? {};
   const domain = after.CognitoUserPoolDomain?.Properties;
   if (!domain || JSON.stringify(domain.Domain) !== JSON.stringify(before.CognitoUserPoolDomain?.Properties?.Domain)) return;
-  if (after.CognitoUserPool?.Properties?.UserPoolName === before.CognitoUserPool?.Properties?.UserPoolName) return;
-  const poolName = JSON.stringify(after.CognitoUserPool?.Properties?.UserPoolName ?? null);
-  domain.Domain = `pool-${createHash('sha256').update(poolName).digest('hex').slice(0, 16)}`;
+  const samePool =
+    JSON.stringify(domain.UserPoolId) === JSON.stringify(before.CognitoUserPoolDomain?.Properties?.UserPoolId) &&
+    after.CognitoUserPool?.Properties?.UserPoolName === before.CognitoUserPool?.Properties?.UserPoolName;
+  if (samePool) return;
+  // The pool the domain names (a team may have renamed its logical id), by logical id and name:
+  // a pool without UserPoolName is named by CloudFormation, its logical id tells it apart.
+  const logicalId = typeof domain.UserPoolId === 'object' && domain.UserPoolId !== null ? String(domain.UserPoolId.Ref) : 'CognitoUserPool';
+  const pool = JSON.stringify([logicalId, after[logicalId]?.Properties?.UserPoolName ?? null]);
+  domain.Domain = `pool-${createHash('sha256').update(pool).digest('hex').slice(0, 16)}`;
 }
