@@ -41,6 +41,8 @@ const withOAuth =
       if (resource.Type === 'AWS::Cognito::UserPoolDomain') delete resources[id];
     }
     resources.RpDomain = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId, Domain: prefix } };
+    // The starter's Output of its domain (what build:web reads) names the team's.
+    service.resources.Outputs.UserPoolDomain = { Value: { Ref: 'RpDomain' } };
     resources.HelloApi = {
       Type: 'AWS::Cognito::UserPoolResourceServer',
       Properties: { UserPoolId, Identifier: API, Name: 'hello', Scopes: [{ ScopeName: 'hello.read', ScopeDescription: 'Reads hellos' }] },

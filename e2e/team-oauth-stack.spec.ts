@@ -38,6 +38,9 @@ const withOAuth =
     const resources = service.resources.Resources;
     resources.CognitoUserPool.Properties.UserPoolName = uniqueName('oauth');
     const UserPoolId = { Ref: 'CognitoUserPool' };
+    // In place of the starter's domain (a pool has one), its Output following.
+    delete resources.CognitoUserPoolDomain;
+    service.resources.Outputs.UserPoolDomain = { Value: { Ref: 'AuthDomain' } };
     resources.AuthDomain = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId, Domain: prefix, ManagedLoginVersion: 1 } };
     resources.OrdersApi = {
       Type: 'AWS::Cognito::UserPoolResourceServer',
