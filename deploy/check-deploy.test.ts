@@ -174,14 +174,17 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
       config.org = 'some-team';
       config.app = 'some-app';
       config.functions = { preSignUp: fn('hello-world', { cognitoUserPool: { pool: 'Users', trigger: 'PreSignUp' } }) };
-      const { CognitoUserPool, CognitoUserPoolClient } = config.resources.Resources;
+      const { CognitoUserPool, CognitoUserPoolClient, CognitoUserPoolDomain } = config.resources.Resources;
+      const ofUsers = (resource: Record<string, any>) => ({
+        ...resource,
+        Properties: { ...resource.Properties, UserPoolId: { Ref: 'CognitoUserPoolUsers' } },
+      });
       config.resources = {
         Resources: {
           CognitoUserPoolUsers: CognitoUserPool,
-          CognitoUserPoolClient: {
-            ...CognitoUserPoolClient,
-            Properties: { ...CognitoUserPoolClient.Properties, UserPoolId: { Ref: 'CognitoUserPoolUsers' } },
-          },
+          // The starter's client, with its hosted UI: its domain comes along.
+          CognitoUserPoolClient: ofUsers(CognitoUserPoolClient),
+          CognitoUserPoolDomain: ofUsers(CognitoUserPoolDomain),
         },
       };
     });
