@@ -8,7 +8,7 @@ import { AWS_DEFAULT_POLICY, operationTestbed } from '../testing/operation-testb
 import { text, withAttribute } from '../testing/page-markup.ts';
 import { accountPages } from './account-pages.ts';
 import { PASSWORDS_DIFFER } from './code-handlers.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import type { PageRequest, PageResult, SignedIn } from './page-types.ts';
 import { PoolOAuthStore } from '../pool-oauth-store.ts';
 import { mkdtempSync } from 'node:fs';

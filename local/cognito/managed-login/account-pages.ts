@@ -1,5 +1,5 @@
 import { confirmForgotPasswordHandler, confirmHandler, forgotPasswordHandler, resendCodeHandler } from './code-handlers.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import type { PageHandler, SignedIn } from './page-types.ts';
 import { PAGE_PATHS } from './pages/page-paths.ts';
 import { signUpHandler } from './sign-up-handler.ts';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppClient, Context } from '../cognito-local.ts';
 import { appClientOf } from '../request-context.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import { invalidRequest, type OAuthError } from './oauth-errors.ts';
 import type { PageRequest } from './page-types.ts';
 

@@ -1,5 +1,5 @@
 import type { ForgotPasswordCommandOutput, ResendConfirmationCodeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import { isPageResult, PAGE_REFUSALS, type PageClient, pageClientOf, refused } from './page-client.ts';
 import { runOperation, secretHashFor, storedUsername } from './page-operations.ts';
 import type { PageHandler, PageRequest, PageResult, SignedIn } from './page-types.ts';

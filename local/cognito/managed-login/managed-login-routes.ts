@@ -1,9 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import type { Router, Services } from '../cognito-local.ts';
 import type { SignInDeps } from '../operations/sign-in-deps.ts';
 import { RequestContext } from '../request-context.ts';
-import type { PoolTriggers } from '../triggers/pool-triggers.ts';
 import { accountPages } from './account-pages.ts';
 import { AuthorizationCodes } from './authorization-codes.ts';
 import { federationPages, federationStart } from './federation/federation-pages.ts';
@@ -11,30 +8,14 @@ import { HostedSignIn } from './hosted-sign-in.ts';
 import { LoginSessions } from './login-sessions.ts';
 import { oauthEndpoints } from './oauth-endpoints.ts';
 import { implicitTokens } from './oauth-tokens.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import type { PageHandler, PageRequest, PageResult, SetCookie } from './page-types.ts';
 import { errorPage } from './pages/error-page.ts';
 import { loginPage } from './pages/login-page.ts';
 import { mfaPage } from './pages/mfa-page.ts';
 import { mfaSetupPage } from './pages/mfa-setup-page.ts';
 import { newPasswordPage } from './pages/new-password-page.ts';
-import type { PoolOAuthConfigs } from './pool-oauth-settings.ts';
 import { signInFlow } from './sign-in-flow.ts';
-
-/** What the managed login works with: the emulator's pools and users, its operations, its triggers. */
-export interface ManagedLoginDeps {
-  readonly services: Services;
-  readonly triggers: PoolTriggers;
-  /** Each Cognito operation by name, as the JSON API runs it (cognito-routes.ts): the pages call these, so their rules hold here too. */
-  readonly router: Router;
-  /** Each pool's domain, resource servers and identity providers. */
-  readonly configs: PoolOAuthConfigs;
-  /** The managed login's origin as browsers reach it (`https://127.0.0.1:9443`): every pool's domain, locally. */
-  readonly origin: string;
-  /** cognito-local's operations log through a context's logger. */
-  readonly logger: Logger;
-  /** Where an unexpected failure is reported; the browser only learns that there was one. */
-  readonly log: (message: string) => void;
-}
 
 /**
  * The managed login's pages and OAuth 2.0 endpoints, by path, over HTTP: the sign-in (authorize,

@@ -1,5 +1,5 @@
 import type { AuthorizationCodes } from './authorization-codes.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import type { PageHandler } from './page-types.ts';
 import { revokeEndpoint } from './revoke-endpoint.ts';
 import { tokenEndpoint } from './token-endpoint.ts';

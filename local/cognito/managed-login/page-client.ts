@@ -1,5 +1,5 @@
 import type { AppClient, Context, UserPool } from '../cognito-local.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import { errorPage } from './pages/error-page.ts';
 import type { PageRequest, PageResult } from './page-types.ts';
 import { authorizeParameters } from './page-types.ts';

@@ -1,6 +1,6 @@
 import { type AppClient, CognitoError, type Context } from '../cognito-local.ts';
 import { secretHash } from '../secrets/secret-hash.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 
 /** What a page got from an operation: its output, or the message of Cognito's error (what the page shows). */
 export type OperationOutcome<Output> = { readonly output: Output; readonly error?: undefined } | { readonly error: string };

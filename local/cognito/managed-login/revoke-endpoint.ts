@@ -2,7 +2,7 @@ import { CognitoError } from '../cognito-local.ts';
 import { revokeToken } from '../operations/revoke-token.ts';
 import { RequestContext } from '../request-context.ts';
 import { authenticateClient } from './client-authentication.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import {
   invalidRequest,
   jsonAnswer,

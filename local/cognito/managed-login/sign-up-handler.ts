@@ -2,7 +2,7 @@ import type { SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provi
 import type { UserPool } from '../cognito-local.ts';
 import { signUpNotPermitted } from '../cognito-answers.ts';
 import { schemaOf } from '../rules/attribute-rules.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import { isPageResult, pageClientOf, refused } from './page-client.ts';
 import { runOperation, secretHashFor, storedUsername } from './page-operations.ts';
 import type { PageHandler, PageResult, SignedIn } from './page-types.ts';

@@ -8,7 +8,7 @@ import { clientCredentialsOverrides } from '../triggers/pre-token-generation.ts'
 import type { AuthorizationCodes, AuthorizationGrant } from './authorization-codes.ts';
 import { authenticateClient } from './client-authentication.ts';
 import { clientCredentialsScopes, clientCredentialsToken } from './client-credentials.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import {
   invalidClient,
   invalidGrant,

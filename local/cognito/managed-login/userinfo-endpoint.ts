@@ -2,7 +2,7 @@ import { readableAttributes } from '../attributes/standard-attributes.ts';
 import { type AppClient, CognitoError, type User } from '../cognito-local.ts';
 import { appClientOf, RequestContext } from '../request-context.ts';
 import { accessTokenUser } from '../rules/access-tokens.ts';
-import type { ManagedLoginDeps } from './managed-login-routes.ts';
+import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import {
   jsonAnswer,
   OAuthError,

@@ -2,7 +2,7 @@ import type { ResourceServerType } from '@aws-sdk/client-cognito-identity-provid
 import type { Logger } from 'pino';
 import type { Router, Services } from '../cognito-local.ts';
 import { AuthorizationCodes, type AuthorizationGrant } from '../managed-login/authorization-codes.ts';
-import type { ManagedLoginDeps } from '../managed-login/managed-login-routes.ts';
+import type { ManagedLoginDeps } from '../managed-login/managed-login-deps.ts';
 import { oauthEndpoints } from '../managed-login/oauth-endpoints.ts';
 import type { PageRequest, PageResult } from '../managed-login/page-types.ts';
 import { CognitoTokenGenerator } from '../token-generator.ts';

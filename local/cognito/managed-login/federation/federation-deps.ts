@@ -4,7 +4,7 @@ import type { PoolOAuthConfigs } from '../pool-oauth-settings.ts';
 
 /**
  * What sign-in through a provider works with: the part of the managed login's deps
- * (managed-login-routes.ts ManagedLoginDeps) it reads, named here so that this folder imports
+ * (managed-login-deps.ts ManagedLoginDeps) it reads, named here so that this folder imports
  * nothing from the routes that import it.
  */
 export interface FederationDeps {
