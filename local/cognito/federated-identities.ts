@@ -43,7 +43,7 @@ export function withIdentities<U extends Pick<User, 'Attributes'>>(user: U, iden
 
 /** The user a native user's link, or a federated sign-in, stands for: the one whose identities hold `providerName`/`userId`. */
 export function linksTo(user: Pick<User, 'Attributes'>, providerName: string, userId: string): boolean {
-  return identitiesOf(user).some((identity) => identity.providerName === providerName && identity.userId === userId);
+  return identitiesOf(user).some((identity) => identity.providerName === providerName && String(identity.userId) === userId);
 }
 
 /** The username Cognito gives a federated user: `<provider name>_<subject>` (Google_1234…). */
@@ -64,7 +64,8 @@ export function linkedUserOf<U extends Pick<User, 'Attributes'>>(
 ): U | undefined {
   return users.find((user) =>
     identitiesOf(user).some(
-      (identity) => identity.providerName === providerName && identity.userId === subject && identity.primary === 'false',
+      // Read as strings: Cognito writes them so, its consolidation page shows a boolean and a number.
+      (identity) => identity.providerName === providerName && String(identity.userId) === subject && String(identity.primary) === 'false',
     ),
   );
 }
