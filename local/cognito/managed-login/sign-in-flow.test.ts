@@ -245,6 +245,18 @@ describe('signing in through the managed login', () => {
     expect(location(signedIn).searchParams.get('code')).toBeTruthy();
   });
 
+  it('sets up TOTP for a user of a pool that requires MFA, then signs them in with a code of the new secret', async () => {
+    const setup = setUp([ada()], { MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } });
+    const page = shown(await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD })));
+    expect(page).toMatchObject({ page: 'mfaSetup', otpauthUri: expect.stringMatching(/^otpauth:\/\/totp\/Managed%3Aada\?secret=/) });
+    const secret = page.secret as string;
+    const answer = await setup.call(
+      post('/login/mfa-setup', authorizeQuery(), { session: page.session as string, [MFA.codeName]: totpCode(secret) }),
+    );
+    expect(location(answer).searchParams.get('code')).toBeTruthy();
+    expect(setup.stored.get('ada')).toMatchObject({ SoftwareTokenMfaConfiguration: { Secret: secret, Verified: true } });
+  });
+
   it('skips the form on a second authorize in the same browser, unless prompt=login; prompt=none without a session is login_required', async () => {
     const setup = setUp([ada()]);
     const signedIn = await setup.call(post('/login', authorizeQuery(), { username: 'ada', password: PASSWORD }));
