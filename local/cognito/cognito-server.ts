@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pino } from 'pino';
 import { type MovableClock, OffsetClock } from '../clock.ts';
@@ -8,6 +7,7 @@ import { withDevClockRoute } from './dev-clock-route.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
+import { closeGracefully } from './graceful-close.ts';
 import { answerEmulatorClientErrors, emulatorRequestHandler } from './emulator-http.ts';
 import { cognitoLocalRouter, createCognitoLocalServices, type Route, type Router, startCognitoLocalServer } from './cognito-local.ts';
 import { JsonFileStoreFactory } from './json-file-store.ts';
@@ -161,34 +161,14 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
       throw error;
     });
   }
-  // Node's 5 s keep-alive timeout races SDK clients, which keep idle sockets with no timeout of
-  // their own: a burst that reuses sockets idle for ~5 s gets ECONNRESETs. A minute, as behind
-  // AWS's load balancers; idle connections still close at once on stop (server.close()).
-  server.keepAliveTimeout = 60_000;
-  server.headersTimeout = 61_000;
-  // On close, the requests in progress are answered, then their connections hang up: a busy
-  // keep-alive connection would otherwise go on taking requests until the supervisor's SIGKILL.
-  const answering = new Set<ServerResponse>();
-  let closing = false;
-  server.on('request', (_request, response: ServerResponse) => {
-    response.shouldKeepAlive &&= !closing;
-    answering.add(response);
-    response.once('close', () => answering.delete(response));
-  });
+  const closeServer = closeGracefully(server);
   return {
     url,
     inbox,
     oauth,
     ...(options.managedLogin && { managedLoginUrl: options.managedLogin.origin }),
     close: async () => {
-      await Promise.all([
-        new Promise<void>((resolve) => {
-          closing = true;
-          for (const response of answering) response.shouldKeepAlive = false;
-          server.close(() => resolve());
-        }),
-        managedLogin?.close(),
-      ]);
+      await Promise.all([closeServer(), managedLogin?.close()]);
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { createServer } from 'node:https';
+import { closeGracefully } from '../graceful-close.ts';
 
 export interface ManagedLoginServerOptions {
   readonly host: string;
@@ -28,17 +29,8 @@ export async function startManagedLoginServer({
   handler,
 }: ManagedLoginServerOptions): Promise<ManagedLoginServer> {
   const server = createServer({ cert: certificate.cert, key: certificate.key }, handler);
-  // As the JSON API's (cognito-server.ts): idle keep-alive sockets outlive a browser's pause, and
-  // on close the requests in progress are answered, then their connections hang up.
-  server.keepAliveTimeout = 60_000;
-  server.headersTimeout = 61_000;
-  const answering = new Set<ServerResponse>();
-  let closing = false;
-  server.on('request', (_request, response: ServerResponse) => {
-    response.shouldKeepAlive &&= !closing;
-    answering.add(response);
-    response.once('close', () => answering.delete(response));
-  });
+  // As the JSON API's (cognito-server.ts): idle keep-alive sockets outlive a browser's pause.
+  const close = closeGracefully(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host, port }, () => {
@@ -48,12 +40,6 @@ export async function startManagedLoginServer({
   });
   return {
     port: (server.address() as { port: number }).port,
-    close: () =>
-      new Promise((resolve) => {
-        closing = true;
-        for (const response of answering) response.shouldKeepAlive = false;
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    close,
   };
 }
