@@ -1,9 +1,39 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppClient, Context } from '../cognito-local.ts';
-import { appClientOf } from '../request-context.ts';
+import { appClientOf, RequestContext } from '../request-context.ts';
 import type { ManagedLoginDeps } from './managed-login-deps.ts';
-import { invalidRequest, type OAuthError } from './oauth-errors.ts';
-import type { PageRequest } from './page-types.ts';
+import { invalidRequest, methodNotAllowed, OAuthError, oauthErrorAnswer, preflight } from './oauth-errors.ts';
+import type { PageHandler, PageRequest, PageResult } from './page-types.ts';
+
+/** Whether the request's body is a form, the only body these endpoints take ([D] "Must always be application/x-www-form-urlencoded"). */
+const isForm = (request: PageRequest) => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+
+/**
+ * An endpoint a client calls with its credentials (/oauth2/token, /oauth2/revoke): a CORS preflight
+ * answered; then a POST with a form body only, the client authenticated (`invalidClient`, the
+ * endpoint's refusal when it is not), and `answer` run for it; every OAuth 2.0 error on the way is
+ * answered in OAuth's format (oauth-errors.ts).
+ */
+export function clientEndpoint(
+  deps: Pick<ManagedLoginDeps, 'services' | 'configs' | 'logger'>,
+  invalidClient: () => OAuthError,
+  answer: (ctx: Context, client: AppClient, form: URLSearchParams) => Promise<PageResult>,
+): PageHandler {
+  return async (request) => {
+    if (request.method === 'OPTIONS') return preflight('POST');
+    try {
+      if (request.method !== 'POST') throw methodNotAllowed();
+      if (!isForm(request)) throw invalidRequest('The Content-Type must be application/x-www-form-urlencoded.');
+      const ctx = new RequestContext(deps.logger);
+      const authenticated = await authenticateClient(deps, ctx, request, invalidClient);
+      if ('error' in authenticated) throw authenticated.error;
+      return await answer(ctx, authenticated.client, request.form);
+    } catch (error) {
+      if (error instanceof OAuthError) return oauthErrorAnswer(error);
+      throw error;
+    }
+  };
+}
 
 /** The client an OAuth 2.0 endpoint's request authenticated as, or the error to answer. */
 export type ClientAuthentication = { readonly client: AppClient } | { readonly error: OAuthError };

@@ -1,21 +1,16 @@
 import { CognitoError } from '../cognito-local.ts';
 import { revokeToken } from '../operations/revoke-token.ts';
-import { RequestContext } from '../request-context.ts';
-import { authenticateClient } from './client-authentication.ts';
+import { clientEndpoint } from './client-authentication.ts';
 import type { ManagedLoginDeps } from './managed-login-deps.ts';
 import {
   invalidRequest,
   jsonAnswer,
-  methodNotAllowed,
-  OAuthError,
-  oauthErrorAnswer,
-  preflight,
+  type OAuthError,
   revocationDisabled,
   revocationInvalidClient,
   unsupportedTokenType,
 } from './oauth-errors.ts';
 import type { PageHandler } from './page-types.ts';
-import { isForm } from './token-endpoint.ts';
 
 /**
  * `/oauth2/revoke` (RFC 7009 as Cognito documents it): the refresh token `token`, and every
@@ -27,30 +22,18 @@ import { isForm } from './token-endpoint.ts';
  * https://docs.aws.amazon.com/cognito/latest/developerguide/revocation-endpoint.html
  */
 export function revokeEndpoint(deps: ManagedLoginDeps): PageHandler {
-  return async (request) => {
-    if (request.method === 'OPTIONS') return preflight('POST');
-    try {
-      if (request.method !== 'POST') throw methodNotAllowed();
-      if (!isForm(request)) throw invalidRequest('The Content-Type must be application/x-www-form-urlencoded.');
-      const ctx = new RequestContext(deps.logger);
-      const authenticated = await authenticateClient(deps, ctx, request, revocationInvalidClient);
-      if ('error' in authenticated) throw authenticated.error;
-      const { client } = authenticated;
-      const token = request.form.get('token');
-      if (!token) throw invalidRequest();
-      // The client authenticated already: RevokeToken is given its secret so that its own check holds.
-      await revokeToken(deps.services, ctx, { ClientId: client.ClientId, ClientSecret: client.ClientSecret, Token: token }).catch(
-        (error: unknown) => {
-          throw error instanceof CognitoError ? revocationRefusal(error) : error;
-        },
-      );
-      // [D] "A successful response contains an empty body".
-      return jsonAnswer({});
-    } catch (error) {
-      if (error instanceof OAuthError) return oauthErrorAnswer(error);
-      throw error;
-    }
-  };
+  return clientEndpoint(deps, revocationInvalidClient, async (ctx, client, form) => {
+    const token = form.get('token');
+    if (!token) throw invalidRequest();
+    // The client authenticated already: RevokeToken is given its secret so that its own check holds.
+    await revokeToken(deps.services, ctx, { ClientId: client.ClientId, ClientSecret: client.ClientSecret, Token: token }).catch(
+      (error: unknown) => {
+        throw error instanceof CognitoError ? revocationRefusal(error) : error;
+      },
+    );
+    // [D] "A successful response contains an empty body".
+    return jsonAnswer({});
+  });
 }
 
 /** RevokeToken's exceptions as the endpoint answers them. */

@@ -1,31 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CognitoError, type AppClient, type Context } from '../cognito-local.ts';
 import { rotates } from '../refresh-token-rotation.ts';
-import { RequestContext } from '../request-context.ts';
 import { flowAllowed } from '../rules/auth-flow-rules.ts';
 import { refreshedTokens } from '../sign-in/refresh-token-auth.ts';
 import { clientCredentialsOverrides } from '../triggers/pre-token-generation.ts';
 import type { AuthorizationCodes, AuthorizationGrant } from './authorization-codes.ts';
-import { authenticateClient } from './client-authentication.ts';
+import { clientEndpoint } from './client-authentication.ts';
 import { clientCredentialsScopes, clientCredentialsToken } from './client-credentials.ts';
 import type { ManagedLoginDeps } from './managed-login-deps.ts';
-import {
-  invalidClient,
-  invalidGrant,
-  invalidRequest,
-  jsonAnswer,
-  methodNotAllowed,
-  OAuthError,
-  oauthErrorAnswer,
-  preflight,
-  unauthorizedClient,
-  unsupportedGrantType,
-} from './oauth-errors.ts';
+import { invalidClient, invalidGrant, invalidRequest, jsonAnswer, unauthorizedClient, unsupportedGrantType } from './oauth-errors.ts';
 import { oauthTokens, type OAuthTokenResponse } from './oauth-tokens.ts';
-import type { PageHandler, PageRequest } from './page-types.ts';
-
-/** Whether the request's body is a form, the only body the endpoint takes ([D] "Must always be application/x-www-form-urlencoded"). */
-export const isForm = (request: PageRequest) => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+import type { PageHandler } from './page-types.ts';
 
 /** Whether the client may use OAuth flow `flow` (AllowedOAuthFlowsUserPoolClient and AllowedOAuthFlows). */
 const oauthFlowAllowed = (client: AppClient, flow: 'code' | 'implicit' | 'client_credentials') =>
@@ -39,35 +24,22 @@ const oauthFlowAllowed = (client: AppClient, flow: 'code' | 'implicit' | 'client
  * https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
  */
 export function tokenEndpoint(deps: ManagedLoginDeps, codes: AuthorizationCodes): PageHandler {
-  return async (request) => {
-    if (request.method === 'OPTIONS') return preflight('POST');
-    try {
-      if (request.method !== 'POST') throw methodNotAllowed();
-      if (!isForm(request)) throw invalidRequest('The Content-Type must be application/x-www-form-urlencoded.');
-      const ctx = new RequestContext(deps.logger);
-      const authenticated = await authenticateClient(deps, ctx, request, invalidClient);
-      if ('error' in authenticated) throw authenticated.error;
-      const { client } = authenticated;
-      const form = request.form;
-      const clientMetadata = clientMetadataOf(form.get('aws_client_metadata'));
-      switch (form.get('grant_type')) {
-        case 'authorization_code':
-          return jsonAnswer(await redeemCode(deps, ctx, codes, client, form, clientMetadata));
-        case 'refresh_token':
-          return jsonAnswer(await refresh(deps, ctx, client, form.get('refresh_token'), clientMetadata));
-        case 'client_credentials':
-          return jsonAnswer(await clientCredentials(deps, ctx, client, form.get('scope'), clientMetadata));
-        case null:
-        case '':
-          throw invalidRequest('grant_type is missing.');
-        default:
-          throw unsupportedGrantType();
-      }
-    } catch (error) {
-      if (error instanceof OAuthError) return oauthErrorAnswer(error);
-      throw error;
+  return clientEndpoint(deps, invalidClient, async (ctx, client, form) => {
+    const clientMetadata = clientMetadataOf(form.get('aws_client_metadata'));
+    switch (form.get('grant_type')) {
+      case 'authorization_code':
+        return jsonAnswer(await redeemCode(deps, ctx, codes, client, form, clientMetadata));
+      case 'refresh_token':
+        return jsonAnswer(await refresh(deps, ctx, client, form.get('refresh_token'), clientMetadata));
+      case 'client_credentials':
+        return jsonAnswer(await clientCredentials(deps, ctx, client, form.get('scope'), clientMetadata));
+      case null:
+      case '':
+        throw invalidRequest('grant_type is missing.');
+      default:
+        throw unsupportedGrantType();
     }
-  };
+  });
 }
 
 /** `aws_client_metadata`: a JSON object of strings, for PreTokenGeneration ([D] token-endpoint.html). */
