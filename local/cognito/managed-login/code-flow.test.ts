@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signInDeps } from '../operations/sign-in-deps.ts';
-import type { SignInTriggers } from '../sign-in/sign-in-state.ts';
 import { appClient, ctx, userWithAttributes } from '../testing/fake-cognito.ts';
 import { formPost, jsonOf, oauthTestbed } from '../testing/oauth-testbed.ts';
 import { HostedSignIn } from './hosted-sign-in.ts';
@@ -10,6 +9,7 @@ import { LoginSessions } from './login-sessions.ts';
 import { implicitTokens } from './oauth-tokens.ts';
 import type { PageRequest, PageResult } from './page-types.ts';
 import { type SignInPages, signInFlow } from './sign-in-flow.ts';
+import { NO_TRIGGERS } from '../testing/sign-in-router.ts';
 
 // What an OIDC relying party does against the managed login, in one process: authorize with PKCE,
 // sign in on /login, redeem the code, read userInfo, refresh; and the implicit flow's tokens.
@@ -33,16 +33,6 @@ const pages: SignInPages = {
   mfaSetup: () => 'mfaSetup',
   error: (page) => `error ${page.message}`,
 };
-const NO_TRIGGERS: SignInTriggers = {
-  enabled: () => false,
-  has: () => false,
-  run: async () => {
-    throw new Error('no trigger runs in this test');
-  },
-  preAuthentication: async () => {},
-  postAuthentication: async () => {},
-};
-
 function managedLogin() {
   const bed = oauthTestbed({ users: [ada], clients: [web] });
   const flow = signInFlow({

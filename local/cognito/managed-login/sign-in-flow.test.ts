@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totpCode, type User } from '../cognito-local.ts';
 import { signInDeps } from '../operations/sign-in-deps.ts';
-import type { SignInTriggers } from '../sign-in/sign-in-state.ts';
 import { appClient, ctx, fakeCognito, poolUser } from '../testing/fake-cognito.ts';
 import { AuthorizationCodes } from './authorization-codes.ts';
 import { HostedSignIn } from './hosted-sign-in.ts';
@@ -9,6 +8,7 @@ import { LoginSessions } from './login-sessions.ts';
 import type { PageRequest, PageResult } from './page-types.ts';
 import { MFA, NEW_PASSWORD } from './pages/classic-ids.ts';
 import { type SignInPages, signInFlow } from './sign-in-flow.ts';
+import { NO_TRIGGERS } from '../testing/sign-in-router.ts';
 
 // The managed login's authorize, sign-in and sign-out, as Cognito documents them:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
@@ -40,16 +40,6 @@ const pages: SignInPages = {
   mfa: (page) => JSON.stringify({ page: 'mfa', ...page, parameters: page.parameters.toString() }),
   mfaSetup: (page) => JSON.stringify({ page: 'mfaSetup', ...page, parameters: page.parameters.toString() }),
   error: (page) => JSON.stringify({ page: 'error', ...page }),
-};
-
-const NO_TRIGGERS: SignInTriggers = {
-  enabled: () => false,
-  has: () => false,
-  run: async () => {
-    throw new Error('no trigger runs in this test');
-  },
-  preAuthentication: async () => {},
-  postAuthentication: async () => {},
 };
 
 function setUp(users: User[], pool: Record<string, unknown> = {}, domain: string | null = 'my-app') {

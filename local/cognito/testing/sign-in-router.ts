@@ -6,7 +6,7 @@ import { associateSoftwareToken, verifySoftwareToken } from '../sign-in/software
 import type { SignInTriggers } from '../sign-in/sign-in-state.ts';
 
 /** A pool without triggers, as the sign-in operations see it. */
-const NO_TRIGGERS: SignInTriggers = {
+export const NO_TRIGGERS: SignInTriggers = {
   enabled: () => false,
   has: () => false,
   run: async () => {
