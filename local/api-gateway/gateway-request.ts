@@ -8,6 +8,12 @@ export interface GatewayRequest {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The headers as they came, name then value, repeats and case kept. */
   readonly rawHeaders: readonly string[];
+  /** The request target as sent, path and query string (a Lambda authorizer's event reads its query string). */
+  readonly url?: string;
+  /** The route's path parameters, decoded, by name (`{id}` → `id`). */
+  readonly pathParameters?: Readonly<Record<string, string>>;
+  /** The caller's address (`requestContext.identity.sourceIp`). */
+  readonly sourceIp?: string;
 }
 
 /** How many times `name` (lower-case) came in the request's headers. */

@@ -17,7 +17,32 @@ export type RouteAuthorization =
       readonly userPoolIds: readonly string[];
       /** The method's `AuthorizationScopes`; none means ID tokens only. */
       readonly scopes: readonly string[];
-    };
+    }
+  | LambdaRouteAuthorization;
+
+/**
+ * A Lambda (`CUSTOM`) authorizer of type TOKEN or REQUEST, as its `AWS::ApiGateway::Authorizer`
+ * configures it: its function is one of this service's, run in the local Lambda.
+ */
+export interface LambdaRouteAuthorization {
+  readonly type: 'CUSTOM';
+  /** The authorizer's logical id, for messages and as its cache's name. */
+  readonly authorizer: string;
+  /** `Type`: TOKEN reads one header; REQUEST reads any identity sources and gets the whole request. */
+  readonly authorizerType: 'TOKEN' | 'REQUEST';
+  /** The deployed name of the function `AuthorizerUri` invokes (`<service>-<stage>-<function>`), as offline's Lambda knows it. */
+  readonly functionName: string;
+  /**
+   * `IdentitySource`, split at its commas: `method.request.header.<Name>`,
+   * `method.request.querystring.<name>`, `stageVariables.<name>`, `context.<name>`. A TOKEN
+   * authorizer has exactly one header; a REQUEST authorizer without caching may have none.
+   */
+  readonly identitySources: readonly string[];
+  /** `IdentityValidationExpression` (TOKEN only): a token that does not match is refused with 401 before the function runs. */
+  readonly identityValidationExpression?: string;
+  /** `AuthorizerResultTtlInSeconds` (API Gateway's default 300; 0 turns caching off). */
+  readonly resultTtlSeconds: number;
+}
 
 /** Each method of the REST API by `<METHOD> /<path>` (as in `GET /api/helloWorld`). */
 export type ApiRoutes = Readonly<Record<string, RouteAuthorization>>;

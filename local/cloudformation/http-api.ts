@@ -19,7 +19,25 @@ export type HttpRouteAuthorization =
       readonly audiences: readonly string[];
       /** The route's `AuthorizationScopes`; none means any valid token. */
       readonly scopes: readonly string[];
-    };
+    }
+  | HttpLambdaAuthorization;
+
+/** A Lambda (`REQUEST`) authorizer of an HTTP API route, as its `AWS::ApiGatewayV2::Authorizer` configures it. */
+export interface HttpLambdaAuthorization {
+  readonly type: 'LAMBDA';
+  /** The `AWS::ApiGatewayV2::Authorizer`'s logical id, for messages and as its cache's name. */
+  readonly authorizer: string;
+  /** The deployed name of the function `AuthorizerUri` invokes, as offline's Lambda knows it. */
+  readonly functionName: string;
+  /** `IdentitySource`: `$request.header.<Name>`, `$request.querystring.<name>`, `$context.<name>`, `$stageVariables.<name>`; may be empty without caching. */
+  readonly identitySources: readonly string[];
+  /** `AuthorizerPayloadFormatVersion`: the event the function gets, and (1.0) that it answers with an IAM policy. */
+  readonly payloadFormatVersion: '1.0' | '2.0';
+  /** `EnableSimpleResponses` (2.0 only): the function answers `{ isAuthorized, context }` instead of a policy. */
+  readonly simpleResponses: boolean;
+  /** `AuthorizerResultTtlInSeconds` (0, CloudFormation's default, turns caching off). */
+  readonly resultTtlSeconds: number;
+}
 
 /** One route of the HTTP API: its authorization, and the event format its Lambda integration receives. */
 export interface HttpRoute {
