@@ -55,7 +55,8 @@ export class LocalHttpApi {
   route(method: string, path: string): AuthorizeHttpApi {
     const { authorization } = this.#route(method, path);
     if (authorization.type === 'NONE') return allowEveryone;
-    if (authorization.type === 'LAMBDA') throw new UnknownHttpRouteError(`${authorization.authorizer}: Lambda authorizers are not served yet.`);
+    if (authorization.type === 'LAMBDA')
+      throw new UnknownHttpRouteError(`${authorization.authorizer}: Lambda authorizers are not served yet.`);
     return jwtAuthorizer({
       header: identitySourceHeader(authorization),
       audiences: authorization.audiences,
