@@ -10,11 +10,19 @@ import { TokenExpiredError, TokenRejectedError, type VerifyCognitoToken } from '
 export interface GatewayRefusal {
   readonly type: GatewayErrorType;
   readonly message?: string;
+  /** The body's key, when not `message`. */
+  readonly messageKey?: 'Message';
 }
 
-/** What a method's authorizer decides: the request goes on (with the token's claims on a Cognito method), or the gateway answers. */
+/** What a method's authorizer decides: the request goes on (with what the Lambda's event carries of it), or the gateway answers. */
 export type AuthorizerDecision =
-  | { readonly allow: true; readonly claims?: Readonly<Record<string, string>> }
+  | {
+      readonly allow: true;
+      /** A Cognito method's: the token's claims, `requestContext.authorizer.claims`. */
+      readonly claims?: Readonly<Record<string, string>>;
+      /** A Lambda authorizer's method: `requestContext.authorizer` whole (principalId, integrationLatency, context). */
+      readonly context?: Readonly<Record<string, unknown>>;
+    }
   | { readonly allow: false; readonly refusal: GatewayRefusal };
 
 export type Authorize = (request: GatewayRequest) => Promise<AuthorizerDecision>;

@@ -30,8 +30,8 @@ export interface FinishOptions {
  * Missing Authentication Token. Undefined: the Lambda's response goes out as the handler made it.
  */
 export function finishResponse(request: GatewayRequest, outcome: RequestOutcome, options: FinishOptions): GatewayResponse | undefined {
-  const gateway = (type: GatewayErrorType, message?: string, status?: number) => {
-    const answer = gatewayResponse(type, options.gatewayResponses, request.headers, message);
+  const gateway = (type: GatewayErrorType, message?: string, status?: number, messageKey?: 'Message') => {
+    const answer = gatewayResponse(type, options.gatewayResponses, request.headers, message, messageKey);
     return status === undefined ? answer : { ...answer, statusCode: status };
   };
   if (request.method === 'options') {
@@ -41,7 +41,7 @@ export function finishResponse(request: GatewayRequest, outcome: RequestOutcome,
   }
   switch (outcome.kind) {
     case 'refused':
-      return gateway(outcome.refusal.type, outcome.refusal.message);
+      return gateway(outcome.refusal.type, outcome.refusal.message, undefined, outcome.refusal.messageKey);
     case 'no-method':
       console.warn(
         `[api] ${request.method.toUpperCase()} ${request.path}: no such method and path in serverless.yml (403 Missing Authentication Token)`,

@@ -8,7 +8,13 @@ import type { VerifiedJwt, VerifyJwt } from './verify-jwt.ts';
 
 /** What an HTTP API route's authorizer decides: the request goes on (with the token's claims on a JWT route), or the gateway answers. */
 export type HttpApiDecision =
-  | { readonly allow: true; readonly jwt?: HttpJwt }
+  | {
+      readonly allow: true;
+      /** A JWT route's verified token. */
+      readonly jwt?: HttpJwt;
+      /** A Lambda authorizer's route: `requestContext.authorizer` whole, as the route's payload format has it. */
+      readonly authorizer?: Readonly<Record<string, unknown>>;
+    }
   | { readonly allow: false; readonly response: GatewayResponse };
 
 /** A JWT route's verified token as the Lambda receives it: claims in AWS's string formats, and the token's scopes (null on a route without scopes). */

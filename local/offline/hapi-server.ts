@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { GatewayRequest } from '../api-gateway/gateway-request.ts';
-import type { GatewayResponse } from '../api-gateway/gateway-responses.ts';
+import { defaultStatus, type GatewayResponse } from '../api-gateway/gateway-responses.ts';
 import type { Refusal, ServedOutcome } from '../api-gateway/served-apis.ts';
 import { invokeRefusal, isAsynchronous, malformedInvokeResponse, payloadTooLarge, type InvokeCall } from '../api-gateway/lambda-invoke.ts';
 import { answerClientErrorsWithJson } from '../json-client-errors.ts';
@@ -40,7 +40,7 @@ export interface HapiRequest {
     /** Live, shared by the route's requests: hapi's cache policy (none: no `cache-control`) and CORS (`_origin: false`: no `vary`). */
     settings: { cache?: unknown; cors?: { _origin?: unknown } | false | null };
   };
-  info: { cors: { isOriginMatch: boolean } | null };
+  info: { cors: { isOriginMatch: boolean } | null; remoteAddress?: string };
   /** Per-request state for extensions (hapi's `request.app`). */
   app: Record<string, unknown>;
   response: HapiResponse | HapiBoom | null;
@@ -103,13 +103,25 @@ const HANDLER_HEADERS = Symbol('handlerHeaders');
 export function gatewayRequest(request: HapiRequest): GatewayRequest {
   // Absent on requests made with server.inject() (hapi's shot), which the unit tests use.
   const rawHeaders = request.raw.req.rawHeaders ?? [];
-  return { method: request.method, path: request.path, headers: request.headers, rawHeaders };
+  const pathParameters = Object.fromEntries(
+    Object.entries(request.params ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return {
+    method: request.method,
+    path: request.path,
+    headers: request.headers,
+    rawHeaders,
+    url: request.raw.req.url ?? request.path,
+    pathParameters,
+    // The unit tests' fake requests have no `info`.
+    sourceIp: request.info?.remoteAddress ?? '127.0.0.1',
+  };
 }
 
 /** Ends a request in its auth step; onPreResponse writes the gateway's answer, after serverless-offline's own CORS step. */
 export function refuse(request: HapiRequest, h: HapiToolkit, refusal: Refusal): HapiResponse {
   (request.app as Record<symbol, Refusal>)[REFUSAL] = refusal;
-  const status = 'statusCode' in refusal ? refusal.statusCode : refusal.type === 'AUTHORIZER_FAILURE' ? 500 : 401;
+  const status = 'statusCode' in refusal ? refusal.statusCode : defaultStatus(refusal.type);
   return h.response().code(status).takeover();
 }
 

@@ -6,7 +6,13 @@ import type { CorsSetting } from '../api-gateway/cors-preflight.ts';
 import { requestId } from '../api-gateway/http-api-responses.ts';
 import type { HttpApiDecision } from '../api-gateway/jwt-authorizer.ts';
 import type { ServedApis } from '../api-gateway/served-apis.ts';
-import { authorizerContext, httpApiAuthorizerContext } from './authorizer-context.ts';
+import {
+  authorizerContext,
+  httpApiAuthorizerContext,
+  httpApiLambdaAuthorizerContext,
+  lambdaAuthorizerContext,
+} from './authorizer-context.ts';
+import type { InvokeFunction } from '../api-gateway/lambda-authorizer-types.ts';
 import {
   emulateApiGateway,
   emulateLambdaInvokeErrors,
@@ -75,8 +81,18 @@ const WATCHERS = Symbol.for('hello-auth.hapi-server-watchers');
 
 /** serverless-offline's Lambda (`serverless-offline/lambda`), which hands its functions to the HTTP server. */
 type OfflineLambdaClass = {
-  prototype: { get(functionKey: string): OfflineLambdaFunction & { [EVENTS_CHECKED]?: true }; [EVENTS_CHECKED]?: true };
+  prototype: OfflineLambda & { [EVENTS_CHECKED]?: true; create(lambdas: unknown): unknown };
 };
+
+/** serverless-offline's Lambda, which runs this service's functions in its pool. */
+interface OfflineLambda {
+  get(functionKey: string): OfflineLambdaFunction & { [EVENTS_CHECKED]?: true };
+  getByFunctionName(functionName: string): OfflineLambdaFunction;
+  listFunctionNames(): string[];
+}
+
+/** Where the offline Lambda this process runs is kept, once offline made it (shared by every compiled copy of this file). */
+const OFFLINE_LAMBDA = Symbol.for('hello-auth.offline-lambda');
 
 /** Marks what is wrapped once: every compiled copy of this file shares it. */
 const EVENTS_CHECKED = Symbol.for('hello-auth.lambda-events-checked');
@@ -145,8 +161,12 @@ export class OfflineAdapter {
     const prototype = Lambda.prototype;
     if (prototype[EVENTS_CHECKED]) return;
     prototype[EVENTS_CHECKED] = true;
-    const get = prototype.get;
-    prototype.get = function (this: unknown, functionKey: string) {
+    const { get, create } = prototype;
+    prototype.create = function (this: OfflineLambda, lambdas: unknown) {
+      (globalThis as Record<symbol, unknown>)[OFFLINE_LAMBDA] = this;
+      return create.call(this, lambdas);
+    };
+    prototype.get = function (this: OfflineLambda, functionKey: string) {
       const lambdaFunction = get.call(this, functionKey);
       if (!lambdaFunction[EVENTS_CHECKED]) {
         asProxyIntegration(lambdaFunction);
@@ -176,6 +196,20 @@ export class OfflineAdapter {
       'offline:functionsUpdated:cleanup': steps.handlersRebuilt,
     };
   }
+
+  /**
+   * Runs one of this service's functions in offline's own Lambda, in this process, as a Lambda
+   * authorizer is run (local/api-gateway/lambda-authorizer-types.ts): from offline's pool, with
+   * its context and timeout, reloaded when its bundle is rebuilt like any handler.
+   */
+  readonly invokeFunction: InvokeFunction = async (functionName, event) => {
+    const lambda = (globalThis as Record<symbol, OfflineLambda | undefined>)[OFFLINE_LAMBDA];
+    if (!lambda) throw new Error('serverless-offline has not created its Lambda yet.');
+    if (!lambda.listFunctionNames().includes(functionName)) throw new Error(`${functionName} is not a function of this service.`);
+    const lambdaFunction = lambda.getByFunctionName(functionName);
+    lambdaFunction.setEvent(event);
+    return lambdaFunction.runHandler();
+  };
 
   /** serverless-offline's `customAuthenticationProvider`, called once per endpoint, public ones included. */
   authStrategy(endpoint: HttpEndpoint, functionKey: string, method: string, path: string): AuthStrategy {
@@ -224,7 +258,7 @@ export function authenticateWith(authorize: Authorize, invocation?: (request: Ha
   return async (request, h) => {
     const decision = await authorize(gatewayRequest(request));
     if (!decision.allow) return refuse(request, h, decision.refusal);
-    const context = authorizerContext(decision.claims);
+    const context = decision.context ? lambdaAuthorizerContext(decision.context) : authorizerContext(decision.claims);
     return h.authenticated({ credentials: { context: invocation ? withInvocation(context, invocation(request)) : context } });
   };
 }
@@ -252,7 +286,14 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     const facts = served.eventFacts('http', request.raw.req);
     const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, requestId: requestId(), facts };
     return h.authenticated({
-      credentials: { context: withInvocation(httpApiAuthorizerContext(decision.jwt, payloadFormatVersion), invocation) },
+      credentials: {
+        context: withInvocation(
+          decision.authorizer
+            ? httpApiLambdaAuthorizerContext(decision.authorizer, payloadFormatVersion)
+            : httpApiAuthorizerContext(decision.jwt, payloadFormatVersion),
+          invocation,
+        ),
+      },
     });
   };
 }

@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+import type { GatewayRequest } from './gateway-request.ts';
+import type { InvokeFunction } from './lambda-authorizer-types.ts';
+
+// One run of a Lambda authorizer's function, and the one line per request that says what came
+// of it — for REST and HTTP API authorizers alike.
+
+/** What the function did: answered (with how long it took), said `Unauthorized`, or failed. */
+export type Invoked =
+  | { readonly kind: 'answered'; readonly output: unknown; readonly latencyMs: number }
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/**
+ * Runs the authorizer's function. An error whose message is exactly `Unauthorized` (thrown, or
+ * `callback('Unauthorized')`, which serverless-offline's runner resolves as that string) is
+ * API Gateway's 401 (apigateway-lambda-authorizer-output.html); any other error, or a timeout, is
+ * the function failing.
+ */
+export async function invokeAuthorizer(invoke: InvokeFunction, functionName: string, event: unknown): Promise<Invoked> {
+  const started = performance.now();
+  let output: unknown;
+  try {
+    output = await invoke(functionName, event);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === 'Unauthorized') return { kind: 'unauthorized' };
+    return { kind: 'failed', reason: `the function failed: ${message}` };
+  }
+  if (output === 'Unauthorized') return { kind: 'unauthorized' };
+  return { kind: 'answered', output, latencyMs: Math.round(performance.now() - started) };
+}
+
+/** The terminal's line for one request through a Lambda authorizer: what was decided, and why. */
+export function authorizerLog(request: GatewayRequest, authorizer: string) {
+  const where = `[authorizer] ${request.method.toUpperCase()} ${request.path} (${authorizer})`;
+  return {
+    decided: (verdict: string) => console.log(`${where}: ${verdict}`),
+    refused: (reason: string) => console.warn(`${where}: refused before invoking the function: ${reason}`),
+    failed: (reason: string) => console.warn(`${where}: ${reason}`),
+  };
+}
+
+export type AuthorizerLog = ReturnType<typeof authorizerLog>;
