@@ -32,7 +32,11 @@ export interface PolicyAnswer {
   readonly principalId: string;
   /** The `policyDocument`, checked to be a policy API Gateway can evaluate (see authorizer-policy.ts). */
   readonly policyDocument: PolicyDocument;
-  readonly context: AuthorizerContextValues;
+  /**
+   * As returned, once checked (authorizer-answer.ts): REST allows only strings, numbers, booleans and
+   * null (the method's Lambda gets them stringified); the HTTP API passes any JSON value on as is.
+   */
+  readonly context: Readonly<Record<string, unknown>>;
   readonly usageIdentifierKey?: string;
 }
 
