@@ -169,6 +169,83 @@ describe.concurrent('check:deploy on edited copies of serverless.yml', { timeout
     ]);
   });
 
+  it("passes serverless's own Lambda authorizers (REST and HTTP API), and flags one of resources that API Gateway may not invoke", async () => {
+    const { failure, problems } = await checkEdited('lambda-authorizers', (config) => {
+      config.provider.httpApi = {
+        authorizers: {
+          simple: {
+            type: 'request',
+            functionName: 'auth',
+            enableSimpleResponses: true,
+            identitySource: ['$request.header.Authorization'],
+            resultTtlInSeconds: 300,
+          },
+        },
+      };
+      config.functions = {
+        auth: { handler: 'src/functions/hello-world.handler' },
+        guard: { handler: 'src/functions/hello-world.handler' },
+        token: fn('hello-world', {
+          http: {
+            path: 'token',
+            method: 'get',
+            authorizer: {
+              name: 'auth',
+              type: 'token',
+              identitySource: 'method.request.header.X-Token',
+              identityValidationExpression: '^Bearer .+$',
+              resultTtlInSeconds: 60,
+            },
+          },
+        }),
+        request: fn('hello-world', {
+          http: {
+            path: 'request',
+            method: 'get',
+            authorizer: {
+              name: 'reqAuth',
+              arn: { 'Fn::GetAtt': ['AuthLambdaFunction', 'Arn'] },
+              type: 'request',
+              identitySource: 'method.request.header.Authorization, method.request.querystring.tenant',
+              resultTtlInSeconds: 0,
+            },
+          },
+        }),
+        mine: fn('hello-world', {
+          http: { path: 'mine', method: 'get', authorizer: { type: 'CUSTOM', authorizerId: { Ref: 'MyAuthorizer' } } },
+        }),
+        simple: fn('hello-world', { httpApi: { method: 'get', path: '/simple', authorizer: { name: 'simple' } } }),
+      };
+      config.resources.Resources.MyAuthorizer = {
+        Type: 'AWS::ApiGateway::Authorizer',
+        Properties: {
+          Name: 'mine',
+          Type: 'REQUEST',
+          RestApiId: { Ref: 'ApiGatewayRestApi' },
+          IdentitySource: 'method.request.header.Authorization',
+          AuthorizerUri: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:aws:apigateway:',
+                { Ref: 'AWS::Region' },
+                ':lambda:path/2015-03-31/functions/',
+                { 'Fn::GetAtt': ['GuardLambdaFunction', 'Arn'] },
+                '/invocations',
+              ],
+            ],
+          },
+        },
+      };
+    });
+    expect(failure).toBeUndefined();
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^MyAuthorizer \(the REST API's Lambda authorizer\): no AWS::Lambda::Permission lets API Gateway \(apigateway\.amazonaws\.com\) invoke its function GuardLambdaFunction,.*MyAuthorizerLambdaPermission:.*FunctionName: !GetAtt GuardLambdaFunction\.Arn/s,
+      ),
+    ]);
+  });
+
   it("passes a team's auth stack: a pool and triggers, no API, none of the web client's Outputs, and the Serverless Dashboard's org/app", async () => {
     const { failure, problems, notes } = await checkEdited('auth-stack', (config) => {
       config.org = 'some-team';

@@ -91,7 +91,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   console.log(
     `The ${STAGE} stage packages as serverless.yml declares it: every route's authorizer (or none) on its method or HTTP API route, user pools (and JWT issuers) that exist, ` +
-      `the web client's outputs and sign-in flows, Cognito's permission to run each LambdaConfig trigger, app clients' OAuth settings, GatewayResponses deployed with the API, no local-only settings, only handler code in the functions' packages.`,
+      `the web client's outputs and sign-in flows, Cognito's permission to run each LambdaConfig trigger, API Gateway's permission to invoke each Lambda authorizer, app clients' OAuth settings, GatewayResponses deployed with the API, no local-only settings, only handler code in the functions' packages.`,
   );
   for (const note of notes) console.log(`  - ${note}`);
 }

@@ -89,7 +89,7 @@ function checkNamedAuthorizer(
     findings.problems.push(
       `${routeLabel(route)}: its authorizerId names ${id}, which is not an AWS::ApiGateway::Authorizer of the template: declare it in resources, or point authorizerId at one.`,
     );
-  } else if (String(authorizer.Properties?.Type).toUpperCase() !== type.toUpperCase()) {
+  } else if (!sameType(type, authorizer.Properties?.Type)) {
     findings.problems.push(
       `${routeLabel(route)}: its http event says type ${type}, but its authorizer ${id} is of Type ${authorizer.Properties?.Type}: make them the same in serverless.yml.`,
     );
@@ -166,4 +166,11 @@ function checkUserPoolArn(resources: Resources, route: Route, arn: unknown, find
   } else {
     findings.notes.push(`${routeLabel(route)} trusts the user pool ${JSON.stringify(arn)}, resolved by CloudFormation (not checked).`);
   }
+}
+
+/** An http event's `type` against its authorizer's: `CUSTOM` (serverless's word for a Lambda authorizer used through authorizerId) is TOKEN or REQUEST. */
+function sameType(eventType: string, authorizerType: unknown): boolean {
+  const declared = eventType.toUpperCase();
+  const deployed = String(authorizerType).toUpperCase();
+  return declared === deployed || (declared === 'CUSTOM' && (deployed === 'TOKEN' || deployed === 'REQUEST'));
 }

@@ -1,6 +1,7 @@
 import { getAttTarget, ofType, refTarget, type Resources } from '../local/cloudformation/template-references.ts';
 import type { CfnTemplate } from '../local/cloudformation/template.ts';
 import { isPlaceholder } from './offline-placeholders.ts';
+import { authorizerPermissionFindings } from './authorizer-permissions.ts';
 import { httpApiRouteFindings } from './http-api-route-checks.ts';
 import { routeFindings, type CheckFindings } from './route-checks.ts';
 import type { HttpApiRoute } from '../local/serverless/service-http-api-routes.ts';
@@ -59,6 +60,7 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
   const httpApiRoutes = httpApiRouteFindings(resources, service.httpApiRoutes);
   const lambdaConfig = lambdaConfigFindings(resources);
   const oauth = oauthFindings(resources);
+  const permissions = authorizerPermissionFindings(resources);
   const problems = [
     ...authorizerConflicts(service.routes),
     ...routes.problems,
@@ -70,8 +72,9 @@ export function templateFindings(template: CfnTemplate, service: ServiceExpectat
     ...localOnlyProblems(template),
     ...bundleProblems(resources, service.functions, packages),
     ...oauth.problems,
+    ...permissions.problems,
   ];
-  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes, ...oauth.notes])];
+  const notes = [...new Set([...routes.notes, ...httpApiRoutes.notes, ...lambdaConfig.notes, ...oauth.notes, ...permissions.notes])];
   if (service.dashboard) {
     notes.push(
       `Not checked: the Serverless Dashboard (org/app ${service.dashboard}): checked without it, as it needs a login; npm run deploy packages with it.`,

@@ -631,13 +631,16 @@ test.describe('renaming the user pool', () => {
   });
 });
 
-test('a Lambda authorizer is refused at start, naming the route: locally it would be open', async () => {
+test("a Lambda authorizer of another service's function is refused at start, naming the route: locally it would be open", async () => {
   const refused = await refusedVariant((service) => {
-    service.functions.authorize = { handler: ECHO };
-    service.functions.helloWorldSecured.events[0].http.authorizer = { name: 'authorize', type: 'TOKEN' };
+    service.functions.helloWorldSecured.events[0].http.authorizer = {
+      name: 'shared',
+      arn: 'arn:aws:lambda:eu-west-1:123456789012:function:shared-auth-prod-authorize',
+      type: 'TOKEN',
+    };
   });
-  expect(refused.output).toContain(
-    '(AWS::ApiGateway::Authorizer): it is a TOKEN authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only',
+  expect(refused.output).toMatch(
+    /: its Lambda authorizer SharedApiGatewayAuthorizer invokes arn:aws:lambda:eu-west-1:123456789012:function:shared-auth-prod-authorize, which is not a function of this service/,
   );
   expect(refused.seconds).toBeLessThan(10);
 });

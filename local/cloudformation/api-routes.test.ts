@@ -75,7 +75,7 @@ describe('apiRoutes', () => {
     );
   });
 
-  it('refuses IAM and Lambda authorization, which would leave the route open locally', () => {
+  it('refuses IAM authorization, which would leave the route open locally', () => {
     const stack = stackWith({ Post: method({ AuthorizationType: 'AWS_IAM' }) });
     expect(() => apiRoutes(stack, same, new Set())).toThrow(/POST \/orders\/\{id\}: its AWS_IAM authorization is not emulated locally/);
   });

@@ -1,6 +1,10 @@
+import { serviceFunctionArns, type ServiceFunctionArns } from './authorizer-function.ts';
+import { lambdaRouteAuthorization, type LambdaRouteAuthorization } from './lambda-route-authorization.ts';
 import { refTarget, resourcePath } from './template-references.ts';
 import type { DeployedStack } from './deploy-local-stack.ts';
 import { LocalStackTemplateError } from './template.ts';
+
+export type { LambdaRouteAuthorization } from './lambda-route-authorization.ts';
 
 /** How API Gateway authorizes one method, as the compiled template configures it. */
 export type RouteAuthorization =
@@ -19,30 +23,6 @@ export type RouteAuthorization =
       readonly scopes: readonly string[];
     }
   | LambdaRouteAuthorization;
-
-/**
- * A Lambda (`CUSTOM`) authorizer of type TOKEN or REQUEST, as its `AWS::ApiGateway::Authorizer`
- * configures it: its function is one of this service's, run in the local Lambda.
- */
-export interface LambdaRouteAuthorization {
-  readonly type: 'CUSTOM';
-  /** The authorizer's logical id, for messages and as its cache's name. */
-  readonly authorizer: string;
-  /** `Type`: TOKEN reads one header; REQUEST reads any identity sources and gets the whole request. */
-  readonly authorizerType: 'TOKEN' | 'REQUEST';
-  /** The deployed name of the function `AuthorizerUri` invokes (`<service>-<stage>-<function>`), as offline's Lambda knows it. */
-  readonly functionName: string;
-  /**
-   * `IdentitySource`, split at its commas: `method.request.header.<Name>`,
-   * `method.request.querystring.<name>`, `stageVariables.<name>`, `context.<name>`. A TOKEN
-   * authorizer has exactly one header; a REQUEST authorizer without caching may have none.
-   */
-  readonly identitySources: readonly string[];
-  /** `IdentityValidationExpression` (TOKEN only): a token that does not match is refused with 401 before the function runs. */
-  readonly identityValidationExpression?: string;
-  /** `AuthorizerResultTtlInSeconds` (API Gateway's default 300; 0 turns caching off). */
-  readonly resultTtlSeconds: number;
-}
 
 /** Each method of the REST API by `<METHOD> /<path>` (as in `GET /api/helloWorld`). */
 export type ApiRoutes = Readonly<Record<string, RouteAuthorization>>;
@@ -64,6 +44,7 @@ export function apiRoutes(
 ): ApiRoutes {
   const routes: Record<string, RouteAuthorization> = {};
   const refusals: string[] = [];
+  let functions: ServiceFunctionArns | undefined;
   for (const [logicalId, method] of Object.entries(stack.resources)) {
     if (method.Type !== 'AWS::ApiGateway::Method') continue;
     const properties = method.Properties ?? {};
@@ -78,9 +59,18 @@ export function apiRoutes(
         if (!(error instanceof LocalStackTemplateError)) throw error;
         refusals.push(`${route}: ${error.message}`);
       }
+    } else if (type === 'CUSTOM') {
+      try {
+        const [authorizerId, settings] = authorizerOf(stack, properties, localValue);
+        functions ??= serviceFunctionArns(stack);
+        routes[route] = lambdaRouteAuthorization(authorizerId, settings, functions);
+      } catch (error) {
+        if (!(error instanceof LocalStackTemplateError)) throw error;
+        refusals.push(`${route}: ${error.message}`);
+      }
     } else {
       refusals.push(
-        `${route}: its ${type} authorization is not emulated locally (the local stage emulates COGNITO_USER_POOLS authorizers); without it the route would be open locally and closed on AWS.`,
+        `${route}: its ${type} authorization is not emulated locally (the local stage emulates COGNITO_USER_POOLS and Lambda authorizers); without it the route would be open locally and closed on AWS.`,
       );
     }
   }
@@ -99,18 +89,7 @@ function cognitoAuthorization(
   localValue: (value: unknown, at: string) => unknown,
   localUserPoolIds: ReadonlySet<string>,
 ): RouteAuthorization {
-  const authorizerId = refTarget(properties.AuthorizerId);
-  const authorizer = authorizerId === undefined ? undefined : stack.resources[authorizerId];
-  if (authorizerId === undefined || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
-    throw new LocalStackTemplateError(
-      `its AuthorizerId ${JSON.stringify(properties.AuthorizerId)} is not an AWS::ApiGateway::Authorizer of this stack; ` +
-        'locally, declare the authorizer in serverless.yml (an http event `authorizer`, or a resource used through `authorizerId: { Ref: <id> }`).',
-    );
-  }
-  const settings = localValue(
-    stack.resolve(authorizer.Properties ?? {}, `${authorizerId}.Properties`),
-    `${authorizerId}.Properties`,
-  ) as Record<string, unknown>;
+  const [authorizerId, settings] = authorizerOf(stack, properties, localValue);
   const arns = (settings.ProviderARNs as unknown[] | undefined) ?? [];
   const userPoolIds = arns.map((arn) => {
     const id = /^arn:aws:cognito-idp:[^:]*:[^:]*:userpool\/(.+)$/.exec(String(arn))?.[1];
@@ -138,4 +117,22 @@ function cognitoAuthorization(
     userPoolIds,
     scopes,
   };
+}
+
+/** The `AWS::ApiGateway::Authorizer` a method's `AuthorizerId` names, with its properties resolved to local values. */
+function authorizerOf(
+  stack: DeployedStack,
+  properties: Readonly<Record<string, unknown>>,
+  localValue: (value: unknown, at: string) => unknown,
+): [string, Record<string, unknown>] {
+  const authorizerId = refTarget(properties.AuthorizerId);
+  const authorizer = authorizerId === undefined ? undefined : stack.resources[authorizerId];
+  if (authorizerId === undefined || authorizer?.Type !== 'AWS::ApiGateway::Authorizer') {
+    throw new LocalStackTemplateError(
+      `its AuthorizerId ${JSON.stringify(properties.AuthorizerId)} is not an AWS::ApiGateway::Authorizer of this stack; ` +
+        'locally, declare the authorizer in serverless.yml (an http event `authorizer`, or a resource used through `authorizerId: { Ref: <id> }`).',
+    );
+  }
+  const at = `${authorizerId}.Properties`;
+  return [authorizerId, localValue(stack.resolve(authorizer.Properties ?? {}, at), at) as Record<string, unknown>];
 }

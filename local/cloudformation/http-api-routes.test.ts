@@ -104,7 +104,7 @@ function compiledStack(extra: Record<string, CfnResource> = {}): DeployedStack {
   };
   const context = {
     // As the local stage resolves them (resource-types.ts): an integration's id is its logical id.
-    ref: (name: string) => (name === 'AWS::Region' ? 'eu-west-1' : (LOCAL_IDS[name] ?? name)),
+    ref: (name: string) => (name === 'AWS::Region' ? 'eu-west-1' : name === 'AWS::Partition' ? 'aws' : (LOCAL_IDS[name] ?? name)),
     // A pool's ProviderURL is its tokens' issuer, AWS's (cognito-provisioners.ts).
     getAtt: (logicalId: string, attribute: string) =>
       attribute === 'ProviderURL' ? `${ISSUERS}/${LOCAL_IDS[logicalId]}` : `arn:aws:lambda:eu-west-1:000000000000:function:${logicalId}`,
@@ -248,7 +248,7 @@ describe('httpApiRoutes', () => {
     }
   });
 
-  it('refuses Lambda (REQUEST) authorizers and IAM on HTTP API routes by name: locally they would be open', () => {
+  it('refuses IAM on HTTP API routes, and a Lambda authorizer that is not of this stack, by name: locally they would be open', () => {
     const stack = compiledStack({
       HttpApiRouteGetHttpCustom: route('GET /http/custom', 'HttpHello', {
         AuthorizationType: 'CUSTOM',
@@ -258,9 +258,9 @@ describe('httpApiRoutes', () => {
     });
     expect(refusalOf(stack)).toThrow(
       'The local stage cannot authorize these HTTP API routes as API Gateway will:\n' +
-        '  - GET /http/custom: its Lambda (REQUEST) authorizer HttpApiAuthorizerCustom is not emulated locally on HTTP APIs; without it the route would be open locally and closed on AWS. ' +
-        'Use a JWT authorizer on the user pool (`provider.httpApi.authorizers.<name>: { type: jwt, issuerUrl, audience }`).\n' +
-        '  - GET /http/iam: its IAM (AWS_IAM) authorization is not emulated locally on HTTP APIs (the local stage emulates JWT authorizers); without it the route would be open locally and closed on AWS.',
+        '  - GET /http/custom: its AuthorizerId {"Ref":"HttpApiAuthorizerCustom"} is not an AWS::ApiGatewayV2::Authorizer of this stack; ' +
+        'locally, declare the Lambda authorizer under provider.httpApi.authorizers in serverless.yml (`type: request`).\n' +
+        '  - GET /http/iam: its IAM (AWS_IAM) authorization is not emulated locally on HTTP APIs (the local stage emulates JWT and Lambda authorizers); without it the route would be open locally and closed on AWS.',
     );
   });
 

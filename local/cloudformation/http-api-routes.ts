@@ -1,3 +1,5 @@
+import { serviceFunctionArns } from './authorizer-function.ts';
+import { httpLambdaAuthorization } from './http-lambda-authorization.ts';
 import { refTarget } from './template-references.ts';
 import { httpApiRoutesOf } from '../serverless/service-http-api-routes.ts';
 import type { ServiceFunctions } from '../serverless/service-routes.ts';
@@ -68,14 +70,22 @@ function authorizationOf(
       return { type: 'NONE' };
     case 'JWT':
       return jwtAuthorization(stack, routeId, properties, resolved, localUserPoolIds, issuers);
-    case 'CUSTOM':
-      throw new LocalStackTemplateError(
-        `its Lambda (REQUEST) authorizer ${refTarget(properties.AuthorizerId) ?? JSON.stringify(properties.AuthorizerId)} is not emulated locally on HTTP APIs; ${open}. ` +
-          'Use a JWT authorizer on the user pool (`provider.httpApi.authorizers.<name>: { type: jwt, issuerUrl, audience }`).',
-      );
+    case 'CUSTOM': {
+      const authorizerId = refTarget(properties.AuthorizerId);
+      const authorizer = authorizerId === undefined ? undefined : stack.resources[authorizerId];
+      if (authorizerId === undefined || authorizer?.Type !== 'AWS::ApiGatewayV2::Authorizer') {
+        throw new LocalStackTemplateError(
+          `its AuthorizerId ${JSON.stringify(properties.AuthorizerId)} is not an AWS::ApiGatewayV2::Authorizer of this stack; ` +
+            'locally, declare the Lambda authorizer under provider.httpApi.authorizers in serverless.yml (`type: request`).',
+        );
+      }
+      const at = `${authorizerId}.Properties`;
+      const settings = resolved(authorizer.Properties ?? {}, at) as Properties;
+      return httpLambdaAuthorization(authorizerId, settings, serviceFunctionArns(stack));
+    }
     case 'AWS_IAM':
       throw new LocalStackTemplateError(
-        `its IAM (AWS_IAM) authorization is not emulated locally on HTTP APIs (the local stage emulates JWT authorizers); ${open}.`,
+        `its IAM (AWS_IAM) authorization is not emulated locally on HTTP APIs (the local stage emulates JWT and Lambda authorizers); ${open}.`,
       );
     default:
       throw new LocalStackTemplateError(`its ${type} authorization is not emulated locally on HTTP APIs; ${open}.`);

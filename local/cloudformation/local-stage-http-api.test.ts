@@ -109,14 +109,31 @@ describe('deployLocalStage with httpApi events', () => {
     expect(stage.httpApi?.cors).toMatchObject({ allowOrigins: ['*'], allowMethods: ['OPTIONS', 'GET', 'POST'] });
   }, 20_000);
 
-  it('stops at a Lambda (REQUEST) authorizer, and at an IAM route, naming them', async () => {
-    const custom = { type: 'request', functionName: 'hello', identitySource: '$request.header.Authorization' };
+  it('serves a Lambda (REQUEST) authorizer with its function, and stops at an IAM route, naming it', async () => {
+    const custom = { type: 'request', functionName: 'auth', identitySource: '$request.header.Authorization', resultTtlInSeconds: 60 };
     const guarded = (authorizer: object) => ({
       handler: 'hello.handler',
       events: [{ httpApi: { method: 'get', path: '/guarded', authorizer } }],
     });
-    await expect(deploy({ authorizers: { custom } }, { hello: guarded({ name: 'custom' }) })).rejects.toThrow(
-      /GET \/guarded: its Lambda \(REQUEST\) authorizer HttpApiAuthorizerCustom is not emulated locally on HTTP APIs/,
+    const auth = { handler: 'auth.handler' };
+    const stage = await deploy({ authorizers: { custom } }, { hello: guarded({ name: 'custom' }), auth });
+    expect(stage.httpApi?.routes['GET /guarded']?.authorization).toEqual({
+      type: 'LAMBDA',
+      authorizer: 'HttpApiAuthorizerCustom',
+      functionName: 'http-contract-local-auth',
+      identitySources: ['$request.header.Authorization'],
+      // serverless's default payloadVersion.
+      payloadFormatVersion: '2.0',
+      simpleResponses: false,
+      resultTtlSeconds: 60,
+    });
+    const other = {
+      type: 'request',
+      functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:shared-auth',
+      identitySource: '$request.header.Authorization',
+    };
+    await expect(deploy({ authorizers: { other } }, { hello: guarded({ name: 'other' }) })).rejects.toThrow(
+      /GET \/guarded: its Lambda authorizer HttpApiAuthorizerOther invokes arn:aws:lambda:eu-west-1:123456789012:function:shared-auth, which is not a function of this service/,
     );
     await expect(deploy({}, { hello: guarded({ type: 'aws_iam' }) })).rejects.toThrow(
       /GET \/guarded: its IAM \(AWS_IAM\) authorization is not emulated locally on HTTP APIs/,

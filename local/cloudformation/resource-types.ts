@@ -37,11 +37,12 @@ export function localTreatment(logicalId: string, resource: CfnResource, account
         return refused(logicalId, resource, 'serverless-offline serves only the REST API that serverless generates (ApiGatewayRestApi)');
       return known(account.restApiId, { RootResourceId: 'root' });
     case 'AWS::ApiGateway::Authorizer':
-      if (properties.Type !== 'COGNITO_USER_POOLS') {
+      // A Lambda (TOKEN/REQUEST) authorizer is checked with each method it guards (lambda-route-authorization.ts), by name.
+      if (!['COGNITO_USER_POOLS', 'TOKEN', 'REQUEST'].includes(String(properties.Type))) {
         return refused(
           logicalId,
           resource,
-          `it is a ${String(properties.Type)} authorizer; the local stage emulates COGNITO_USER_POOLS authorizers only`,
+          `it is a ${String(properties.Type)} authorizer; API Gateway's authorizers are COGNITO_USER_POOLS, TOKEN or REQUEST`,
         );
       }
       return known(logicalId.toLowerCase().slice(0, 10), {});
@@ -149,12 +150,12 @@ function httpApiTreatment(logicalId: string, resource: CfnResource, account: Loc
       // Its id is its logical id: a route's `Target` (`integrations/<id>`) names it.
       return known(logicalId, { IntegrationId: logicalId });
     case 'AWS::ApiGatewayV2::Authorizer':
-      // A Lambda (REQUEST) authorizer is refused with each route it guards (http-api-routes.ts), by name.
+      // A Lambda (REQUEST) authorizer is checked with each route it guards (http-lambda-authorization.ts), by name.
       if (properties.AuthorizerType !== 'JWT' && properties.AuthorizerType !== 'REQUEST')
         return refused(
           logicalId,
           resource,
-          `it is a ${String(properties.AuthorizerType)} authorizer; the local stage emulates JWT authorizers only`,
+          `it is a ${String(properties.AuthorizerType)} authorizer; the local stage emulates JWT and Lambda (REQUEST) authorizers`,
         );
       return known(logicalId.toLowerCase(), { AuthorizerId: logicalId.toLowerCase() });
     default:
