@@ -133,6 +133,17 @@ describe('restRequestEvent', () => {
     expect(restRequestEvent(sent, { ...rest, resourcePath: '/other' }, arn, 'c', TIME).requestContext.resourceId).not.toBe(one);
   });
 
+  it('takes the headers of a request without raw header lines (hapi server.inject)', () => {
+    const sent: GatewayRequest = { method: 'get', path: '/local/items/1', headers: { host: HOST, 'x-a': '1' }, rawHeaders: [] };
+    const event = restRequestEvent(sent, rest, arn, 'r', TIME);
+    expect([event.headers, event.multiValueHeaders, event.requestContext.domainName]).toEqual([
+      { host: HOST, 'x-a': '1' },
+      { host: [HOST], 'x-a': ['1'] },
+      HOST,
+    ]);
+    expect(httpRequestEventV2(sent, http, [], arn, 'r', TIME).headers).toEqual({ host: HOST, 'x-a': '1' });
+  });
+
   it("has the root's path as /", () => {
     const event = restRequestEvent(request(['Host', HOST], '/local'), { ...rest, resourcePath: '/' }, arn, 'r', TIME);
     expect([event.resource, event.path, event.requestContext.path]).toEqual(['/', '/', '/local']);

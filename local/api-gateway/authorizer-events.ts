@@ -6,6 +6,7 @@
 
 import type { APIGatewayRequestAuthorizerEvent, APIGatewayRequestAuthorizerEventV2, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import type { GatewayRequest } from './gateway-request.ts';
+import { sentHeaders } from './identity-sources.ts';
 import type { AuthorizedRoute } from './lambda-authorizer-types.ts';
 import { clfTime, domainName, domainPrefix, rawQueryString } from './proxy-event-facts.ts';
 import { headerMaps, resourceId } from './proxy-event-v1.ts';
@@ -103,11 +104,12 @@ export function httpRequestEventV2(
   requestId: string,
   timeEpoch: number,
 ): HttpApiRequestAuthorizerEventV2 {
-  const { cookie, ...headers } = joinedHeaders(request.rawHeaders);
+  const rawHeaders = sentHeaders(request);
+  const { cookie, ...headers } = joinedHeaders(rawHeaders);
   const query = rawQueryString(request.url ?? '');
   const queryStringParameters = joinedQuery(query);
   const cookies = cookie?.split(/;\s*/).filter((crumb) => crumb !== '');
-  const domain = domainName(request.rawHeaders);
+  const domain = domainName(rawHeaders);
   const routeKey = route.routeKey ?? '$default';
   const pathParameters = request.pathParameters ?? {};
   return {
@@ -145,8 +147,8 @@ export function httpRequestEventV2(
 
 /** The request's own parts of a REQUEST event (REST, and the HTTP API's 1.0). */
 function requestParts(request: GatewayRequest, route: AuthorizedRoute) {
-  const { headers, multiValueHeaders } =
-    request.rawHeaders.length > 0 ? headerMaps(request.rawHeaders) : { headers: {}, multiValueHeaders: {} };
+  const rawHeaders = sentHeaders(request);
+  const { headers, multiValueHeaders } = rawHeaders.length > 0 ? headerMaps(rawHeaders) : { headers: {}, multiValueHeaders: {} };
   const queryStringParameters: Record<string, string> = {};
   const multiValueQueryStringParameters: Record<string, string[]> = {};
   for (const [name, value] of new URLSearchParams(rawQueryString(request.url ?? ''))) {
@@ -172,7 +174,7 @@ type RequestContext = Omit<APIGatewayRequestAuthorizerEvent['requestContext'], '
 
 /** The request context of a REST REQUEST event: what the method's Lambda gets (proxy-event-v1.ts), `path` with the stage. */
 function restContext(request: GatewayRequest, route: AuthorizedRoute, requestId: string, timeEpoch: number): RequestContext {
-  const domain = domainName(request.rawHeaders);
+  const domain = domainName(sentHeaders(request));
   return {
     accountId: route.accountId,
     apiId: route.apiId,

@@ -151,6 +151,20 @@ describe('identityValues, HTTP API syntax', () => {
   });
 });
 
+describe('a request without raw header lines (hapi server.inject)', () => {
+  it('reads its headers instead', () => {
+    const sent: GatewayRequest = {
+      method: 'get',
+      path: '/items/42',
+      headers: { authorization: 'token', host: 'h.example' },
+      rawHeaders: [],
+    };
+    expect(identityValues(['method.request.header.Authorization', 'context.domainPrefix'], sent, rest)).toEqual({ values: ['token', 'h'] });
+    expect(identityValues(['$request.header.Authorization'], sent, http)).toEqual({ values: ['token'] });
+    expect(tokenOf(sent, 'method.request.header.Authorization')).toEqual({ values: ['token'] });
+  });
+});
+
 describe('tokenOf (TOKEN authorizers)', () => {
   it("gives the one header's value", () => {
     expect(tokenOf(request(['authorization', 'Bearer abc']), 'method.request.header.Authorization')).toEqual({ values: ['Bearer abc'] });

@@ -59,7 +59,7 @@ function sourceValue(source: string, request: GatewayRequest, route: AuthorizedR
     case 'method.request.querystring':
       return restQueryParameter(request, name!);
     case '$request.header':
-      return joinedHeaders(request.rawHeaders)[name!.toLowerCase()];
+      return joinedHeaders(sentHeaders(request))[name!.toLowerCase()];
     case '$request.querystring':
       return joinedQueryParameter(request, name!);
     case 'context':
@@ -75,7 +75,16 @@ function sourceValue(source: string, request: GatewayRequest, route: AuthorizedR
 /** A header sent once: its value; sent twice or more, refused (undefined). */
 function restHeader(request: GatewayRequest, name: string): string | undefined {
   const lower = name.toLowerCase();
-  return headerCount(request, lower) === 1 ? request.headers[lower] : undefined;
+  return headerCount(request, lower) > 1 ? undefined : request.headers[lower];
+}
+
+/**
+ * The request's header lines, name then value: as sent, or rebuilt from `headers` for a request
+ * that has no raw lines (hapi's `server.inject()`, which unit tests use, gives none).
+ */
+export function sentHeaders(request: GatewayRequest): readonly string[] {
+  if (request.rawHeaders.length > 0) return request.rawHeaders;
+  return Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [name, value]));
 }
 
 function queryPairs(request: GatewayRequest): [string, string][] {
@@ -122,7 +131,7 @@ function contextVariable(
   route: AuthorizedRoute,
   moment: RequestMoment | undefined,
 ): string | undefined {
-  const domain = domainName(request.rawHeaders);
+  const domain = domainName(sentHeaders(request));
   switch (name) {
     case 'accountId':
       return route.accountId;
