@@ -76,8 +76,7 @@ export function httpRequestEventV1(
     ...requestParts(request, route),
     requestContext: {
       ...context,
-      // As in the HTTP API's 1.0 proxy event (proxy-event-v1.ts): no REST resource, so the route key stands for its id.
-      extendedRequestId: requestId,
+      // As in the HTTP API's 1.0 proxy event (proxy-event-v1.ts): `cognitoAmr`, and the route key for the resource's id.
       identity: { ...context.identity, cognitoAmr: null } as typeof context.identity,
       resourceId: route.routeKey ?? '$default',
     },
