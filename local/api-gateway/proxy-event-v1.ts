@@ -92,7 +92,7 @@ export function payloadV1Event(event: OfflineEventV1, facts: ProxyEventFacts, ap
 }
 
 /** `headers` keeps the last value of a repeated header, `multiValueHeaders` all of them; both null without headers. */
-function headerMaps(rawHeaders: readonly string[]) {
+export function headerMaps(rawHeaders: readonly string[]) {
   if (rawHeaders.length === 0) return { headers: null as never, multiValueHeaders: null as never };
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
@@ -108,7 +108,7 @@ function headerMaps(rawHeaders: readonly string[]) {
 const resourceIds = new Map<string, string>();
 
 /** A REST resource's id: six characters, stable for its path (AWS's look like `a1b2c3`; any opaque id will do). */
-function resourceId(resourcePath: string): string {
+export function resourceId(resourcePath: string): string {
   let id = resourceIds.get(resourcePath);
   if (id === undefined) {
     id = createHash('sha256').update(resourcePath).digest('hex').slice(0, 6);

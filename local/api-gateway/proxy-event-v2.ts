@@ -71,7 +71,7 @@ export function joinedHeaders(rawHeaders: readonly string[]): Record<string, str
 }
 
 /** The query string's parameters, decoded, repeated ones joined with commas; undefined when there are none. */
-function joinedQuery(query: string): Record<string, string> | undefined {
+export function joinedQuery(query: string): Record<string, string> | undefined {
   const parameters: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(query)) {
     parameters[name] = name in parameters ? `${parameters[name]},${value}` : value;
