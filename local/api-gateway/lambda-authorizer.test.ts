@@ -156,7 +156,13 @@ describe('lambdaAuthorizer (REQUEST)', () => {
     identitySources: ['method.request.header.Authorization', 'method.request.querystring.tenant'],
   };
 
-  it('answers 401 without invoking when any identity source is missing', async () => {
+  it('invokes without the identity sources when caching is off (they are the cache key)', async () => {
+    const { authorize, fn } = authorizerFor(async () => policy('Allow', '*'), { ...REQUEST, resultTtlSeconds: 0 });
+    expect((await authorize(request('api/items'))).allow).toBe(true);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers 401 without invoking when any identity source is missing, with caching on', async () => {
     const { authorize, fn } = authorizerFor(async () => policy('Allow', '*'), REQUEST);
     expect(refusal(await authorize(request('api/items', { authorization: 'a' })))).toEqual({ type: 'UNAUTHORIZED' });
     expect(refusal(await authorize(request('api/items', {}, '/local/api/items?tenant=acme')))).toEqual({ type: 'UNAUTHORIZED' });

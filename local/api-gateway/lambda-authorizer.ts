@@ -13,7 +13,8 @@ import { authorizerLog, invokeAuthorizer } from './authorizer-invocation.ts';
 
 // A REST API method's Lambda authorizer (TOKEN or REQUEST), in API Gateway's order
 // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html):
-// the identity first — missing, empty or failing the validation expression, 401 without invoking;
+// the identity first — missing, empty or failing the validation expression (a REQUEST
+// authorizer's sources only with caching on), 401 without invoking;
 // then the cached policy for that identity, or the function's answer; then the policy evaluated
 // against this method's ARN. The cache belongs to the authorizer, not the method: a policy cached
 // on one method is evaluated against the next one's ARN.
@@ -56,8 +57,9 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
       identity = token.values;
     } else {
       const values = identityValues(authorization.identitySources, request, route);
-      if ('missing' in values) return unauthorized(log, `the identity source ${values.missing} is missing or empty`);
-      identity = values.values;
+      // Checked only with caching on: the sources are the cache's key (knowledge center, api-gateway-401-error-lambda-authorizer).
+      if ('missing' in values && cache) return unauthorized(log, `the identity source ${values.missing} is missing or empty`);
+      identity = 'missing' in values ? [] : values.values;
     }
     const key = identity.join('\u0000');
     const cached = cache?.get(key);
