@@ -5,6 +5,8 @@ import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
 import { allowEveryone, cognitoAuthorizer, type Authorize } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
 import type { GatewayRequest } from './gateway-request.ts';
+import { type AuthorizerCaches, lambdaAuthorizer } from './lambda-authorizer.ts';
+import type { InvokeFunction } from './lambda-authorizer-types.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { finishResponse, malformedRequestResponse, type RequestOutcome } from './finish-response.ts';
 import { createCognitoTokenVerifier, TokenRejectedError, type VerifyCognitoToken } from './verify-cognito-token.ts';
@@ -23,7 +25,16 @@ export interface LocalApiGatewayOptions {
   readonly stackFile: string;
   /** The time the Cognito authorizers check tokens against: the stack's shared clock (local/clock-file.ts), the real time unless given. */
   readonly clock?: Clock;
+  /** Runs a Lambda authorizer's function (the offline adapter's invokeFunction); without it, a Lambda authorizer's method fails its requests. */
+  readonly invoke?: InvokeFunction;
+  /** What the methods' ARNs name: the stack's region, account and REST API id. */
+  readonly arn?: { readonly region: string; readonly accountId: string; readonly apiId: string };
 }
+
+/** Without an invoke function: the authorizer cannot be reached, API Gateway's 500. */
+const unreachable: InvokeFunction = async (functionName) => {
+  throw new Error(`${functionName} cannot be invoked: no local Lambda runs it.`);
+};
 
 /**
  * The REST API as the stack deployed locally describes it, deciding what API Gateway would:
@@ -32,6 +43,7 @@ export interface LocalApiGatewayOptions {
 export class LocalApiGateway {
   readonly #preflights = new CorsPreflights();
   readonly #verifiers = new Map<string, VerifyCognitoToken>();
+  readonly #lambdaCaches: AuthorizerCaches = new Map();
 
   constructor(
     private readonly stack: ApiGatewayStack,
@@ -54,7 +66,22 @@ export class LocalApiGateway {
         `${route} is served by serverless-offline but is not a method of the stack deployed locally (${this.options.stackFile}).`,
       );
     }
-    return authorization.type === 'COGNITO_USER_POOLS' ? this.#cognitoAuthorizer(authorization) : allowEveryone;
+    switch (authorization.type) {
+      case 'COGNITO_USER_POOLS':
+        return this.#cognitoAuthorizer(authorization);
+      case 'CUSTOM': {
+        const { region = '', accountId = '', apiId = '' } = this.options.arn ?? {};
+        return lambdaAuthorizer({
+          authorization,
+          route: { region, accountId, apiId, stage: this.stack.stage, resourcePath: `/${eventPath}` },
+          invoke: this.options.invoke ?? unreachable,
+          caches: this.#lambdaCaches,
+          clock: this.options.clock,
+        });
+      }
+      default:
+        return allowEveryone;
+    }
   }
 
   /** The gateway's answer once the request went through (undefined: the Lambda's response, as it is). */

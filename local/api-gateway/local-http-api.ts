@@ -4,7 +4,9 @@ import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { corsResponseHeaders, isPreflight, preflightResponse, withoutCorsHeaders } from './http-api-cors.ts';
 import { internalServerError, notFound, refusedRequest } from './http-api-responses.ts';
+import { type HttpAuthorizerCaches, httpLambdaAuthorizer } from './http-lambda-authorizer.ts';
 import { type AuthorizeHttpApi, jwtAuthorizer } from './jwt-authorizer.ts';
+import type { InvokeFunction } from './lambda-authorizer-types.ts';
 import { createJwtVerifier, type VerifyJwt } from './verify-jwt.ts';
 
 /** What the server behind the gateway made of an HTTP API request, before the gateway answers. */
@@ -33,7 +35,16 @@ export interface LocalHttpApiOptions {
   readonly cognitoUrl: string;
   /** The time the JWT authorizers check tokens against: the stack's shared clock (local/clock-file.ts), the real time unless given. */
   readonly clock?: Clock;
+  /** Runs a Lambda authorizer's function (the offline adapter's invokeFunction); without it, a Lambda authorizer's route fails its requests. */
+  readonly invoke?: InvokeFunction;
+  /** What the routes' ARNs name: the stack's region, account and HTTP API id. */
+  readonly arn?: { readonly region: string; readonly accountId: string; readonly apiId: string };
 }
+
+/** Without an invoke function: the authorizer cannot be reached, the HTTP API's 500. */
+const unreachable: InvokeFunction = async (functionName) => {
+  throw new Error(`${functionName} cannot be invoked: no local Lambda runs it.`);
+};
 
 /** A route open to everyone: no authorizer, no `authorizer` in the event, whatever header comes. */
 const allowEveryone: AuthorizeHttpApi = async () => ({ allow: true });
@@ -45,6 +56,7 @@ const allowEveryone: AuthorizeHttpApi = async () => ({ allow: true });
  */
 export class LocalHttpApi {
   readonly #verifiers = new Map<string, VerifyJwt>();
+  readonly #lambdaCaches: HttpAuthorizerCaches = new Map();
 
   constructor(
     private readonly api: HttpApi,
@@ -53,10 +65,20 @@ export class LocalHttpApi {
 
   /** The authorizer of a route the emulator serves: `GET` + `/items/{id}`, or `ANY` + `$default`. */
   route(method: string, path: string): AuthorizeHttpApi {
-    const { authorization } = this.#route(method, path);
+    const { authorization, payloadFormatVersion } = this.#route(method, path);
     if (authorization.type === 'NONE') return allowEveryone;
-    if (authorization.type === 'LAMBDA')
-      throw new UnknownHttpRouteError(`${authorization.authorizer}: Lambda authorizers are not served yet.`);
+    if (authorization.type === 'LAMBDA') {
+      const { region = '', accountId = '', apiId = '' } = this.options.arn ?? {};
+      const routeKey = path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
+      return httpLambdaAuthorizer({
+        authorization,
+        route: { region, accountId, apiId, stage: '$default', resourcePath: path, routeKey },
+        integrationPayload: payloadFormatVersion,
+        invoke: this.options.invoke ?? unreachable,
+        caches: this.#lambdaCaches,
+        clock: this.options.clock,
+      });
+    }
     return jwtAuthorizer({
       header: identitySourceHeader(authorization),
       audiences: authorization.audiences,

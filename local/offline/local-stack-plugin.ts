@@ -213,7 +213,7 @@ export class LocalStackPlugin {
         apiBaseUrl,
         lambdaUrl: localConfig.lambdaUrl,
         seed: async (local) => {
-          this.serveStage(local, stage, stackName);
+          this.serveStage(local, stage, stackName, region);
           served();
           // The pools' triggers run in offline's Lambda: it must listen first.
           await this.#listening.promise;
@@ -236,7 +236,7 @@ export class LocalStackPlugin {
   }
 
   /** Hands the deployed stage to the handlers' environments, the stack file and the adapter. */
-  serveStage(local: LocalStage, stage: string, stackName: string): void {
+  serveStage(local: LocalStage, stage: string, stackName: string, region: string): void {
     const { service } = this.serverless;
     if (local.httpApi) refuseUnservedHttpApiRoutes(local.httpApi, service.functions as ServiceFunctions);
     this.setEnvironments(local.environments);
@@ -256,9 +256,13 @@ export class LocalStackPlugin {
     writeLocalStack(localStackFile, stack);
     // The authorizers check tokens against the stack's clock, which the emulator's /_dev/clock moves (local/clock-file.ts).
     const clock = new FileClock(clockPath(localConfig.dataDir));
-    const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl, clock });
     const ids = { accountId: LOCAL_ACCOUNT_ID, restApiId: REST_API_ID, httpApiId: HTTP_API_ID };
-    this.offline.serve(new ServedApis(new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile, clock }), httpApi, stage, ids));
+    // Lambda authorizers run in offline's own Lambda; their ARNs name the stack's region, account and API.
+    const { invokeFunction: invoke } = this.offline;
+    const arn = (apiId: string) => ({ region, accountId: LOCAL_ACCOUNT_ID, apiId });
+    const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl, clock, invoke, arn: arn(HTTP_API_ID) });
+    const rest = new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile, clock, invoke, arn: arn(REST_API_ID) });
+    this.offline.serve(new ServedApis(rest, httpApi, stage, ids));
   }
 
   /**
