@@ -70,7 +70,10 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
         ? restTokenEvent(identity[0]!, methodArn)
         : restRequestEvent(request, route, methodArn, moment.requestId, moment.timeEpoch);
     const invoked = await invokeAuthorizer(invoke, authorization.functionName, event);
-    if (invoked.kind === 'unauthorized') return unauthorized(log, 'the function answered Unauthorized');
+    if (invoked.kind === 'unauthorized') {
+      log.decided('refused: the function answered Unauthorized (401)');
+      return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
+    }
     if (invoked.kind === 'failed') return configurationError(log, invoked.reason);
     const read = readPolicyAnswer(invoked.output, 'rest');
     if (!read.ok) return configurationError(log, read.reason);
