@@ -24,9 +24,6 @@ export interface AuthorizedRoute {
   readonly routeKey?: string;
 }
 
-/** A REST Lambda authorizer's `context` as the method's Lambda gets it: every value a string, number or boolean. */
-export type AuthorizerContextValues = Readonly<Record<string, string | number | boolean>>;
-
 /** A Lambda authorizer's answer in the IAM policy form (REST; HTTP API without simple responses), once read and checked. */
 export interface PolicyAnswer {
   readonly principalId: string;
