@@ -53,3 +53,22 @@ describe('the banner’s managed login', () => {
     expect(stackBanner(stack, {}, places)).not.toContain('npm run trust-ca');
   });
 });
+
+describe('the banner’s routes', () => {
+  it('names each route’s authorizer: Cognito, JWT, or the Lambda authorizer by kind and logical id', () => {
+    const withRoutes = {
+      ...stack,
+      routes: {
+        'GET /api/public': { type: 'NONE' },
+        'GET /api/orders': { type: 'CUSTOM', authorizerType: 'TOKEN', authorizer: 'AuthApiGatewayAuthorizer' },
+      },
+      httpApi: {
+        routes: { 'GET /items': { authorization: { type: 'LAMBDA', authorizer: 'HttpApiAuthorizerSimple' }, payloadFormatVersion: '2.0' } },
+      },
+    } as unknown as LocalStack;
+    const banner = stackBanner(withRoutes, {}, places);
+    expect(banner).toContain('GET /api/public\n');
+    expect(banner).toContain('GET /api/orders  (Lambda TOKEN authorizer AuthApiGatewayAuthorizer)\n');
+    expect(banner).toContain('GET /items  (Lambda authorizer HttpApiAuthorizerSimple)\n');
+  });
+});

@@ -1,3 +1,5 @@
+import type { RouteAuthorization } from './cloudformation/api-routes.ts';
+import type { HttpRouteAuthorization } from './cloudformation/http-api.ts';
 import type { LocalStack } from './cloudformation/local-stack.ts';
 import type { WebPlan } from './web/web-plan.ts';
 
@@ -43,11 +45,20 @@ function routeLines(routes: Readonly<Record<string, string>>): string[] {
     .map(([route, type]) => `${ROUTE_INDENT}${route}${type === 'NONE' ? '' : `  (${type})`}`);
 }
 
+/** `COGNITO_USER_POOLS`, `JWT`, or a Lambda authorizer's kind and name: `Lambda TOKEN authorizer AuthApiGatewayAuthorizer`. */
+function authorizationName(authorization: RouteAuthorization | HttpRouteAuthorization): string {
+  if (authorization.type === 'CUSTOM') return `Lambda ${authorization.authorizerType} authorizer ${authorization.authorizer}`;
+  if (authorization.type === 'LAMBDA') return `Lambda authorizer ${authorization.authorizer}`;
+  return authorization.type;
+}
+
 /** What `npm start` prints once every service answers: where each part is, and what the stack goes without. */
 export function stackBanner(stack: LocalStack, web: WebPlan, places: BannerPlaces): string {
-  const restRoutes = Object.fromEntries(Object.entries(stack.routes).map(([route, { type }]) => [route, type]));
+  const restRoutes = Object.fromEntries(
+    Object.entries(stack.routes).map(([route, authorization]) => [route, authorizationName(authorization)]),
+  );
   const httpRoutes = Object.fromEntries(
-    Object.entries(stack.httpApi?.routes ?? {}).map(([route, { authorization }]) => [route, authorization.type]),
+    Object.entries(stack.httpApi?.routes ?? {}).map(([route, { authorization }]) => [route, authorizationName(authorization)]),
   );
   const api: string[] = [];
   if (Object.keys(restRoutes).length > 0) api.push(`    API      ${places.restApiUrl}`, ...routeLines(restRoutes));
