@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { Clock } from '../clock.ts';
+import { TokenCache } from './token-cache.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import type { InvokeFunction } from './lambda-authorizer-types.ts';
 
@@ -42,3 +44,22 @@ export function authorizerLog(request: GatewayRequest, authorizer: string) {
 }
 
 export type AuthorizerLog = ReturnType<typeof authorizerLog>;
+
+/**
+ * An authorizer's answer cache, made once and shared by every method or route it protects
+ * (its name is the key in `caches`); none with a TTL of 0.
+ */
+export function authorizerCache<Answer>(
+  caches: Map<string, TokenCache<Answer>>,
+  authorizer: string,
+  ttlSeconds: number,
+  clock: Clock,
+): TokenCache<Answer> | undefined {
+  if (ttlSeconds <= 0) return undefined;
+  let cache = caches.get(authorizer);
+  if (!cache) {
+    cache = new TokenCache<Answer>(ttlSeconds, () => clock.now());
+    caches.set(authorizer, cache);
+  }
+  return cache;
+}

@@ -2,13 +2,13 @@ import type { HttpLambdaAuthorization } from '../cloudformation/http-api.ts';
 import { type Clock, realClock } from '../clock.ts';
 import { httpAuthorizerContext, readPolicyAnswer, readSimpleAnswer } from './authorizer-answer.ts';
 import { executeApiArn, httpRequestEventV1, httpRequestEventV2 } from './authorizer-events.ts';
-import { authorizerLog, invokeAuthorizer, type AuthorizerLog } from './authorizer-invocation.ts';
+import { authorizerCache, authorizerLog, invokeAuthorizer, type AuthorizerLog } from './authorizer-invocation.ts';
 import { evaluatePolicy } from './authorizer-policy.ts';
 import { httpApiResponse, internalServerError, requestId } from './http-api-responses.ts';
 import { identityValues } from './identity-sources.ts';
 import type { AuthorizeHttpApi, HttpApiDecision } from './jwt-authorizer.ts';
 import type { AuthorizedRoute, InvokeFunction, PolicyAnswer, SimpleAnswer } from './lambda-authorizer-types.ts';
-import { TokenCache } from './token-cache.ts';
+import type { TokenCache } from './token-cache.ts';
 
 // An HTTP API route's Lambda authorizer, as http-api-lambda-authorizer.html describes it: every
 // identity source present and non-empty or 401 without invoking; the cached answer for that
@@ -35,7 +35,7 @@ export interface HttpLambdaAuthorizerOptions {
 export function httpLambdaAuthorizer(options: HttpLambdaAuthorizerOptions): AuthorizeHttpApi {
   const { authorization, invoke, integrationPayload } = options;
   const clock = options.clock ?? realClock;
-  const cache = cacheFor(options.caches, authorization, clock);
+  const cache = authorizerCache(options.caches, authorization.authorizer, authorization.resultTtlSeconds, clock);
   return async (request) => {
     const log = authorizerLog(request, authorization.authorizer);
     const route: AuthorizedRoute = { ...options.route, httpMethod: request.method.toUpperCase() };
@@ -95,15 +95,4 @@ function readAnswer(authorization: HttpLambdaAuthorization, output: unknown): An
 function failed(log: AuthorizerLog, reason: string): HttpApiDecision {
   log.failed(reason);
   return { allow: false, response: internalServerError() };
-}
-
-/** The authorizer's cache, made once and shared by its routes; none with a TTL of 0. */
-function cacheFor(caches: HttpAuthorizerCaches, authorization: HttpLambdaAuthorization, clock: Clock) {
-  if (authorization.resultTtlSeconds <= 0) return undefined;
-  let cache = caches.get(authorization.authorizer);
-  if (!cache) {
-    cache = new TokenCache<Answer>(authorization.resultTtlSeconds, () => clock.now());
-    caches.set(authorization.authorizer, cache);
-  }
-  return cache;
 }

@@ -7,8 +7,8 @@ import { requestId } from './http-api-responses.ts';
 import type { Authorize, AuthorizerDecision } from './cognito-authorizer.ts';
 import { identityValues, tokenOf } from './identity-sources.ts';
 import type { AuthorizedRoute, InvokeFunction, PolicyAnswer } from './lambda-authorizer-types.ts';
-import { TokenCache } from './token-cache.ts';
-import { authorizerLog, invokeAuthorizer } from './authorizer-invocation.ts';
+import type { TokenCache } from './token-cache.ts';
+import { authorizerCache, authorizerLog, invokeAuthorizer } from './authorizer-invocation.ts';
 
 // A REST API method's Lambda authorizer (TOKEN or REQUEST), in API Gateway's order
 // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html):
@@ -40,7 +40,7 @@ const DENIED = {
 export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
   const { authorization, invoke } = options;
   const clock = options.clock ?? realClock;
-  const cache = cacheFor(options.caches, authorization, clock);
+  const cache = authorizerCache(options.caches, authorization.authorizer, authorization.resultTtlSeconds, clock);
   const validation = validationExpression(authorization);
   return async (request) => {
     const log = authorizerLog(request, authorization.authorizer);
@@ -101,17 +101,6 @@ function unauthorized(log: ReturnType<typeof authorizerLog>, reason: string): Au
 function configurationError(log: ReturnType<typeof authorizerLog>, reason: string): AuthorizerDecision {
   log.failed(reason);
   return { allow: false, refusal: { type: 'AUTHORIZER_CONFIGURATION_ERROR' } };
-}
-
-/** The authorizer's cache, made once and shared by its methods; none with a TTL of 0. */
-function cacheFor(caches: AuthorizerCaches, authorization: LambdaRouteAuthorization, clock: Clock) {
-  if (authorization.resultTtlSeconds <= 0) return undefined;
-  let cache = caches.get(authorization.authorizer);
-  if (!cache) {
-    cache = new TokenCache<PolicyAnswer>(authorization.resultTtlSeconds, () => clock.now());
-    caches.set(authorization.authorizer, cache);
-  }
-  return cache;
 }
 
 /**
