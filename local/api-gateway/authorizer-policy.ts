@@ -94,7 +94,7 @@ function applies(statement: PolicyStatement, resourceArn: string): boolean {
 
 /** Actions match case-insensitively, `*` any run of characters and `?` one [action]. */
 export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardRegExp(pattern, '.', 'i').test(action);
+  return compiled(`action ${pattern}`, () => wildcardRegExp(pattern, '.', 'i')).test(action);
 }
 
 /**
@@ -104,6 +104,10 @@ export function actionMatches(pattern: string, action: string): boolean {
  */
 export function arnMatches(pattern: string, arn: string): boolean {
   if (pattern === '*') return true;
+  return compiled(`arn ${pattern}`, () => arnRegExp(pattern)).test(arn);
+}
+
+function arnRegExp(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
@@ -112,7 +116,21 @@ export function arnMatches(pattern: string, arn: string): boolean {
     else if (char === '?') source += '[^:]';
     else source += escapeRegExp(char);
   }
-  return new RegExp(`^${source}$`, 's').test(arn);
+  return new RegExp(`^${source}$`, 's');
+}
+
+/** Patterns compiled once: a cached policy is evaluated again on every request (`npm run bench`). */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 10_000;
+
+function compiled(key: string, compile: () => RegExp): RegExp {
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    pattern = compile();
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 function wildcardRegExp(pattern: string, any: string, flags: string): RegExp {
