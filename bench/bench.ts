@@ -84,10 +84,12 @@ async function start(ports: StackPorts): Promise<LaunchedStack> {
 
 /**
  * serverless.yml with two HTTP API routes, one public and one behind a JWT authorizer on the
- * stack's pool, served by a second API beside the running stack over a copy of its state (the
- * same pool and app client). Returns the HTTP API's URL (the API's root).
+ * stack's pool, and two REST methods behind a Lambda (TOKEN) authorizer, cached (TTL 300) and
+ * uncached (TTL 0), served by a second API beside the running stack over a copy of its state (the
+ * same pool and app client). Returns the HTTP API's URL (the API's root) and the REST API's (with
+ * its stage, the starter's public method beside the Lambda-authorized ones).
  */
-async function startHttpApi(stack: LaunchedStack): Promise<{ variant: SpawnedVariantApi; url: string }> {
+async function startVariant(stack: LaunchedStack): Promise<{ variant: SpawnedVariantApi; url: string; restUrl: string }> {
   const issuerUrl = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
   const variantDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-bench-http-api-'));
   mkdirSync(path.dirname(stackStatePath(variantDir, STACK_NAME)), { recursive: true });
@@ -111,6 +113,23 @@ async function startHttpApi(stack: LaunchedStack): Promise<{ variant: SpawnedVar
           { httpApi: { method: 'GET', path: '/http/helloSecured', authorizer: { name: 'cognito' } } },
         ],
       };
+      // One function per authorizer: serverless names an http event's authorizer after its function.
+      service.functions.cachedAuthorizer = { handler: 'bench/fixtures/allow-authorizer.handler' };
+      service.functions.uncachedAuthorizer = { handler: 'bench/fixtures/allow-authorizer.handler' };
+      const lambdaAuthorized = (path: string, name: string, resultTtlInSeconds: number) => ({
+        http: {
+          method: 'get',
+          path,
+          authorizer: { name, type: 'token', identitySource: 'method.request.header.Authorization', resultTtlInSeconds },
+        },
+      });
+      service.functions.restHello = {
+        handler: 'src/functions/hello-world.handler',
+        events: [
+          lambdaAuthorized('api/helloLambdaCached', 'cachedAuthorizer', 300),
+          lambdaAuthorized('api/helloLambdaUncached', 'uncachedAuthorizer', 0),
+        ],
+      };
     },
     { cognitoPort: stack.ports.COGNITO_PORT, dataDir: variantDir },
   );
@@ -124,7 +143,7 @@ async function startHttpApi(stack: LaunchedStack): Promise<{ variant: SpawnedVar
     throw error;
   }
   variant.process.dropOutput();
-  return { variant, url };
+  return { variant, url, restUrl: variant.apiUrl };
 }
 
 let running: LaunchedStack | undefined;
@@ -202,19 +221,33 @@ try {
   const rssMbByService = rssByService(stack.process.pid!);
   const rssMb = Object.values(rssMbByService).reduce((sum, mb) => sum + mb, 0);
 
-  // The same comparison on an HTTP API route behind a JWT authorizer.
-  const httpApi = await startHttpApi(stack);
+  // The same comparison on an HTTP API route behind a JWT authorizer, and on REST methods behind a
+  // Lambda authorizer (cached: one invocation, then the cached policy; uncached: one per request).
+  const httpApi = await startVariant(stack);
   const httpPublicRuns: autocannon.Result[] = [];
   const httpSecuredRuns: autocannon.Result[] = [];
+  const variantPublicRuns: autocannon.Result[] = [];
+  const lambdaCachedRuns: autocannon.Result[] = [];
+  const lambdaUncachedRuns: autocannon.Result[] = [];
   try {
     const bearer = { authorization: `Bearer ${idToken}` };
     const secured = await fetch(`${httpApi.url}/http/helloSecured`, { headers: bearer });
     if (!secured.ok) throw new Error(`The HTTP API's secured route answered ${secured.status} to a valid ID token.`);
+    const lambdaToken = { authorization: 'bench-token' };
+    for (const route of ['helloLambdaCached', 'helloLambdaUncached']) {
+      const allowed = await fetch(`${httpApi.restUrl}/api/${route}`, { headers: lambdaToken });
+      if (!allowed.ok)
+        throw new Error(`The Lambda-authorized method api/${route} answered ${allowed.status} where its authorizer allows every token.`);
+    }
     await load(`${httpApi.url}/http/hello`, { duration: 1 });
     await load(`${httpApi.url}/http/helloSecured`, { duration: 1, headers: bearer });
+    await load(`${httpApi.restUrl}/api/helloLambdaUncached`, { duration: 1, headers: lambdaToken });
     for (let round = 0; round < ROUNDS; round += 1) {
       httpPublicRuns.push(await load(`${httpApi.url}/http/hello`));
       httpSecuredRuns.push(await load(`${httpApi.url}/http/helloSecured`, { headers: bearer }));
+      variantPublicRuns.push(await load(`${httpApi.restUrl}/api/helloWorld`));
+      lambdaCachedRuns.push(await load(`${httpApi.restUrl}/api/helloLambdaCached`, { headers: lambdaToken }));
+      lambdaUncachedRuns.push(await load(`${httpApi.restUrl}/api/helloLambdaUncached`, { headers: lambdaToken }));
     }
   } finally {
     await httpApi.variant.process.stop();
@@ -222,6 +255,9 @@ try {
   }
   const httpPublicRun = summary(httpPublicRuns);
   const httpSecuredRun = summary(httpSecuredRuns);
+  const variantPublicRun = summary(variantPublicRuns);
+  const lambdaCachedRun = summary(lambdaCachedRuns);
+  const lambdaUncachedRun = summary(lambdaUncachedRuns);
   cognito.destroy();
   await stack.stop();
   running = undefined;
@@ -238,6 +274,14 @@ try {
       public: { rps: Math.round(httpPublicRun.requests.average), p50Ms: httpPublicRun.latency.p50 },
       secured: { rps: Math.round(httpSecuredRun.requests.average), p50Ms: httpSecuredRun.latency.p50 },
       securedToPublic: Number((httpSecuredRun.requests.average / httpPublicRun.requests.average).toFixed(2)),
+    },
+    // REST methods of the second API: its public one, and behind a Lambda authorizer, cached (TTL 300) and uncached (TTL 0).
+    lambdaAuthorizer: {
+      public: { rps: Math.round(variantPublicRun.requests.average), p50Ms: variantPublicRun.latency.p50 },
+      cached: { rps: Math.round(lambdaCachedRun.requests.average), p50Ms: lambdaCachedRun.latency.p50 },
+      uncached: { rps: Math.round(lambdaUncachedRun.requests.average), p50Ms: lambdaUncachedRun.latency.p50 },
+      cachedToPublic: Number((lambdaCachedRun.requests.average / variantPublicRun.requests.average).toFixed(2)),
+      uncachedToPublic: Number((lambdaUncachedRun.requests.average / variantPublicRun.requests.average).toFixed(2)),
     },
     signIn: { rps: Math.round(signInRun.requests.average), p50Ms: signInRun.latency.p50, errors: signInRun.errors + signInRun.non2xx },
     medianMs: { passwordSignIn: median(passwordSignIns), srpSignIn: median(srpSignIns), signUpAndConfirm: median(signUps) },
@@ -286,6 +330,18 @@ try {
         results.httpApi.securedToPublic >= TARGETS.securedToPublic,
       ),
       row(
+        'REST: public / Lambda-authorized, cached (TTL 300) / uncached (TTL 0)',
+        `${results.lambdaAuthorizer.public.rps} / ${results.lambdaAuthorizer.cached.rps} / ${results.lambdaAuthorizer.uncached.rps} req/s, p50 ${results.lambdaAuthorizer.public.p50Ms} / ${results.lambdaAuthorizer.cached.p50Ms} / ${results.lambdaAuthorizer.uncached.p50Ms} ms`,
+        '',
+        true,
+      ),
+      row(
+        'Lambda-authorized (cached) / public throughput',
+        `${results.lambdaAuthorizer.cachedToPublic} (uncached ${results.lambdaAuthorizer.uncachedToPublic})`,
+        `≥ ${TARGETS.securedToPublic}`,
+        results.lambdaAuthorizer.cachedToPublic >= TARGETS.securedToPublic,
+      ),
+      row(
         'sign-in (USER_PASSWORD_AUTH), 10 connections',
         `${results.signIn.rps}/s, p50 ${results.signIn.p50Ms} ms, ${results.signIn.errors} errors`,
         `≥ ${TARGETS.signInsPerSecond}/s, p50 ≤ ${TARGETS.signInP50Ms} ms`,
@@ -313,6 +369,7 @@ try {
   for (const [api, ratio] of [
     ['REST API', results.securedToPublic],
     ['HTTP API', results.httpApi.securedToPublic],
+    ['Lambda-authorized (cached) REST', results.lambdaAuthorizer.cachedToPublic],
   ] as const) {
     if (ratio < TARGETS.securedToPublic) {
       console.error(`\nThe ${api}'s secured/public throughput ratio ${ratio} is below ${TARGETS.securedToPublic}.`);

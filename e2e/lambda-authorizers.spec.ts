@@ -30,6 +30,7 @@ const AUTHORIZERS = {
   httpPolicyAuthorizer: POLICY_AUTHORIZER,
   httpV1Authorizer: POLICY_AUTHORIZER,
   httpSimpleAuthorizer: SIMPLE_AUTHORIZER,
+  resourceAuthorizer: POLICY_AUTHORIZER,
 } as const;
 type AuthorizerName = keyof typeof AUTHORIZERS;
 
@@ -72,6 +73,7 @@ const withLambdaAuthorizers =
         rest('api/uncached/b', token('uncachedAuthorizer', 0)),
         rest('api/short', token('shortTtlAuthorizer', SHORT_TTL)),
         rest('api/request/{id}', request),
+        rest('api/resource', { type: 'CUSTOM', authorizerId: { Ref: 'TeamTokenAuthorizer' } }),
         httpApi('/http/policy/{id}', 'policy'),
         httpApi('/http/v1', 'policyV1'),
         httpApi('/http/simple/a', 'simple'),
@@ -93,6 +95,41 @@ const withLambdaAuthorizers =
         simple: lambda('httpSimpleAuthorizer', { payloadVersion: '2.0', enableSimpleResponses: true }),
       },
     };
+    // A TOKEN authorizer declared as a resource, as teams sharing one across services do
+    // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-authorizer.html),
+    // with the permission API Gateway needs to invoke it (serverless makes none for it).
+    Object.assign(service.resources.Resources, {
+      TeamTokenAuthorizer: {
+        Type: 'AWS::ApiGateway::Authorizer',
+        Properties: {
+          Name: 'team-token',
+          Type: 'TOKEN',
+          RestApiId: { Ref: 'ApiGatewayRestApi' },
+          IdentitySource: 'method.request.header.Authorization',
+          AuthorizerResultTtlInSeconds: 300,
+          AuthorizerUri: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:aws:apigateway:',
+                { Ref: 'AWS::Region' },
+                ':lambda:path/2015-03-31/functions/',
+                { 'Fn::GetAtt': ['ResourceAuthorizerLambdaFunction', 'Arn'] },
+                '/invocations',
+              ],
+            ],
+          },
+        },
+      },
+      TeamTokenAuthorizerPermission: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': ['ResourceAuthorizerLambdaFunction', 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      },
+    });
     // A type's own GatewayResponse replaces DEFAULT_4XX's for it (supported-gateway-response-types.html).
     service.resources.Resources.GatewayResponseAccessDenied = {
       Type: 'AWS::ApiGateway::GatewayResponse',
@@ -289,6 +326,41 @@ test.describe('REST TOKEN authorizer', () => {
 
   test('usageIdentifierKey is accepted beside an Allow', async () => {
     expect((await rest('api/token/a', { Authorization: identity('usage-key') })).status).toBe(200);
+  });
+});
+
+test.describe('REST TOKEN authorizer declared as an AWS::ApiGateway::Authorizer resource (authorizerId)', () => {
+  test('it runs as API Gateway runs it: allowed, cached, 401 without a token, 403 on Deny', async () => {
+    const token = identity('allow');
+    expect(authorizerOf(await rest('api/resource', { Authorization: token }))).toMatchObject({ principalId: `user-${token}`, count: '42' });
+    expect((await rest('api/resource', { Authorization: token })).status).toBe(200);
+    const events = eventsFor('resourceAuthorizer', token);
+    expect(events).toHaveLength(1);
+    expect(events[0].methodArn).toMatch(methodArn('GET', 'api/resource'));
+    // No identityValidationExpression on this one: any token is passed to the function.
+    const spaced = `Bearer ${identity('allow')}`;
+    expectRestError(await rest('api/resource', { Authorization: spaced }), 500, '{"message":null}', 'AuthorizerConfigurationException');
+    expect(eventsFor('resourceAuthorizer', spaced)).toHaveLength(1);
+    expectRestError(await rest('api/resource'), 401, UNAUTHORIZED, 'UnauthorizedException');
+    expectAccessDenied(await rest('api/resource', { Authorization: identity('deny') }), EXPLICIT_DENY);
+  });
+
+  test("the API's log says how each request was decided, one line each: invoked, cached, refused before invoking", async () => {
+    const token = identity('allow');
+    const lines = () =>
+      api
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('[authorizer]') && line.includes('/api/resource'));
+    const before = lines().length;
+    await rest('api/resource', { Authorization: token });
+    await rest('api/resource', { Authorization: token });
+    await rest('api/resource');
+    await expect.poll(() => lines().length).toBe(before + 3);
+    const [invoked, cached, refused] = lines().slice(before);
+    expect(invoked).not.toMatch(/cached|refused/);
+    expect(cached).toMatch(/from the cached policy/);
+    expect(refused).toMatch(/refused before invoking the function/);
   });
 });
 
