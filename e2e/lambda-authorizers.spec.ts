@@ -31,6 +31,7 @@ const AUTHORIZERS = {
   httpV1Authorizer: POLICY_AUTHORIZER,
   httpSimpleAuthorizer: SIMPLE_AUTHORIZER,
   resourceAuthorizer: POLICY_AUTHORIZER,
+  httpPerRouteAuthorizer: POLICY_AUTHORIZER,
 } as const;
 type AuthorizerName = keyof typeof AUTHORIZERS;
 
@@ -78,6 +79,8 @@ const withLambdaAuthorizers =
         httpApi('/http/v1', 'policyV1'),
         httpApi('/http/simple/a', 'simple'),
         httpApi('/http/simple/b', 'simple'),
+        httpApi('/http/per-route/a', 'perRoute'),
+        httpApi('/http/per-route/b', 'perRoute'),
       ],
     };
     const lambda = (functionName: string, more: Record<string, unknown>) => ({
@@ -93,6 +96,11 @@ const withLambdaAuthorizers =
         policy: lambda('httpPolicyAuthorizer', { payloadVersion: '2.0' }),
         policyV1: lambda('httpV1Authorizer', { payloadVersion: '1.0' }),
         simple: lambda('httpSimpleAuthorizer', { payloadVersion: '2.0', enableSimpleResponses: true }),
+        // "$context.routeKey" in the identity sources caches per route (http-api-lambda-authorizer.html).
+        perRoute: lambda('httpPerRouteAuthorizer', {
+          payloadVersion: '2.0',
+          identitySource: ['$request.header.X-Token', '$context.routeKey'],
+        }),
       },
     };
     // A TOKEN authorizer declared as a resource, as teams sharing one across services do
@@ -508,6 +516,18 @@ test.describe('HTTP API Lambda authorizer, IAM policy responses', () => {
     expect((await http('/http/policy/1', { 'X-Token': all })).status).toBe(200);
     expect((await http('/http/policy/2', { 'X-Token': all })).status).toBe(200);
     expect(eventsFor('httpPolicyAuthorizer', all)).toHaveLength(1);
+  });
+
+  test('with $context.routeKey among the identity sources, the cache is per route: the other route invokes and is allowed', async () => {
+    const token = identity('allow-only-this-route');
+    expect((await http('/http/per-route/a', { 'X-Token': token })).status).toBe(200);
+    expect((await http('/http/per-route/b', { 'X-Token': token })).status).toBe(200);
+    expect((await http('/http/per-route/a', { 'X-Token': token })).status).toBe(200);
+    const events = eventsFor('httpPerRouteAuthorizer', token);
+    expect(events.map((event) => event.identitySource)).toEqual([
+      [token, 'GET /http/per-route/a'],
+      [token, 'GET /http/per-route/b'],
+    ]);
   });
 
   test('payload format 1.0: the event has methodArn, identitySource and authorizationToken as one string', async () => {
