@@ -32,7 +32,7 @@ let clock: OffsetClock;
 beforeEach(() => {
   caches = new Map();
   clock = new OffsetClock(() => Date.UTC(2026, 11, 8, 12));
-  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => vi.restoreAllMocks());

@@ -44,7 +44,7 @@ let clock: OffsetClock;
 beforeEach(() => {
   caches = new Map();
   clock = new OffsetClock(() => Date.UTC(2026, 11, 8, 12));
-  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => vi.restoreAllMocks());
@@ -161,6 +161,28 @@ describe('lambdaAuthorizer (TOKEN)', () => {
     await uncached.authorize(request('api/items', { authorization: 'a' }));
     await uncached.authorize(request('api/items', { authorization: 'a' }));
     expect(uncached.fn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the log', () => {
+  it('says on one line per request what was decided: allowed, from the cached policy, refused before invoking', async () => {
+    // The lines of the tests before, written on the event loop's next turn.
+    await new Promise(setImmediate);
+    const written = vi.mocked(process.stdout.write);
+    written.mockClear();
+    const warned = vi.mocked(console.warn);
+    const { authorize } = authorizerFor(async (_, event) => policy('Allow', event.methodArn));
+    await authorize(request('api/items', { authorization: 'a' }));
+    await authorize(request('api/items', { authorization: 'a' }));
+    await authorize(request('api/items'));
+    await new Promise(setImmediate);
+    expect(written.mock.calls.map(([text]) => String(text)).join('')).toBe(
+      '[authorizer] GET /local/api/items (AuthApiGatewayAuthorizer): allowed (principal user-1)\n' +
+        '[authorizer] GET /local/api/items (AuthApiGatewayAuthorizer): allowed (principal user-1) from the cached policy\n',
+    );
+    expect(warned).toHaveBeenCalledWith(
+      '[authorizer] GET /local/api/items (AuthApiGatewayAuthorizer): refused before invoking the function: no method.request.header.Authorization',
+    );
   });
 });
 
