@@ -2,10 +2,7 @@
 // Cognito pool, beside the REST API: each route against API Gateway v2's documented behaviour
 // (docs/aws-behaviour.md, "API Gateway HTTP API"), and the Amplify client in a real browser
 // calling one with its ID token.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { stackStatePath } from '../local/cloudformation/stack-state.ts';
+import { rmSync } from 'node:fs';
 import { awsIssuer, foreignKey, idTokenClaims, mint, unsigned } from '../testing/tokens.ts';
 import { uniqueEmail } from '../testing/unique-names.ts';
 import { latestCode } from '../testing/dev-inbox.ts';
@@ -13,11 +10,9 @@ import { FUNCTION_ERRORS, MALFORMED_RESULTS, WITHOUT_STATUS, withFailingAndEchoR
 import { expect, test } from './hello-page.ts';
 import { sendRaw } from './raw-http.ts';
 import { e2eOutput, e2eStack } from './stack.ts';
-import { refusedVariant, startVariantApi, type ServiceEdit, type VariantApi } from './variant-stack.ts';
+import { refusedVariant, type ServiceEdit, type VariantApi, variantOnE2ePool } from './variant-stack.ts';
 
 const ORIGIN = 'http://app.example.com';
-/** serverless.yml's stack in the e2e stage: `<service>-<stage>`. */
-const E2E_STACK = 'hello-auth-local';
 const SCOPE = 'aws.cognito.signin.user.admin';
 
 /** The issuer as a team writes it for AWS: the local pool's tokens carry it, as on AWS. */
@@ -50,23 +45,6 @@ const withHttpApi =
       events: [{ httpApi: { method: 'GET', path: '/http/forgetful' } }],
     };
   };
-
-/**
- * A variant that deploys over a copy of the e2e stack's state: the same pool and app client, so
- * that a user of the e2e web client signs in with tokens this variant's authorizer accepts.
- */
-async function variantOnE2ePool(edit: ServiceEdit): Promise<{ api: VariantApi; dataDir: string }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-http-api-'));
-  // The variant is the same service and stage: the same stack, whose record it starts from.
-  mkdirSync(path.dirname(stackStatePath(dataDir, E2E_STACK)), { recursive: true });
-  copyFileSync(stackStatePath(e2eStack.dataDir, E2E_STACK), stackStatePath(dataDir, E2E_STACK));
-  try {
-    return { api: await startVariantApi(edit, { dataDir }), dataDir };
-  } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-}
 
 interface Answer {
   status: number;

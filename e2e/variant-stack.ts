@@ -1,4 +1,8 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stackStatePath } from '../local/cloudformation/stack-state.ts';
 import { localStackPath, readLocalStack, type LocalStack } from '../local/cloudformation/local-stack.ts';
 import { apiReadyPath, isReady } from '../local/ready-signal.ts';
 import { untilReady } from '../testing/stack-process.ts';
@@ -95,4 +99,24 @@ export function attachTrigger(service: Record<string, any>, key: string, fn: str
       SourceArn: { 'Fn::GetAtt': ['CognitoUserPool', 'Arn'] },
     },
   };
+}
+
+/** serverless.yml's stack in the e2e stage: `<service>-<stage>`. */
+const E2E_STACK = 'hello-auth-local';
+
+/**
+ * A variant that deploys over a copy of the e2e stack's state: the same pool and app client, so
+ * that a user of the e2e web client signs in with tokens this variant's authorizer accepts.
+ */
+export async function variantOnE2ePool(edit: ServiceEdit): Promise<{ api: VariantApi; dataDir: string }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hello-auth-variant-'));
+  // The variant is the same service and stage: the same stack, whose record it starts from.
+  mkdirSync(path.dirname(stackStatePath(dataDir, E2E_STACK)), { recursive: true });
+  copyFileSync(stackStatePath(e2eStack.dataDir, E2E_STACK), stackStatePath(dataDir, E2E_STACK));
+  try {
+    return { api: await startVariantApi(edit, { dataDir }), dataDir };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
