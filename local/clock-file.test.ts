@@ -31,6 +31,17 @@ describe('the clock shared through the data folder', () => {
     expect(api.offsetMs()).toBe(3_602_000);
   });
 
+  it("shows one process's reset to the real time to another at its next reading", () => {
+    const file = freshFile();
+    const emulator = new FileClock(file, () => REAL);
+    const api = new FileClock(file, () => REAL);
+    emulator.advance(60_000);
+    expect(api.now()).toBe(REAL + 60_000);
+    expect(emulator.reset()).toBe(REAL);
+    expect(api.now()).toBe(REAL);
+    expect(api.offsetMs()).toBe(0);
+  });
+
   it('adds a move to the one another process made', () => {
     const file = freshFile();
     const first = new FileClock(file, () => REAL);

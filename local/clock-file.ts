@@ -60,7 +60,15 @@ export class FileClock implements MovableClock {
   }
 
   advance(ms: number): number {
-    const offsetMs = this.offsetMs() + checkedAdvance(ms);
+    return this.#write(this.offsetMs() + checkedAdvance(ms));
+  }
+
+  reset(): number {
+    return this.#write(0);
+  }
+
+  /** Writes the offset atomically (a rename): the other process reads a whole file or the old one. */
+  #write(offsetMs: number): number {
     const content: ClockFileContent = { offsetMs };
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${JSON.stringify(content)}\n`);

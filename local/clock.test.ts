@@ -20,6 +20,16 @@ describe('the local clock', () => {
     expect(clock.offsetMs()).toBe(3_601_000);
   });
 
+  it('goes back to the real time on reset, and moves on from there', () => {
+    let real = 1_000;
+    const clock = new OffsetClock(() => real);
+    clock.advance(5_000);
+    expect(clock.reset()).toBe(1_000);
+    real = 2_000;
+    expect([clock.now(), clock.offsetMs()]).toEqual([2_000, 0]);
+    expect(clock.advance(10)).toBe(2_010);
+  });
+
   it('refuses to move backward, or by what is not a number of ms', () => {
     const clock = new OffsetClock(() => REAL, 60_000);
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '60', undefined]) {

@@ -8,12 +8,18 @@ export interface Clock {
   now(): number;
 }
 
-/** A clock that can be moved forward (never back: see {@link MovableClock.advance}). */
+/** A clock that can be moved forward, and set back to the real time (never behind it: see {@link checkedAdvance}). */
 export interface MovableClock extends Clock {
   /** How far ahead of the real time the clock runs, in ms (0 or more). */
   offsetMs(): number;
   /** Moves the clock `ms` forward, and returns the new now. */
   advance(ms: number): number;
+  /**
+   * Sets the clock back to the real time, and returns it. What was made in the moved time keeps
+   * its times: a token issued then has an `iat` in the future (an HTTP API JWT authorizer refuses
+   * it, as AWS would), a lockout ends later than it would have.
+   */
+  reset(): number;
 }
 
 /** Epoch seconds (rounded down), the unit of a JWT's `iat`, `exp` and `auth_time`. */
@@ -31,9 +37,9 @@ export class ClockMoveError extends Error {
 }
 
 /**
- * Checks a move: forward only, a finite number of ms. Time never runs backward on AWS, and the
- * records made in a moved time (a token's `iat`, a lockout's end) would lie in the future if it did:
- * the way back to the real time is `npm run reset`, which forgets them too.
+ * Checks a move: forward only, a finite number of ms. Time never runs backward on AWS: the one way
+ * back is to the real time itself (`reset()`), or `npm run reset`, which forgets what was made in
+ * the moved time too.
  */
 export function checkedAdvance(ms: unknown): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
@@ -64,6 +70,11 @@ export class OffsetClock implements MovableClock {
 
   advance(ms: number): number {
     this.#offsetMs += checkedAdvance(ms);
+    return this.now();
+  }
+
+  reset(): number {
+    this.#offsetMs = 0;
     return this.now();
   }
 }

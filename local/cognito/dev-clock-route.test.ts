@@ -50,7 +50,15 @@ describe('GET and POST /_dev/clock', () => {
       expect(((await refused.json()) as { message: string }).message).toContain(message);
     }
     const put = await fetch(`${base}/_dev/clock`, { method: 'PUT' });
-    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST, DELETE']);
     expect(clock.now()).toBe(before);
+  });
+
+  it('sets the clock back to the real time on DELETE, and tells it', async () => {
+    await move('{"advanceSeconds": 7200}');
+    const back = await fetch(`${base}/_dev/clock`, { method: 'DELETE' });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual({ now: new Date(REAL).toISOString(), epochSeconds: REAL / 1000, offsetSeconds: 0 });
+    expect(clock.now()).toBe(REAL);
   });
 });

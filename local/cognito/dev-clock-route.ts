@@ -20,13 +20,15 @@ export function clockAnswer(clock: MovableClock): ClockAnswer {
   return { now: new Date(now).toISOString(), epochSeconds: Math.floor(now / 1000), offsetSeconds: clock.offsetMs() / 1000 };
 }
 
-const USAGE = 'POST /_dev/clock with a JSON body {"advanceSeconds": <seconds, 0 or more>} moves the local clock forward.';
+const USAGE =
+  'POST /_dev/clock with a JSON body {"advanceSeconds": <seconds, 0 or more>} moves the local clock forward; DELETE /_dev/clock sets it back to the real time.';
 
 /**
  * `GET /_dev/clock` tells the local stack's time; `POST /_dev/clock` with `{"advanceSeconds": n}`
- * moves it forward and tells the new time. Every time-dependent rule of the local stack reads
- * this clock (tokens' `iat`/`exp`, sign-in Sessions, lockouts, the API's authorizers), so a test
- * or a developer moves it instead of waiting. Forward only (local/clock.ts says why).
+ * moves it forward and tells the new time; `DELETE /_dev/clock` sets it back to the real time.
+ * Every time-dependent rule of the local stack reads this clock (tokens' `iat`/`exp`, sign-in
+ * Sessions, lockouts, the API's authorizers), so a test or a developer moves it instead of
+ * waiting. Never behind the real time (local/clock.ts says why).
  */
 export function withDevClockRoute(clock: MovableClock, next: RequestListener): RequestListener {
   return (request, response) => {
@@ -43,8 +45,15 @@ export function withDevClockRoute(clock: MovableClock, next: RequestListener): R
         .then((body) => answerMove(clock, body, response))
         // A clock file that holds no offset (ClockFileError) says what to do with it.
         .catch((error: Error) => sendJson(response, 500, { message: error.message }));
+    } else if (request.method === 'DELETE') {
+      try {
+        clock.reset();
+        sendJson(response, 200, clockAnswer(clock));
+      } catch (error) {
+        sendJson(response, 500, { message: (error as Error).message });
+      }
     } else {
-      response.setHeader('Allow', 'GET, HEAD, POST');
+      response.setHeader('Allow', 'GET, HEAD, POST, DELETE');
       sendJson(response, 405, { message: USAGE });
     }
   };
@@ -60,7 +69,7 @@ function answerMove(clock: MovableClock, body: string | undefined, response: Ser
   if (advanceSeconds === undefined) {
     sendJson(response, 400, { message: USAGE });
   } else if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds) || advanceSeconds < 0) {
-    const message = `The local clock only moves forward: advanceSeconds must be a number, 0 or more (not ${JSON.stringify(advanceSeconds)}). \`npm run reset\` sets it back to the real time.`;
+    const message = `The local clock only moves forward: advanceSeconds must be a number, 0 or more (not ${JSON.stringify(advanceSeconds)}). DELETE /_dev/clock sets it back to the real time.`;
     sendJson(response, 400, { message });
   } else {
     clock.advance(advanceSeconds * 1000);
