@@ -162,11 +162,24 @@ test.describe('the local clock', () => {
       expect((await httpApi(fresh)).status).toBe(200);
     });
 
-    await test.step('the clock only moves forward, and stays where it was moved', async () => {
+    await test.step('the clock does not move backward by seconds, and stays where it was moved', async () => {
       const back = await fetch(`${stack.urls.cognito}/_dev/clock`, { method: 'POST', body: '{"advanceSeconds": -301}' });
       expect(back.status).toBe(400);
       expect(((await back.json()) as { message: string }).message).toContain('The local clock only moves forward');
       expect((await clock()).offsetSeconds).toBe(301);
+    });
+
+    await test.step('set back to the real time, a token of the moved time fails the HTTP API (its iat is ahead) and a new one passes', async () => {
+      const movedToken = await signIn();
+      const back = await fetch(`${stack.urls.cognito}/_dev/clock`, { method: 'DELETE' });
+      expect(back.status).toBe(200);
+      const now = (await back.json()) as Clock;
+      expect(now.offsetSeconds).toBe(0);
+      expect(Math.abs(Date.parse(now.now) - Date.now())).toBeLessThan(5000);
+      expect((await httpApi(movedToken)).status).toBe(401);
+      const fresh = await signIn();
+      expect((await restApi(fresh)).status).toBe(200);
+      expect((await httpApi(fresh)).status).toBe(200);
     });
   });
 });
