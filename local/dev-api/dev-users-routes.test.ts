@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -277,6 +278,20 @@ describe('user actions', () => {
       new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: RefreshToken! } }),
     );
     expect(await refusal(refresh)).toMatch(/^NotAuthorizedException: /);
+  });
+
+  it('resets the password (AdminResetUserPassword): sign-in answers PasswordResetRequiredException until the emailed code sets a new one', async () => {
+    const address = email();
+    await create({ username: address, password: PASSWORD, attributes: { email: address } });
+    const reset = await call('POST', `${users()}/${encodeURIComponent(address)}/reset-password`);
+    expect(reset).toMatchObject({ status: 200, body: { status: 'RESET_REQUIRED' } });
+    expect(await refusal(signIn(address))).toMatch(/^PasswordResetRequiredException: /);
+    const code = server.inbox.list({ to: address }).at(-1)?.code;
+    expect(code).toMatch(/^\d{6}$/);
+    await cognito.send(
+      new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: address, ConfirmationCode: code, Password: 'New-passw0rd!' }),
+    );
+    expect((await signIn(address, 'New-passw0rd!')).AuthenticationResult?.AccessToken).toBeTruthy();
   });
 
   it('answers 404 for an unknown user or action', async () => {
