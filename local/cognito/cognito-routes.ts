@@ -9,6 +9,7 @@ import { adminConfirmSignUp } from './operations/admin-confirm-sign-up.ts';
 import { adminDeleteUser } from './operations/admin-delete-user.ts';
 import { adminDeleteUserAttributes } from './operations/admin-delete-user-attributes.ts';
 import { adminDisableUser } from './operations/admin-disable-user.ts';
+import { adminResetUserPassword } from './operations/admin-reset-user-password.ts';
 import { adminEnableUser } from './operations/admin-enable-user.ts';
 import { adminGetUser } from './operations/admin-get-user.ts';
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
@@ -100,6 +101,7 @@ export function cognitoRoutes(
     AdminDeleteUser: (ctx, req) => adminDeleteUser(deps, ctx, req),
     AdminDeleteUserAttributes: (ctx, req) => adminDeleteUserAttributes(deps, ctx, req),
     AdminDisableUser: (ctx, req) => adminDisableUser(deps, ctx, req),
+    AdminResetUserPassword: (ctx, req) => adminResetUserPassword(deps, ctx, req),
     AdminEnableUser: (ctx, req) => adminEnableUser(deps, ctx, req),
     AdminUserGlobalSignOut: (ctx, req) => adminUserGlobalSignOut(deps, ctx, req),
     GetUser: (ctx, req) => getUser(deps, ctx, req),

@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import { type MovableClock, OffsetClock } from '../clock.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
 import { withDevClockRoute } from './dev-clock-route.ts';
+import { DevUsers } from '../dev-api/dev-users.ts';
+import { withDevUsersRoutes } from '../dev-api/dev-users-routes.ts';
 import { devInboxRoute } from './dev-inbox-route.ts';
 import { devLockoutsRoute } from './dev-lockouts-route.ts';
 import { withEmulatorErrors } from './emulator-errors.ts';
@@ -115,6 +117,8 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   // The sign-ins under way, the API's and the managed login's sign-in page's.
   const signIn = signInDeps(services, triggers);
   const router = eachRouteOnce(withEmulatorErrors(cognitoRoutes(cognitoLocalRouter(services), services, triggers, oauth, signIn), log));
+  const operations = CognitoOperations.load();
+  const devUsers = new DevUsers({ services, router, operations, logger, clock });
   const server = await startCognitoLocalServer({
     services,
     router,
@@ -125,30 +129,34 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts);
     // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts);
-    // the local clock (dev-clock-route.ts).
+    // the local clock (dev-clock-route.ts); the test API's users (local/dev-api/).
     frontDoor: (app) =>
-      withDevClockRoute(
-        clock,
-        withWellKnownRoutes(
-          {
-            publicUrl: url,
-            poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
-            ...(options.managedLogin && {
-              managedLogin: {
-                origin: options.managedLogin.origin,
-                hasDomain: async (id: string) => (await oauth.domainOf({ logger }, id)) !== undefined,
-              },
+      withDevUsersRoutes(
+        devUsers,
+        withDevClockRoute(
+          clock,
+          withWellKnownRoutes(
+            {
+              publicUrl: url,
+              poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+              ...(options.managedLogin && {
+                managedLogin: {
+                  origin: options.managedLogin.origin,
+                  hasDomain: async (id: string) => (await oauth.domainOf({ logger }, id)) !== undefined,
+                },
+              }),
+              log,
+            },
+            emulatorRequestHandler({
+              app,
+              router,
+              context: (call) => new RequestContext(logger, call),
+              operations,
+              log,
             }),
-            log,
-          },
-          emulatorRequestHandler({
-            app,
-            router,
-            context: (call) => new RequestContext(logger, call),
-            operations: CognitoOperations.load(),
-            log,
-          }),
+          ),
         ),
+        log,
       ),
   });
   answerEmulatorClientErrors(server);

@@ -25,7 +25,7 @@ export interface CreateDevUser {
   readonly enabled?: boolean;
   /** Groups the user joins (each must exist in the pool). */
   readonly groups?: readonly string[];
-  /** Attributes by name (`email`, `custom:tenant`…), as AdminCreateUser takes them; `email_verified` defaults to "true" when `email` is given. */
+  /** Attributes by name (`email`, `custom:tenant`…), as AdminCreateUser takes them; `email_verified` defaults to "true" when `email` is given (not for `unconfirmed`: SignUp leaves it unverified). */
   readonly attributes?: Readonly<Record<string, string>>;
   /** `totp`: an authenticator app is set up and preferred; the answer carries its secret. */
   readonly mfa?: 'totp';
