@@ -360,7 +360,16 @@ test.describe('REST TOKEN authorizer declared as an AWS::ApiGateway::Authorizer 
         .output()
         .split('\n')
         .filter((line) => line.includes('[authorizer]') && line.includes('/api/resource'));
-    const before = lines().length;
+    // The lines of the tests before may still be on their way: wait until none comes for a while.
+    let before = -1;
+    await expect
+      .poll(async () => {
+        const seen = before;
+        await sleep(150);
+        before = lines().length;
+        return before === seen;
+      })
+      .toBe(true);
     await rest('api/resource', { Authorization: token });
     await rest('api/resource', { Authorization: token });
     await rest('api/resource');

@@ -38,16 +38,16 @@ export function authorizerLog(request: GatewayRequest, authorizer: string) {
   const where = `[authorizer] ${request.method.toUpperCase()} ${request.path} (${authorizer})`;
   return {
     decided: (verdict: string) => decisions.write(`${where}: ${verdict}`),
-    refused: (reason: string) => console.warn(`${where}: refused before invoking the function: ${reason}`),
-    failed: (reason: string) => console.warn(`${where}: ${reason}`),
+    refused: (reason: string) => decisions.write(`${where}: refused before invoking the function: ${reason}`),
+    failed: (reason: string) => decisions.write(`${where}: ${reason}`),
   };
 }
 
 export type AuthorizerLog = ReturnType<typeof authorizerLog>;
 
 /**
- * The allowed and denied requests' lines, written together once per turn of the event loop: one
- * line per request under load would otherwise be one write (a system call on a pipe) per request
+ * The requests' lines, in their order, written together once per turn of the event loop: one line
+ * per request under load would otherwise be one write (a system call on a pipe) per request
  * (`npm run bench`'s Lambda-authorized rows).
  */
 const decisions = {
