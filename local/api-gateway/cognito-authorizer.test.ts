@@ -32,6 +32,7 @@ describe('cognitoAuthorizer', () => {
     expect(decision).toEqual({
       allow: true,
       claims: expect.objectContaining({ email: 'ada@example.com', email_verified: 'true', auth_time: String(NOW) }),
+      verdict: 'allowed',
     });
   });
 
@@ -84,7 +85,7 @@ describe('cognitoAuthorizer', () => {
     const verify = vi.fn(async () => idClaims);
     const decision = await authorizerWith(verify)(request({ authorization: 'Bearer abc' }, ['Authorization', 'Bearer other']));
     expect(verify).not.toHaveBeenCalled();
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'more than one authorization header' });
   });
 
   it('reads only the configured identity source header', async () => {
@@ -92,13 +93,13 @@ describe('cognitoAuthorizer', () => {
     const verify = vi.fn(async () => idClaims);
     const decision = await authorizerWith(verify, { header: 'x-id-token' })(request({ authorization: 'Bearer abc' }));
     expect(verify).not.toHaveBeenCalled();
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'no x-id-token header' });
   });
 
   it('refuses a missing token with UNAUTHORIZED and logs why', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const decision = await authorizerWith(async () => idClaims)(request({}));
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'no authorization header' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('no authorization header'));
   });
 

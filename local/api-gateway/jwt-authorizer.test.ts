@@ -85,6 +85,7 @@ describe('jwtAuthorizer', () => {
         claims: expect.objectContaining({ 'cognito:groups': '[admin editors]', exp: String(NOW + 3600), client_id: CLIENT }),
         scopes: null,
       },
+      verdict: 'allowed',
     });
   });
 
