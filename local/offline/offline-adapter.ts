@@ -24,7 +24,7 @@ import {
 } from './hapi-server.ts';
 import { asProxyIntegration, type OfflineLambdaFunction } from './lambda-integration.ts';
 import type { ApiRequestLog } from '../dev-api/api-request-log.ts';
-import { devRequest, noteDecision, noteRoute, type RouteNote } from './request-record.ts';
+import { decisionNote, devRequest, noteDecision, noteRoute, type RouteNote } from './request-record.ts';
 import { type RouteInvocation, withInvocation } from './route-invocation.ts';
 
 // The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
@@ -278,7 +278,7 @@ export function authenticateWith(
   return async (request, h) => {
     if (route) noteRoute(request, route);
     const decision = await authorize(gatewayRequest(request));
-    if (route) noteDecision(request, decision.allow ? { allowed: true, verdict: decision.verdict } : { allowed: false, reason: decision.reason });
+    if (route) noteDecision(request, decisionNote(decision));
     if (!decision.allow) return refuse(request, h, decision.refusal);
     const context = decision.context ? lambdaAuthorizerContext(decision.context) : authorizerContext(decision.claims);
     return h.authenticated({ credentials: { context: invocation ? withInvocation(context, invocation(request)) : context } });
@@ -306,7 +306,7 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     if (!served.httpApiFor(request.path)) return refuse(request, h, { type: 'MISSING_AUTHENTICATION_TOKEN' });
     noteRoute(request, note);
     const decision: HttpApiDecision = await authorize(gatewayRequest(request));
-    noteDecision(request, decision.allow ? { allowed: true, verdict: decision.verdict } : { allowed: false, reason: decision.reason });
+    noteDecision(request, decisionNote(decision));
     if (!decision.allow) return refuse(request, h, decision.response);
     const facts = served.eventFacts('http', request.raw.req);
     const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, requestId: requestId(), facts };

@@ -17,6 +17,11 @@ export interface RouteNote {
 /** What the authorizer decided: the verdict of an allow, or the reason of a refusal (its status comes later). */
 export type DecisionNote = { readonly allowed: true; readonly verdict?: string } | { readonly allowed: false; readonly reason?: string };
 
+/** An authorizer's decision (REST or HTTP API) as the note keeps it. */
+export function decisionNote(decision: { readonly allow: boolean; readonly verdict?: string; readonly reason?: string }): DecisionNote {
+  return decision.allow ? { allowed: true, verdict: decision.verdict } : { allowed: false, reason: decision.reason };
+}
+
 const ROUTE = Symbol('routeNote');
 const DECISION = Symbol('decisionNote');
 
