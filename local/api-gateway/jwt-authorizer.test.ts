@@ -172,6 +172,19 @@ describe('jwtAuthorizer', () => {
     expect(refusal(await authorizer()(request({ authorization: endless })))).toEqual(unauthorized('the token does not have a valid exp'));
   });
 
+  it('says in words how long ago the token expired, and which scope is missing', async () => {
+    const expired = sign(accessClaims({ iat: NOW - 7200, exp: NOW - 180 }));
+    const clock = new OffsetClock(() => NOW * 1000);
+    expect(await authorizer({ clock })(request({ authorization: expired }))).toMatchObject({
+      allow: false,
+      reason: 'the token expired 3 min ago',
+    });
+    expect(await authorizer({ scopes: ['orders/write'] })(request({ authorization: sign() }))).toMatchObject({
+      allow: false,
+      reason: 'scope orders/write missing',
+    });
+  });
+
   it('refuses a token before its nbf, or issued in the future, with 401', async () => {
     const early = sign(accessClaims({ nbf: NOW + 60 }));
     expect(refusal(await authorizer()(request({ authorization: early })))).toEqual(unauthorized('the token is not valid yet'));

@@ -16,8 +16,8 @@ const ROUTES = ['/_dev/api/requests', '/_dev/api/triggers'];
 /**
  * `GET /_dev/api/requests?since=<epoch ms>` → `{ requests: DevRequest[] }` (the API's, newest
  * last, at most 500) and `GET /_dev/api/triggers?since=<epoch ms>` → `{ triggers:
- * DevTriggerInvocation[] }` (the Cognito triggers', at most 200): read-only, so no CORS at all
- * (a page of another origin cannot read them).
+ * DevTriggerInvocation[] }` (the Cognito triggers', at most 200). Read-only: they change nothing,
+ * and answer with the CORS header every answer of the emulator carries (emulator-http.ts).
  */
 export function withDevActivityRoutes(activity: DevActivity, next: RequestListener): RequestListener {
   return (request, response) => {
