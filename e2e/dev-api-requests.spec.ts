@@ -2,8 +2,11 @@
 // its authorizer and the authorizer's decision in words, recorded by serverless-offline's process
 // and read from the Cognito emulator's port; and the Cognito triggers' invocations, recorded by
 // the emulator (on a variant whose own pool has PreSignUp and CustomMessage, served beside the e2e stack).
-import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, test } from '@playwright/test';
+import { localStackPath, readLocalStack, stackOutput } from '../local/cloudformation/local-stack.ts';
+import { type LaunchedStack, launchStack } from '../testing/launch-stack.ts';
+import { writeVariantConfig } from '../testing/variant-api.ts';
 import type { DevRequest, DevTriggerInvocation } from '../local/dev-api/dev-api-types.ts';
 import { cognitoClient } from '../testing/cognito-client.ts';
 import { awsIssuer, idTokenClaims, mint } from '../testing/tokens.ts';
@@ -14,8 +17,8 @@ import { attachTrigger, ownPool, startVariantApi, type ServiceEdit, type Variant
 const PUBLIC = `${e2eStack.urls.api}/api/helloWorld`;
 const SECURED = `${e2eStack.urls.api}/api/helloWorldSecured`;
 
-const requestsSince = async (since: number) =>
-  ((await (await fetch(`${e2eStack.urls.cognito}/_dev/api/requests?since=${since}`)).json()) as { requests: DevRequest[] }).requests;
+const requestsSince = async (since: number, cognitoUrl = e2eStack.urls.cognito) =>
+  ((await (await fetch(`${cognitoUrl}/_dev/api/requests?since=${since}`)).json()) as { requests: DevRequest[] }).requests;
 const triggersSince = async (since: number) =>
   ((await (await fetch(`${e2eStack.urls.cognito}/_dev/api/triggers?since=${since}`)).json()) as { triggers: DevTriggerInvocation[] })
     .triggers;
@@ -122,5 +125,87 @@ test.describe('the Cognito triggers invoked', () => {
     });
     expect(refused).toMatchObject({ error: 'PreSignUp failed with error Sign-ups from blocked.example.com are closed.' });
     expect(refused).not.toHaveProperty('answer');
+  });
+});
+
+const ISSUER_URL = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'CognitoUserPool' }]] };
+
+/** A team's stack the starter is not: an HTTP API with a JWT authorizer, one route open to any token of the pool, one that needs a scope. */
+const httpApiWithScopes: ServiceEdit = (service) => {
+  service.provider.httpApi = {
+    authorizers: {
+      cognito: {
+        type: 'jwt',
+        identitySource: '$request.header.Authorization',
+        issuerUrl: ISSUER_URL,
+        audience: [{ Ref: 'CognitoUserPoolClient' }],
+      },
+    },
+  };
+  service.functions.httpEcho = {
+    handler: 'e2e/fixtures/echo-handler.handler',
+    events: [
+      { httpApi: { method: 'GET', path: '/http/echoSecured', authorizer: { name: 'cognito' } } },
+      { httpApi: { method: 'GET', path: '/http/orders', authorizer: { name: 'cognito', scopes: ['orders/read'] } } },
+    ],
+  };
+};
+
+test.describe('on a team stack of its own (npm start from a fresh data folder)', () => {
+  let stack: LaunchedStack;
+  let removeVariant: () => void;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    const variant = writeVariantConfig(httpApiWithScopes);
+    removeVariant = variant.remove;
+    stack = await launchStack({ args: ['--config', variant.configFile] });
+  });
+  test.afterAll(async () => {
+    await stack?.stop();
+    removeVariant?.();
+  });
+
+  test("an HTTP API's JWT refusals in words: a missing scope, and a token the moved clock expired", async () => {
+    const deployed = readLocalStack(localStackPath(stack.dataDir));
+    const cognito = cognitoClient(stack.urls.cognito);
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: stackOutput(deployed, 'UserPoolClientId'),
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'user@example.com', PASSWORD: 'User-Passw0rd!' },
+      }),
+    );
+    cognito.destroy();
+    const call = (path: string) =>
+      fetch(`${stack.urls.apiBase}${path}`, { headers: { Authorization: `Bearer ${AuthenticationResult!.IdToken!}` } });
+    const since = Date.now();
+    expect((await call('/http/echoSecured')).status).toBe(200);
+    expect((await call('/http/orders')).status).toBe(403);
+    // An hour and five minutes on: the ID token (an hour) expired five minutes ago.
+    const moved = await fetch(`${stack.urls.cognito}/_dev/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 3900 }) });
+    expect(moved.status).toBe(200);
+    expect((await call('/http/echoSecured')).status).toBe(401);
+
+    await expect.poll(async () => (await requestsSince(since, stack.urls.cognito)).length).toBeGreaterThanOrEqual(3);
+    const requests = await requestsSince(since, stack.urls.cognito);
+    const authorizer = expect.stringMatching(/^JWT \w+$/);
+    expect(requests).toEqual([
+      expect.objectContaining({ api: 'http', route: 'GET /http/echoSecured', authorizer, decision: 'allowed', status: 200 }),
+      expect.objectContaining({
+        api: 'http',
+        route: 'GET /http/orders',
+        authorizer,
+        decision: '403: scope orders/read missing',
+        status: 403,
+      }),
+      expect.objectContaining({
+        api: 'http',
+        route: 'GET /http/echoSecured',
+        authorizer,
+        decision: '401: the token expired 5 min ago',
+        status: 401,
+      }),
+    ]);
   });
 });
