@@ -56,7 +56,8 @@ test('each request the API answered, with its route, authorizer, decision in wor
     latencyMs: expect.any(Number),
   });
   const secured = { api: 'rest', method: 'GET', path: new URL(SECURED).pathname, route: 'GET /api/helloWorldSecured' };
-  const authorizer = expect.stringMatching(/^COGNITO_USER_POOLS \w+$/);
+  // serverless's logical id for the authorizer named `cognitoUserPool` in serverless.yml.
+  const authorizer = 'COGNITO_USER_POOLS CognitoUserPoolApiGatewayAuthorizer';
   expect(missing).toMatchObject({ ...secured, authorizer, decision: '401: no authorization header', status: 401 });
   expect(late).toMatchObject({ ...secured, authorizer, decision: '401: the token expired 3 min ago', status: 401 });
   expect(allowed).toMatchObject({ ...secured, authorizer, status: 200 });
