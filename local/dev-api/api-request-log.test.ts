@@ -41,6 +41,18 @@ describe('ApiRequestLog and readApiRequests', () => {
     expect(await readApiRequests(file)).toEqual([request(7)]);
   });
 
+  it('gathers what comes in during a write into the next one, in order', async () => {
+    const file = apiRequestsPath(dir);
+    const log = new ApiRequestLog(file);
+    log.record(request(1));
+    const first = log.flush();
+    log.record(request(2));
+    log.record(request(3));
+    await first;
+    await log.flush();
+    expect((await readApiRequests(file)).map((r) => r.at)).toEqual([1, 2, 3]);
+  });
+
   it('never grows past maxLines: it keeps the newest `keep`, across restarts too', async () => {
     const file = apiRequestsPath(dir);
     const log = new ApiRequestLog(file, { keep: 3, maxLines: 5 });

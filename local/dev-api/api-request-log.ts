@@ -25,10 +25,10 @@ export interface ApiRequestLogOptions {
 }
 
 /**
- * The API process's side. A request costs an array push: the lines a turn of the event loop
- * gathered are appended in one asynchronous write, and writes never overlap (one chain), so a
- * trim (read, keep the tail, write a temporary file, rename: the reader sees a whole file) never
- * races an append.
+ * The API process's side. A request costs an array push: at most one asynchronous write is under
+ * way, and the lines gathered meanwhile go in the next one, so under load a write carries many
+ * requests (one per turn of the event loop when idle). Writes never overlap, so a trim (read,
+ * keep the tail, write a temporary file, rename: the reader sees a whole file) never races an append.
  */
 export class ApiRequestLog {
   readonly #keep: number;
@@ -36,7 +36,7 @@ export class ApiRequestLog {
   readonly #warn: (message: string) => void;
   #pending: string[] = [];
   #lines: number;
-  #writing: Promise<void> = Promise.resolve();
+  #writing: Promise<void> | undefined;
 
   constructor(
     readonly file: string,
@@ -49,17 +49,23 @@ export class ApiRequestLog {
   }
 
   record(request: DevRequest): void {
-    if (this.#pending.push(JSON.stringify(request)) === 1) setImmediate(() => void this.flush());
+    if (this.#pending.push(JSON.stringify(request)) === 1 && !this.#writing) setImmediate(() => void this.flush());
   }
 
   /** Writes what was recorded so far; resolves once it is in the file (tests, and a stopping process). */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    if (this.#pending.length === 0) return;
     const lines = this.#pending;
     this.#pending = [];
-    if (lines.length > 0) {
-      this.#writing = this.#writing.then(() => this.#append(lines)).catch((error: Error) => this.#warn(`${this.file}: ${error.message}`));
-    }
-    return this.#writing;
+    this.#writing = this.#append(lines)
+      .catch((error: Error) => this.#warn(`${this.file}: ${error.message}`))
+      .finally(() => {
+        this.#writing = undefined;
+        // What came in during the write goes in the next one.
+        if (this.#pending.length > 0) setImmediate(() => void this.flush());
+      });
+    await this.#writing;
   }
 
   async #append(lines: readonly string[]): Promise<void> {
