@@ -37,7 +37,11 @@ export async function invokeAuthorizer(invoke: InvokeFunction, functionName: str
 export function authorizerLog(request: GatewayRequest, authorizer: string) {
   const where = `[authorizer] ${request.method.toUpperCase()} ${request.path} (${authorizer})`;
   return {
-    decided: (verdict: string) => decisions.write(`${where}: ${verdict}`),
+    /** Logs the verdict, and hands it back for the decision to carry. */
+    decided: (verdict: string): string => {
+      decisions.write(`${where}: ${verdict}`);
+      return verdict;
+    },
     refused: (reason: string) => decisions.write(`${where}: refused before invoking the function: ${reason}`),
     failed: (reason: string) => decisions.write(`${where}: ${reason}`),
   };

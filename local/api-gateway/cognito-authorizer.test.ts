@@ -32,6 +32,7 @@ describe('cognitoAuthorizer', () => {
     expect(decision).toEqual({
       allow: true,
       claims: expect.objectContaining({ email: 'ada@example.com', email_verified: 'true', auth_time: String(NOW) }),
+      verdict: 'allowed',
     });
   });
 
@@ -84,7 +85,7 @@ describe('cognitoAuthorizer', () => {
     const verify = vi.fn(async () => idClaims);
     const decision = await authorizerWith(verify)(request({ authorization: 'Bearer abc' }, ['Authorization', 'Bearer other']));
     expect(verify).not.toHaveBeenCalled();
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'more than one authorization header' });
   });
 
   it('reads only the configured identity source header', async () => {
@@ -92,13 +93,37 @@ describe('cognitoAuthorizer', () => {
     const verify = vi.fn(async () => idClaims);
     const decision = await authorizerWith(verify, { header: 'x-id-token' })(request({ authorization: 'Bearer abc' }));
     expect(verify).not.toHaveBeenCalled();
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'no x-id-token header' });
+  });
+
+  it('says in words how long ago an expired token expired, by the clock it checks with', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const exp = 1_700_000_000;
+    const token = `h.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.s`;
+    const clock = new OffsetClock(() => exp * 1000 + 180_000);
+    const expired = authorizerWith(
+      async () => {
+        throw new TokenExpiredError('jwt expired');
+      },
+      { clock },
+    );
+    expect(await expired(request({ authorization: `Bearer ${token}` }))).toEqual({
+      allow: false,
+      refusal: { type: 'UNAUTHORIZED', message: 'The incoming token has expired' },
+      reason: 'the token expired 3 min ago',
+    });
+  });
+
+  it('says an allow from the result cache apart from a verified one', async () => {
+    const authorize = authorizerWith(async () => idClaims);
+    expect(await authorize(request({ authorization: 'abc' }))).toMatchObject({ verdict: 'allowed' });
+    expect(await authorize(request({ authorization: 'abc' }))).toMatchObject({ verdict: 'allowed from the cached result' });
   });
 
   it('refuses a missing token with UNAUTHORIZED and logs why', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const decision = await authorizerWith(async () => idClaims)(request({}));
-    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' } });
+    expect(decision).toEqual({ allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'no authorization header' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('no authorization header'));
   });
 

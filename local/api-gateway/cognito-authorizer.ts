@@ -1,6 +1,7 @@
 import { type Clock, realClock } from '../clock.ts';
 import { awsClaims } from './aws-claims.ts';
 import { identityToken } from './bearer-token.ts';
+import { expiredWords, unverifiedExp } from './decision-words.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayErrorType } from './gateway-responses.ts';
 import { TokenCache } from './token-cache.ts';
@@ -22,8 +23,15 @@ export type AuthorizerDecision =
       readonly claims?: Readonly<Record<string, string>>;
       /** A Lambda authorizer's method: `requestContext.authorizer` whole (principalId, integrationLatency, context). */
       readonly context?: Readonly<Record<string, unknown>>;
+      /** How it was allowed, in words (`allowed from the cached policy`), for the request log; absent on a public method. */
+      readonly verdict?: string;
     }
-  | { readonly allow: false; readonly refusal: GatewayRefusal };
+  | {
+      readonly allow: false;
+      readonly refusal: GatewayRefusal;
+      /** Why, in words (`the token expired 3 min ago`), for the request log: never sent to the client. */
+      readonly reason?: string;
+    };
 
 export type Authorize = (request: GatewayRequest) => Promise<AuthorizerDecision>;
 
@@ -54,26 +62,29 @@ export function cognitoAuthorizer(options: CognitoAuthorizerOptions): Authorize 
     const refusal = (reason: string) => console.warn(`[authorizer] ${request.method.toUpperCase()} ${request.path} refused: ${reason}`);
     const identity = identityToken(request, options.header);
     if ('missing' in identity) {
-      refusal(identity.missing === 'repeated' ? `more than one ${options.header} header` : `no ${options.header} header`);
-      return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
+      const reason = identity.missing === 'repeated' ? `more than one ${options.header} header` : `no ${options.header} header`;
+      refusal(reason);
+      return { allow: false, refusal: { type: 'UNAUTHORIZED' }, reason };
     }
     const { token } = identity;
     try {
       let claims = cache.get(token);
-      if (!claims) {
-        const payload = await options.verify(token, options.scopes);
-        claims = awsClaims(payload);
-        cache.set(token, claims, payload.exp!);
-      }
-      return { allow: true, claims };
+      if (claims) return { allow: true, claims, verdict: 'allowed from the cached result' };
+      const payload = await options.verify(token, options.scopes);
+      claims = awsClaims(payload);
+      cache.set(token, claims, payload.exp!);
+      return { allow: true, claims, verdict: 'allowed' };
     } catch (error) {
       if (error instanceof TokenRejectedError) {
         refusal((error as Error).message);
-        const message = error instanceof TokenExpiredError ? 'The incoming token has expired' : undefined;
-        return { allow: false, refusal: { type: 'UNAUTHORIZED', message } };
+        const expired = error instanceof TokenExpiredError;
+        const message = expired ? 'The incoming token has expired' : undefined;
+        const reason = expired ? expiredWords(unverifiedExp(token), clock.now()) : (error.words ?? error.message);
+        return { allow: false, refusal: { type: 'UNAUTHORIZED', message }, reason };
       }
       console.error(`[authorizer] ${request.method.toUpperCase()} ${request.path} failed:`, error);
-      return { allow: false, refusal: { type: 'AUTHORIZER_FAILURE', message: undefined } };
+      const reason = `the authorizer failed: ${error instanceof Error ? error.message : String(error)}`;
+      return { allow: false, refusal: { type: 'AUTHORIZER_FAILURE', message: undefined }, reason };
     }
   };
 }

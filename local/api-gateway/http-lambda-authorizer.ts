@@ -43,8 +43,9 @@ export function httpLambdaAuthorizer(options: HttpLambdaAuthorizerOptions): Auth
     const moment = { requestId: requestId(), timeEpoch: clock.now() };
     const values = identityValues(authorization.identitySources, request, route, moment);
     if ('missing' in values) {
-      log.refused(`the identity source ${values.missing} is missing or empty`);
-      return { allow: false, response: httpApiResponse(401, 'Unauthorized') };
+      const reason = `the identity source ${values.missing} is missing or empty`;
+      log.refused(reason);
+      return { allow: false, response: httpApiResponse(401, 'Unauthorized'), reason };
     }
     const key = values.values.join('\u0000');
     const cached = cache?.get(key);
@@ -64,22 +65,22 @@ export function httpLambdaAuthorizer(options: HttpLambdaAuthorizerOptions): Auth
     return decide(answer, routeArn, (verdict) => log.decided(verdict));
   };
 
-  function decide(answer: Answer, routeArn: string, said: (verdict: string) => void): HttpApiDecision {
+  function decide(answer: Answer, routeArn: string, said: (verdict: string) => string): HttpApiDecision {
     if ('simple' in answer) {
       if (!answer.simple.isAuthorized) {
-        said('not authorized (isAuthorized is not true)');
-        return { allow: false, response: httpApiResponse(403, 'Forbidden') };
+        const reason = said('not authorized (isAuthorized is not true)');
+        return { allow: false, response: httpApiResponse(403, 'Forbidden'), reason };
       }
-      said('allowed');
-      return { allow: true, authorizer: httpAuthorizerContext(answer.simple, integrationPayload) };
+      const verdict = said('allowed');
+      return { allow: true, authorizer: httpAuthorizerContext(answer.simple, integrationPayload), verdict };
     }
     const verdict = evaluatePolicy(answer.policy.policyDocument, routeArn);
     if (verdict !== 'allow') {
-      said(`${verdict === 'explicit-deny' ? 'denied by the policy' : 'not allowed by the policy'} for ${routeArn}`);
-      return { allow: false, response: httpApiResponse(403, 'Forbidden') };
+      const reason = said(`${verdict === 'explicit-deny' ? 'denied by the policy' : 'not allowed by the policy'} for ${routeArn}`);
+      return { allow: false, response: httpApiResponse(403, 'Forbidden'), reason };
     }
-    said(`allowed (principal ${answer.policy.principalId})`);
-    return { allow: true, authorizer: httpAuthorizerContext(answer.policy, integrationPayload) };
+    const words = said(`allowed (principal ${answer.policy.principalId})`);
+    return { allow: true, authorizer: httpAuthorizerContext(answer.policy, integrationPayload), verdict: words };
   }
 }
 
@@ -94,5 +95,5 @@ function readAnswer(authorization: HttpLambdaAuthorization, output: unknown): An
 
 function failed(log: AuthorizerLog, reason: string): HttpApiDecision {
   log.failed(reason);
-  return { allow: false, response: internalServerError() };
+  return { allow: false, response: internalServerError(), reason };
 }

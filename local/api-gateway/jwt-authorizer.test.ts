@@ -85,6 +85,7 @@ describe('jwtAuthorizer', () => {
         claims: expect.objectContaining({ 'cognito:groups': '[admin editors]', exp: String(NOW + 3600), client_id: CLIENT }),
         scopes: null,
       },
+      verdict: 'allowed',
     });
   });
 
@@ -169,6 +170,19 @@ describe('jwtAuthorizer', () => {
     expect(refusal(await authorizer()(request({ authorization: expired })))).toEqual(unauthorized('the token has expired'));
     const endless = sign(accessClaims({ exp: undefined }));
     expect(refusal(await authorizer()(request({ authorization: endless })))).toEqual(unauthorized('the token does not have a valid exp'));
+  });
+
+  it('says in words how long ago the token expired, and which scope is missing', async () => {
+    const expired = sign(accessClaims({ iat: NOW - 7200, exp: NOW - 180 }));
+    const clock = new OffsetClock(() => NOW * 1000);
+    expect(await authorizer({ clock })(request({ authorization: expired }))).toMatchObject({
+      allow: false,
+      reason: 'the token expired 3 min ago',
+    });
+    expect(await authorizer({ scopes: ['orders/write'] })(request({ authorization: sign() }))).toMatchObject({
+      allow: false,
+      reason: 'scope orders/write missing',
+    });
   });
 
   it('refuses a token before its nbf, or issued in the future, with 401', async () => {

@@ -1,5 +1,6 @@
 import { type Clock, realClock } from '../clock.ts';
 import { identityToken } from './bearer-token.ts';
+import { expiredWords, missingScopeWords } from './decision-words.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { httpApiResponse, internalServerError } from './http-api-responses.ts';
@@ -14,8 +15,15 @@ export type HttpApiDecision =
       readonly jwt?: HttpJwt;
       /** A Lambda authorizer's route: `requestContext.authorizer` whole, as the route's payload format has it. */
       readonly authorizer?: Readonly<Record<string, unknown>>;
+      /** How it was allowed, in words, for the request log; absent on a public route. */
+      readonly verdict?: string;
     }
-  | { readonly allow: false; readonly response: GatewayResponse };
+  | {
+      readonly allow: false;
+      readonly response: GatewayResponse;
+      /** Why, in words (`the token expired 3 min ago`), for the request log: never sent to the client. */
+      readonly reason?: string;
+    };
 
 /** A JWT route's verified token as the Lambda receives it: claims in AWS's string formats, and the token's scopes (null on a route without scopes). */
 export interface HttpJwt {
@@ -54,9 +62,9 @@ export function jwtAuthorizer(options: JwtAuthorizerOptions): AuthorizeHttpApi {
     httpApiResponse(401, 'Unauthorized', { 'www-authenticate': challenge('invalid_token', description) });
 
   return async (request) => {
-    const refused = (reason: string, response: GatewayResponse): HttpApiDecision => {
+    const refused = (reason: string, response: GatewayResponse, words = reason): HttpApiDecision => {
       console.warn(`[authorizer] ${request.method.toUpperCase()} ${request.path} refused: ${reason}`);
-      return { allow: false, response };
+      return { allow: false, response, reason: words };
     };
     const identity = identityToken(request, options.header);
     if ('missing' in identity) {
@@ -70,20 +78,26 @@ export function jwtAuthorizer(options: JwtAuthorizerOptions): AuthorizeHttpApi {
       if (error instanceof JwtRejectedError) return refused(error.message, unauthorized(error.description));
       // An issuer whose keys cannot be read is the gateway's fault, not the client's [U].
       console.error(`[authorizer] ${request.method.toUpperCase()} ${request.path} failed:`, error);
-      return { allow: false, response: internalServerError() };
+      const reason = `the issuer's keys could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      return { allow: false, response: internalServerError(), reason };
     }
-    const problem = claimProblem(verified, options.audiences, clock.now() / 1000);
-    if (problem) return refused(problem.reason, unauthorized(problem.description));
-    if (options.scopes.length === 0) return { allow: true, jwt: { claims: verified.claims, scopes: null } };
+    const now = clock.now();
+    const problem = claimProblem(verified, options.audiences, now / 1000);
+    if (problem) {
+      const words = problem.description === INVALID_TOKEN.expired ? expiredWords(verified.payload.exp, now) : problem.reason;
+      return refused(problem.reason, unauthorized(problem.description), words);
+    }
+    if (options.scopes.length === 0) return { allow: true, jwt: { claims: verified.claims, scopes: null }, verdict: 'allowed' };
     if (!options.scopes.some((scope) => verified.scopes.includes(scope))) {
       const reason = `the token's scopes (${verified.scopes.join(' ') || 'none'}) include none of ${scopeList}`;
       return refused(
         reason,
         httpApiResponse(403, 'Forbidden', { 'www-authenticate': challenge('insufficient_scope', INSUFFICIENT_SCOPE) }),
+        missingScopeWords(options.scopes),
       );
     }
     // The token's own scopes, not their intersection with the route's (floci-io/floci PR 2011, measured).
-    return { allow: true, jwt: { claims: verified.claims, scopes: verified.scopes } };
+    return { allow: true, jwt: { claims: verified.claims, scopes: verified.scopes }, verdict: 'allowed' };
   };
 }
 

@@ -72,7 +72,7 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
     const invoked = await invokeAuthorizer(invoke, authorization.functionName, event);
     if (invoked.kind === 'unauthorized') {
       log.decided('refused: the function answered Unauthorized (401)');
-      return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
+      return { allow: false, refusal: { type: 'UNAUTHORIZED' }, reason: 'the function answered Unauthorized' };
     }
     if (invoked.kind === 'failed') return configurationError(log, invoked.reason);
     const read = readPolicyAnswer(invoked.output, 'rest');
@@ -83,24 +83,24 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
 }
 
 /** The policy's word on `methodArn`: the method runs with the authorizer's context, or API Gateway's 403. */
-function decide(answer: PolicyAnswer, methodArn: string, latencyMs: number, said: (verdict: string) => void): AuthorizerDecision {
+function decide(answer: PolicyAnswer, methodArn: string, latencyMs: number, said: (verdict: string) => string): AuthorizerDecision {
   const verdict = evaluatePolicy(answer.policyDocument, methodArn);
   if (verdict === 'allow') {
-    said(`allowed (principal ${answer.principalId})`);
-    return { allow: true, context: restAuthorizerContext(answer, latencyMs) };
+    const words = said(`allowed (principal ${answer.principalId})`);
+    return { allow: true, context: restAuthorizerContext(answer, latencyMs), verdict: words };
   }
-  said(`${verdict === 'explicit-deny' ? 'denied by the policy' : 'not allowed by the policy'} for ${methodArn}`);
-  return { allow: false, refusal: { type: 'ACCESS_DENIED', message: DENIED[verdict], messageKey: 'Message' } };
+  const reason = said(`${verdict === 'explicit-deny' ? 'denied by the policy' : 'not allowed by the policy'} for ${methodArn}`);
+  return { allow: false, refusal: { type: 'ACCESS_DENIED', message: DENIED[verdict], messageKey: 'Message' }, reason };
 }
 
 function unauthorized(log: ReturnType<typeof authorizerLog>, reason: string): AuthorizerDecision {
   log.refused(reason);
-  return { allow: false, refusal: { type: 'UNAUTHORIZED' } };
+  return { allow: false, refusal: { type: 'UNAUTHORIZED' }, reason };
 }
 
 function configurationError(log: ReturnType<typeof authorizerLog>, reason: string): AuthorizerDecision {
   log.failed(reason);
-  return { allow: false, refusal: { type: 'AUTHORIZER_CONFIGURATION_ERROR' } };
+  return { allow: false, refusal: { type: 'AUTHORIZER_CONFIGURATION_ERROR' }, reason };
 }
 
 /**

@@ -38,6 +38,7 @@ describe('LocalApiGateway.method', () => {
     expect(await authorize(request('post', '/local/orders/1', { authorization: 'Bearer abc' }))).toEqual({
       allow: false,
       refusal: { type: 'UNAUTHORIZED' },
+      reason: 'no x-token header',
     });
   });
 

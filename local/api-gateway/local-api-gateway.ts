@@ -2,6 +2,7 @@ import type { RouteAuthorization } from '../cloudformation/api-routes.ts';
 import type { LocalStack } from '../cloudformation/local-stack.ts';
 import type { Clock } from '../clock.ts';
 import { userPoolIssuer } from '../cognito/user-pool-ids.ts';
+import { authorizerName } from './authorizer-name.ts';
 import { allowEveryone, cognitoAuthorizer, type Authorize } from './cognito-authorizer.ts';
 import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
 import type { GatewayRequest } from './gateway-request.ts';
@@ -56,6 +57,12 @@ export class LocalApiGateway {
    * token check on its authorizer's pools, others are open. Its `cors` setting joins the path's
    * preflight answer.
    */
+  /** A method's authorizer, kind and logical id (authorizer-name.ts); undefined on a public method or one the stack lacks. */
+  authorizerOf(method: string, path: string): string | undefined {
+    const authorization = this.stack.routes[`${method.toUpperCase()} /${path.replace(/^\//, '')}`];
+    return authorization && authorizerName(authorization);
+  }
+
   method(method: string, path: string, cors: CorsSetting | undefined): Authorize {
     const eventPath = path.replace(/^\//, '');
     this.#preflights.add(eventPath, method, cors);

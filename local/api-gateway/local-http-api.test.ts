@@ -78,6 +78,7 @@ describe('LocalHttpApi', () => {
       expect(decision).toEqual({
         allow: true,
         jwt: { claims: expect.objectContaining({ sub: 'ada', exp: String(NOW + 600) }), scopes: null },
+        verdict: 'allowed',
       });
     });
 

@@ -4,6 +4,7 @@ import type { GatewayRequest } from './gateway-request.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { corsResponseHeaders, isPreflight, preflightResponse, withoutCorsHeaders } from './http-api-cors.ts';
 import { internalServerError, notFound, refusedRequest } from './http-api-responses.ts';
+import { authorizerName } from './authorizer-name.ts';
 import { type HttpAuthorizerCaches, httpLambdaAuthorizer } from './http-lambda-authorizer.ts';
 import { type AuthorizeHttpApi, jwtAuthorizer } from './jwt-authorizer.ts';
 import type { InvokeFunction } from './lambda-authorizer-types.ts';
@@ -86,6 +87,11 @@ export class LocalHttpApi {
       verify: this.#verifierFor(authorization),
       clock: this.options.clock,
     });
+  }
+
+  /** The route's authorizer, kind and logical id (authorizer-name.ts); undefined on a public route. */
+  authorizerOf(method: string, path: string): string | undefined {
+    return authorizerName(this.#route(method, path).authorization);
   }
 
   /** The event format the route's Lambda integration receives. */

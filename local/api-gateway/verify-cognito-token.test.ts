@@ -149,6 +149,17 @@ describe('createCognitoTokenVerifier', () => {
     expect(error).toBeInstanceOf(TokenRejectedError);
   });
 
+  it("says in a few words which scope an access token lacks (the request log's reason)", async () => {
+    const access = signIdToken(idClaims({ token_use: 'access', scope: 'aws.cognito.signin.user.admin', aud: undefined }));
+    const error = await verifyIdToken(access, ['orders/read']).then(
+      () => expect.fail('the token was accepted'),
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(TokenRejectedError);
+    expect((error as TokenRejectedError).words).toBe('scope orders/read missing');
+    expect((error as Error).message).toMatch(/include none of orders\/read/);
+  });
+
   it('rejects a token whose header has no kid', async () => {
     const error = await rejection(signIdToken(idClaims(), { kid: undefined }));
 

@@ -1,5 +1,6 @@
 import type { JwtPayload } from 'jsonwebtoken';
 import { type Clock, epochSeconds, realClock } from '../clock.ts';
+import { missingScopeWords } from './decision-words.ts';
 import { jwksKeySource } from './jwks-key-source.ts';
 import { JwtFaultError, type SignaturePolicy, verifySignedJwt } from './verify-signed-jwt.ts';
 
@@ -19,6 +20,19 @@ export interface CognitoTokenVerifierOptions {
 /** Why a token was refused. The message is for the terminal, never for the HTTP client. */
 export class TokenRejectedError extends Error {
   override name = 'TokenRejectedError';
+
+  constructor(
+    message: string,
+    options?: ErrorOptions & {
+      /** The reason as the request log says it (`scope orders/read missing`), when shorter than the message. */
+      readonly words?: string;
+    },
+  ) {
+    super(message, options);
+    this.words = options?.words;
+  }
+
+  readonly words: string | undefined;
 }
 
 /** A genuine token past its `exp`: API Gateway answers it with a message of its own. */
@@ -78,6 +92,8 @@ function checkTokenUse(payload: JwtPayload, scopes: readonly string[]): void {
   }
   const granted = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   if (!scopes.some((scope) => granted.includes(scope))) {
-    throw new TokenRejectedError(`the access token's scopes (${granted.join(' ') || 'none'}) include none of ${scopes.join(' ')}`);
+    throw new TokenRejectedError(`the access token's scopes (${granted.join(' ') || 'none'}) include none of ${scopes.join(' ')}`, {
+      words: missingScopeWords(scopes),
+    });
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { type MovableClock, OffsetClock } from '../clock.ts';
 import { DevInbox, type InboxMessage } from './dev-inbox.ts';
+import { withDevActivityRoutes } from './dev-api-activity-routes.ts';
 import { withDevClockRoute } from './dev-clock-route.ts';
 import { DevUsers } from '../dev-api/dev-users.ts';
 import { withDevUsersRoutes } from '../dev-api/dev-users-routes.ts';
@@ -23,7 +24,8 @@ import { CognitoOperations } from './operation-input.ts';
 import { RecentRefreshTokens } from './refresh-tokens.ts';
 import { CognitoTokenGenerator } from './token-generator.ts';
 import { customMessages } from './triggers/custom-messages.ts';
-import { COGNITO_TRIGGER_TIMEOUT_MS } from './triggers/lambda-invoke.ts';
+import { COGNITO_TRIGGER_TIMEOUT_MS, invokeLambda } from './triggers/lambda-invoke.ts';
+import { recordingInvoke, TriggerInvocations } from './triggers/trigger-invocations.ts';
 import { PoolTriggers } from './triggers/pool-triggers.ts';
 import { preTokenGeneration } from './triggers/pre-token-generation.ts';
 import { TriggerAwarePools } from './triggers/pools-in-view.ts';
@@ -55,6 +57,8 @@ export interface CognitoServerOptions {
   readonly clock?: MovableClock;
   /** The managed login's HTTPS listener (managed-login/); none unless given. */
   readonly managedLogin?: ManagedLoginOptions;
+  /** The API process's request log, which `GET /_dev/api/requests` reads (local/dev-api/api-request-log.ts). */
+  readonly apiRequestsFile?: string;
 }
 
 export interface ManagedLoginOptions {
@@ -88,11 +92,12 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
   const logger = pino({ level: options.logLevel ?? 'error' });
   const log = options.log ?? console.error;
   const clock = options.clock ?? new OffsetClock();
+  const triggerInvocations = new TriggerInvocations();
   // The pools come into view as cognito-local's services make them, after the triggers exist.
   let pools: TriggerAwarePools | undefined;
   const triggers = new PoolTriggers(
     { lambdaUrl: options.lambdaUrl, timeoutMs: options.triggerTimeoutMs ?? COGNITO_TRIGGER_TIMEOUT_MS },
-    undefined,
+    recordingInvoke(triggerInvocations, invokeLambda),
     { poolOf: (id) => pools?.poolOf(id), anyHas: (trigger) => pools?.anyHas(trigger) ?? false },
   );
   const inbox = new DevInbox(path.join(options.dataDir, 'inbox.jsonl'), options.onMessage, customMessages(triggers), clock);
@@ -129,31 +134,35 @@ export async function startCognitoServer(options: CognitoServerOptions): Promise
     },
     // Cognito's front door before cognito-local's app, and JSON for every answer (emulator-http.ts);
     // the pools' discovery documents and JWKS with the issuer their tokens carry (well-known-routes.ts);
-    // the local clock (dev-clock-route.ts); the test API's users (local/dev-api/).
+    // the local clock (dev-clock-route.ts); the test API's users (local/dev-api/), the API's requests and
+    // the triggers' invocations (dev-api-activity-routes.ts).
     frontDoor: (app) =>
       withDevUsersRoutes(
         devUsers,
-        withDevClockRoute(
-          clock,
-          withWellKnownRoutes(
-            {
-              publicUrl: url,
-              poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
-              ...(options.managedLogin && {
-                managedLogin: {
-                  origin: options.managedLogin.origin,
-                  hasDomain: async (id: string) => (await oauth.domainOf({ logger }, id)) !== undefined,
-                },
+        withDevActivityRoutes(
+          { apiRequestsFile: options.apiRequestsFile, triggers: triggerInvocations },
+          withDevClockRoute(
+            clock,
+            withWellKnownRoutes(
+              {
+                publicUrl: url,
+                poolExists: async (id) => (await services.cognito.listUserPools({ logger })).some((pool) => pool.Id === id),
+                ...(options.managedLogin && {
+                  managedLogin: {
+                    origin: options.managedLogin.origin,
+                    hasDomain: async (id: string) => (await oauth.domainOf({ logger }, id)) !== undefined,
+                  },
+                }),
+                log,
+              },
+              emulatorRequestHandler({
+                app,
+                router,
+                context: (call) => new RequestContext(logger, call),
+                operations,
+                log,
               }),
-              log,
-            },
-            emulatorRequestHandler({
-              app,
-              router,
-              context: (call) => new RequestContext(logger, call),
-              operations,
-              log,
-            }),
+            ),
           ),
         ),
         log,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ClockFileError, clockPath, FileClock } from '../clock-file.ts';
 import { cognitoPublicUrl, localConfig, managedLoginUrl } from '../config.ts';
+import { apiRequestsPath } from '../dev-api/api-request-log.ts';
 import { ensureLocalCa, LocalCaError, serverNames } from '../tls/local-ca.ts';
 import { startCognitoServer } from './cognito-server.ts';
 import { DevInboxError, inboxLine } from './dev-inbox.ts';
@@ -28,6 +29,7 @@ try {
     lambdaUrl: localConfig.lambdaUrl,
     onMessage: (message) => console.log(inboxLine(message, inboxUrl)),
     clock,
+    apiRequestsFile: apiRequestsPath(localConfig.dataDir),
     managedLogin: {
       port: localConfig.managedLoginPort,
       origin: managedLoginUrl,

@@ -40,7 +40,8 @@ export interface HapiRequest {
     /** Live, shared by the route's requests: hapi's cache policy (none: no `cache-control`) and CORS (`_origin: false`: no `vary`). */
     settings: { cache?: unknown; cors?: { _origin?: unknown } | false | null };
   };
-  info: { cors: { isOriginMatch: boolean } | null; remoteAddress?: string };
+  /** `received`: when the request arrived (epoch ms). */
+  info: { cors: { isOriginMatch: boolean } | null; remoteAddress?: string; received?: number };
   /** Per-request state for extensions (hapi's `request.app`). */
   app: Record<string, unknown>;
   response: HapiResponse | HapiBoom | null;
@@ -134,7 +135,12 @@ export function refuse(request: HapiRequest, h: HapiToolkit, refusal: Refusal): 
  * override header goes, Lambda responses carry the handler's headers as the gateway sends them
  * (exactly, but for the HTTP API's CORS), and the gateway answers the rest (gateway.finish).
  */
-export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisions): void {
+export function emulateApiGateway(
+  server: HapiServer,
+  gateway: ApiGatewayDecisions,
+  /** Told of each request once its status is known (the request log, local/offline/request-record.ts). */
+  answered?: (request: HapiRequest, statusCode: number) => void,
+): void {
   server.events.on('route', (route) => {
     route.settings.state.failAction = 'ignore';
     route.settings.response.ranges = false;
@@ -161,11 +167,16 @@ export function emulateApiGateway(server: HapiServer, gateway: ApiGatewayDecisio
       if (response && !response.isBoom) (request.app as Record<symbol, unknown>)[HANDLER_HEADERS] = { ...response.headers };
       return h.continue;
     });
-    server.ext('onPreResponse', (request, h) => finishResponse(request, h, gateway));
+    server.ext('onPreResponse', (request, h) => finishResponse(request, h, gateway, answered));
   });
 }
 
-function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewayDecisions) {
+function finishResponse(
+  request: HapiRequest,
+  h: HapiToolkit,
+  gateway: ApiGatewayDecisions,
+  answered?: (request: HapiRequest, statusCode: number) => void,
+) {
   // hapi's own CORS step runs after this one; API Gateway has none. Nor does it add hapi's
   // `cache-control: no-cache` or `vary: origin` (set per route, hapi's own routes included).
   request.info.cors = { isOriginMatch: false };
@@ -173,8 +184,12 @@ function finishResponse(request: HapiRequest, h: HapiToolkit, gateway: ApiGatewa
   route.cache = null;
   if (route.cors) route.cors._origin = false;
   const answer = gateway.finish(gatewayRequest(request), outcomeOf(request));
-  if (answer) return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
+  if (answer) {
+    answered?.(request, answer.statusCode);
+    return exactly(h.response(answer.body).code(answer.statusCode), answer.headers);
+  }
   const response = request.response as HapiResponse;
+  answered?.(request, Number(response.statusCode));
   const handlerHeaders = (request.app as Record<symbol, HapiResponse['headers'] | undefined>)[HANDLER_HEADERS];
   const requestId = invocationOf(request.auth?.credentials?.context)?.requestId;
   if (handlerHeaders) response.headers = gateway.lambdaHeaders(gatewayRequest(request), handlerHeaders, requestId);

@@ -21,6 +21,7 @@ import { LocalApiGateway } from '../api-gateway/local-api-gateway.ts';
 import { LocalHttpApi } from '../api-gateway/local-http-api.ts';
 import { clockPath, FileClock } from '../clock-file.ts';
 import { ServedApis } from '../api-gateway/served-apis.ts';
+import { ApiRequestLog, apiRequestsPath } from '../dev-api/api-request-log.ts';
 import { answers, eventually } from '../readiness.ts';
 import { interceptCognitoEndpointOnce } from './cognito-endpoint-interception.ts';
 import { checkServiceHandlers } from './handler-bundle-checks.ts';
@@ -262,7 +263,7 @@ export class LocalStackPlugin {
     const arn = (apiId: string) => ({ region, accountId: LOCAL_ACCOUNT_ID, apiId });
     const httpApi = stack.httpApi && new LocalHttpApi(stack.httpApi, { cognitoUrl, clock, invoke, arn: arn(HTTP_API_ID) });
     const rest = new LocalApiGateway(stack, { cognitoUrl, stackFile: localStackFile, clock, invoke, arn: arn(REST_API_ID) });
-    this.offline.serve(new ServedApis(rest, httpApi, stage, ids));
+    this.offline.serve(new ServedApis(rest, httpApi, stage, ids), new ApiRequestLog(apiRequestsPath(localConfig.dataDir)));
   }
 
   /**

@@ -23,6 +23,8 @@ import {
   type Lifecycle,
 } from './hapi-server.ts';
 import { asProxyIntegration, type OfflineLambdaFunction } from './lambda-integration.ts';
+import type { ApiRequestLog } from '../dev-api/api-request-log.ts';
+import { decisionNote, devRequest, noteDecision, noteRoute, type RouteNote } from './request-record.ts';
 import { type RouteInvocation, withInvocation } from './route-invocation.ts';
 
 // The one place that knows serverless-offline: its hapi servers, its auth hook, its lifecycle
@@ -101,6 +103,7 @@ let installed: OfflineAdapter | undefined;
 
 export class OfflineAdapter {
   #gateway: ServedApis | undefined;
+  #requestLog: ApiRequestLog | undefined;
   #strategyCount = 0;
   readonly #watch = (server: HapiServer) => this.#onServer(server);
   #hapi: HapiModule | undefined;
@@ -144,8 +147,9 @@ export class OfflineAdapter {
   }
 
   /** The gateways the APIs' routes and answers come from: the stack deployed locally, before offline serves. */
-  serve(gateway: ServedApis): void {
+  serve(gateway: ServedApis, requestLog?: ApiRequestLog): void {
     this.#gateway = gateway;
+    this.#requestLog = requestLog;
   }
 
   /**
@@ -216,7 +220,11 @@ export class OfflineAdapter {
     const served = this.#served();
     const authenticate = endpoint.isHttpApi
       ? authenticateHttpApiRoute(served, method, path)
-      : authenticateWith(served.rest.method(method, path, endpoint.cors), (request) => restInvocation(served, request));
+      : authenticateWith(served.rest.method(method, path, endpoint.cors), (request) => restInvocation(served, request), {
+          api: 'rest',
+          route: `${method.toUpperCase()} /${path.replace(/^\//, '')}`,
+          authorizer: served.rest.authorizerOf(method, path),
+        });
     // hapi refuses a scheme or strategy name twice.
     const name = `local-cognito-${++this.#strategyCount}-${functionKey}`;
     return { name, scheme: name, getAuthenticateFunction: () => ({ authenticate }) };
@@ -227,8 +235,15 @@ export class OfflineAdapter {
     const custom = this.serverless.service.custom?.[OFFLINE_CUSTOM_KEY] as Readonly<Record<string, unknown>> | undefined;
     const options = { ...OFFLINE_DEFAULTS, ...custom, ...this.cliOptions };
     const port = Number(server.settings.port);
-    if (port === Number(options.httpPort)) emulateApiGateway(server, this.#served());
-    else if (port === Number(options.lambdaPort)) emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
+    if (port === Number(options.httpPort)) {
+      const served = this.#served();
+      const log = this.#requestLog;
+      emulateApiGateway(
+        server,
+        served,
+        log && ((request, status) => log.record(devRequest(request, status, served.httpApiFor(request.path) ? 'http' : 'rest'))),
+      );
+    } else if (port === Number(options.lambdaPort)) emulateLambdaInvokeErrors(server, () => this.serverless.service.getAllFunctionsNames());
   }
 
   #served(): ServedApis {
@@ -254,9 +269,16 @@ export function createAuthStrategy(endpoint: HttpEndpoint, functionKey: string, 
  * An auth scheme's `authenticate`: the authorizer's decision, as serverless-offline carries it to
  * the Lambda (with the request's `invocation`, when given) or as the gateway's refusal.
  */
-export function authenticateWith(authorize: Authorize, invocation?: (request: HapiRequest) => RouteInvocation): Lifecycle {
+export function authenticateWith(
+  authorize: Authorize,
+  invocation?: (request: HapiRequest) => RouteInvocation,
+  /** The method, for the request log. */
+  route?: RouteNote,
+): Lifecycle {
   return async (request, h) => {
+    if (route) noteRoute(request, route);
     const decision = await authorize(gatewayRequest(request));
+    if (route) noteDecision(request, decisionNote(decision));
     if (!decision.allow) return refuse(request, h, decision.refusal);
     const context = decision.context ? lambdaAuthorizerContext(decision.context) : authorizerContext(decision.claims);
     return h.authenticated({ credentials: { context: invocation ? withInvocation(context, invocation(request)) : context } });
@@ -277,12 +299,15 @@ function authenticateHttpApiRoute(served: ServedApis, method: string, path: stri
     throw new Error(`serverless-offline serves the httpApi route ${method} ${path}, but the stack deployed locally has no HTTP API.`);
   const authorize = served.httpApi.route(method, path);
   const payloadFormatVersion = served.httpApi.payloadFormatVersion(method, path);
+  const routeKey = path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
+  const note: RouteNote = { api: 'http', route: routeKey, authorizer: served.httpApi.authorizerOf(method, path) };
   return async (request, h) => {
     // A `$default` route catches every path on this server, the REST API's too: those are not the HTTP API's.
     if (!served.httpApiFor(request.path)) return refuse(request, h, { type: 'MISSING_AUTHENTICATION_TOKEN' });
+    noteRoute(request, note);
     const decision: HttpApiDecision = await authorize(gatewayRequest(request));
+    noteDecision(request, decisionNote(decision));
     if (!decision.allow) return refuse(request, h, decision.response);
-    const routeKey = path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
     const facts = served.eventFacts('http', request.raw.req);
     const invocation: RouteInvocation = { api: 'http', payloadFormatVersion, routeKey, requestId: requestId(), facts };
     return h.authenticated({
