@@ -1,6 +1,6 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener, ServerResponse } from 'node:http';
 import type { MovableClock } from '../clock.ts';
-import { pathOf, sendJson } from './emulator-http.ts';
+import { pathOf, readSmallBody, sendJson } from './emulator-http.ts';
 
 /** A body bigger than this is not `{"advanceSeconds": n}`. */
 const MAX_BODY_BYTES = 1024;
@@ -41,7 +41,7 @@ export function withDevClockRoute(clock: MovableClock, next: RequestListener): R
         sendJson(response, 500, { message: (error as Error).message });
       }
     } else if (request.method === 'POST') {
-      readSmallBody(request)
+      readSmallBody(request, MAX_BODY_BYTES)
         .then((body) => answerMove(clock, body, response))
         // A clock file that holds no offset (ClockFileError) says what to do with it.
         .catch((error: Error) => sendJson(response, 500, { message: error.message }));
@@ -75,18 +75,4 @@ function answerMove(clock: MovableClock, body: string | undefined, response: Ser
     clock.advance(advanceSeconds * 1000);
     sendJson(response, 200, clockAnswer(clock));
   }
-}
-
-/** The request's body as text; undefined when it is larger than a move could be. */
-function readSmallBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : undefined));
-    request.on('error', () => resolve(undefined));
-  });
 }

@@ -141,3 +141,20 @@ export function sendJson(
   });
   response.end(text);
 }
+
+/**
+ * A small request body as text (a dev route's JSON), read to its end; undefined when it is larger
+ * than `maxBytes` or the request fails.
+ */
+export function readSmallBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size <= maxBytes ? Buffer.concat(chunks).toString('utf8') : undefined));
+    request.on('error', () => resolve(undefined));
+  });
+}

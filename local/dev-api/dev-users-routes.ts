@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { pathOf, sendJson } from '../cognito/emulator-http.ts';
+import { pathOf, readSmallBody, sendJson } from '../cognito/emulator-http.ts';
 import { DevApiError, type DevUsers, isDevUserAction } from './dev-users.ts';
 
 const PREFIX = '/_dev/api/pools';
@@ -115,23 +115,12 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
   response.end(text);
 }
 
-function readJson(request: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (size > MAX_BODY_BYTES)
-        return reject(new DevApiError(400, `The body is larger than ${MAX_BODY_BYTES} bytes: a user is a few attributes.`));
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new DevApiError(400, 'The body is not JSON: send the user as a JSON object (Content-Type: application/json).'));
-      }
-    });
-    request.on('error', reject);
-  });
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const body = await readSmallBody(request, MAX_BODY_BYTES);
+  if (body === undefined) throw new DevApiError(400, `The body is larger than ${MAX_BODY_BYTES} bytes, or was cut off: a user is a few attributes.`);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new DevApiError(400, 'The body is not JSON: send the user as a JSON object (Content-Type: application/json).');
+  }
 }
