@@ -117,7 +117,8 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const body = await readSmallBody(request, MAX_BODY_BYTES);
-  if (body === undefined) throw new DevApiError(400, `The body is larger than ${MAX_BODY_BYTES} bytes, or was cut off: a user is a few attributes.`);
+  if (body === undefined)
+    throw new DevApiError(400, `The body is larger than ${MAX_BODY_BYTES} bytes, or was cut off: a user is a few attributes.`);
   try {
     return JSON.parse(body);
   } catch {
