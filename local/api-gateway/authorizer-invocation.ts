@@ -33,6 +33,11 @@ export async function invokeAuthorizer(invoke: InvokeFunction, functionName: str
   return { kind: 'answered', output, latencyMs: Math.round(performance.now() - started) };
 }
 
+/** A gateway built without the local Lambda (unit tests): its Lambda authorizers fail, API Gateway's 500. */
+export const noLocalLambda: InvokeFunction = async (functionName) => {
+  throw new Error(`${functionName} cannot be invoked: no local Lambda runs it.`);
+};
+
 /** The terminal's line for one request through a Lambda authorizer: what was decided, and why. */
 export function authorizerLog(request: GatewayRequest, authorizer: string) {
   const where = `[authorizer] ${request.method.toUpperCase()} ${request.path} (${authorizer})`;

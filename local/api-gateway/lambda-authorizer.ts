@@ -46,7 +46,8 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
     const log = authorizerLog(request, authorization.authorizer);
     const route: AuthorizedRoute = { ...options.route, httpMethod: request.method.toUpperCase() };
     const methodArn = executeApiArn(route, request.path);
-    const moment = { requestId: requestId(), timeEpoch: clock.now() };
+    // A REQUEST authorizer's `context.requestId`/`requestTime` sources and event need them; a TOKEN one neither.
+    const moment = authorization.authorizerType === 'REQUEST' ? { requestId: requestId(), timeEpoch: clock.now() } : undefined;
     let identity: readonly string[];
     if (authorization.authorizerType === 'TOKEN') {
       const token = tokenOf(request, authorization.identitySources[0]!);
@@ -68,7 +69,7 @@ export function lambdaAuthorizer(options: LambdaAuthorizerOptions): Authorize {
     const event =
       authorization.authorizerType === 'TOKEN'
         ? restTokenEvent(identity[0]!, methodArn)
-        : restRequestEvent(request, route, methodArn, moment.requestId, moment.timeEpoch);
+        : restRequestEvent(request, route, methodArn, moment!.requestId, moment!.timeEpoch);
     const invoked = await invokeAuthorizer(invoke, authorization.functionName, event);
     if (invoked.kind === 'unauthorized') {
       log.decided('refused: the function answered Unauthorized (401)');

@@ -8,6 +8,7 @@ import { CorsPreflights, type CorsSetting } from './cors-preflight.ts';
 import type { GatewayRequest } from './gateway-request.ts';
 import { type AuthorizerCaches, lambdaAuthorizer } from './lambda-authorizer.ts';
 import type { InvokeFunction } from './lambda-authorizer-types.ts';
+import { noLocalLambda } from './authorizer-invocation.ts';
 import type { GatewayResponse } from './gateway-responses.ts';
 import { finishResponse, malformedRequestResponse, type RequestOutcome } from './finish-response.ts';
 import { createCognitoTokenVerifier, TokenRejectedError, type VerifyCognitoToken } from './verify-cognito-token.ts';
@@ -31,11 +32,6 @@ export interface LocalApiGatewayOptions {
   /** What the methods' ARNs name: the stack's region, account and REST API id. */
   readonly arn?: { readonly region: string; readonly accountId: string; readonly apiId: string };
 }
-
-/** Without an invoke function: the authorizer cannot be reached, API Gateway's 500. */
-const unreachable: InvokeFunction = async (functionName) => {
-  throw new Error(`${functionName} cannot be invoked: no local Lambda runs it.`);
-};
 
 /**
  * The REST API as the stack deployed locally describes it, deciding what API Gateway would:
@@ -81,7 +77,7 @@ export class LocalApiGateway {
         return lambdaAuthorizer({
           authorization,
           route: { region, accountId, apiId, stage: this.stack.stage, resourcePath: `/${eventPath}` },
-          invoke: this.options.invoke ?? unreachable,
+          invoke: this.options.invoke ?? noLocalLambda,
           caches: this.#lambdaCaches,
           clock: this.options.clock,
         });

@@ -8,6 +8,7 @@ import { authorizerName } from './authorizer-name.ts';
 import { type HttpAuthorizerCaches, httpLambdaAuthorizer } from './http-lambda-authorizer.ts';
 import { type AuthorizeHttpApi, jwtAuthorizer } from './jwt-authorizer.ts';
 import type { InvokeFunction } from './lambda-authorizer-types.ts';
+import { noLocalLambda } from './authorizer-invocation.ts';
 import { createJwtVerifier, type VerifyJwt } from './verify-jwt.ts';
 
 /** What the server behind the gateway made of an HTTP API request, before the gateway answers. */
@@ -42,11 +43,6 @@ export interface LocalHttpApiOptions {
   readonly arn?: { readonly region: string; readonly accountId: string; readonly apiId: string };
 }
 
-/** Without an invoke function: the authorizer cannot be reached, the HTTP API's 500. */
-const unreachable: InvokeFunction = async (functionName) => {
-  throw new Error(`${functionName} cannot be invoked: no local Lambda runs it.`);
-};
-
 /** A route open to everyone: no authorizer, no `authorizer` in the event, whatever header comes. */
 const allowEveryone: AuthorizeHttpApi = async () => ({ allow: true });
 
@@ -75,7 +71,7 @@ export class LocalHttpApi {
         authorization,
         route: { region, accountId, apiId, stage: '$default', resourcePath: path, routeKey },
         integrationPayload: payloadFormatVersion,
-        invoke: this.options.invoke ?? unreachable,
+        invoke: this.options.invoke ?? noLocalLambda,
         caches: this.#lambdaCaches,
         clock: this.options.clock,
       });
